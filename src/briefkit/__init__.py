@@ -1,0 +1,98 @@
+"""briefkit: analytic briefs as structured data and as finished documents.
+
+Parsers turn text, HTML, Markdown, JSON and DOCX into one model, :class:`Brief`; renderers
+turn a Brief into HTML, DOCX, PDF, text, Markdown and JSON. ``import briefkit`` is light:
+python-docx and WeasyPrint load only when a DOCX or PDF is actually produced.
+"""
+
+from ._version import __version__
+from .build import build_bundle
+from .errors import (
+    BriefkitError,
+    FormatError,
+    LimitError,
+    LinkError,
+    ParseError,
+    RenderError,
+    TemplateError,
+)
+from .linking import chain_from_links, check_links, link_series, slugify
+from .model import (
+    Block,
+    Brief,
+    BriefLink,
+    Emphasis,
+    Inline,
+    Item,
+    ItemList,
+    Link,
+    Paragraph,
+    Quote,
+    Section,
+    SectionKind,
+    Strong,
+    Text,
+)
+from .parsers import parse
+from .parsers.detect import DecodingWarning
+from .parsers.docx import parse_docx
+from .parsers.html import parse_html
+from .parsers.json import parse_json
+from .parsers.markdown import parse_markdown
+from .parsers.text import parse_text
+from .registry import ParserInfo, RendererInfo, parsers, renderers
+from .renderers import render
+from .renderers.docx import render_docx
+from .renderers.html import render_html
+from .renderers.json import render_json
+from .renderers.markdown import render_markdown
+from .renderers.pdf import render_pdf
+from .renderers.text import render_text
+
+__all__ = [
+    "Block",
+    "Brief",
+    "BriefLink",
+    "BriefkitError",
+    "DecodingWarning",
+    "Emphasis",
+    "FormatError",
+    "Inline",
+    "Item",
+    "ItemList",
+    "LimitError",
+    "Link",
+    "LinkError",
+    "Paragraph",
+    "ParseError",
+    "ParserInfo",
+    "Quote",
+    "RenderError",
+    "RendererInfo",
+    "Section",
+    "SectionKind",
+    "Strong",
+    "TemplateError",
+    "Text",
+    "__version__",
+    "build_bundle",
+    "chain_from_links",
+    "check_links",
+    "link_series",
+    "parse",
+    "parse_docx",
+    "parse_html",
+    "parse_json",
+    "parse_markdown",
+    "parse_text",
+    "parsers",
+    "render",
+    "render_docx",
+    "render_html",
+    "render_json",
+    "render_markdown",
+    "render_pdf",
+    "render_text",
+    "renderers",
+    "slugify",
+]

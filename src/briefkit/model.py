@@ -1,0 +1,409 @@
+"""The brief model: the one structure every parser produces and every renderer consumes.
+
+Models are frozen pydantic models. Containers hold tuples, so a Brief is immutable and
+hashable; change one with ``model_copy(update=...)``. Validation canonicalises inline
+content (whitespace collapsed, adjacent text merged, edge spaces moved out of
+strong/emphasis/link), so two briefs that read the same compare equal whatever format they
+came from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
+
+from .safety import clean_text, collapse_space, is_safe_href
+
+__all__ = [
+    "Block",
+    "Brief",
+    "BriefLink",
+    "Emphasis",
+    "Inline",
+    "Item",
+    "ItemList",
+    "Link",
+    "Paragraph",
+    "Quote",
+    "Section",
+    "SectionKind",
+    "Strong",
+    "Text",
+    "normalize_inlines",
+    "plain_text",
+]
+
+
+def _clean_line(value: str) -> str:
+    return collapse_space(clean_text(value)).strip()
+
+
+def _check_href(value: str) -> str:
+    value = clean_text(value).strip()
+    if not is_safe_href(value):
+        raise ValueError(f"unsafe link {value[:60]!r}: only http, https, mailto and relative links")
+    return value
+
+
+#: A single line of text: cleaned of characters XML cannot hold, whitespace collapsed.
+Line = Annotated[str, AfterValidator(_clean_line)]
+#: A link target: http(s), mailto or relative; other schemes are rejected.
+Href = Annotated[str, AfterValidator(_check_href)]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
+
+
+class SectionKind(StrEnum):
+    """What a section does in the brief, whatever its heading says."""
+
+    JUDGEMENT = "judgement"
+    OVERVIEW = "overview"
+    BACKGROUND = "background"
+    ANALYSIS = "analysis"
+    EVIDENCE = "evidence"
+    IMPLICATIONS = "implications"
+    OUTLOOK = "outlook"
+    RECOMMENDATIONS = "recommendations"
+    SOURCES = "sources"
+    OTHER = "other"
+
+
+# --- inline content ---------------------------------------------------------------------
+
+
+class Text(_Frozen):
+    """Plain text."""
+
+    type: Literal["text"] = "text"
+    text: str
+
+    @field_validator("text")
+    @classmethod
+    def _clean(cls, value: str) -> str:
+        return clean_text(value)
+
+    @property
+    def plain(self) -> str:
+        return self.text
+
+
+class _Container(_Frozen):
+    children: tuple[Inline, ...] = ()
+
+    @field_validator("children", mode="after")
+    @classmethod
+    def _normalize(cls, value: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        return normalize_inlines(value, strip=False)
+
+    @property
+    def text(self) -> str:
+        """The plain text of the children."""
+        return plain_text(self.children)
+
+    @property
+    def plain(self) -> str:
+        return self.text
+
+
+class Strong(_Container):
+    """Strong importance, rendered bold."""
+
+    type: Literal["strong"] = "strong"
+
+
+class Emphasis(_Container):
+    """Stress emphasis, rendered italic."""
+
+    type: Literal["emphasis"] = "emphasis"
+
+
+class Link(_Container):
+    """A hyperlink; ``href`` is http(s), mailto or relative."""
+
+    type: Literal["link"] = "link"
+    href: Href
+
+
+Inline = Annotated[Text | Strong | Emphasis | Link, Field(discriminator="type")]
+
+
+def plain_text(nodes: Iterable[Inline]) -> str:
+    """The text of inline nodes with all formatting removed (iterative: depth is unbounded)."""
+    out: list[str] = []
+    stack: list[Inline] = list(reversed(tuple(nodes)))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Text):
+            out.append(node.text)
+        else:
+            stack.extend(reversed(node.children))
+    return "".join(out)
+
+
+def normalize_inlines(nodes: Iterable[Inline], *, strip: bool = True) -> tuple[Inline, ...]:
+    """Canonical form of an inline sequence.
+
+    Whitespace runs collapse to one space, empty nodes vanish, adjacent text merges, and
+    spaces at the edges of strong/emphasis/link move outside them. With ``strip`` the
+    sequence's own outer whitespace is removed (block level).
+    """
+    out: list[Inline] = []
+
+    def add_text(text: str) -> None:
+        if not text:
+            return
+        last = out[-1] if out else None
+        if isinstance(last, Text):
+            out.pop()
+            text = last.text + text
+        out.append(Text(text=collapse_space(text)))
+
+    for node in nodes:
+        if isinstance(node, Text):
+            add_text(node.text)
+            continue
+        children = node.children  # already normalised by its own validator
+        if not children:
+            continue
+        lead = trail = ""
+        first, last = children[0], children[-1]
+        if isinstance(first, Text) and first.text[:1] == " ":
+            lead = " "
+        if isinstance(last, Text) and last.text[-1:] == " ":
+            trail = " "
+        if lead or trail:
+            children = _trim_edges(children, lead=bool(lead), trail=bool(trail))
+            if not children:
+                add_text(" ")
+                continue
+            node = node.model_copy(update={"children": children})
+        add_text(lead)
+        out.append(node)
+        add_text(trail)
+    if strip:
+        out = list(_trim_edges(tuple(out), lead=True, trail=True))
+    return tuple(out)
+
+
+def _trim_edges(nodes: tuple[Inline, ...], *, lead: bool, trail: bool) -> tuple[Inline, ...]:
+    items = list(nodes)
+    if lead and items and isinstance(items[0], Text):
+        text = items[0].text.lstrip()
+        items[0:1] = [Text(text=text)] if text else []
+    if trail and items and isinstance(items[-1], Text):
+        text = items[-1].text.rstrip()
+        items[-1:] = [Text(text=text)] if text else []
+    return tuple(items)
+
+
+class _InlineBlock(_Frozen):
+    content: tuple[Inline, ...] = ()
+
+    @field_validator("content", mode="after")
+    @classmethod
+    def _normalize(cls, value: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        return normalize_inlines(value)
+
+    @property
+    def text(self) -> str:
+        """The plain text of the block."""
+        return plain_text(self.content)
+
+
+# --- blocks -----------------------------------------------------------------------------
+
+
+class Paragraph(_InlineBlock):
+    """A paragraph of inline content."""
+
+    type: Literal["paragraph"] = "paragraph"
+
+
+class Quote(_InlineBlock):
+    """A quoted passage."""
+
+    type: Literal["quote"] = "quote"
+
+
+class Item(_Frozen):
+    """A list item: an optional bold lead-in (without its colon) and a body."""
+
+    lead: Line = ""
+    body: tuple[Inline, ...] = ()
+
+    @field_validator("body", mode="after")
+    @classmethod
+    def _normalize(cls, value: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        return normalize_inlines(value)
+
+    @property
+    def text(self) -> str:
+        """The plain text of the body (without the lead-in)."""
+        return plain_text(self.body)
+
+
+class ItemList(_Frozen):
+    """A numbered (``ordered``) or bulleted list of items."""
+
+    type: Literal["list"] = "list"
+    ordered: bool = True
+    items: tuple[Item, ...] = ()
+
+
+Block = Annotated[Paragraph | ItemList | Quote, Field(discriminator="type")]
+
+
+class Section(_Frozen):
+    """A run of blocks under one heading; ``heading`` is as written, without its colon."""
+
+    kind: SectionKind = SectionKind.OTHER
+    heading: Line | None = None
+    blocks: tuple[Block, ...] = ()
+
+    @field_validator("heading", mode="after")
+    @classmethod
+    def _empty_heading_is_none(cls, value: str | None) -> str | None:
+        return value or None
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        """Every list item of the section, in order."""
+        return tuple(i for b in self.blocks if isinstance(b, ItemList) for i in b.items)
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        return tuple(b for b in self.blocks if isinstance(b, Paragraph))
+
+    @property
+    def text(self) -> str:
+        """Plain text of the section's blocks, one per line (items as 'Lead: body')."""
+        lines: list[str] = []
+        for block in self.blocks:
+            if isinstance(block, ItemList):
+                lines.extend(f"{i.lead}: {i.text}" if i.lead else i.text for i in block.items)
+            else:
+                lines.append(block.text)
+        return "\n".join(lines)
+
+
+class BriefLink(_Frozen):
+    """A pointer to a neighbouring brief: a title, an href, or both."""
+
+    title: Line | None = None
+    href: Href | None = None
+
+    @model_validator(mode="after")
+    def _needs_something(self) -> BriefLink:
+        if not self.title and not self.href:
+            raise ValueError("a brief link needs a title or an href")
+        if self.title == "":
+            object.__setattr__(self, "title", None)
+        return self
+
+
+def _date_or_datetime(value: object) -> object:
+    """Keep a bare ``YYYY-MM-DD`` a date; pydantic would otherwise make it midnight."""
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+        return dt.date.fromisoformat(value.strip())
+    return value
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: A publication date, with or without a time of day.
+Date = Annotated[dt.datetime | dt.date, BeforeValidator(_date_or_datetime)]
+
+
+class Brief(_Frozen):
+    """One analytic brief: title, metadata, sections and its neighbours in the series."""
+
+    title: Line
+    url: Href | None = None
+    slug: Line | None = None
+    published: Date | None = None
+    updated: Date | None = None
+    authors: tuple[Line, ...] = ()
+    publisher: Line | None = None
+    category: Line | None = None
+    tags: tuple[Line, ...] = ()
+    summary: Line | None = None
+    marking: Line | None = None
+    language: Line | None = None
+    sections: tuple[Section, ...] = ()
+    prev: BriefLink | None = None
+    next: BriefLink | None = None
+
+    @field_validator("title")
+    @classmethod
+    def _title_not_empty(cls, value: str) -> str:
+        if not value:
+            raise ValueError("a brief needs a non-empty title")
+        return value
+
+    @field_validator("slug", "publisher", "category", "summary", "marking", "language")
+    @classmethod
+    def _empty_is_none(cls, value: str | None) -> str | None:
+        return value or None
+
+    @field_validator("authors", "tags")
+    @classmethod
+    def _drop_empty(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(v for v in value if v)
+
+    # --- convenience ------------------------------------------------------------------
+
+    def section(self, kind: SectionKind | str) -> Section | None:
+        """The first section of ``kind``, or None."""
+        kind = SectionKind(kind)
+        return next((s for s in self.sections if s.kind is kind), None)
+
+    def sections_of(self, kind: SectionKind | str) -> Iterator[Section]:
+        """Every section of ``kind``, in order."""
+        kind = SectionKind(kind)
+        return (s for s in self.sections if s.kind is kind)
+
+    @property
+    def judgement(self) -> Section | None:
+        """The analytic judgement (bottom line) section, if any."""
+        return self.section(SectionKind.JUDGEMENT)
+
+    @property
+    def implications(self) -> Section | None:
+        """The implications section, if any."""
+        return self.section(SectionKind.IMPLICATIONS)
+
+    @property
+    def evidence(self) -> tuple[Item, ...]:
+        """The items of the evidence section(s)."""
+        return tuple(i for s in self.sections_of(SectionKind.EVIDENCE) for i in s.items)
+
+    @classmethod
+    def from_json(cls, data: str | bytes) -> Brief:
+        """A brief from its JSON form (raises pydantic's ValidationError on bad data)."""
+        return cls.model_validate_json(data)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The brief as JSON (the schema is ``Brief.model_json_schema()``)."""
+        return self.model_dump_json(indent=indent, exclude_defaults=False)
+
+
+def _rebuild() -> None:
+    for model in (Text, Strong, Emphasis, Link, Paragraph, Quote, Item):
+        model.model_rebuild()
+
+
+_rebuild()

@@ -1,0 +1,51 @@
+"""Text and URL hygiene shared by the model, the parsers and the renderers.
+
+The model calls these on every string it stores, so anything that made it into a
+:class:`~briefkit.model.Brief` is safe to write into XML (DOCX, HTML, PDF) and carries only
+links a reader can follow without risk.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["SAFE_SCHEMES", "clean_text", "collapse_space", "href_scheme", "is_safe_href"]
+
+#: Schemes a link may carry; anything else (javascript:, data:, file:, vbscript:, ...) is dropped.
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+
+# Characters XML 1.0 cannot hold (C0 controls but tab/newline/CR, lone surrogates, U+FFFE/F),
+# plus bidi overrides/isolates, which can disguise text (Trojan Source) and carry no content.
+_UNSAFE_CHARS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff\u202a-\u202e\u2066-\u2069]"
+)
+_SPACE = re.compile(r"\s+")
+# Browsers ignore ASCII whitespace and controls anywhere in a scheme ("java\tscript:").
+_SCHEME_NOISE = re.compile(r"[\x00-\x20\x7f]+")
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+
+
+def clean_text(text: str) -> str:
+    """Remove characters XML cannot hold and invisible bidi controls; keep everything else."""
+    if text.isascii() and text.isprintable():
+        return text
+    return _UNSAFE_CHARS.sub("", text)
+
+
+def collapse_space(text: str) -> str:
+    """Collapse every run of whitespace (newlines included) to one space."""
+    return _SPACE.sub(" ", text)
+
+
+def href_scheme(href: str) -> str | None:
+    """The lower-cased scheme of ``href`` as a browser would see it, or None if relative."""
+    match = _SCHEME.match(_SCHEME_NOISE.sub("", href))
+    return match.group(1).lower() if match else None
+
+
+def is_safe_href(href: str) -> bool:
+    """True for http(s) and mailto links and for relative references; False for the rest."""
+    if not href.strip() or "\\" in href:
+        return False
+    scheme = href_scheme(href)
+    return scheme is None or scheme in SAFE_SCHEMES
