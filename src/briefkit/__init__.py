@@ -40,7 +40,9 @@ from .parsers.html import parse_html
 from .parsers.json import parse_json
 from .parsers.markdown import parse_markdown
 from .parsers.text import parse_text
-from .registry import ParserInfo, RendererInfo, parsers, renderers
+from .registry import ParserInfo, RendererInfo
+from .registry import parsers as input_formats
+from .registry import renderers as output_formats
 from .renderers import render
 from .renderers.docx import render_docx
 from .renderers.html import render_html
@@ -78,14 +80,15 @@ __all__ = [
     "build_bundle",
     "chain_from_links",
     "check_links",
+    "input_formats",
     "link_series",
+    "output_formats",
     "parse",
     "parse_docx",
     "parse_html",
     "parse_json",
     "parse_markdown",
     "parse_text",
-    "parsers",
     "render",
     "render_docx",
     "render_html",
@@ -93,6 +96,5 @@ __all__ = [
     "render_markdown",
     "render_pdf",
     "render_text",
-    "renderers",
     "slugify",
 ]
