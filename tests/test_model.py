@@ -200,3 +200,16 @@ def test_plain_text_is_iterative() -> None:
 def test_heading_empty_becomes_none_and_link_title_optional() -> None:
     assert Section(heading="  ").heading is None
     assert BriefLink(href="/x").title is None
+
+
+def test_nested_links_keep_their_text_not_their_target() -> None:
+    outer = Link(
+        href="https://a.test",
+        children=[
+            t("see "),
+            Strong(children=[Link(href="/b", children=[t("inner")])]),
+            Link(href="/c", children=[t(" more")]),
+        ],
+    )
+    assert outer.children == (t("see "), Strong(children=[t("inner")]), t(" more"))
+    assert outer.text == "see inner more"

@@ -138,6 +138,12 @@ class Link(_Container):
     type: Literal["link"] = "link"
     href: Href
 
+    @field_validator("children", mode="after")
+    @classmethod
+    def _no_nested_links(cls, value: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        """A link inside a link cannot be expressed in HTML, DOCX or Markdown: keep its text."""
+        return normalize_inlines(_unlink(value), strip=False)
+
 
 Inline = Annotated[Text | Strong | Emphasis | Link, Field(discriminator="type")]
 
@@ -197,6 +203,21 @@ def normalize_inlines(nodes: Iterable[Inline], *, strip: bool = True) -> tuple[I
         add_text(trail)
     if strip:
         out = list(_trim_edges(tuple(out), lead=True, trail=True))
+    return tuple(out)
+
+
+def _unlink(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """``nodes`` with every nested link replaced by its children (formatting kept)."""
+    if all(isinstance(n, Text) for n in nodes):
+        return nodes
+    out: list[Inline] = []
+    for node in nodes:
+        if isinstance(node, Link):
+            out.extend(_unlink(node.children))
+        elif isinstance(node, Text):
+            out.append(node)
+        else:
+            out.append(node.model_copy(update={"children": _unlink(node.children)}))
     return tuple(out)
 
 

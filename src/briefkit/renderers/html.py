@@ -1,14 +1,288 @@
-"""HTML output (placeholder, being written)."""
+"""HTML output: a standalone page or an ``<article>`` fragment, from a Jinja2 template.
+
+The markup is a contract: ``parse_html`` reads it back into an equal Brief, the PDF renderer
+lays it out with its print stylesheet, and user templates build on the same context. Inside
+``<article class="brief">`` everything is literal: a parser must not apply heading or
+lead-in heuristics there, only the classes and attributes below.
+
+Fragment (``standalone=False`` returns exactly this)::
+
+    <article class="brief" lang="LANGUAGE" data-slug="SLUG"
+             itemscope itemtype="https://schema.org/Article">
+      <header class="brief-header">
+        <p class="brief-marking marking-tlp-amber">TLP:AMBER</p>          (marking)
+        <h1 class="brief-title" itemprop="headline">TITLE</h1>
+        <p class="brief-meta">                                           (any of these)
+          <span class="brief-published">Published <time itemprop="datePublished"
+                datetime="ISO">12 September 2024</time></span>
+          <span class="brief-updated">Updated <time itemprop="dateModified" datetime="ISO">..
+          <span class="brief-authors">By <span class="brief-author" itemprop="author">A</span>,
+                <span class="brief-author" itemprop="author">B</span></span>
+          <span class="brief-publisher" itemprop="publisher">PUBLISHER</span>
+          <span class="brief-category" itemprop="articleSection">CATEGORY</span>
+        </p>
+        <ul class="brief-tags"><li class="brief-tag" itemprop="keywords">TAG</li>...</ul>
+        <meta itemprop="description" content="SUMMARY">                 (summary)
+        <link itemprop="url" href="URL">                                (url)
+      </header>
+      <section class="brief-section kind-KIND" data-kind="KIND">       (one per section)
+        <h2 class="brief-heading">HEADING</h2>                          (only if heading)
+        <p>INLINE</p>                                                   Paragraph
+        <ol class="brief-list"> / <ul class="brief-list">               ItemList(ordered)
+          <li><strong class="lead">LEAD:</strong> INLINE</li>           Item with a lead
+          <li>INLINE</li>                                               Item without one
+        <blockquote class="brief-quote"><p>INLINE</p></blockquote>      Quote
+      </section>
+      <nav class="brief-nav" aria-label="Series navigation">          (prev or next)
+        <a class="brief-prev" rel="prev" href="HREF">                   (<span> without href)
+          <span class="brief-nav-label">Previous</span>
+          <span class="brief-nav-title">TITLE</span>                    (only if title)
+        </a>
+        <a class="brief-next" rel="next" href="HREF">... Next ...</a>
+      </nav>
+    </article>
+
+Reading it back:
+
+- Attributes and text are escaped HTML; every string in the model is one line, so text is
+  read with whitespace collapsed and stripped. ``lang``/``data-slug`` are omitted when unset.
+- Dates: ``time[datetime]`` holds the value exactly as the model serialises it to JSON
+  (``2024-02-14`` for a date, ``2024-02-15T09:30:00Z`` for a datetime).
+- The lead-in's colon is INSIDE ``strong.lead`` and is always added by the renderer: strip
+  exactly one trailing ``:``. Only ``strong.lead`` is a lead-in; an item body may itself
+  start with ``<strong>``. One space separates the lead from a non-empty body.
+- Inline content is only ``strong``, ``em`` and ``a[href]`` (external links also carry
+  ``rel="noopener noreferrer"``), nested to any depth, with no whitespace added between
+  nodes. HTML cannot nest links, so a link inside a link is written as its text only.
+- Empty blocks are kept: ``<p></p>``, ``<li></li>``, ``<ol class="brief-list"></ol>``, a
+  ``section`` without children.
+- Marking: the text of ``p.brief-marking``; its class ``marking-<slug>`` is for styling.
+
+A standalone page wraps the fragment in ``<html lang>`` with a ``<head>`` holding ``<meta
+charset>``, ``<title>``, ``<link rel=canonical>``, ``<link rel=prev|next title href>`` (when
+hrefs exist), ``description``, ``author`` (one per author), ``keywords``, ``dcterms.created``
+/ ``dcterms.modified`` (read by WeasyPrint for PDF metadata), ``article:*`` and ``og:*``
+properties, ``briefkit:slug`` / ``briefkit:marking``, the packaged stylesheet inline and a
+JSON-LD ``Article``. Nothing is fetched: no external stylesheet, script or font.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import html
+import json
 import os
+import re
+from collections.abc import Iterable
+from importlib.resources import files
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from ..model import Brief
+from .._version import __version__
+from ..errors import TemplateError
+from ..model import Brief, Emphasis, Inline, Link, Strong, Text
+from ..safety import href_scheme
+
+if TYPE_CHECKING:
+    import jinja2
+
+__all__ = ["inline_html", "render_html", "stylesheet"]
+
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
+_JSON_UNSAFE = re.compile("[<>&]")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+_CLOSE_LINK = "</a>"
+
+
+def inline_html(nodes: Iterable[Inline]) -> str:
+    """Inline nodes as escaped HTML, iteratively (the model allows any nesting depth).
+
+    HTML cannot nest links (a parser would split the outer one), so a link inside a link
+    keeps its text but not its own ``<a>``: the outer link wins.
+    """
+    out: list[str] = []
+    stack: list[Inline | str] = list(reversed(tuple(nodes)))
+    open_links = 0
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            out.append(node)
+            if node is _CLOSE_LINK:
+                open_links -= 1
+        elif isinstance(node, Text):
+            out.append(html.escape(node.text, quote=False))
+        else:
+            if isinstance(node, Strong):
+                out.append("<strong>")
+                stack.append("</strong>")
+            elif isinstance(node, Emphasis):
+                out.append("<em>")
+                stack.append("</em>")
+            elif isinstance(node, Link) and not open_links:
+                rel = ' rel="noopener noreferrer"' if _is_external(node.href) else ""
+                out.append(f'<a href="{html.escape(node.href)}"{rel}>')
+                stack.append(_CLOSE_LINK)
+                open_links += 1
+            stack.extend(reversed(node.children))
+    return "".join(out)
+
+
+def _is_external(href: str) -> bool:
+    return href_scheme(href) is not None or href.lstrip().startswith("//")
+
+
+@functools.cache
+def stylesheet() -> str:
+    """The packaged screen stylesheet (``styles/brief.css``)."""
+    return (files(__package__ or "briefkit.renderers") / "styles" / "brief.css").read_text(
+        encoding="utf-8"
+    )
+
+
+def _display_date(value: dt.date) -> str:
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+def _json_ld(brief: Brief, data: dict[str, Any]) -> str:
+    """A schema.org Article as JSON that cannot end its ``<script>`` element early."""
+    doc: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": brief.title,
+        "name": brief.title,
+    }
+    optional: dict[str, Any] = {
+        "url": brief.url,
+        "mainEntityOfPage": brief.url,
+        "description": brief.summary,
+        "datePublished": data["published"],
+        "dateModified": data["updated"],
+        "author": [{"@type": "Person", "name": a} for a in brief.authors],
+        "publisher": brief.publisher and {"@type": "Organization", "name": brief.publisher},
+        "articleSection": brief.category,
+        "keywords": list(brief.tags),
+        "inLanguage": brief.language,
+    }
+    doc.update((k, v) for k, v in optional.items() if v)
+    text = json.dumps(doc, ensure_ascii=False, indent=1)
+    return _JSON_UNSAFE.sub(lambda m: _JSON_ESCAPES[m.group()], text)
+
+
+def _context(brief: Brief, standalone: bool) -> dict[str, Any]:
+    """Everything a template needs; user templates get the same names."""
+    from markupsafe import Markup
+
+    data = brief.model_dump(mode="json", include={"published", "updated"})
+    marking = brief.marking and "marking-" + _NON_WORD.sub("-", brief.marking.lower()).strip("-")
+    return {
+        "brief": brief,
+        "standalone": standalone,
+        "published_iso": data["published"],
+        "updated_iso": data["updated"],
+        "published_text": brief.published and _display_date(brief.published),
+        "updated_text": brief.updated and _display_date(brief.updated),
+        "marking_class": marking or None,
+        "json_ld": Markup(_json_ld(brief, data)),
+        "css": Markup(stylesheet()),
+        "generator": f"briefkit {__version__}",
+        "inline": lambda nodes: Markup(inline_html(nodes)),
+    }
+
+
+@functools.cache
+def _environment() -> jinja2.Environment:
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("briefkit.renderers", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+        auto_reload=False,
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def _sandbox(folder: str) -> jinja2.Environment:
+    """A sandboxed environment for user templates: their folder first, then ours."""
+    import jinja2
+    from jinja2.sandbox import SandboxedEnvironment
+
+    return SandboxedEnvironment(
+        loader=jinja2.ChoiceLoader(
+            [
+                jinja2.FileSystemLoader(folder),
+                jinja2.PackageLoader("briefkit.renderers", "templates"),
+            ]
+        ),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _user_template(path: Path, brief: Brief) -> jinja2.Template:
+    import jinja2
+
+    if not path.is_file():
+        raise TemplateError(
+            f"template {str(path)!r} is not a file", format="html", brief=brief.title
+        )
+    try:
+        source = path.read_text(encoding="utf-8")
+        return _sandbox(str(path.resolve().parent)).from_string(source)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TemplateError(
+            f"cannot read template {str(path)!r}: {exc}", format="html", brief=brief.title
+        ) from None
+    except jinja2.TemplateError as exc:
+        raise TemplateError(
+            f"template {str(path)!r}: {_describe(exc)}", format="html", brief=brief.title
+        ) from None
+
+
+def _describe(exc: Exception) -> str:
+    line = getattr(exc, "lineno", None)
+    return f"line {line}: {exc}" if line else f"{type(exc).__name__}: {exc}"
 
 
 def render_html(
     brief: Brief, *, standalone: bool = True, template: str | os.PathLike[str] | None = None
 ) -> str:
-    """The brief as HTML."""
-    raise NotImplementedError
+    """The brief as HTML: a complete page, or with ``standalone=False`` only the ``<article>``.
+
+    ``template`` is the path of a Jinja2 template (a file, never template text) rendered in a
+    sandbox with autoescaping; it may ``{% extends "brief.html.j2" %}`` and override the
+    ``head``, ``style``, ``header``, ``sections`` or ``nav`` blocks. Template problems raise
+    :class:`~briefkit.TemplateError`.
+    """
+    context = _context(brief, standalone)
+    if template is None:
+        return _environment().get_template("brief.html.j2").render(context)
+    import jinja2
+
+    compiled = _user_template(Path(template), brief)
+    try:
+        return compiled.render(context)
+    except jinja2.TemplateError as exc:
+        raise TemplateError(
+            f"template {str(template)!r}: {_describe(exc)}", format="html", brief=brief.title
+        ) from None

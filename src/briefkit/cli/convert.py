@@ -1,0 +1,130 @@
+"""``briefkit convert`` and ``briefkit schema``.
+
+Like pandoc, the output format comes from ``-t`` or else from the output file's extension,
+and ``-`` means stdin or stdout. Files are written atomically through :func:`briefkit.render`
+and a conversion never overwrites its own input.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+import briefkit
+
+from ._common import fail, friendly_errors, note
+
+__all__ = ["COMMANDS", "convert", "schema"]
+
+_EPILOG = """\b
+Examples:
+  briefkit convert brief.txt -o brief.pdf
+  briefkit convert page.html -o brief.docx
+  briefkit convert - -f text -t html < brief.txt > brief.html
+  briefkit convert brief.txt -t json            (JSON on stdout)
+"""
+
+
+def output_format(output: str, to: str | None) -> str:
+    """The format named by ``-t``, or the one the output file's extension calls for."""
+    if to:
+        return to
+    if output == "-":
+        return "html"
+    suffix = Path(output).suffix.lower()
+    renderers = briefkit.output_formats()
+    for name, renderer in renderers.items():
+        if renderer.extension == suffix:
+            return name
+    for name, parser in briefkit.input_formats().items():  # .htm, .markdown, .text
+        if suffix in parser.extensions and name in renderers:
+            return name
+    fail(f"cannot tell the output format from {output!r}; name it with -t (see 'briefkit formats')")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (b.exists() and os.path.samefile(a, b))
+    except OSError:
+        return False
+
+
+def _html_options(fmt: str, fragment: bool, template: Path | None) -> dict[str, Any]:
+    options: dict[str, Any] = {}
+    if fragment:
+        options["standalone"] = False
+    if template is not None:
+        options["template"] = template
+    if options and fmt != "html":
+        raise click.UsageError("--fragment and --template apply to HTML output only")
+    return options
+
+
+@click.command(epilog=_EPILOG, short_help="Convert a brief to another format.")
+@click.argument("input", metavar="INPUT")
+@click.option(
+    "-o", "--output", default="-", show_default=True, help="Output file, or - for stdout."
+)
+@click.option("-f", "--from", "from_", metavar="FORMAT", help="Input format (default: detect).")
+@click.option("-t", "--to", metavar="FORMAT", help="Output format (default: from -o's extension).")
+@click.option("--fragment", is_flag=True, help="HTML: only the <article>, no page around it.")
+@click.option(
+    "--template",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="HTML: a Jinja2 template file to render with.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Say nothing on success.")
+@friendly_errors
+def convert(
+    input: str,
+    output: str,
+    from_: str | None,
+    to: str | None,
+    fragment: bool,
+    template: Path | None,
+    quiet: bool,
+) -> None:
+    """Convert the brief in INPUT (a file, or - for stdin) to another format."""
+    fmt = output_format(output, to)
+    info = briefkit.output_formats().get(fmt)
+    if info is None:
+        fail(f"unknown output format {fmt!r} (see 'briefkit formats')")
+    options = _html_options(fmt, fragment, template)
+    to_stdout = output == "-"
+    if not to_stdout and Path(output).is_dir():
+        fail(f"{output}: is a directory, not an output file")
+    if to_stdout and info.binary and sys.stdout.isatty():
+        fail(f"{fmt} is binary: refusing to write it to a terminal; use -o FILE or redirect")
+    if input == "-":
+        brief = briefkit.parse(sys.stdin.buffer.read(), format=from_)
+    else:
+        source = Path(input)
+        if not to_stdout and _same_file(source, Path(output)):
+            fail(f"refusing to overwrite the input file {input!r}")
+        brief = briefkit.parse(source, format=from_)
+    if to_stdout:
+        result = briefkit.render(brief, fmt, **options)
+        data = result.encode("utf-8") if isinstance(result, str) else result
+        stream = sys.stdout.buffer
+        stream.write(data)
+        stream.flush()
+        return
+    result = briefkit.render(brief, fmt, dest=output, **options)
+    if not quiet:
+        size = len(result.encode("utf-8") if isinstance(result, str) else result)
+        note(f"wrote {output} ({fmt}, {size:,} bytes)")
+
+
+@click.command(short_help="Print the JSON schema of a brief.")
+@click.option("--indent", default=2, show_default=True, help="JSON indentation.")
+def schema(indent: int) -> None:
+    """Print the JSON schema of a brief (what JSON input and output follow)."""
+    click.echo(json.dumps(briefkit.Brief.model_json_schema(), indent=indent, ensure_ascii=False))
+
+
+COMMANDS = (convert, schema)
