@@ -1,10 +1,89 @@
-"""Plain-text output (placeholder, being written)."""
+"""Plain-text output in the shape blogs' copied text has, which ``parse_text`` reads back.
+
+Layout: the title; a "Key: value" metadata block directly under it; then each section as
+"Heading:", a blank line and its blocks separated by blank lines (numbered items as
+"  1. Lead: body", bullets as "  • Lead: body", quotes as "> text"); then the navigation
+tail "Previous" / title / href and "Next" / title / href.
+
+Plain text carries no inline formatting, so ``parse_text(render_text(b)) == b`` holds for
+briefs whose inline content is plain text (links and emphasis are flattened to their text)
+and whose structure plain text can express: section kinds follow their headings (the
+heading vocabulary), only the first section may lack a heading, item lead-ins are
+title-like (as the parser recognises them), and a section never holds two adjacent lists of
+the same kind. Where a paragraph, an item body or the title would otherwise read back as
+structure (a heading, an item, a lead-in, navigation, a footer), the line starts with a
+backslash, which the parser removes.
+"""
 
 from __future__ import annotations
 
-from ..model import Brief
+from ..model import Brief, BriefLink, Item, ItemList, Paragraph, Quote, Section
+from ..parsers._text_meta import meta_lines
+from ..parsers._text_syntax import (
+    ESCAPE,
+    heading_alone,
+    is_chrome,
+    is_url_line,
+    nav_side,
+    needs_escape,
+    split_lead,
+)
+
+__all__ = ["render_text"]
 
 
 def render_text(brief: Brief) -> str:
-    """The brief as plain text."""
-    raise NotImplementedError
+    """The brief as plain text (UTF-8 safe, ``\\n`` line endings, final newline)."""
+    lines = [_title(brief.title), *meta_lines(brief)]
+    for section in brief.sections:
+        lines.extend(_section(section))
+    for label, link in (("Previous", brief.prev), ("Next", brief.next)):
+        if link is not None:
+            lines.extend(_nav(label, link))
+    return "\n".join(lines) + "\n"
+
+
+def _title(title: str) -> str:
+    risky = (
+        title.startswith(ESCAPE)
+        or nav_side(title) is not None
+        or heading_alone(title, at_start=True) is not None
+        or is_chrome(title)
+    )
+    return ESCAPE + title if risky else title
+
+
+def _section(section: Section) -> list[str]:
+    lines: list[str] = []
+    if section.heading:
+        lines += ["", f"{section.heading}:"]
+    for block in section.blocks:
+        if isinstance(block, ItemList):
+            marker = "{}." if block.ordered else "•"
+            for number, item in enumerate(block.items, start=1):
+                lines += ["", f"  {marker.format(number)} {_item(item)}".rstrip()]
+        elif isinstance(block, Quote):
+            lines += ["", f"> {block.text}".rstrip()]
+        elif isinstance(block, Paragraph) and block.text:
+            text = block.text
+            lines += ["", ESCAPE + text if needs_escape(text) else text]
+    return lines
+
+
+def _item(item: Item) -> str:
+    body = item.text
+    if item.lead:
+        return f"{item.lead}: {body}" if body else f"{item.lead}:"
+    if body.startswith(ESCAPE) or split_lead(body)[0]:
+        return ESCAPE + body
+    return body
+
+
+def _nav(label: str, link: BriefLink) -> list[str]:
+    lines = ["", label, ""]
+    if link.title:
+        risky = link.title.startswith(ESCAPE) or is_url_line(link.title) or nav_side(link.title)
+        lines.append(ESCAPE + link.title if risky else link.title)
+    if link.href:
+        lines.append(link.href)
+    return lines
