@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import string
+from functools import cache
 
 from hypothesis import strategies as st
 
@@ -70,7 +71,8 @@ _WORD = st.one_of(st.text(_ALPHABET, min_size=1, max_size=12), _SPECIAL).filter(
 )
 
 
-def words(min_size: int = 1, max_size: int = 12) -> st.SearchStrategy[str]:
+@cache
+def words(min_size: int = 1, max_size: int = 6) -> st.SearchStrategy[str]:
     """A line of words separated by single spaces."""
     return st.lists(_WORD.map(str.strip).filter(bool), min_size=min_size, max_size=max_size).map(
         " ".join
@@ -86,11 +88,12 @@ _HREF = st.one_of(
 )
 
 
+@cache
 def _inline(depth: int) -> st.SearchStrategy[Inline]:
     text = words().map(lambda w: Text(text=w))
     if depth <= 0:
         return text
-    inner = st.lists(_inline(depth - 1), min_size=1, max_size=3)
+    inner = st.lists(_inline(depth - 1), min_size=1, max_size=2)
     return st.one_of(
         text,
         text,
@@ -100,11 +103,12 @@ def _inline(depth: int) -> st.SearchStrategy[Inline]:
     )
 
 
+@cache
 def inline_content(*, plain: bool = False) -> st.SearchStrategy[tuple[Inline, ...]]:
     """Non-empty inline content (separated by spaces, as prose is)."""
     if plain:
-        return words(1, 30).map(lambda w: (Text(text=w),))
-    nodes = st.lists(_inline(2), min_size=1, max_size=5)
+        return words(1, 12).map(lambda w: (Text(text=w),))
+    nodes = st.lists(_inline(2), min_size=1, max_size=3)
     # Spaces between nodes keep the content prose-like; the model canonicalises the rest.
     return nodes.map(lambda ns: tuple(x for n in ns for x in (n, Text(text=" ")))[:-1]).filter(
         lambda c: any(not isinstance(n, Text) or n.text.strip() for n in c)
@@ -147,7 +151,7 @@ def _section(
         st.builds(
             lambda o, i: ItemList(ordered=o, items=i),
             st.booleans(),
-            st.lists(item, min_size=1, max_size=5),
+            st.lists(item, min_size=1, max_size=3),
         ),
         inline_content(plain=plain).map(lambda c: Quote(content=c)),
     )
@@ -158,7 +162,7 @@ def _section(
         return Section(kind=kind, heading=h, blocks=blocks)
 
     return st.builds(
-        make, heading, st.sampled_from(list(SectionKind)), st.lists(block, min_size=1, max_size=4)
+        make, heading, st.sampled_from(list(SectionKind)), st.lists(block, min_size=1, max_size=3)
     )
 
 
@@ -186,11 +190,11 @@ def briefs(
 
     @st.composite
     def build(draw: st.DrawFn) -> Brief:
-        n = draw(st.integers(0, 5))
+        n = draw(st.integers(0, 4))
         sections = [draw(_section(i == 0, plain, kinds_follow_headings, headed)) for i in range(n)]
         opt = lambda s: draw(st.one_of(st.none(), s))  # noqa: E731
         return Brief(
-            title=draw(words(1, 12)),
+            title=draw(words(1, 8)),
             url=opt(_HREF.filter(lambda h: h.startswith("https"))),
             slug=opt(
                 st.text(string.ascii_lowercase + "-", min_size=1, max_size=20).filter(
@@ -203,7 +207,7 @@ def briefs(
             publisher=opt(_NAME),
             category=opt(_NAME),
             tags=draw(st.lists(_NAME, max_size=4)),
-            summary=opt(words(1, 20)),
+            summary=opt(words(1, 10)),
             marking=opt(st.sampled_from(["TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:RED"])),
             language=opt(st.sampled_from(["en", "en-GB", "fr", "de-CH"])),
             sections=sections,
