@@ -6,7 +6,7 @@ python-docx and WeasyPrint load only when a DOCX or PDF is actually produced.
 """
 
 from ._version import __version__
-from .build import build_bundle
+from .build import BuildFailure, BuildProgress, BuildResult, build_bundle
 from .errors import (
     BriefkitError,
     FormatError,
@@ -16,7 +16,18 @@ from .errors import (
     RenderError,
     TemplateError,
 )
-from .linking import chain_from_links, check_links, link_series, slugify
+from .linking import (
+    ChainResult,
+    LinkProblem,
+    LinkProblemKind,
+    chain_from_links,
+    check_links,
+    insert_brief,
+    link_series,
+    remove_brief,
+    slugify,
+    unique_slugs,
+)
 from .model import (
     Block,
     Brief,
@@ -56,6 +67,10 @@ __all__ = [
     "Brief",
     "BriefLink",
     "BriefkitError",
+    "BuildFailure",
+    "BuildProgress",
+    "BuildResult",
+    "ChainResult",
     "DecodingWarning",
     "Emphasis",
     "FormatError",
@@ -65,6 +80,8 @@ __all__ = [
     "LimitError",
     "Link",
     "LinkError",
+    "LinkProblem",
+    "LinkProblemKind",
     "Paragraph",
     "ParseError",
     "ParserInfo",
@@ -81,6 +98,7 @@ __all__ = [
     "chain_from_links",
     "check_links",
     "input_formats",
+    "insert_brief",
     "link_series",
     "output_formats",
     "parse",
@@ -89,6 +107,7 @@ __all__ = [
     "parse_json",
     "parse_markdown",
     "parse_text",
+    "remove_brief",
     "render",
     "render_docx",
     "render_html",
@@ -97,4 +116,5 @@ __all__ = [
     "render_pdf",
     "render_text",
     "slugify",
+    "unique_slugs",
 ]

@@ -2,7 +2,8 @@
 
 Each command module exports ``COMMANDS``; adding one is one line in ``_MODULES``. Exit
 status: 0 on success, 1 when briefkit refuses or fails (bad input, unwritable output), 2 for
-a usage mistake (unknown option, missing argument).
+a usage mistake (unknown option, missing argument). ``-q``/``-v`` before the command set how
+much goes to stderr for every command (see :mod:`._common`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import importlib
 import click
 
 from .._version import __version__
+from ._common import QUIET, VERBOSE, set_verbosity
 
 __all__ = ["main"]
 
@@ -23,16 +25,42 @@ _MODULES = (
     "check",
 )
 
+_EPILOG = """\b
+Examples:
+  briefkit convert brief.txt -o brief.pdf     format from the output's extension
+  briefkit convert page.html -t markdown      Markdown on stdout
+  briefkit build briefs/ -o site/             a linked series with an index page
+  briefkit check briefs/                      link and structure problems
+  briefkit formats                            what can be read and written
+  briefkit COMMAND --help                     options and examples of one command
 
-@click.group(
-    context_settings={"help_option_names": ["-h", "--help"]},
-    epilog="Exit status: 0 success, 1 error (one line on stderr), 2 usage error.",
-)
+\b
+Exit status: 0 success, 1 error (one line on stderr), 2 usage error.
+Colours appear only on a terminal; NO_COLOR=1 turns them off there too.
+Shell completion: eval "$(_BRIEFKIT_COMPLETE=bash_source briefkit)"
+(zsh_source and fish_source for zsh and fish).
+"""
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=_EPILOG)
 @click.version_option(
     __version__, "-V", "--version", prog_name="briefkit", message="%(prog)s %(version)s"
 )
-def main() -> None:
+@click.option("-q", "--quiet", is_flag=True, help="Print only warnings and errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Also print what was read and timings.")
+@click.pass_context
+def main(ctx: click.Context, quiet: bool, verbose: bool) -> None:
     """Parse analytic briefs and render them as HTML, DOCX, PDF, text, Markdown or JSON."""
+    if quiet and verbose:
+        raise click.UsageError("--quiet and --verbose exclude each other")
+    set_verbosity(ctx, QUIET if quiet else VERBOSE if verbose else 0)
+    if quiet:
+        # Commands with their own --quiet (convert, build) take it from here by default.
+        defaults = dict(ctx.default_map or {})
+        for name, command in main.commands.items():
+            if any(param.name == "quiet" for param in command.params):
+                defaults[name] = {"quiet": True, **defaults.get(name, {})}
+        ctx.default_map = defaults
 
 
 for _name in _MODULES:

@@ -1,0 +1,137 @@
+"""``briefkit build``: a folder of briefs becomes a linked bundle with an index.
+
+A thin layer over :func:`briefkit.build_bundle`: a rich progress bar on a terminal, plain
+lines otherwise (logs, CI), every failure on stderr at the end and exit status 1 if any.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+import briefkit
+from briefkit.build import ORDERS, BuildProgress
+
+from ._common import fail, friendly_errors, note, warn
+
+__all__ = ["COMMANDS", "build"]
+
+_EPILOG = """\b
+Examples:
+  briefkit build archive/ -o site/
+  briefkit build a.html b.html c.html -o out --order given --formats html,pdf
+  briefkit build scraped/ -o out --series-pdf -j 4
+"""
+
+
+@contextmanager
+def _progress(quiet: bool) -> Iterator[Callable[[BuildProgress], None]]:
+    """A progress callback: a rich bar on a terminal, one plain line per brief otherwise."""
+    if quiet:
+        yield lambda _: None
+        return
+    if not sys.stderr.isatty():
+
+        def line(event: BuildProgress) -> None:
+            if event.stage == "render" or not event.ok:
+                mark = "" if event.ok else " (failed)"
+                click.echo(f"{event.stage} {event.done}/{event.total} {event.item}{mark}", err=True)
+
+        yield line
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    columns = ("{task.description}", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True)) as bar:
+        tasks = {
+            "scan": bar.add_task("reading  ", total=None),
+            "render": bar.add_task("rendering", total=None, visible=False),
+        }
+
+        def update(event: BuildProgress) -> None:
+            bar.update(tasks[event.stage], completed=event.done, total=event.total, visible=True)
+
+        yield update
+
+
+@click.command(epilog=_EPILOG)
+@click.argument(
+    "inputs", nargs=-1, required=True, metavar="INPUT...", type=click.Path(path_type=Path)
+)
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write the bundle into (created if missing).",
+)
+@click.option(
+    "--formats",
+    default="html,docx,pdf",
+    show_default=True,
+    help="Comma-separated output formats (see 'briefkit formats').",
+)
+@click.option(
+    "--order",
+    type=click.Choice(ORDERS),
+    default="auto",
+    show_default=True,
+    help="Series order; auto = the briefs' own links, else dates, else file names.",
+)
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes [default: CPUs].")
+@click.option("--series-pdf", is_flag=True, help="Also write series.pdf with every brief.")
+@click.option("--force", is_flag=True, help="Rewrite outputs even when up to date.")
+@click.option("--title", help="Title of the index page [default: the folder's name].")
+@click.option("-q", "--quiet", is_flag=True, help="No progress, only problems and failures.")
+@friendly_errors
+def build(
+    inputs: tuple[Path, ...],
+    outdir: Path,
+    formats: str,
+    order: str,
+    jobs: int | None,
+    series_pdf: bool,
+    force: bool,
+    title: str | None,
+    quiet: bool,
+) -> None:
+    """Render INPUT files and folders into OUTDIR as a linked series with an index.html."""
+    names = tuple(f.strip() for f in formats.split(",") if f.strip())
+    try:
+        with _progress(quiet) as progress:
+            result = briefkit.build_bundle(
+                inputs,
+                outdir,
+                formats=names,
+                order=order,
+                jobs=jobs,
+                series_pdf=series_pdf,
+                force=force,
+                title=title,
+                progress=progress,
+            )
+    except KeyboardInterrupt:
+        note("interrupted: finished files are complete and kept; run again to go on")
+        raise SystemExit(130) from None
+    if not result.order and not result.failures:
+        warn("no input files found (files inside the output folder are never read as input)")
+    for problem in result.problems:
+        warn(str(problem))
+    if not quiet:
+        note(
+            f"{len(result.order)} briefs: {len(result.written)} files written, "
+            f"{len(result.skipped)} up to date, in {outdir}"
+        )
+    if result.failures:
+        for failure in result.failures:
+            click.echo(f"briefkit: failed: {failure}", err=True)
+        fail(f"{len(result.failures)} failure(s); the other outputs were written")
+
+
+COMMANDS = (build,)
