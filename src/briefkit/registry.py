@@ -71,7 +71,7 @@ class RendererInfo(_Info[Callable[..., Any]]):
 _parsers: dict[str, ParserInfo] = {}
 _renderers: dict[str, RendererInfo] = {}
 _plugins_loaded = False
-_lock = threading.Lock()
+_lock = threading.RLock()  # re-entrant: a plugin may list formats while it loads
 
 
 def register_parser(info: ParserInfo) -> ParserInfo:
@@ -93,30 +93,45 @@ def _load_plugins() -> None:
             return
         _plugins_loaded = True
         for group, kind in (("briefkit.parsers", ParserInfo), ("briefkit.renderers", RendererInfo)):
+            known = _parsers if kind is ParserInfo else _renderers
             for ep in entry_points(group=group):
-                if ep.name in (_parsers if kind is ParserInfo else _renderers):
+                if ep.name in known:
                     continue  # built-ins win; a plugin cannot silently replace them
                 try:
                     obj = ep.load()
                 except Exception as exc:  # a broken plugin must not break briefkit
-                    import warnings
-
-                    warnings.warn(
-                        f"briefkit plugin {ep.value!r} failed to load: {exc}", stacklevel=2
+                    _warn(f"briefkit plugin {ep.value!r} failed to load: {exc}")
+                    continue
+                info: ParserInfo | RendererInfo
+                if isinstance(obj, kind):
+                    info = obj
+                elif not callable(obj):
+                    _warn(
+                        f"briefkit plugin {ep.value!r} is neither a function nor a {kind.__name__}"
                     )
                     continue
-                if kind is ParserInfo:
-                    register_parser(
-                        obj
-                        if isinstance(obj, ParserInfo)
-                        else ParserInfo(ep.name, obj, extensions=(f".{ep.name}",))
-                    )
+                elif kind is ParserInfo:
+                    info = ParserInfo(ep.name, obj, _summary(obj), extensions=(f".{ep.name}",))
                 else:
-                    register_renderer(
-                        obj
-                        if isinstance(obj, RendererInfo)
-                        else RendererInfo(ep.name, obj, extension=f".{ep.name}")
-                    )
+                    info = RendererInfo(ep.name, obj, _summary(obj), extension=f".{ep.name}")
+                if info.name in known:
+                    continue  # nor under another entry-point name
+                if isinstance(info, ParserInfo):
+                    register_parser(info)
+                else:
+                    register_renderer(info)
+
+
+def _summary(func: Callable[..., Any]) -> str:
+    """The first line of a plugin function's docstring, as its format description."""
+    doc = (getattr(func, "__doc__", None) or "").strip()
+    return doc.splitlines()[0] if doc else ""
+
+
+def _warn(message: str) -> None:
+    import warnings
+
+    warnings.warn(message, stacklevel=4)
 
 
 def parsers() -> dict[str, ParserInfo]:

@@ -1,10 +1,327 @@
-"""Markdown output (placeholder, being written)."""
+"""Markdown output that reads well and parses back to the same brief.
+
+Metadata goes into YAML front matter, the title into ``# Title``, sections under ``##``
+headings, evidence as ``1. **Lead:** body`` and the neighbours into a ``Previous:`` /
+``Next:`` tail after a rule. Every character of text that Markdown could read as markup is
+escaped, so content never turns into formatting or raw HTML.
+
+Strong and emphasis need care: CommonMark decides whether ``*`` opens or closes by the
+characters on either side. The writer alternates ``*`` and ``_`` between nested and adjacent
+runs, and where a run would still be misread (``word**"quoted"**``) it puts a form feed
+next to it on the outside: CommonMark counts it as whitespace and the model drops it as a
+control character, so it steers the parse and vanishes. One case stays out of reach: a
+third level of strong/emphasis nesting opening straight after its parents with punctuation
+(``*__*"x"*__*``). Links nested in links are written as their text (CommonMark has none).
+"""
 
 from __future__ import annotations
 
-from ..model import Brief
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import (
+    Brief,
+    BriefLink,
+    Inline,
+    Item,
+    ItemList,
+    Link,
+    Paragraph,
+    Quote,
+    Section,
+    Strong,
+    Text,
+)
+from ..parsers.markdown import implied_kind, inline_heading, lead_in, nav_label
+
+__all__ = ["render_markdown"]
+
+_FF = "\x0c"
+_ESCAPE = re.compile(r"[\\`*\[\]<]|&(?=#?[0-9A-Za-z]+;)|(?<![^\W_])_|_(?![^\W_])")
+_BLOCK_START = re.compile(r"[#>+\-~=]|(\d{1,9})([.)])")
+_AUTOLINK = re.compile(r"[a-zA-Z][a-zA-Z0-9+.\-]{1,31}:[^<>\x00-\x20]*")
+_DEST_PLAIN = re.compile(r"[()<>]|&(?=#?[0-9A-Za-z]+;)")
+_DEST_ANGLE = re.compile(r"[<>]|&(?=#?[0-9A-Za-z]+;)")
+_MD_SPACE = frozenset(" \t\n\x0b\x0c\r\xa0\u1680\u202f\u205f\u3000") | frozenset(
+    chr(c) for c in range(0x2000, 0x200B)
+)
+
+
+def _escape(text: str) -> str:
+    """Text with every character CommonMark could read as markup backslash-escaped."""
+    return _ESCAPE.sub(lambda m: "\\" + m.group(0), text)
+
+
+def _escape_block_start(text: str) -> str:
+    """Escaped text that starts a block: also keep it from reading as a list, heading, ..."""
+    out = _escape(text)
+    match = _BLOCK_START.match(out)
+    if match is None:
+        return out
+    if match.group(1):
+        return match.group(1) + "\\" + out[match.end(1) :]
+    return "\\" + out
+
+
+# --- inline content ------------------------------------------------------------------------
+
+
+@dataclass
+class _Run:
+    """A strong/emphasis delimiter run waiting for its neighbours to be known."""
+
+    mark: str
+    opening: bool
+    nested: bool  # opens right after the parent's own opener: nothing may go between
+    clash: bool  # an enclosing run in the same link text uses the same mark
+
+
+def _is_punct(ch: str) -> bool:
+    return (ch.isascii() and not ch.isalnum() and ch.isprintable() and ch != " ") or (
+        unicodedata.category(ch)[0] in "PS"
+    )
+
+
+def _flanks(before: str, after: str, mark: str) -> tuple[bool, bool]:
+    """(can open, can close) for a run between two characters, as CommonMark decides."""
+    b_space, a_space = before in _MD_SPACE, after in _MD_SPACE
+    b_punct, a_punct = _is_punct(before), _is_punct(after)
+    left = not a_space and (not a_punct or b_space or b_punct)
+    right = not b_space and (not b_punct or a_space or a_punct)
+    if mark[0] == "*":
+        return left, right
+    return left and (not right or b_punct), right and (not left or a_punct)
+
+
+@dataclass
+class _Work:
+    """A node still to write, with what its neighbours need to know."""
+
+    node: Inline
+    parent: str  # the enclosing strong/emphasis mark, "" at top level or in link text
+    first: bool
+    last: bool
+    scope: tuple[str, ...]  # marks of the enclosing runs in the same link text
+    in_link: bool
+    top: bool = False  # the first node of the block
+
+
+def _pieces(nodes: Sequence[Inline], block_start: bool, guard: bool) -> list[str | _Run]:
+    """Escaped text, link syntax and delimiter runs, walking the tree without recursion."""
+    out: list[str | _Run] = []
+    todo: list[_Work | str | _Run] = []
+
+    def push(children: Sequence[Inline], parent: str, scope: tuple[str, ...], link: bool) -> None:
+        for k in range(len(children) - 1, -1, -1):
+            todo.append(_Work(children[k], parent, k == 0, k == len(children) - 1, scope, link))
+
+    push(nodes, "", (), False)
+    if todo:
+        first = todo[-1]
+        assert isinstance(first, _Work)
+        first.top = True
+    previous = ""  # the mark of a run that closed right before this point
+    while todo:
+        work = todo.pop()
+        if not isinstance(work, _Work):
+            out.append(work)
+            previous = work.mark if isinstance(work, _Run) and not work.opening else ""
+            continue
+        node = work.node
+        if isinstance(node, Text):
+            out.append(
+                _escape_block_start(node.text) if work.top and block_start else _escape(node.text)
+            )
+            previous = ""
+        elif isinstance(node, Link):
+            if work.in_link:  # CommonMark links cannot nest: keep the text
+                push(node.children, "", work.scope, True)
+                continue
+            todo.append(f"]({_destination(node.href)})")
+            push(node.children, "", (), True)
+            if out and isinstance(out[-1], str) and out[-1].endswith("!"):
+                out[-1] = out[-1][:-1] + "\\!"  # not an image
+            out.append("[")
+            previous = ""
+        else:
+            char = "*"
+            if work.parent and (work.first or work.last):
+                char = "_" if work.parent[0] == "*" else "*"  # never merge with the parent's run
+            elif previous[:1] == "*":
+                char = "_"  # nor with the run that just closed
+            if guard and work.top:
+                char = "_"  # ``__Label:__`` is not read as a heading or a lead-in
+            mark = char * 2 if isinstance(node, Strong) else char
+            todo.append(_Run(mark, False, False, False))
+            push(node.children, mark, (*work.scope, mark), work.in_link)
+            out.append(_Run(mark, True, work.first and bool(work.parent), mark in work.scope))
+            previous = ""
+    return out
+
+
+def _inline(nodes: Sequence[Inline], *, block_start: bool = False, guard: bool = False) -> str:
+    """Inline content as Markdown; ``guard`` writes a leading bold with ``__``."""
+    pieces = _pieces(nodes, block_start, guard)
+    out: list[str] = []
+    last = " "
+    for k, piece in enumerate(pieces):
+        if isinstance(piece, str):
+            if piece:
+                out.append(piece)
+                last = piece[-1]
+            continue
+        after = _next_char(pieces, k)
+        if piece.opening:
+            prev_run = k > 0 and isinstance(pieces[k - 1], _Run)
+            merged = prev_run and last == piece.mark[0]
+            can_open, can_close = _flanks(last, after, piece.mark)
+            if not piece.nested and (merged or not can_open or (can_close and piece.clash)):
+                out.append(_FF)
+            out.append(piece.mark)
+        else:
+            out.append(piece.mark)
+            nxt = pieces[k + 1] if k + 1 < len(pieces) else None
+            merged = isinstance(nxt, _Run) and nxt.opening and nxt.mark[0] == piece.mark[0]
+            if merged or not _flanks(last, after, piece.mark)[1]:
+                out.append(_FF)
+        last = out[-1][-1]
+    return "".join(out)
+
+
+def _next_char(pieces: list[str | _Run], k: int) -> str:
+    """The character after piece ``k`` as CommonMark sees it (end of text counts as space)."""
+    for piece in pieces[k + 1 :]:
+        if isinstance(piece, _Run):
+            return piece.mark[0]
+        if piece.startswith("]("):
+            return " "  # the end of a link's text
+        if piece:
+            return piece[0]
+    return " "
+
+
+def _destination(href: str) -> str:
+    """A link destination that reads back as exactly ``href``."""
+    href = href.replace("\t", "%09").replace("\n", "%0A").replace("\r", "%0D")
+    if " " in href or not href:
+        return "<" + _DEST_ANGLE.sub(lambda m: "\\" + m.group(0), href) + ">"
+    return _DEST_PLAIN.sub(lambda m: "\\" + m.group(0), href)
+
+
+# --- blocks --------------------------------------------------------------------------------
+
+
+def _heading(level: int, text: str | None) -> str:
+    if not text:
+        return "#" * level
+    return "#" * level + " " + _escape(text).replace("#", "\\#")
+
+
+def _item(item: Item) -> str:
+    if item.lead:
+        lead = f"**{_escape(item.lead)}:**"
+        return f"{lead} {_inline(item.body)}" if item.body else lead
+    return _inline(item.body, block_start=True, guard=lead_in(item.body) is not None)
+
+
+def _list(block: ItemList, alternate: bool) -> str:
+    lines = []
+    for k, item in enumerate(block.items, 1):
+        bullet = "+" if alternate else "-"
+        marker = f"{k}{')' if alternate else '.'}" if block.ordered else bullet
+        text = _item(item)
+        lines.append(f"{marker} {text}" if text else marker)
+    return "\n".join(lines)
+
+
+def _section(section: Section, first: bool) -> list[str]:
+    parts: list[str] = []
+    visible = any(b.items if isinstance(b, ItemList) else b.content for b in section.blocks)
+    if section.heading or not first or not visible:
+        parts.append(_heading(2, section.heading))
+    previous: ItemList | None = None
+    alternate = False
+    for block in section.blocks:
+        if isinstance(block, ItemList):
+            same = previous is not None and previous.ordered == block.ordered
+            alternate = (not alternate) if same else False
+            if block.items:
+                parts.append(_list(block, alternate))
+            previous = block
+            continue
+        previous = None
+        if not block.content:
+            continue
+        if isinstance(block, Quote):
+            parts.append("> " + _inline(block.content, block_start=True))
+        elif isinstance(block, Paragraph):
+            guard = inline_heading(block.content) is not None
+            parts.append(_inline(block.content, block_start=True, guard=guard))
+    return parts
+
+
+def _nav(label: str, link: BriefLink) -> str:
+    if link.href is None:
+        return f"{label}: {_escape(link.title or '')}"
+    if link.title is None:
+        if _AUTOLINK.fullmatch(link.href):
+            return f"{label}: <{link.href}>"
+        return f"{label}: []({_destination(link.href)})"
+    return f"{label}: [{_escape(link.title)}]({_destination(link.href)})"
+
+
+def _has_link(nodes: Sequence[Inline]) -> bool:
+    stack = list(nodes)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Link):
+            return True
+        if not isinstance(node, Text):
+            stack.extend(node.children)
+    return False
+
+
+def _front_matter(brief: Brief) -> str:
+    import yaml
+
+    data: dict[str, Any] = {"title": brief.title}
+    for name in ("url", "slug", "published", "updated"):
+        value = getattr(brief, name)
+        if value is not None:
+            data[name] = value if isinstance(value, str) else value.isoformat()
+    if brief.authors:
+        data["authors"] = list(brief.authors)
+    for name in ("publisher", "category"):
+        if getattr(brief, name) is not None:
+            data[name] = getattr(brief, name)
+    if brief.tags:
+        data["tags"] = list(brief.tags)
+    for name in ("summary", "marking", "language"):
+        if getattr(brief, name) is not None:
+            data[name] = getattr(brief, name)
+    kinds = [s.kind.value for s in brief.sections]
+    if any(s.kind is not implied_kind(s.heading) for s in brief.sections):
+        data["kinds"] = kinds
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    dumped: str = yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=10_000)
+    return f"---\n{dumped}---"
 
 
 def render_markdown(brief: Brief) -> str:
-    """The brief as Markdown."""
-    raise NotImplementedError
+    """The brief as Markdown with YAML front matter; ``parse_markdown`` reads it back equal."""
+    parts = [_front_matter(brief), _heading(1, brief.title)]
+    for k, section in enumerate(brief.sections):
+        parts.extend(_section(section, k == 0))
+    last = brief.sections[-1].blocks[-1] if brief.sections and brief.sections[-1].blocks else None
+    tail = [
+        (label, link) for label, link in (("Previous", brief.prev), ("Next", brief.next)) if link
+    ]
+    if tail:
+        parts.append("---")
+        parts.extend(_nav(label, link) for label, link in tail)
+    elif isinstance(last, Paragraph) and _has_link(last.content) and nav_label(last.text):
+        parts.append("---")  # keeps a closing "Next: [x](y)" paragraph from reading as navigation
+    return "\n\n".join(parts) + "\n"
