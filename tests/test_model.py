@@ -22,7 +22,7 @@ from briefkit import (
     Strong,
     Text,
 )
-from briefkit.model import normalize_inlines, plain_text
+from briefkit.model import inline_depth, normalize_inlines, plain_text
 
 
 def t(text: str) -> Text:
@@ -213,3 +213,15 @@ def test_nested_links_keep_their_text_not_their_target() -> None:
     )
     assert outer.children == (t("see "), Strong(children=[t("inner")]), t(" more"))
     assert outer.text == "see inner more"
+
+
+@pytest.mark.parametrize("depth", [10, 64, 65, 1000])
+def test_formatting_deeper_than_the_limit_becomes_text(depth: int) -> None:
+    node: Text | Strong | Emphasis = t("core")
+    for level in range(depth):
+        node = Strong(children=[node]) if level % 2 else Emphasis(children=[node])
+    para = Paragraph(content=[t("before "), node, t(" after")])
+    assert para.text == "before core after"
+    assert inline_depth(para.content) == min(depth, 64)
+    brief = Brief(title="deep", sections=[Section(blocks=[para])])
+    assert Brief.from_json(brief.to_json()) == brief

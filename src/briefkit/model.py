@@ -25,6 +25,7 @@ from pydantic import (
     model_validator,
 )
 
+from .limits import MAX_INLINE_DEPTH
 from .safety import clean_text, collapse_space, is_safe_href
 
 __all__ = [
@@ -42,6 +43,8 @@ __all__ = [
     "SectionKind",
     "Strong",
     "Text",
+    "cap_depth",
+    "inline_depth",
     "normalize_inlines",
     "plain_text",
 ]
@@ -206,19 +209,58 @@ def normalize_inlines(nodes: Iterable[Inline], *, strip: bool = True) -> tuple[I
     return tuple(out)
 
 
-def _unlink(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
-    """``nodes`` with every nested link replaced by its children (formatting kept)."""
-    if all(isinstance(n, Text) for n in nodes):
+def _unlink(nodes: tuple[Inline, ...], depth: int = 0) -> tuple[Inline, ...]:
+    """``nodes`` with every nested link replaced by its children (formatting kept).
+
+    Stops at ``MAX_INLINE_DEPTH``: blocks turn anything deeper into plain text anyway.
+    """
+    if depth >= MAX_INLINE_DEPTH or all(isinstance(n, Text) for n in nodes):
         return nodes
     out: list[Inline] = []
     for node in nodes:
         if isinstance(node, Link):
-            out.extend(_unlink(node.children))
+            out.extend(_unlink(node.children, depth + 1))
         elif isinstance(node, Text):
             out.append(node)
         else:
-            out.append(node.model_copy(update={"children": _unlink(node.children)}))
+            out.append(node.model_copy(update={"children": _unlink(node.children, depth + 1)}))
     return tuple(out)
+
+
+def inline_depth(nodes: Iterable[Inline]) -> int:
+    """How deeply strong/emphasis/link nest in ``nodes`` (0 for plain text); iterative."""
+    deepest = 0
+    stack: list[tuple[Inline, int]] = [(n, 1) for n in nodes]
+    while stack:
+        node, depth = stack.pop()
+        if not isinstance(node, Text):
+            deepest = max(deepest, depth)
+            stack.extend((child, depth + 1) for child in node.children)
+    return deepest
+
+
+def cap_depth(nodes: tuple[Inline, ...], limit: int = MAX_INLINE_DEPTH) -> tuple[Inline, ...]:
+    """``nodes`` with formatting nested deeper than ``limit`` turned into its plain text.
+
+    No real brief nests formatting that deep; hostile input does, and pydantic can neither
+    serialise nor compare models nested much deeper. The words are kept, only formatting goes.
+    """
+    if inline_depth(nodes) <= limit:
+        return nodes
+
+    def cut(level: tuple[Inline, ...], remaining: int) -> tuple[Inline, ...]:
+        out: list[Inline] = []
+        for node in level:
+            if isinstance(node, Text):
+                out.append(node)
+            elif remaining <= 0:
+                out.append(Text(text=node.text))
+            else:
+                fields = {**dict(node), "children": cut(node.children, remaining - 1)}
+                out.append(type(node).model_validate(fields))
+        return normalize_inlines(out, strip=False)
+
+    return cut(nodes, limit)
 
 
 def _trim_edges(nodes: tuple[Inline, ...], *, lead: bool, trail: bool) -> tuple[Inline, ...]:
@@ -238,7 +280,7 @@ class _InlineBlock(_Frozen):
     @field_validator("content", mode="after")
     @classmethod
     def _normalize(cls, value: tuple[Inline, ...]) -> tuple[Inline, ...]:
-        return normalize_inlines(value)
+        return normalize_inlines(cap_depth(value))
 
     @property
     def text(self) -> str:
@@ -270,7 +312,7 @@ class Item(_Frozen):
     @field_validator("body", mode="after")
     @classmethod
     def _normalize(cls, value: tuple[Inline, ...]) -> tuple[Inline, ...]:
-        return normalize_inlines(value)
+        return normalize_inlines(cap_depth(value))
 
     @property
     def text(self) -> str:

@@ -8,6 +8,7 @@ links a reader can follow without risk.
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 
 __all__ = ["SAFE_SCHEMES", "clean_text", "collapse_space", "href_scheme", "is_safe_href"]
 
@@ -44,8 +45,14 @@ def href_scheme(href: str) -> str | None:
 
 
 def is_safe_href(href: str) -> bool:
-    """True for http(s) and mailto links and for relative references; False for the rest."""
+    """True for http(s) and mailto links and for relative references; False for the rest.
+
+    A relative reference that spells a scheme in percent-escapes (``%6Aavascript:``) is
+    refused too: browsers leave it relative, but Word and PDF viewers may unescape it.
+    """
     if not href.strip() or "\\" in href:
         return False
-    scheme = href_scheme(href)
-    return scheme is None or scheme in SAFE_SCHEMES
+    return all(
+        scheme is None or scheme in SAFE_SCHEMES
+        for scheme in (href_scheme(href), href_scheme(unquote(href)))
+    )

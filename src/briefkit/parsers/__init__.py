@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..errors import BriefkitError, FormatError, LimitError, ParseError
+from ..limits import MAX_BYTES
 from ..model import Brief
 from ..registry import get_parser, parser_for_extension
 from .detect import decode, sniff_format
@@ -21,7 +22,7 @@ from .detect import decode, sniff_format
 __all__ = ["DEFAULT_MAX_BYTES", "parse", "validation_message"]
 
 #: Inputs larger than this are refused unless the caller raises ``max_bytes``.
-DEFAULT_MAX_BYTES = 32 * 1024 * 1024
+DEFAULT_MAX_BYTES = MAX_BYTES
 
 
 def validation_message(exc: ValidationError) -> str:

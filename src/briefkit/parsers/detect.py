@@ -75,6 +75,26 @@ def is_docx(data: bytes) -> bool:
         return False
 
 
+# Printable ASCII plus what UTF-7 (+ADw-), the escape codecs (\\x3c, \\u003c) and IDNA (xn--)
+# would turn into other characters: a declaration is honoured only if this reads unchanged.
+_PROBE = bytes(range(0x20, 0x7F)) + b"\t\n\r +ADw- \\x3c \\u003c a.xn--ls8h.b"
+
+
+def _ascii_compatible(encoding: str) -> bool:
+    """True for charsets that read ASCII as ASCII, as a declaration inside the bytes implies.
+
+    A page that declares UTF-16, UTF-7, EBCDIC or a Python-only codec (``unicode_escape``,
+    ``idna``, ``undefined``) in ASCII is lying, and honouring it either fails or turns inert
+    bytes into markup (``+ADw-script+AD4-`` is ``<script>`` in UTF-7); browsers refuse too.
+    """
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return _PROBE.decode(encoding) == _PROBE.decode("ascii")
+    except (LookupError, UnicodeError, ValueError):
+        return False
+
+
 def decode(data: bytes, *, source: str | None = None) -> str:
     """Text from bytes: BOM, then strict UTF-8, then the declared charset, then cp1252 (warned)."""
     for bom, encoding in _BOMS:
@@ -95,11 +115,11 @@ def decode(data: bytes, *, source: str | None = None) -> str:
     match = _DECLARED.search(data[:4096])
     if match:
         declared = (match.group(1) or match.group(2)).decode("ascii")
-        try:
-            codecs.lookup(declared)
-            return data.decode(declared, errors="replace")
-        except LookupError:
-            pass
+        if _ascii_compatible(declared):
+            try:
+                return data.decode(declared, errors="replace")
+            except (LookupError, UnicodeError, ValueError):
+                pass
     warnings.warn(
         f"{source or 'input'}: not valid UTF-8 and no usable charset declared; decoded as "
         "Windows-1252, some characters may be wrong",

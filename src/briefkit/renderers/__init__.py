@@ -10,6 +10,7 @@ import os
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import PydanticSerializationError
 
 from ..errors import BriefkitError, RenderError
 from ..fileio import atomic_write
@@ -35,8 +36,10 @@ def render(
         output = info.load()(brief, **options)
     except BriefkitError:
         raise
-    except ValidationError as exc:
+    except (ValidationError, PydanticSerializationError) as exc:
         raise RenderError(str(exc), format=format, brief=brief.title) from None
+    except RecursionError:
+        raise RenderError("the brief nests too deeply", format=format, brief=brief.title) from None
     if not isinstance(output, (str, bytes)):
         raise RenderError(
             f"renderer returned {type(output).__name__}", format=format, brief=brief.title

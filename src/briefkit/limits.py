@@ -1,0 +1,30 @@
+"""Safety limits on untrusted input, in one place.
+
+Each limit bounds the memory or time a single hostile input can cost; going beyond one
+raises :class:`~briefkit.LimitError` (a :class:`~briefkit.ParseError`) naming the limit,
+never a ``RecursionError`` or ``MemoryError``. ``docs/security.md`` lists them for users.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "MAX_BYTES",
+    "MAX_DOCX_ENTRIES",
+    "MAX_DOCX_PART_BYTES",
+    "MAX_DOCX_TOTAL_BYTES",
+    "MAX_HTML_DEPTH",
+    "MAX_INLINE_DEPTH",
+]
+
+#: Size of one input (bytes, or characters for a str); ``parse(max_bytes=...)`` overrides it.
+MAX_BYTES = 32 * 1024 * 1024
+#: Element nesting of an HTML page: libxml2's own limit without its "huge" option.
+MAX_HTML_DEPTH = 256
+#: Nesting of inline formatting (strong/emphasis/link) a brief can carry: pydantic cannot
+#: serialise much deeper models, so parsers flatten formatting below this depth.
+MAX_INLINE_DEPTH = 64
+#: Zip entries of a DOCX, and the inflated size of one part and of all parts, checked
+#: against the sizes the archive declares before anything is decompressed.
+MAX_DOCX_ENTRIES = 10_000
+MAX_DOCX_PART_BYTES = 64 * 1024 * 1024
+MAX_DOCX_TOTAL_BYTES = 128 * 1024 * 1024
