@@ -1,0 +1,1 @@
+"""Security and robustness suite: hostile input against every parser and renderer."""
