@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import os
 import random
 import signal
@@ -12,6 +13,7 @@ import textwrap
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -453,7 +455,7 @@ def test_a_deleted_or_older_output_is_rebuilt(tmp_path: Path) -> None:
 def test_process_pool_and_inline_builds_are_identical(tmp_path: Path) -> None:
     series = scraped_series(30)
     write_scrambled(tmp_path / "in", series)
-    options = {"formats": ("json", "html"), "title": "Harbour Reports"}
+    options: dict[str, Any] = {"formats": ("json", "html"), "title": "Harbour Reports"}
     one = build_bundle(tmp_path / "in", tmp_path / "one", jobs=1, **options)
     two = build_bundle(tmp_path / "in", tmp_path / "two", jobs=2, **options)
     assert one.ok
@@ -559,6 +561,50 @@ def test_killing_a_build_leaves_no_partial_file(tmp_path: Path) -> None:
     assert len(result.written) + len(result.skipped) == 2 * len(series) + 1
     assert not [p for p in out.iterdir() if p.name.endswith(".part")]
     assert all(_complete(p) for p in out.iterdir() if not p.name.startswith("."))
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+@pytest.mark.parametrize("stage", ["scan", "render"])
+def test_a_killed_worker_is_replaced_and_every_output_still_written(
+    tmp_path: Path, stage: str
+) -> None:
+    """A worker SIGKILLed mid-build (as by the OOM killer) breaks the process pool; the build
+    starts a new pool, retries what the dead one held and writes everything, exactly as an
+    undisturbed build does."""
+    series = scraped_series(40)
+    write_scrambled(tmp_path / "in", series)
+    options: dict[str, Any] = {"formats": ("json", "html"), "title": "Harbour Reports"}
+    killed: set[int] = set()  # the pool's workers when one of them was killed
+    at_end: set[int] = set()  # the pool's workers at the last event
+    events: list[BuildProgress] = []
+
+    def kill_once(event: BuildProgress) -> None:
+        events.append(event)
+        workers = {p.pid for p in multiprocessing.active_children() if p.is_alive() and p.pid}
+        if not killed and event.stage == stage and event.done == 3:
+            assert workers, "no worker process to kill"
+            killed.update(workers)
+            os.kill(min(workers), signal.SIGKILL)
+        at_end.clear()
+        at_end.update(workers)
+
+    out = tmp_path / "out"
+    result = build_bundle(tmp_path / "in", out, jobs=2, progress=kill_once, **options)
+    assert killed
+    assert result.ok, result.failures
+    assert at_end, "the build ended without worker processes"
+    assert at_end.isdisjoint(killed)  # a new pool did the rest
+    names = sorted(p.name for p in (tmp_path / "in").iterdir())
+    for step in ("scan", "render"):  # every input reported once, none lost or doubled
+        assert sorted(Path(e.item or "").name for e in events if e.stage == step) == names
+    undisturbed = build_bundle(tmp_path / "in", tmp_path / "ref", jobs=1, **options)
+    expected = outputs(tmp_path / "ref", "")
+    assert [p.name for p in outputs(out, "")] == [p.name for p in expected]
+    assert len(expected) == 2 * len(series) + 1
+    for ref in expected:
+        assert (out / ref.name).read_bytes() == ref.read_bytes(), ref.name
+    assert sorted(result.written) == sorted(out / p.name for p in expected)
+    assert undisturbed.ok
 
 
 # --- docx and pdf (run once those renderers exist) --------------------------------------

@@ -298,7 +298,7 @@ def test_slugify_is_always_a_safe_file_stem(title: str) -> None:
 
 
 def test_unique_slugs_suffixes_repeats_and_avoids_reserved_names() -> None:
-    items = [
+    items: list[Brief | str] = [
         mk("Same Title"),
         mk("Same title"),
         mk("Other", slug="same-title-2"),
