@@ -1,8 +1,15 @@
-"""What every command shares: one-line errors and warnings on stderr, never a traceback."""
+"""What every command shares: one-line messages on stderr, never a traceback.
+
+Messages go through :func:`fail`, :func:`warn`, :func:`note` and :func:`detail`, which honour
+the ``-q``/``-v`` given before the command: errors and warnings always show, notes unless
+``-q``, details only with ``-v``. The ``error``/``warning`` tags are coloured only when
+stderr is a terminal (click strips the codes otherwise) and never when ``NO_COLOR`` is set.
+"""
 
 from __future__ import annotations
 
 import functools
+import os
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -12,24 +19,69 @@ import click
 
 from ..errors import BriefkitError
 
-__all__ = ["fail", "friendly_errors", "note", "warn"]
+__all__ = [
+    "QUIET",
+    "VERBOSE",
+    "detail",
+    "fail",
+    "friendly_errors",
+    "note",
+    "set_verbosity",
+    "verbosity",
+    "warn",
+]
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
+#: Verbosity levels: -1 with ``--quiet``, 0 by default, 1 with ``--verbose``.
+QUIET, VERBOSE = -1, 1
+_KEY = "briefkit.verbosity"
+
+
+def set_verbosity(ctx: click.Context, level: int) -> None:
+    """Remember the verbosity for every command run under ``ctx``."""
+    ctx.meta[_KEY] = level
+
+
+def verbosity() -> int:
+    """The verbosity of the running command (0 outside a command, e.g. in tests)."""
+    ctx = click.get_current_context(silent=True)
+    level = ctx.meta.get(_KEY, 0) if ctx is not None else 0
+    return int(level)
+
+
+def _color() -> bool | None:
+    """False when NO_COLOR is set (https://no-color.org); else click decides (a terminal)."""
+    return False if os.environ.get("NO_COLOR") else None
+
+
+def _tagged(tag: str, colour: str, message: str) -> None:
+    label = click.style(tag, fg=colour, bold=True)
+    click.echo(f"briefkit: {label}: {_one_line(message)}", err=True, color=_color())
+
 
 def fail(message: str) -> NoReturn:
     """Print one error line to stderr and exit with status 1."""
-    click.echo(f"briefkit: error: {_one_line(message)}", err=True)
+    _tagged("error", "red", message)
     raise SystemExit(1)
 
 
 def warn(message: str) -> None:
-    click.echo(f"briefkit: warning: {_one_line(message)}", err=True)
+    """Print one warning line to stderr (shown even with ``--quiet``)."""
+    _tagged("warning", "yellow", message)
 
 
 def note(message: str) -> None:
-    click.echo(f"briefkit: {message}", err=True)
+    """Print an informational line to stderr, unless ``--quiet``."""
+    if verbosity() > QUIET:
+        click.echo(f"briefkit: {message}", err=True)
+
+
+def detail(message: str) -> None:
+    """Print a line to stderr only with ``--verbose``."""
+    if verbosity() >= VERBOSE:
+        click.echo(f"briefkit: {message}", err=True)
 
 
 def _one_line(message: str) -> str:
@@ -48,7 +100,10 @@ def _warnings_as_lines() -> Iterator[None]:
 
 
 def friendly_errors(func: Callable[P, R]) -> Callable[P, R]:
-    """Turn briefkit's and the file system's errors into one line and exit status 1."""
+    """Turn briefkit's and the file system's errors into one line and exit status 1.
+
+    With ``--verbose`` the line also names the error class (``ParseError``, ``LimitError``...).
+    """
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -56,7 +111,8 @@ def friendly_errors(func: Callable[P, R]) -> Callable[P, R]:
             with _warnings_as_lines():
                 return func(*args, **kwargs)
         except BriefkitError as exc:
-            fail(str(exc))
+            kind = f"{type(exc).__name__}: " if verbosity() >= VERBOSE else ""
+            fail(f"{kind}{exc}")
         except OSError as exc:
             where = f"{exc.filename}: " if exc.filename else ""
             fail(f"{where}{exc.strerror or exc}")

@@ -10,14 +10,16 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
 import click
 
 import briefkit
+from briefkit.registry import parser_for_extension
 
-from ._common import fail, friendly_errors, note
+from ._common import detail, fail, friendly_errors, note
 
 __all__ = ["COMMANDS", "convert", "schema"]
 
@@ -27,16 +29,29 @@ Examples:
   briefkit convert page.html -o brief.docx
   briefkit convert - -f text -t html < brief.txt > brief.html
   briefkit convert brief.txt -t json            (JSON on stdout)
+  briefkit convert notes.md -o brief.html --fragment
+  briefkit -v convert brief.docx -o brief.md    (say what was read, and timings)
 """
 
 
 def output_format(output: str, to: str | None) -> str:
-    """The format named by ``-t``, or the one the output file's extension calls for."""
+    """The format named by ``-t`` (a name, or an extension such as ``md``), or the one the
+    output file's extension calls for."""
     if to:
-        return to
+        return to if to in briefkit.output_formats() else _by_extension(f".{to.lower()}") or to
     if output == "-":
         return "html"
-    suffix = Path(output).suffix.lower()
+    found = _by_extension(Path(output).suffix.lower())
+    if found is None:
+        fail(
+            f"cannot tell the output format from {output!r}; name it with -t "
+            "(see 'briefkit formats')"
+        )
+    return found
+
+
+def _by_extension(suffix: str) -> str | None:
+    """The output format whose files end in ``suffix`` (``.htm`` and ``.markdown`` too)."""
     renderers = briefkit.output_formats()
     for name, renderer in renderers.items():
         if renderer.extension == suffix:
@@ -44,7 +59,15 @@ def output_format(output: str, to: str | None) -> str:
     for name, parser in briefkit.input_formats().items():  # .htm, .markdown, .text
         if suffix in parser.extensions and name in renderers:
             return name
-    fail(f"cannot tell the output format from {output!r}; name it with -t (see 'briefkit formats')")
+    return None
+
+
+def input_format(name: str | None) -> str | None:
+    """The parser named by ``-f``: a format name, or an extension such as ``md`` or ``txt``."""
+    if name is None or name in briefkit.input_formats():
+        return name
+    info = parser_for_extension(f".{name.lower()}")
+    return info.name if info else name
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -70,8 +93,12 @@ def _html_options(fmt: str, fragment: bool, template: Path | None) -> dict[str, 
 @click.option(
     "-o", "--output", default="-", show_default=True, help="Output file, or - for stdout."
 )
-@click.option("-f", "--from", "from_", metavar="FORMAT", help="Input format (default: detect).")
-@click.option("-t", "--to", metavar="FORMAT", help="Output format (default: from -o's extension).")
+@click.option(
+    "-f", "--from", "from_", metavar="FORMAT", help="Input format or extension (default: detect)."
+)
+@click.option(
+    "-t", "--to", metavar="FORMAT", help="Output format or extension (default: from -o's)."
+)
 @click.option("--fragment", is_flag=True, help="HTML: only the <article>, no page around it.")
 @click.option(
     "--template",
@@ -91,6 +118,7 @@ def convert(
 ) -> None:
     """Convert the brief in INPUT (a file, or - for stdin) to another format."""
     fmt = output_format(output, to)
+    from_ = input_format(from_)
     info = briefkit.output_formats().get(fmt)
     if info is None:
         fail(f"unknown output format {fmt!r} (see 'briefkit formats')")
@@ -100,6 +128,7 @@ def convert(
         fail(f"{output}: is a directory, not an output file")
     if to_stdout and info.binary and sys.stdout.isatty():
         fail(f"{fmt} is binary: refusing to write it to a terminal; use -o FILE or redirect")
+    started = time.perf_counter()
     if input == "-":
         brief = briefkit.parse(sys.stdin.buffer.read(), format=from_)
     else:
@@ -107,17 +136,35 @@ def convert(
         if not to_stdout and _same_file(source, Path(output)):
             fail(f"refusing to overwrite the input file {input!r}")
         brief = briefkit.parse(source, format=from_)
+    detail(f"read {input}: {_describe(brief)} in {_ms(started)}")
+    started = time.perf_counter()
     if to_stdout:
         result = briefkit.render(brief, fmt, **options)
         data = result.encode("utf-8") if isinstance(result, str) else result
+        detail(f"rendered {fmt} ({len(data):,} bytes) in {_ms(started)}")
         stream = sys.stdout.buffer
         stream.write(data)
         stream.flush()
         return
     result = briefkit.render(brief, fmt, dest=output, **options)
+    size = len(result.encode("utf-8") if isinstance(result, str) else result)
+    detail(f"rendered {fmt} in {_ms(started)}")
     if not quiet:
-        size = len(result.encode("utf-8") if isinstance(result, str) else result)
         note(f"wrote {output} ({fmt}, {size:,} bytes)")
+
+
+def _describe(brief: briefkit.Brief) -> str:
+    """What a brief holds, in a few words, for ``--verbose``."""
+    kinds = ", ".join(s.kind.value for s in brief.sections) or "no sections"
+    links = [side for side, link in (("prev", brief.prev), ("next", brief.next)) if link]
+    return (
+        f"{brief.title!r}, sections: {kinds}; {len(brief.evidence)} evidence item(s)"
+        f"{'; links: ' + ' and '.join(links) if links else ''}"
+    )
+
+
+def _ms(started: float) -> str:
+    return f"{(time.perf_counter() - started) * 1000:.0f} ms"
 
 
 @click.command(short_help="Print the JSON schema of a brief.")

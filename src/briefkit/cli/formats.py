@@ -14,7 +14,18 @@ from ._common import friendly_errors
 __all__ = ["COMMANDS", "formats"]
 
 
-@click.command()
+_EPILOG = """\b
+Examples:
+  briefkit formats
+  briefkit formats --json | jq '.output | keys'
+
+\b
+Formats from installed plugins (entry-point groups briefkit.parsers and
+briefkit.renderers) are listed with the built-in ones.
+"""
+
+
+@click.command(epilog=_EPILOG)
 @click.option("--json", "as_json", is_flag=True, help="Print the list as JSON.")
 @friendly_errors
 def formats(as_json: bool) -> None:
