@@ -152,10 +152,48 @@ def test_fragment_and_template_options(brief_json: Path, tmp_path: Path) -> None
     assert custom.stdout == f"<p class=custom>{with_metadata().title}</p>"
 
 
-def test_html_options_with_other_formats_are_a_usage_error(brief_json: Path) -> None:
-    result = run("convert", brief_json, "-t", "json", "--fragment")
+@pytest.mark.parametrize(
+    ("option", "expected"),
+    [
+        (("--fragment",), "--fragment applies to html output only"),
+        (("--page-size", "Letter"), "--page-size applies to docx and pdf output only"),
+        (("--stylesheet", "{css}"), "--stylesheet applies to pdf output only"),
+        (("--reference-doc", "{docx}"), "--reference-doc applies to docx output only"),
+    ],
+)
+def test_format_options_with_other_formats_are_a_usage_error(
+    brief_json: Path, tmp_path: Path, option: tuple[str, ...], expected: str
+) -> None:
+    (tmp_path / "x.css").write_text("p { color: black }", encoding="utf-8")
+    docx.Document().save(str(tmp_path / "x.docx"))
+    values = {"{css}": str(tmp_path / "x.css"), "{docx}": str(tmp_path / "x.docx")}
+    result = run("convert", brief_json, "-t", "json", *(values.get(o, o) for o in option))
     assert result.exit_code == 2
-    assert "HTML output only" in result.stderr
+    assert expected in result.stderr
+
+
+def test_page_size_and_reference_document_reach_the_renderers(
+    brief_json: Path, tmp_path: Path
+) -> None:
+    from docx.shared import Mm
+    from pypdf import PdfReader
+
+    pdf = tmp_path / "letter.pdf"
+    assert run("convert", brief_json, "-o", pdf, "--page-size", "letter").exit_code == 0
+    box = PdfReader(pdf).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)  # 8.5 x 11 in
+
+    reference = docx.Document()
+    reference.sections[0].page_width = Mm(148)
+    reference.sections[0].page_height = Mm(210)
+    reference.styles["Normal"].font.name = "Courier New"
+    reference.save(str(tmp_path / "house.docx"))
+    out = tmp_path / "styled.docx"
+    result = run("convert", brief_json, "-o", out, "--reference-doc", tmp_path / "house.docx")
+    assert result.exit_code == 0, result.output
+    document = docx.Document(str(out))
+    assert document.styles["Normal"].font.name == "Courier New"
+    assert round(document.sections[-1].page_width.mm) == 148
 
 
 def test_refuses_to_overwrite_its_input(brief_json: Path, tmp_path: Path) -> None:

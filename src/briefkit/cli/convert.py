@@ -30,6 +30,8 @@ Examples:
   briefkit convert - -f text -t html < brief.txt > brief.html
   briefkit convert brief.txt -t json            (JSON on stdout)
   briefkit convert notes.md -o brief.html --fragment
+  briefkit convert brief.txt -o brief.docx --reference-doc house-style.docx
+  briefkit convert brief.txt -o brief.pdf --page-size Letter --stylesheet print.css
   briefkit -v convert brief.docx -o brief.md    (say what was read, and timings)
 """
 
@@ -77,14 +79,31 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def _html_options(fmt: str, fragment: bool, template: Path | None) -> dict[str, Any]:
+def render_options(
+    fmt: str,
+    *,
+    fragment: bool = False,
+    template: Path | None = None,
+    page_size: str | None = None,
+    reference_doc: Path | None = None,
+    stylesheet: Path | None = None,
+) -> dict[str, Any]:
+    """Renderer keyword arguments from the command-line options, each checked against the
+    formats it applies to, so a misplaced option is a usage error rather than ignored."""
+    given: list[tuple[str, str, object, tuple[str, ...]]] = [
+        ("--fragment", "standalone", False if fragment else None, ("html",)),
+        ("--template", "template", template, ("html", "pdf")),
+        ("--page-size", "page_size", page_size, ("docx", "pdf")),
+        ("--reference-doc", "template", reference_doc, ("docx",)),
+        ("--stylesheet", "stylesheet", stylesheet, ("pdf",)),
+    ]
     options: dict[str, Any] = {}
-    if fragment:
-        options["standalone"] = False
-    if template is not None:
-        options["template"] = template
-    if options and fmt != "html":
-        raise click.UsageError("--fragment and --template apply to HTML output only")
+    for flag, key, value, formats in given:
+        if value is None:
+            continue
+        if fmt not in formats:
+            raise click.UsageError(f"{flag} applies to {' and '.join(formats)} output only")
+        options[key] = value
     return options
 
 
@@ -103,7 +122,22 @@ def _html_options(fmt: str, fragment: bool, template: Path | None) -> dict[str, 
 @click.option(
     "--template",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="HTML: a Jinja2 template file to render with.",
+    help="HTML, PDF: a Jinja2 template file to render with.",
+)
+@click.option(
+    "--page-size",
+    type=click.Choice(["A4", "Letter"], case_sensitive=False),
+    help="DOCX, PDF: paper size (default A4, or the reference document's).",
+)
+@click.option(
+    "--reference-doc",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="DOCX: a Word document whose styles, page setup, headers and footers to use.",
+)
+@click.option(
+    "--stylesheet",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="PDF: a CSS file applied after the packaged print stylesheet.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Say nothing on success.")
 @friendly_errors
@@ -114,6 +148,9 @@ def convert(
     to: str | None,
     fragment: bool,
     template: Path | None,
+    page_size: str | None,
+    reference_doc: Path | None,
+    stylesheet: Path | None,
     quiet: bool,
 ) -> None:
     """Convert the brief in INPUT (a file, or - for stdin) to another format."""
@@ -122,7 +159,14 @@ def convert(
     info = briefkit.output_formats().get(fmt)
     if info is None:
         fail(f"unknown output format {fmt!r} (see 'briefkit formats')")
-    options = _html_options(fmt, fragment, template)
+    options = render_options(
+        fmt,
+        fragment=fragment,
+        template=template,
+        page_size=page_size,
+        reference_doc=reference_doc,
+        stylesheet=stylesheet,
+    )
     to_stdout = output == "-"
     if not to_stdout and Path(output).is_dir():
         fail(f"{output}: is a directory, not an output file")
