@@ -8,9 +8,16 @@ links a reader can follow without risk.
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote
+from urllib.parse import unquote, urljoin
 
-__all__ = ["SAFE_SCHEMES", "clean_text", "collapse_space", "href_scheme", "is_safe_href"]
+__all__ = [
+    "SAFE_SCHEMES",
+    "clean_text",
+    "collapse_space",
+    "document_href",
+    "href_scheme",
+    "is_safe_href",
+]
 
 #: Schemes a link may carry; anything else (javascript:, data:, file:, vbscript:, ...) is dropped.
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -24,6 +31,9 @@ _SPACE = re.compile(r"\s+")
 # Browsers ignore ASCII whitespace and controls anywhere in a scheme ("java\tscript:").
 _SCHEME_NOISE = re.compile(r"[\x00-\x20\x7f]+")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+# URL parsers drop tabs and newlines anywhere and C0 controls and spaces at the ends.
+_URL_TABS = re.compile(r"[\t\n\r]+")
+_URL_EDGES = "".join(chr(c) for c in range(0x21))
 
 
 def clean_text(text: str) -> str:
@@ -56,3 +66,27 @@ def is_safe_href(href: str) -> bool:
         scheme is None or scheme in SAFE_SCHEMES
         for scheme in (href_scheme(href), href_scheme(unquote(href)))
     )
+
+
+def document_href(href: str, base: str | None = None) -> str | None:
+    """The target a link may have in a document a reader opens locally (DOCX, PDF), or None.
+
+    Word and PDF viewers resolve a relative target against the document's own location, so
+    ``//host/x`` would be a network share (Windows sends credentials there) and ``/x`` a
+    local file. ``//host/x`` becomes ``https://host/x`` (the base's scheme if it has one);
+    ``/x`` is resolved against ``base`` when that is an http(s) URL, else dropped; a target
+    that turns unsafe once percent-decoded, or starts with a slash only once decoded
+    (``%2F%2Fhost``), is dropped. Other targets are kept as they are.
+    """
+    href = _URL_TABS.sub("", href).strip(_URL_EDGES)
+    decoded = unquote(href)
+    if not is_safe_href(href) or not is_safe_href(decoded):
+        return None
+    if decoded.startswith("/") and not href.startswith("/"):
+        return None
+    web_base = base if base and href_scheme(base) in ("http", "https") else None
+    if href.startswith("//"):
+        return urljoin(web_base or "https:", href)
+    if href.startswith("/"):
+        return urljoin(web_base, href) if web_base else None
+    return href

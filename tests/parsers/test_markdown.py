@@ -344,6 +344,44 @@ def test_front_matter_fields_and_kinds() -> None:
     ]
 
 
+def test_unsafe_front_matter_links_are_dropped_and_the_brief_kept() -> None:
+    brief = parse_markdown(
+        "---\ntitle: T\nurl: ' JaVa\\tScript:alert(1)'\n"
+        'prev: {title: Older, href: "vbscript:msgbox(1)"}\n'
+        'next: {title: Newer, href: "file:///etc/passwd"}\n---\n'
+        "## Analysis\n\nBody text stays.\n"
+    )
+    assert brief.url is None
+    assert brief.prev == BriefLink(title="Older")
+    assert brief.next == BriefLink(title="Newer")
+    assert brief.sections[0].text == "Body text stays."
+
+
+@pytest.mark.parametrize(
+    ("front", "expected"),
+    [
+        ("prev: {title: A, href: a.html}", BriefLink(title="A", href="a.html")),
+        ("prev: {url: 'https://x.test/a'}", BriefLink(href="https://x.test/a")),
+        ("prev: Just A Title", BriefLink(title="Just A Title")),
+        ("prev: {title: '', href: 'javascript:x'}", None),  # nothing left: no neighbour
+        ("prev: [a, b]", None),  # a shape briefkit does not use is ignored, like unknown keys
+    ],
+)
+def test_front_matter_neighbours(front: str, expected: BriefLink | None) -> None:
+    assert parse_markdown(f"---\ntitle: T\n{front}\n---\n").prev == expected
+
+
+def test_a_navigation_tail_wins_over_front_matter_neighbours() -> None:
+    text = "---\ntitle: T\nprev: {title: A}\nnext: {title: B}\n---\n\nx\n\n---\n\nPrevious: C\n"
+    brief = parse_markdown(text)
+    assert (brief.prev, brief.next) == (BriefLink(title="C"), BriefLink(title="B"))
+
+
+def test_characters_yaml_refuses_are_removed_from_front_matter() -> None:
+    brief = parse_markdown("---\ntitle: 'Ti\ud800t\x00le'\nauthors: [A\x1b]\n---\n")
+    assert (brief.title, brief.authors) == ("Title", ("A",))
+
+
 def test_front_matter_title_with_a_different_h1() -> None:
     brief = parse_markdown("---\ntitle: Real Title\n---\n# Working Draft\n\ntext\n")
     assert brief.title == "Real Title"
@@ -374,9 +412,14 @@ def test_crlf_bom_and_unclosed_front_matter() -> None:
             "1 kinds but the document has 0",
             1,
         ),
-        ("---\ntitle: T\nurl: javascript:alert(1)\n---\n", ParseError, "url", None),
+        ("---\ntitle: T\nurl: [a, b]\n---\n", ParseError, "url", 1),
         ("---\ntitle: T\npublished: someday\n---\n", ParseError, "published", None),
         ("---\ntitle: T\nx: !!python/object:os.system ls\n---\n", ParseError, "not valid YAML", 3),
+        # YAML reads these as timestamps that Python cannot build (a ValueError inside PyYAML)
+        ("---\ntitle: 2024-02-30\n---\n", ParseError, "day is out of range", 2),
+        ("---\ntitle: T\n\ndate: 2024-05-01T25:00:00\n---\n", ParseError, "hour must be", 4),
+        ("---\ntitle: T\ntags: [a, 0000-01-01]\n---\n", ParseError, "year 0 is out of range", 3),
+        ("---\ntitle: T\nx: {y: [2024-13-01]}\n---\n", ParseError, "month must be", 3),
         ("---\ntitle: " + "[" * 2000 + "\n---\n", ParseError, "not valid YAML", None),
         (
             "---\ntitle: " + "x" * (MAX_FRONT_MATTER + 1) + "\n---\n",

@@ -553,6 +553,42 @@ def test_lists_split_by_kind_and_by_paragraphs() -> None:
     assert section.kind is K.EVIDENCE
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # any number continues its list: item 1,000 follows item 999
+        ("999. A\n1000. B", [("ol", [("", "A"), ("", "B")])]),
+        ("999. A\n\n1000. B\n\n1001. C", [("ol", [("", "A"), ("", "B"), ("", "C")])]),
+        ("(999) A\n(1000) B", [("ol", [("", "A"), ("", "B")])]),
+        ("(99999) A\n(100000) B", [("p", "(99999) A (100000)")]),  # no list to continue
+        # a long number that does not continue a list is prose: a hard-wrapped year
+        ("Exports fell in\n2024. Imports rose.", [("p", "Exports fell in")]),
+        ("1. Exports fell in\n2024. Imports rose.", [("ol", [("", "Exports fell in")])]),
+        ("2024. A year of change.", [("p", "2024. A year")]),
+        (
+            "12. A\n\nBetween.\n\n13. B",
+            [("ol", [("", "A")]), ("p", "Between."), ("ol", [("", "B")])],
+        ),
+        (
+            "999. A\n\nBetween.\n\n1000. B",
+            [("ol", [("", "A")]), ("p", "Between."), ("p", "1000. B")],
+        ),
+    ],
+)
+def test_long_item_numbers_continue_a_list(text: str, expected: list[Any]) -> None:
+    assert outline(parse_text(f"T\n\n{text}"))[0][2] == expected
+
+
+def test_twenty_thousand_numbered_items() -> None:
+    items = "".join(f"  {i}. Lead {i}: Body of item {i}.\n" for i in range(1, 20_001))
+    brief = parse_text(f"T\n\nEvidence:\n\n{items}")
+    assert len(brief.evidence) == 20_000
+    assert (brief.evidence[-1].lead, brief.evidence[-1].text) == (
+        "Lead 20000",
+        "Body of item 20000.",
+    )
+
+
 def test_quote_lines() -> None:
     (section,) = parse_text("T\n\n> First line\n> second line\n\n>\n").sections
     assert [(type(b).__name__, b.text) for b in section.blocks] == [  # type: ignore[union-attr]

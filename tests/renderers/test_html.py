@@ -34,7 +34,10 @@ from briefkit import (
     Text,
     render_html,
 )
+from briefkit.limits import MAX_INLINE_DEPTH
 from briefkit.model import plain_text
+from briefkit.renderers import _pdf_head
+from briefkit.renderers.html import inline_html
 from briefs import ALL, minimal, rich_brief, seed_shaped, with_metadata
 from strategies import briefs
 
@@ -269,6 +272,30 @@ def test_head_and_header_metadata(xpath: str, expected: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("value", "w3c"),
+    [
+        (dt.date(2024, 2, 14), "2024-02-14"),
+        (dt.datetime(2024, 2, 15, 9, 30, 12, 500), "2024-02-15"),  # no zone: W3C-DTF has none
+        (dt.datetime(2024, 2, 15, 9, 30, tzinfo=dt.UTC), "2024-02-15T09:30:00Z"),
+        (
+            dt.datetime(2024, 2, 15, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5))),
+            "2024-02-15T09:30:00-05:00",
+        ),
+    ],
+)
+def test_dcterms_dates_are_w3c_dtf_like_the_pdf_metadata(value: dt.date, w3c: str) -> None:
+    doc = page(minimal().model_copy(update={"published": value, "updated": value}))
+    assert doc.xpath("//meta[@name='dcterms.created']/@content") == [w3c]
+    assert doc.xpath("//meta[@name='dcterms.modified']/@content") == [w3c]
+    assert doc.xpath("//head/meta[@name='dcterms.created']/@content") == [
+        _pdf_head.w3c_date(value)  # the same function writes the PDF's dates
+    ]
+    # the article keeps the exact value, as the model serialises it
+    brief = minimal().model_copy(update={"published": value})
+    assert doc.xpath("//article//time/@datetime")[0] == brief.model_dump(mode="json")["published"]
+
+
+@pytest.mark.parametrize(
     ("xpath", "count"),
     [
         ("//head/link[@rel='canonical']", 0),
@@ -361,18 +388,29 @@ def test_item_lead_colon_is_inside_strong() -> None:
 
 
 def test_deep_inline_nesting_does_not_recurse() -> None:
+    # The model caps formatting depth (limits.MAX_INLINE_DEPTH); the writer must not rely on
+    # that, so the tree is built without validation.
     depth = 20_000
     node: Inline = Text(text="core")
     for i in range(depth):
+        node = (Strong if i % 2 else Emphasis).model_construct(children=(node,))
+    html = inline_html((node,))
+    assert html.count("<strong>") == html.count("</strong>") == depth // 2
+    assert html.count("<em>") == html.count("</em>") == depth // 2
+    assert html.startswith("<strong><em><strong>")
+    assert "<em>core</em>" in html
+
+
+def test_formatting_as_deep_as_the_model_allows_renders_whole() -> None:
+    node: Inline = Text(text="core")
+    for i in range(MAX_INLINE_DEPTH):
         node = (Strong if i % 2 else Emphasis)(children=(node,))
     brief = minimal().model_copy(
         update={"sections": (Section(blocks=(Paragraph(content=(node,)),)),)}
     )
     html = render_html(brief, standalone=False)
-    assert html.count("<strong>") == html.count("</strong>") == depth // 2
-    assert html.count("<em>") == html.count("</em>") == depth // 2
-    assert "<em><strong><em>" in html
-    assert "core" in html
+    assert html.count("<strong>") + html.count("<em>") == MAX_INLINE_DEPTH
+    assert "<em>core</em>" in html
 
 
 def test_nothing_external_is_referenced() -> None:
@@ -457,6 +495,11 @@ def test_user_template_autoescapes_and_gets_helpers(tmp_path: Path) -> None:
         ("{{ missing.attribute }}", "undefined"),
         ("{{ ().__class__.__bases__[0].__subclasses__() }}", "unsafe"),
         ('{% include "no-such-file.j2" %}', "no-such-file"),
+        # errors raised by Python while the template runs, with the template line
+        ("ok\n{{ 1 // 0 }}", "line 2: ZeroDivisionError"),
+        ("{{ brief.section('no-such-kind') }}", "ValueError: 'no-such-kind'"),
+        ("{% macro r() %}{{ r() }}{% endmacro %}{{ r() }}", "RecursionError"),
+        ('{{ "%d" % brief.title }}', "TypeError"),
     ],
 )
 def test_bad_user_templates_raise_template_error(tmp_path: Path, source: str, message: str) -> None:
@@ -464,11 +507,20 @@ def test_bad_user_templates_raise_template_error(tmp_path: Path, source: str, me
     with pytest.raises(TemplateError, match=message) as info:
         render_html(minimal(), template=path)
     assert info.value.format == "html"
+    assert str(path) in str(info.value)
 
 
 def test_missing_template_file_raises_template_error(tmp_path: Path) -> None:
     with pytest.raises(TemplateError, match="not a file"):
         render_html(minimal(), template=tmp_path / "absent.j2")
+
+
+def test_a_failing_template_leaves_the_previous_file(tmp_path: Path) -> None:
+    dest = tmp_path / "brief.html"
+    dest.write_text("previous", encoding="utf-8")
+    with pytest.raises(TemplateError, match="ZeroDivisionError"):
+        briefkit.render(minimal(), "html", dest=dest, template=write(tmp_path, "{{ 1 // 0 }}"))
+    assert dest.read_text(encoding="utf-8") == "previous"
 
 
 # --- property: any valid brief reads back ------------------------------------------------

@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import sys
+import unicodedata
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -35,9 +36,24 @@ from briefkit import (
     Text,
 )
 from briefkit.model import ItemList
+from briefkit.renderers._pdf_breaks import with_breaks
 from briefkit.renderers._pdf_head import w3c_date
-from briefkit.renderers._pdf_html import link_within, running_title, series_marking
-from briefs import ALL, bullets_brief, item, long_brief, rich_brief, seed_shaped, with_metadata
+from briefkit.renderers._pdf_html import (
+    document_html,
+    link_within,
+    running_title,
+    series_marking,
+)
+from briefs import (
+    ALL,
+    bullets_brief,
+    item,
+    long_brief,
+    para,
+    rich_brief,
+    seed_shaped,
+    with_metadata,
+)
 from strategies import briefs
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "pdf"
@@ -288,6 +304,53 @@ def test_long_words_and_titles_do_not_overflow_the_page() -> None:
     assert max(right_edges) <= width - margin + 1.0
 
 
+@pytest.mark.parametrize(
+    ("text", "breaks"),
+    [
+        ("short words only, " * 20, 0),
+        ("x" * 80, 0),  # a long URL or compound word keeps its hyphenation
+        ("x" * 81, 4),  # every 20 characters
+        ("a " + "y" * 100 + " b " + "z" * 41, 4),
+        ("e\u0301" * 60, 5),  # never between a letter and its combining accent
+        ("\U0001f469\u200d\U0001f52c" * 40, 5),  # nor inside a ZWJ sequence
+    ],
+)
+def test_long_runs_get_break_opportunities(text: str, breaks: int) -> None:
+    out = with_breaks(text)
+    assert out.count("\u200b") == breaks
+    assert out.replace("\u200b", "") == text
+    for at in [k for k, c in enumerate(out) if c == "\u200b"]:
+        assert not unicodedata.category(out[at + 1]).startswith("M")
+        assert "\u200d" not in (out[at - 1], out[at + 1])
+
+
+def test_breaks_go_into_text_not_into_links_or_markup() -> None:
+    url = "https://example.org/" + "u" * 100
+    brief = Brief(
+        title="T",
+        sections=(
+            Section(
+                blocks=(Paragraph(content=(Link(href=url, children=(Text(text="w" * 100),)),)),)
+            ),
+        ),
+    )
+    html = document_html([brief], series=False)
+    assert f'href="{url}"' in html
+    assert "w" * 20 + "\u200b" + "w" * 20 in html
+
+
+@needs_poppler
+def test_a_pathologically_long_word_is_laid_out_whole() -> None:
+    """Layout is quadratic in the length of an unbroken word unless it gets breaks."""
+    word = "".join(f"{i:05d}" for i in range(4000))  # 20,000 characters, no space
+    brief = Brief(title="T", sections=(Section(blocks=(para(f"Before {word} after."),)),))
+    pdf = briefkit.render_pdf(brief)
+    pages = [squash(page).replace("\u200b", "") for page in pages_text(pdf)]
+    assert len(pages) > 1
+    text = "".join(re.sub(r"TPage\d+of\d+$", "", page) for page in pages)  # the footers
+    assert f"Before{word}after." in text
+
+
 @needs_poppler
 def test_long_titles_are_shortened_in_the_footer_with_an_ellipsis() -> None:
     title = "A long title about " + " ".join(f"topic{i}" for i in range(40))
@@ -419,6 +482,46 @@ def test_fragment_links_without_a_target_lead_to_the_web_page_or_stay_text(
     expected = {"other.html", "mailto:desk@example.org"} | ({footnote} if footnote else set())
     assert uris == expected  # relative links (a bundle's siblings) stay relative
     assert "a footnote of the web page" in pages_text(pdf)[0]
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        # no web address: a host-relative link keeps its text, a network path becomes https
+        (None, {"https://attacker.test/share", "https://attacker.test/next"}),
+        ("/briefs/one", {"https://attacker.test/share", "https://attacker.test/next"}),
+        (
+            "https://example.org/briefs/one",
+            {
+                "https://attacker.test/share",
+                "https://example.org/etc/passwd",
+                "https://attacker.test/next",
+            },
+        ),
+        ("http://example.org/a", {"http://attacker.test/share", "http://example.org/etc/passwd"}),
+    ],
+)
+def test_links_never_open_a_network_share_or_a_local_file(
+    url: str | None, expected: set[str]
+) -> None:
+    """A viewer resolves ``//host/x`` as a network share and ``/x`` as a local file."""
+    content = (
+        Link(href="//attacker.test/share", children=(Text(text="the share"),)),
+        Text(text=" and "),
+        Link(href="/etc/passwd", children=(Text(text="the root file"),)),
+    )
+    brief = Brief(
+        title="Relative Links",
+        url=url,
+        sections=(Section(blocks=(Paragraph(content=content),)),),
+        next=BriefLink(title="Next Brief", href="//attacker.test/next"),
+    )
+    pdf = briefkit.render_pdf(brief)
+    found = {target for _, kind, target in links(pdf) if kind == "uri"}
+    if url and url.startswith("http://"):
+        expected = expected | {"http://attacker.test/next"}
+    assert found == expected
+    assert "the root file" in pages_text(pdf)[0]
 
 
 def test_prev_and_next_links_of_a_single_brief() -> None:

@@ -323,6 +323,13 @@ def html5(markup: str) -> ElementTree.Element:
         ('<p><a href=" JaVaScRiPt:alert(1)">a</a></p>', ["alert"], ["a"]),
         ('<p><a href="file:///etc/passwd">a</a></p>', ["passwd"], ["a"]),
         ('<p><a href="https://example.org/">a</a></p>', [], ['href="https://example.org/"']),
+        # a network share and a local file to a PDF viewer
+        ('<p><a href="//host/share">a</a></p>', [], ['href="https://host/share"']),
+        ('<p><a href=" /\t/host/share">a</a></p>', [], ['href="https://host/share"']),
+        ('<p><a href="/etc/passwd">a</a></p>', ["passwd"], ["<a>a</a>"]),
+        ('<p><a href="%2Fetc/passwd">a</a><a href="%2f%2Fhost/x">b</a></p>', ["%2"], ["<a>a</a>"]),
+        ('<p><a href="other.html#x">a</a><a href="#x">b</a></p>', [], ['"other.html#x"', '"#x"']),
+        ('<map><area href="//host/share"></map>', [], ['href="https://host/share"']),
         (
             '<svg><a xlink:href="javascript:alert(1)"><text>t</text></a></svg>',
             ["javascript"],

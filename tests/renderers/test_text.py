@@ -133,6 +133,8 @@ def _one_paragraph(text: str) -> Brief:
         ("Regional Reactions:", True),
         ("1. Not a list.", True),
         ("(2) Not a list either.", True),
+        ("2024. Not a list after a list.", True),
+        ("(123456789) Not a list after a list.", True),
         ("- not a bullet", True),
         ("> not a quote", True),
         ("Previous", True),
@@ -154,6 +156,17 @@ def test_paragraphs_escaped_only_when_needed(text: str, escaped: bool) -> None:
     rendered = render_text(brief)
     prefix = "\\" if escaped else ""
     assert rendered == f"T\n\n{prefix}{text}\n"
+    assert parse_text(rendered) == brief
+
+
+def test_lists_beyond_999_items_read_back() -> None:
+    items = tuple(item(f"Lead {i}" if i % 2 else "", f"Body {i}.") for i in range(1, 1_201))
+    blocks = (ItemList(items=items), para("1201. Not an item: the list has ended."))
+    brief = Brief(
+        title="T", sections=(Section(kind=K.EVIDENCE, heading="Evidence", blocks=blocks),)
+    )
+    rendered = render_text(brief)
+    assert "\n  1200. Body 1200.\n" in rendered
     assert parse_text(rendered) == brief
 
 

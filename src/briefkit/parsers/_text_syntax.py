@@ -22,6 +22,7 @@ __all__ = [
     "is_chrome",
     "is_footer_start",
     "is_url_line",
+    "item_match",
     "nav_side",
     "needs_escape",
     "split_lead",
@@ -31,7 +32,9 @@ __all__ = [
 ESCAPE = "\\"
 
 #: ``1.`` ``1)`` ``(1)`` numbers (group 1 or 2) or a bullet (group 3), then space or end.
-ITEM = re.compile(r"(?:(\d{1,3})[.)]|\((\d{1,3})\)|([•◦▪‣*-]))(?:\s+|$)")
+ITEM = re.compile(r"(?:(\d{1,9})[.)]|\((\d{1,9})\)|([•◦▪‣*-]))(?:\s+|$)")
+#: Digits of an item number that needs no list before it (see ``item_match``).
+_SHORT_NUMBER = 3
 
 _URL_PREFIXES = ("http://", "https://", "mailto:", "/", "./", "../", "#")
 _PAGE_SUFFIXES = (".html", ".htm", "/")
@@ -70,6 +73,21 @@ _MAX_LEAD_CHARS = 80
 _MAX_LEAD_WORDS = 10
 _MAX_HEADING_CHARS = 60
 _MAX_HEADING_WORDS = 6
+
+
+def item_match(line: str, *, follows: int | None) -> re.Match[str] | None:
+    """The item marker opening ``line``, if any; ``follows`` is the number of the item just
+    before it (None when the line does not directly follow a numbered item).
+
+    Numbers up to 999 always count. A longer number (up to nine digits) counts only as the
+    next number of its list, so item 20,000 is an item but a hard-wrapped sentence ending
+    "... in\n2024. The" stays prose. The renderer escapes every paragraph ``ITEM`` matches.
+    """
+    match = ITEM.match(line)
+    number = match and (match.group(1) or match.group(2))
+    if not number or len(number) <= _SHORT_NUMBER:
+        return match
+    return match if follows is not None and int(number) == follows + 1 else None
 
 
 def nav_side(line: str) -> Side | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import SectionKind
-from ._text_syntax import ESCAPE, ITEM, heading_alone, is_url_line, nav_side
+from ._text_syntax import ESCAPE, heading_alone, is_url_line, item_match, nav_side
 
 __all__ = ["Unit", "split_units"]
 
@@ -33,6 +33,7 @@ class Unit:
     escaped: bool = False
     section: SectionKind | None = None
     after_nav: bool = False  # a paragraph right under a navigation label: its title
+    number: int | None = None  # an item's number as written
 
     @property
     def text(self) -> str:
@@ -58,9 +59,13 @@ def split_units(lines: list[str], first_line: int) -> list[Unit]:
             current = Unit("para", number, [s[1:].lstrip()], [s], escaped=True)
             units.append(current)
             continue
-        match = ITEM.match(s)
+        last = units[-1] if units and (current is None or current is units[-1]) else None
+        follows = last.number if last is not None and last.kind == "item" else None
+        match = item_match(s, follows=follows)
         if match is not None:
             current = Unit("item", number, [s[match.end() :]], [s], ordered=not match.group(3))
+            digits = match.group(1) or match.group(2)
+            current.number = int(digits) if digits else None
             units.append(current)
             continue
         if s[0] == ">":

@@ -16,6 +16,7 @@ from lxml import etree
 from .._version import __version__
 from ..model import Brief
 from ..safety import collapse_space
+from .html import w3c_date
 
 __all__ = ["common", "description", "head", "sort_key", "unique", "w3c_date"]
 
@@ -45,19 +46,6 @@ def head(briefs: Sequence[Brief], *, title: str, description: str | None) -> etr
     if modified:
         meta("dcterms.modified", w3c_date(max(modified, key=sort_key)))
     return element
-
-
-def w3c_date(value: dt.date) -> str:
-    """A date as WeasyPrint accepts it: a bare date, or a datetime with its zone.
-
-    A naive datetime has no zone WeasyPrint could write, so only its date is kept.
-    """
-    if not isinstance(value, dt.datetime):
-        return value.isoformat()
-    if value.tzinfo is None or value.utcoffset() is None:
-        return value.date().isoformat()
-    text = value.replace(microsecond=0).isoformat()
-    return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
 def sort_key(value: dt.date) -> tuple[dt.date, float]:

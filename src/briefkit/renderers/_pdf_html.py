@@ -20,6 +20,8 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ..model import Brief, BriefLink
+from ..safety import document_href
+from ._pdf_breaks import break_long_runs
 from ._pdf_head import common, description, sort_key, unique
 from ._pdf_head import head as document_head
 from .html import render_html, stylesheet
@@ -99,7 +101,8 @@ def document_html(
             head.append(style)
     ids = {i for el in body.iter() if isinstance(el.tag, str) and (i := el.get("id"))}
     for brief, wrapper in zip(briefs, wrappers, strict=True):
-        _resolve_fragments(wrapper, ids, brief.url)
+        _resolve_links(wrapper, ids, brief.url)
+    break_long_runs(body)  # keeps layout linear in the length of a pathological word
     root = _el("html", None, None, head, body)
     language = common({b.language for b in briefs})
     if language:
@@ -140,18 +143,27 @@ def _brief_wrapper(
     return wrapper, styles
 
 
-def _resolve_fragments(wrapper: etree._Element, ids: set[str], url: str | None) -> None:
-    """Point ``#fragment`` links that have no target in the PDF at the brief's web page.
+def _resolve_links(wrapper: etree._Element, ids: set[str], url: str | None) -> None:
+    """Give every link of a brief a target a PDF viewer can follow without risk.
 
-    A scraped brief may link to anchors of its page (``#footnote-1``) that the PDF does not
-    have; with the brief's url they lead there, without one they stay plain text.
+    ``#fragment`` links with a target in the PDF stay. A scraped brief may link to anchors
+    of its page (``#footnote-1``) that the PDF does not have: with the brief's url they lead
+    there. A viewer reads ``//host/x`` as a network share and ``/x`` as a local file, so, as
+    in DOCX (:func:`~briefkit.safety.document_href`), ``//host/x`` becomes https and ``/x`` is
+    resolved against the url when that is an http(s) address, else keeps its text but loses
+    its target. Other relative links (a bundle's sibling files) stay relative.
     """
-    for link in wrapper.iter("a"):
+    for link in wrapper.iter("a", "area"):
         href = link.get("href")
-        if not href or not href.startswith("#") or href[1:] in ids:
+        if href is None:
             continue
-        if url:
-            link.set("href", url.split("#", 1)[0] + href)
+        if href.startswith("#"):
+            if href[1:] in ids:
+                continue
+            href = url.split("#", 1)[0] + href if url else ""
+        target = document_href(href, url) if href else None
+        if target:
+            link.set("href", target)
         else:
             del link.attrib["href"]
 

@@ -6,15 +6,18 @@ another parser would disagree with WeasyPrint on markup such as ``<embed>`` (voi
 a container for libxml2) and either miss elements or drop text. Removed: elements that
 load or embed (``object``, ``embed``, ``iframe``, ``base``, media, scripts), ``<link>``
 other than ``rel=stylesheet``, ``http-equiv`` meta, the ``attachment`` link type, event
-handlers and unsafe link targets. Their tails (the text after them) are kept. Loads that remain
-(images, stylesheets) go through the sandboxed URL fetcher.
+handlers and unsafe link targets, including ``//host`` and ``/path``, which a viewer would
+open as a network share or a local file (``_pdf_html`` has already resolved the brief's own
+links against its url; what is left here is made safe by the same rule). Their tails (the
+text after them) are kept. Loads that remain (images, stylesheets) go through the sandboxed
+URL fetcher.
 """
 
 from __future__ import annotations
 
 from xml.etree.ElementTree import Element
 
-from ..safety import is_safe_href
+from ..safety import document_href, is_safe_href
 
 __all__ = ["sanitize"]
 
@@ -27,7 +30,8 @@ _DROP = frozenset(
 )
 # Attributes that make a link or submit somewhere (loads such as img/src or link/href are
 # the fetcher's business, and allow_fetch may let them through).
-_LINKS = frozenset({("a", "href"), ("area", "href"), ("form", "action")})
+_LINKS = frozenset({("a", "href"), ("area", "href")})
+_SUBMITS = frozenset({("form", "action")})
 
 
 def sanitize(root: Element) -> None:
@@ -70,7 +74,13 @@ def _clean_attributes(element: Element, tag: str) -> None:
                 element.set(attr, " ".join(tokens))
             else:
                 del element.attrib[attr]
-        elif ((tag, name) in _LINKS or name == "formaction") and not is_safe_href(value):
+        elif (tag, name) in _LINKS:
+            target = document_href(value)
+            if target is None:
+                del element.attrib[attr]
+            else:
+                element.set(attr, target)
+        elif ((tag, name) in _SUBMITS or name == "formaction") and not is_safe_href(value):
             del element.attrib[attr]
 
 

@@ -20,12 +20,11 @@ import io
 import json
 import os
 from typing import Any
-from urllib.parse import unquote, urljoin
 
 from lxml import etree
 
 from ..model import Brief, BriefLink, Inline, ItemList, Quote, Text, normalize_inlines
-from ..safety import is_safe_href
+from ..safety import document_href
 from . import _docx_base
 from . import _ooxml as ox
 from ._docx_base import PAGE_SIZES, REQUIRED_STYLES
@@ -198,16 +197,9 @@ class _Writer:
             self._nav_link(p, link)
 
     def _target(self, href: str | None) -> str | None:
-        """A link target safe in a document: Word resolves ``//host/x`` as a network share
-        and ``/x`` as a local file, so those are resolved against the brief's address (or
-        https); a target that turns unsafe once percent-decoded loses its link, not its text."""
-        if href is None or not is_safe_href(unquote(href)):
-            return None
-        if href.startswith("//"):
-            return urljoin(self.base_url or "https:", href)
-        if href.startswith("/"):
-            return urljoin(self.base_url, href) if self.base_url else None
-        return href
+        """A link target safe in a document: ``//host/x`` and ``/x`` would be a network share
+        and a local file to Word (see :func:`briefkit.safety.document_href`)."""
+        return None if href is None else document_href(href, self.base_url)
 
     def _nav_link(self, p: Any, link: BriefLink) -> None:
         text = link.title or link.href or ""

@@ -61,7 +61,8 @@ Reading it back:
 A standalone page wraps the fragment in ``<html lang>`` with a ``<head>`` holding ``<meta
 charset>``, ``<title>``, ``<link rel=canonical>``, ``<link rel=prev|next title href>`` (when
 hrefs exist), ``description``, ``author`` (one per author), ``keywords``, ``dcterms.created``
-/ ``dcterms.modified`` (read by WeasyPrint for PDF metadata), ``article:*`` and ``og:*``
+/ ``dcterms.modified`` (W3C-DTF, read by WeasyPrint for PDF metadata: a datetime without a
+zone is written as its date), ``article:*`` and ``og:*``
 properties, ``briefkit:slug`` / ``briefkit:marking``, the packaged stylesheet inline and a
 JSON-LD ``Article``. Nothing is fetched: no external stylesheet, script or font.
 """
@@ -87,7 +88,7 @@ from ..safety import href_scheme
 if TYPE_CHECKING:
     import jinja2
 
-__all__ = ["inline_html", "render_html", "stylesheet"]
+__all__ = ["inline_html", "render_html", "stylesheet", "w3c_date"]
 
 _MONTHS = [
     "January",
@@ -160,6 +161,21 @@ def _display_date(value: dt.date) -> str:
     return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
 
 
+def w3c_date(value: dt.date) -> str:
+    """A date as ``dcterms.created`` / ``dcterms.modified`` want it (W3C-DTF, as WeasyPrint
+    reads it for the PDF's dates): a bare date, or a datetime with its zone.
+
+    A naive datetime has no zone to write, and W3C-DTF has no form without one, so only its
+    date is kept. The page's ``<time>`` elements still hold the full value.
+    """
+    if not isinstance(value, dt.datetime):
+        return value.isoformat()
+    if value.tzinfo is None or value.utcoffset() is None:
+        return value.date().isoformat()
+    text = value.replace(microsecond=0).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
 def _json_ld(brief: Brief, data: dict[str, Any]) -> str:
     """A schema.org Article as JSON that cannot end its ``<script>`` element early."""
     doc: dict[str, Any] = {
@@ -196,6 +212,8 @@ def _context(brief: Brief, standalone: bool) -> dict[str, Any]:
         "standalone": standalone,
         "published_iso": data["published"],
         "updated_iso": data["updated"],
+        "published_w3c": brief.published and w3c_date(brief.published),
+        "updated_w3c": brief.updated and w3c_date(brief.updated),
         "published_text": brief.published and _display_date(brief.published),
         "updated_text": brief.updated and _display_date(brief.updated),
         "marking_class": marking or None,
@@ -240,28 +258,35 @@ def _sandbox(folder: str) -> jinja2.Environment:
 
 
 def _user_template(path: Path, brief: Brief) -> jinja2.Template:
-    import jinja2
-
     if not path.is_file():
         raise TemplateError(
             f"template {str(path)!r} is not a file", format="html", brief=brief.title
         )
     try:
         source = path.read_text(encoding="utf-8")
-        return _sandbox(str(path.resolve().parent)).from_string(source)
     except (OSError, UnicodeDecodeError) as exc:
         raise TemplateError(
             f"cannot read template {str(path)!r}: {exc}", format="html", brief=brief.title
         ) from None
-    except jinja2.TemplateError as exc:
+    try:
+        return _sandbox(str(path.resolve().parent)).from_string(source)
+    except Exception as exc:  # a syntax error, or anything else the compiler trips on
         raise TemplateError(
             f"template {str(path)!r}: {_describe(exc)}", format="html", brief=brief.title
         ) from None
 
 
-def _describe(exc: Exception) -> str:
-    line = getattr(exc, "lineno", None)
-    return f"line {line}: {exc}" if line else f"{type(exc).__name__}: {exc}"
+def _describe(exc: BaseException) -> str:
+    """The reason, with the template line: Jinja2's own, or the template's traceback frame."""
+    own_line = getattr(exc, "lineno", None)  # syntax errors carry it and say what they are
+    line = own_line
+    tb = exc.__traceback__
+    while line is None and tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":  # the user's template, compiled
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    reason = str(exc) if own_line else f"{type(exc).__name__}: {exc}"
+    return f"line {line}: {reason}" if line else reason
 
 
 def render_html(
@@ -271,18 +296,17 @@ def render_html(
 
     ``template`` is the path of a Jinja2 template (a file, never template text) rendered in a
     sandbox with autoescaping; it may ``{% extends "brief.html.j2" %}`` and override the
-    ``head``, ``style``, ``header``, ``sections`` or ``nav`` blocks. Template problems raise
-    :class:`~briefkit.TemplateError`.
+    ``head``, ``style``, ``header``, ``sections`` or ``nav`` blocks. Any problem with it, at
+    compile time or while it runs (``{{ 1 // 0 }}``, a sandbox refusal, a missing include),
+    raises :class:`~briefkit.TemplateError` naming the template, the line and the reason.
     """
     context = _context(brief, standalone)
     if template is None:
         return _environment().get_template("brief.html.j2").render(context)
-    import jinja2
-
     compiled = _user_template(Path(template), brief)
     try:
         return compiled.render(context)
-    except jinja2.TemplateError as exc:
+    except Exception as exc:  # user code: whatever it raises is a template problem
         raise TemplateError(
             f"template {str(template)!r}: {_describe(exc)}", format="html", brief=brief.title
         ) from None
