@@ -1,0 +1,234 @@
+"""End-to-end ``briefkit build`` of a whole series, with wall time and peak memory.
+
+Each build runs in a fresh child process (``python -m benchmarks.bundle --child ...``) that
+calls the real ``briefkit build`` command, so imports, worker start-up and every write are
+counted and nothing from an earlier run lingers in the process. Memory is read three ways:
+
+- the child's own peak RSS: ``VmHWM`` from ``/proc/self/status``. ``getrusage(RUSAGE_SELF)``
+  is not used for this because Linux carries the peak RSS of the process that called
+  ``exec`` over into the new program, so a child launched from the (large) benchmark process
+  would report the benchmark's peak, not its own; it is used only where /proc is missing;
+- ``getrusage(RUSAGE_CHILDREN)``: the largest peak RSS of any process the child reaped (the
+  worker pool's forkserver is stopped first so that the workers it reaped are counted; with
+  one worker this is a helper process a library launched, which starts as a copy of the
+  build process);
+- ``tracemalloc`` in the child: the peak of Python allocations of the orchestrating process
+  (only with several workers, where that process does little else, so tracing costs little);
+- a sampler in the parent that sums the RSS of the whole process tree every 0.2 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import threading
+import time
+import tracemalloc
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import corpus
+
+__all__ = ["BundleResult", "run_bundle", "run_bundles"]
+
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+@dataclass(frozen=True)
+class BundleResult:
+    """One build: briefs, formats, workers, seconds, memory in MiB, files and failures."""
+
+    briefs: int
+    formats: str
+    jobs: int
+    wall_s: float | None = None
+    cpu_s: float | None = None  # user + system time of the build and every process it reaped
+    self_rss_mib: float | None = None
+    children_rss_mib: float | None = None
+    tree_rss_mib: float | None = None
+    traced_mib: float | None = None
+    files: int = 0
+    failures: int = 0
+    error: str | None = None
+
+
+def _tree_rss(root: int) -> int:
+    """The summed RSS (bytes) of ``root`` and every process below it."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as fh:
+                fields = fh.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        pid = int(entry.name)
+        parents[pid] = int(fields[1])
+        rss[pid] = int(fields[21]) * _PAGE
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo.extend(p for p, parent in parents.items() if parent == pid)
+    return total
+
+
+class _Sampler(threading.Thread):
+    """Peak summed RSS of a process tree, polled until stopped."""
+
+    def __init__(self, pid: int, interval: float = 0.2) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.interval, self.peak = pid, interval, 0
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        if not os.path.isdir("/proc"):
+            return
+        while not self.done.wait(self.interval):
+            self.peak = max(self.peak, _tree_rss(self.pid))
+
+
+def run_bundle(inputs: Path, outdir: Path, *, formats: str, jobs: int, trace: bool) -> BundleResult:
+    """Build ``inputs`` into ``outdir`` in a fresh child process and measure it."""
+    briefs = sum(1 for p in inputs.iterdir() if p.is_file())
+    shutil.rmtree(outdir, ignore_errors=True)
+    cmd = [sys.executable, "-m", "benchmarks.bundle", "--child", "--jobs", str(jobs)]
+    cmd += ["--formats", formats, *(["--trace"] if trace else []), str(inputs), str(outdir)]
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    sampler = _Sampler(proc.pid)
+    sampler.start()
+    out, err = proc.communicate()
+    wall = time.perf_counter() - start
+    sampler.done.set()
+    sampler.join()
+    try:
+        data = json.loads(out.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        tail = (err.strip().splitlines() or ["no output"])[-1]
+        return BundleResult(briefs, formats, jobs, error=f"exit {proc.returncode}: {tail}")
+    failed = [line for line in err.splitlines() if line.startswith("briefkit: failed:")]
+    files = [p for p in outdir.iterdir() if p.suffix in {".html", ".docx", ".pdf", ".md", ".txt"}]
+    shutil.rmtree(outdir, ignore_errors=True)
+    return BundleResult(
+        briefs,
+        formats,
+        jobs,
+        wall_s=wall,
+        cpu_s=data["cpu_s"],
+        self_rss_mib=data["self_kib"] / 1024,
+        children_rss_mib=data["children_kib"] / 1024,
+        tree_rss_mib=sampler.peak / 2**20 if sampler.peak else None,
+        traced_mib=data["traced"] / 2**20 if data["traced"] is not None else None,
+        files=len(files),
+        failures=len(failed),
+        error=failed[0].removeprefix("briefkit: failed: ") if failed else data["error"],
+    )
+
+
+def run_bundles(
+    workdir: Path,
+    sizes: Sequence[int],
+    jobs: Sequence[int],
+    *,
+    formats: str = "html,docx,pdf",
+    input_format: str = "text",
+    seed: int = 1,
+    progress: Callable[[str], None] = lambda _: None,
+) -> list[BundleResult]:
+    """Every (size, workers) build of a generated series, written once per size."""
+    results = []
+    for count in sizes:
+        inputs = workdir / f"series-{count}"
+        shutil.rmtree(inputs, ignore_errors=True)
+        corpus.write_series(inputs, count, fmt=input_format, seed=seed)
+        for n in jobs:
+            progress(f"build {count} briefs, {n} worker(s)")
+            results.append(
+                run_bundle(inputs, workdir / "out", formats=formats, jobs=n, trace=n > 1)
+            )
+        shutil.rmtree(inputs, ignore_errors=True)
+    return results
+
+
+# --- the child process -------------------------------------------------------------------
+
+
+def _stop_forkserver() -> None:
+    """Stop (and so reap) the forkserver, which has reaped the pool's workers, so their peak
+    RSS shows in RUSAGE_CHILDREN. Private API, hence the guard."""
+    try:
+        from multiprocessing import forkserver
+
+        stop = getattr(forkserver._forkserver, "_stop", None)
+        if stop is not None:
+            stop()
+    except Exception:
+        pass
+
+
+def _own_peak_kib() -> int:
+    """This process's peak RSS in KiB (VmHWM), else what getrusage says."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def _child(argv: Sequence[str]) -> None:
+    parser = argparse.ArgumentParser(prog="benchmarks.bundle --child")
+    parser.add_argument("inputs")
+    parser.add_argument("outdir")
+    parser.add_argument("--jobs", type=int, required=True)
+    parser.add_argument("--formats", required=True)
+    parser.add_argument("--trace", action="store_true")
+    args = parser.parse_args(argv)
+    if args.trace:
+        tracemalloc.start()
+    from briefkit.cli import main
+
+    error = None
+    cli = ["build", args.inputs, "-o", args.outdir, "-j", str(args.jobs), "-q", "--force"]
+    try:
+        main([*cli, "--formats", args.formats], standalone_mode=False)
+    except SystemExit as exc:
+        error = None if not exc.code else f"exit status {exc.code}"
+    except Exception as exc:
+        error = f"{type(exc).__name__}: {exc}"
+    traced = tracemalloc.get_traced_memory()[1] if args.trace else None
+    _stop_forkserver()
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    reaped = resource.getrusage(resource.RUSAGE_CHILDREN)
+    report = {
+        "cpu_s": own.ru_utime + own.ru_stime + reaped.ru_utime + reaped.ru_stime,
+        "self_kib": _own_peak_kib(),
+        "children_kib": reaped.ru_maxrss,
+        "traced": traced,
+        "error": error,
+    }
+    print(json.dumps(report))
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--child"]:
+        _child(sys.argv[2:])
+    else:
+        sys.exit("usage: python -m benchmarks.bundle --child [--trace] --jobs N --formats F IN OUT")

@@ -1,0 +1,151 @@
+"""The benchmark script runs end to end on a tiny corpus and prints its tables.
+
+No timing is asserted: only that every section runs, that each table has the shape the docs
+describe, and that the corpus is deterministic and parses into what it was written from.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import briefkit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks import corpus  # noqa: E402
+
+
+def _table(text: str, heading: str) -> list[list[str]]:
+    """The rows (header first, separator dropped) of the table under ``heading``."""
+    section = text.split(heading, 1)[1]
+    rows: list[list[str]] = []
+    for line in section.strip().splitlines():
+        if not line.startswith("|"):
+            if rows:
+                break
+            continue
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if not all(set(c) <= {"-"} for c in cells):
+            rows.append(cells)
+    return rows
+
+
+@pytest.fixture(scope="module")
+def quick_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
+    out = tmp_path_factory.mktemp("bench") / "results.md"
+    proc = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--quick", "--output", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return proc.stdout, out.read_text("utf-8")
+
+
+def test_quick_run_prints_and_writes_the_same_report(quick_run: tuple[str, str]) -> None:
+    printed, written = quick_run
+    assert printed.strip() == written.strip()
+    assert written.startswith("# briefkit benchmark results")
+    assert re.search(r"Load average \(1/5/15 min\): start \d+\.\d\d", written)
+    assert re.search(r"CPU: .+, \d+ logical cores", written)
+
+
+def test_stage_table_has_every_stage_and_size(quick_run: tuple[str, str]) -> None:
+    rows = _table(quick_run[1], "## Per brief, in process")
+    head, body = rows[0], rows[1:]
+    assert head == [
+        "stage",
+        "short (1 item)",
+        "seed (3 items)",
+        "target (seed)",
+        "met: wall",
+        "CPU",
+    ]
+    assert [r[0] for r in body] == [
+        "parse_text",
+        "parse_html",
+        "parse_markdown",
+        "render_html",
+        "render_docx",
+        "render_pdf",
+        "render_markdown",
+        "render_text",
+    ]
+    cell = re.compile(r"\d+\.\d+ \[\d+\.\d+\] · \d+\.\d+")
+    for row in body:
+        assert len(row) == len(head)
+        assert all(cell.fullmatch(c) for c in row[1:3]), row
+        assert row[4] in {"yes", "**no**", "—"}
+
+
+def test_bundle_table_counts_every_output(quick_run: tuple[str, str]) -> None:
+    rows = _table(quick_run[1], "## `briefkit build` end to end")
+    head, body = rows[0], rows[1:]
+    assert head[:4] == ["briefs", "formats", "workers", "wall s"]
+    assert len(body) == 1
+    row = dict(zip(head, body[0], strict=True))
+    assert row["briefs"] == "4"
+    assert row["workers"] == "1"
+    assert row["files"] == "13"  # 4 briefs x 3 formats + index.html
+    assert row["failures"] == "0"
+    assert float(row["wall s"]) > 0
+    assert float(row["build process peak RSS MiB"]) > 0
+
+
+def test_peer_table_has_one_row_per_format(quick_run: tuple[str, str]) -> None:
+    rows = _table(quick_run[1], "## pandoc and briefkit")
+    head, body = rows[0], rows[1:]
+    assert head[0] == "Markdown →"
+    assert "pandoc / briefkit" in head
+    assert [r[0] for r in body] == ["html", "docx", "pdf"]
+    for row in body:
+        assert re.fullmatch(r"\d+\.\d{3}", row[3]), row  # briefkit's own time is always there
+
+
+def test_corpus_is_deterministic() -> None:
+    first = [corpus.to_text(s) for s in corpus.series(5, seed=3)]
+    again = [corpus.to_text(s) for s in corpus.series(5, seed=3)]
+    other = [corpus.to_text(s) for s in corpus.series(5, seed=4)]
+    assert first == again
+    assert first != other
+
+
+@pytest.mark.parametrize("size", list(corpus.SIZES))
+def test_every_form_parses_to_the_brief_it_was_written_from(size: str) -> None:
+    spec = corpus.sized(size, 1)[0]
+    items = corpus.SIZES[size][0]
+    assert spec.prev is not None
+    assert spec.next is not None
+    for text, parse in (
+        (corpus.to_text(spec), briefkit.parse_text),
+        (corpus.to_html(spec), briefkit.parse_html),
+        (corpus.to_markdown(spec), briefkit.parse_markdown),
+    ):
+        brief = parse(text)
+        assert brief.title == spec.title
+        assert [i.lead for i in brief.evidence] == [lead for lead, _ in spec.evidence]
+        assert len(brief.evidence) == items
+        assert brief.prev is not None
+        assert brief.prev.title == spec.prev[0]
+        assert brief.next is not None
+        assert brief.next.title == spec.next[0]
+
+
+def test_series_links_each_brief_to_its_neighbours() -> None:
+    specs = list(corpus.series(4))
+    assert specs[0].prev is None
+    assert specs[-1].next is None
+    for a, b in itertools.pairwise(specs):
+        assert a.next == (b.title, b.slug)
+        assert b.prev == (a.title, a.slug)
+    assert len({s.title for s in corpus.series(300)}) == 300
