@@ -31,6 +31,85 @@ def test_public_api_is_complete() -> None:
     assert isinstance(briefkit.__version__, str)
 
 
+def _run(code: str) -> str:
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return out.stdout.strip()
+
+
+def test_import_loads_only_the_model_and_the_errors() -> None:
+    """Parsers, renderers, linking, the build and lxml load on first use, not on import."""
+    code = (
+        "import sys, briefkit; "
+        "print(' '.join(sorted(m for m in sys.modules "
+        "if m.split('.')[0] in ('briefkit', 'lxml', 'click', 'multiprocessing'))))"
+    )
+    loaded = set(_run(code).split())
+    assert loaded <= {
+        "briefkit",
+        "briefkit._version",
+        "briefkit.errors",
+        "briefkit.limits",
+        "briefkit.model",
+        "briefkit.safety",
+    }, loaded
+    for absent in ("briefkit.build", "briefkit.linking", "briefkit.parsers", "briefkit.renderers"):
+        assert absent not in loaded
+    assert not any(m.startswith("lxml") for m in loaded)
+
+
+@pytest.mark.parametrize(
+    ("name", "loads", "but_not"),
+    [
+        ("parse_text", "briefkit.parsers.text", "briefkit.parsers.html"),
+        ("parse_html", "lxml.etree", "briefkit.renderers"),
+        ("render_html", "briefkit.renderers.html", "briefkit.renderers.docx"),
+        ("render_docx", "briefkit.renderers.docx", "briefkit.build"),
+        ("check_links", "briefkit.linking", "briefkit.build"),
+        ("build_bundle", "briefkit.build", "briefkit.renderers.pdf"),
+    ],
+)
+def test_a_name_loads_its_module_on_first_use(name: str, loads: str, but_not: str) -> None:
+    code = (
+        f"import sys, briefkit; assert {loads!r} not in sys.modules; "
+        f"briefkit.{name}; print({loads!r} in sys.modules, {but_not!r} in sys.modules)"
+    )
+    assert _run(code) == "True False"
+
+
+def test_lazy_names_are_the_objects_of_their_modules() -> None:
+    import briefkit.build
+    import briefkit.linking
+    import briefkit.parsers.detect
+    import briefkit.parsers.html
+    import briefkit.registry
+    import briefkit.renderers.pdf
+
+    assert briefkit.parse_html is briefkit.parsers.html.parse_html
+    assert briefkit.render_pdf is briefkit.renderers.pdf.render_pdf
+    assert briefkit.build_bundle is briefkit.build.build_bundle
+    assert briefkit.LinkProblemKind is briefkit.linking.LinkProblemKind
+    assert briefkit.DecodingWarning is briefkit.parsers.detect.DecodingWarning
+    assert briefkit.input_formats is briefkit.registry.parsers
+    assert briefkit.output_formats is briefkit.registry.renderers
+
+
+def test_star_import_dir_and_unknown_names() -> None:
+    namespace: dict[str, object] = {}
+    exec("from briefkit import *", namespace)
+    assert set(briefkit.__all__) <= set(namespace)
+    assert set(briefkit.__all__) <= set(dir(briefkit))
+    with pytest.raises(AttributeError, match="has no attribute 'parse_pdf'"):
+        briefkit.parse_pdf  # type: ignore[attr-defined]  # noqa: B018
+    with pytest.raises(ImportError):
+        exec("from briefkit import parse_pdf", {})
+
+
+def test_submodules_stay_reachable_as_attributes() -> None:
+    """Code written when ``import briefkit`` loaded everything may use ``briefkit.linking``."""
+    code = "import briefkit; print(briefkit.linking.slugify('A b'), briefkit.build.__name__)"
+    assert _run(code) == "a-b briefkit.build"
+
+
 def test_builtin_formats_registered() -> None:
     assert {"html", "text", "json", "markdown", "docx", "pdf"} <= set(briefkit.output_formats())
     assert {"html", "text", "json", "markdown", "docx"} <= set(briefkit.input_formats())

@@ -6,12 +6,15 @@ import datetime as dt
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from briefkit import (
     Brief,
     BriefLink,
     Emphasis,
+    Inline,
     Item,
     ItemList,
     Link,
@@ -23,6 +26,7 @@ from briefkit import (
     Text,
 )
 from briefkit.model import inline_depth, normalize_inlines, plain_text
+from briefkit.safety import clean_text, collapse_space
 
 
 def t(text: str) -> Text:
@@ -175,6 +179,61 @@ def test_inline_canonical_form() -> None:
         Link(href="https://x.test", children=[t("here")]),
         t(" ."),
     )
+
+
+@pytest.mark.parametrize(
+    ("pieces", "expected"),
+    [
+        (["a ", " b", "\n\tc"], "a b c"),
+        (["a", "", "b"], "ab"),
+        (["  ", " "], ""),
+        (["a\u00a0", "\u2003b"], "a b"),
+    ],
+)
+def test_adjacent_text_merges_into_one_text(pieces: list[str], expected: str) -> None:
+    merged = normalize_inlines([t(p) for p in pieces])
+    assert merged == ((t(expected),) if expected else ())
+
+
+def test_unvalidated_text_merges_as_if_one_piece_at_a_time() -> None:
+    """Text built without validation may hold a character cleaning drops; merged piece by
+    piece, the spaces around it collapse (joining everything first would leave two)."""
+    raw = Text.model_construct(text="a \u202e ")
+    assert normalize_inlines([raw, t("b")], strip=False) == (t("a b"),)
+    assert normalize_inlines([raw], strip=False) == (t("a  "),)
+
+
+_PIECES = st.lists(
+    st.one_of(
+        st.text(alphabet=" \nab\u00a0", max_size=4).map(t),
+        st.text(alphabet=" a", max_size=4).map(lambda s: Strong(children=[t(s)])),
+    ),
+    max_size=6,
+)
+
+
+@given(_PIECES, st.data())
+def test_normalising_is_a_left_fold(pieces: list[Inline], data: st.DataObject) -> None:
+    """Normalising a prefix first and then the rest gives the same canonical form."""
+    cut = data.draw(st.integers(0, len(pieces)))
+    whole = normalize_inlines(pieces, strip=False)
+    prefix = normalize_inlines(pieces[:cut], strip=False)
+    assert normalize_inlines([*prefix, *pieces[cut:]], strip=False) == whole
+    assert normalize_inlines(whole, strip=False) == whole
+
+
+@given(st.lists(st.tuples(st.booleans(), st.text(alphabet=" \n\x00\u202eab", max_size=4))))
+def test_a_run_of_text_is_merged_one_piece_at_a_time(pieces: list[tuple[bool, str]]) -> None:
+    """Validated or not, adjacent text ends up as if each piece were appended in turn and
+    the result collapsed and cleaned after every step."""
+    nodes = [Text.model_construct(text=s) if raw else t(s) for raw, s in pieces]
+    expected = None
+    for node in nodes:
+        if node.text:
+            step = node.text if expected is None else expected + node.text
+            expected = clean_text(collapse_space(step))
+    merged = normalize_inlines(nodes, strip=False)
+    assert merged == (() if expected is None else (t(expected),))
 
 
 def test_equal_content_equal_briefs_whatever_the_spacing() -> None:

@@ -2,11 +2,18 @@
 
 Parsers turn text, HTML, Markdown, JSON and DOCX into one model, :class:`Brief`; renderers
 turn a Brief into HTML, DOCX, PDF, text, Markdown and JSON. ``import briefkit`` is light:
-python-docx and WeasyPrint load only when a DOCX or PDF is actually produced.
+it loads the model and the errors; each parser, renderer, the linking and the build modules
+load on first use of one of their names (PEP 562), so a command that converts one brief
+does not pay for the rest.
 """
 
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from typing import TYPE_CHECKING, Any
+
 from ._version import __version__
-from .build import BuildFailure, BuildProgress, BuildResult, build_bundle
 from .errors import (
     BriefkitError,
     FormatError,
@@ -15,18 +22,6 @@ from .errors import (
     ParseError,
     RenderError,
     TemplateError,
-)
-from .linking import (
-    ChainResult,
-    LinkProblem,
-    LinkProblemKind,
-    chain_from_links,
-    check_links,
-    insert_brief,
-    link_series,
-    remove_brief,
-    slugify,
-    unique_slugs,
 )
 from .model import (
     Block,
@@ -44,23 +39,97 @@ from .model import (
     Strong,
     Text,
 )
-from .parsers import parse
-from .parsers.detect import DecodingWarning
-from .parsers.docx import parse_docx
-from .parsers.html import parse_html
-from .parsers.json import parse_json
-from .parsers.markdown import parse_markdown
-from .parsers.text import parse_text
-from .registry import ParserInfo, RendererInfo
-from .registry import parsers as input_formats
-from .registry import renderers as output_formats
-from .renderers import render
-from .renderers.docx import render_docx
-from .renderers.html import render_html
-from .renderers.json import render_json
-from .renderers.markdown import render_markdown
-from .renderers.pdf import render_pdf
-from .renderers.text import render_text
+
+if TYPE_CHECKING:
+    from .build import BuildFailure, BuildProgress, BuildResult, build_bundle
+    from .linking import (
+        ChainResult,
+        LinkProblem,
+        LinkProblemKind,
+        chain_from_links,
+        check_links,
+        insert_brief,
+        link_series,
+        remove_brief,
+        slugify,
+        unique_slugs,
+    )
+    from .parsers import parse
+    from .parsers.detect import DecodingWarning
+    from .parsers.docx import parse_docx
+    from .parsers.html import parse_html
+    from .parsers.json import parse_json
+    from .parsers.markdown import parse_markdown
+    from .parsers.text import parse_text
+    from .registry import ParserInfo, RendererInfo
+    from .registry import parsers as input_formats
+    from .registry import renderers as output_formats
+    from .renderers import render
+    from .renderers.docx import render_docx
+    from .renderers.html import render_html
+    from .renderers.json import render_json
+    from .renderers.markdown import render_markdown
+    from .renderers.pdf import render_pdf
+    from .renderers.text import render_text
+
+#: Public names loaded on first access: name -> (module, attribute in that module).
+_LAZY: dict[str, tuple[str, str]] = {
+    **{
+        name: (".build", name)
+        for name in ("BuildFailure", "BuildProgress", "BuildResult", "build_bundle")
+    },
+    **{
+        name: (".linking", name)
+        for name in (
+            "ChainResult",
+            "LinkProblem",
+            "LinkProblemKind",
+            "chain_from_links",
+            "check_links",
+            "insert_brief",
+            "link_series",
+            "remove_brief",
+            "slugify",
+            "unique_slugs",
+        )
+    },
+    "parse": (".parsers", "parse"),
+    "DecodingWarning": (".parsers.detect", "DecodingWarning"),
+    "parse_docx": (".parsers.docx", "parse_docx"),
+    "parse_html": (".parsers.html", "parse_html"),
+    "parse_json": (".parsers.json", "parse_json"),
+    "parse_markdown": (".parsers.markdown", "parse_markdown"),
+    "parse_text": (".parsers.text", "parse_text"),
+    "ParserInfo": (".registry", "ParserInfo"),
+    "RendererInfo": (".registry", "RendererInfo"),
+    "input_formats": (".registry", "parsers"),
+    "output_formats": (".registry", "renderers"),
+    "render": (".renderers", "render"),
+    "render_docx": (".renderers.docx", "render_docx"),
+    "render_html": (".renderers.html", "render_html"),
+    "render_json": (".renderers.json", "render_json"),
+    "render_markdown": (".renderers.markdown", "render_markdown"),
+    "render_pdf": (".renderers.pdf", "render_pdf"),
+    "render_text": (".renderers.text", "render_text"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Load a lazy public name (and keep it), or a submodule such as ``briefkit.linking``
+    (before names were lazy, importing briefkit made those attributes too)."""
+    target = _LAZY.get(name)
+    if target is not None:
+        value = getattr(importlib.import_module(target[0], __name__), target[1])
+        globals()[name] = value
+        return value
+    if not name.startswith("__") and importlib.util.find_spec(f"{__name__}.{name}") is not None:
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 __all__ = [
     "Block",

@@ -172,19 +172,30 @@ def normalize_inlines(nodes: Iterable[Inline], *, strip: bool = True) -> tuple[I
     sequence's own outer whitespace is removed (block level).
     """
     out: list[Inline] = []
+    # Adjacent text not yet in ``out``: one Text per run, built once when the run ends (a
+    # run that is one Text already in canonical form is that Text, unchanged).
+    run: list[str] = []
+    sole: Text | None = None
 
     def add_text(text: str) -> None:
-        if not text:
-            return
-        last = out[-1] if out else None
-        if isinstance(last, Text):
-            out.pop()
-            text = last.text + text
-        out.append(Text(text=collapse_space(text)))
+        if text:
+            run.append(text)
+
+    def end_run() -> None:
+        nonlocal sole
+        if run:
+            if len(run) == 1 and sole is not None and _canonical_text(run[0]):
+                out.append(sole)
+            else:
+                out.append(_merged_text(run))
+            run.clear()
+        sole = None
 
     for node in nodes:
         if isinstance(node, Text):
-            add_text(node.text)
+            if node.text:
+                sole = node if not run and type(node) is Text else None
+                run.append(node.text)
             continue
         children = node.children  # already normalised by its own validator
         if not children:
@@ -202,11 +213,35 @@ def normalize_inlines(nodes: Iterable[Inline], *, strip: bool = True) -> tuple[I
                 continue
             node = node.model_copy(update={"children": children})
         add_text(lead)
+        end_run()
         out.append(node)
         add_text(trail)
+    end_run()
     if strip:
         out = list(_trim_edges(tuple(out), lead=True, trail=True))
     return tuple(out)
+
+
+def _canonical_text(text: str) -> bool:
+    """True when collapsing and cleaning would leave ``text`` as it is: every whitespace
+    and unsafe character but the space is unprintable, so this needs no regex."""
+    return text.isprintable() and "  " not in text
+
+
+def _merged_text(parts: list[str]) -> Text:
+    """One Text for adjacent pieces of text, equal to merging them one at a time.
+
+    Merging piece by piece collapses whitespace (and drops unsafe characters) after every
+    step; joining first and collapsing once gives the same text unless a dropped character
+    sat between two spaces, which only text that skipped validation can carry: that case
+    replays the steps.
+    """
+    text = collapse_space("".join(parts))
+    if len(parts) > 1 and clean_text(text) != text:
+        text = clean_text(collapse_space(parts[0]))
+        for part in parts[1:]:
+            text = clean_text(collapse_space(text + part))
+    return Text(text=text)
 
 
 def _unlink(nodes: tuple[Inline, ...], depth: int = 0) -> tuple[Inline, ...]:

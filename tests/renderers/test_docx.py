@@ -22,6 +22,7 @@ from lxml import etree
 
 import briefkit
 from briefkit import Brief, Item, ItemList, Paragraph, RenderError, Section, TemplateError, Text
+from briefkit.renderers import _docx_base
 from briefkit.renderers.docx import render_docx
 from briefs import ALL, bullets_brief, long_brief, rich_brief, seed_shaped, with_metadata
 
@@ -372,6 +373,43 @@ def test_importing_briefkit_does_not_import_python_docx() -> None:
     code = "import sys, briefkit; print('docx' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def _parts(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {info.filename: archive.read(info) for info in archive.infolist()}
+
+
+def _saved(document: Any) -> dict[str, bytes]:
+    out = io.BytesIO()
+    document.save(out)
+    return _parts(out.getvalue())
+
+
+def test_a_new_document_is_the_base_opened_afresh_and_shares_nothing() -> None:
+    base = _docx_base.base(None, None)
+    one, two = _docx_base.new_document(base), _docx_base.new_document(base)
+    assert _saved(one) == _saved(docx.Document(io.BytesIO(base.data)))
+    ones, twos = list(one.part.package.iter_parts()), list(two.part.package.iter_parts())
+    assert [p.partname for p in ones] == [p.partname for p in twos]
+    assert not {id(p) for p in ones} & {id(p) for p in twos}
+    one.add_paragraph("only in the first")
+    one.styles.element.append(etree.Element(f"{W}style"))
+    one.part.numbering_part.element.append(etree.Element(f"{W}num"))
+    assert _saved(two) == _saved(_docx_base.new_document(base))
+    assert "only in the first" not in [p.text for p in two.paragraphs]
+
+
+@pytest.mark.parametrize("template", [None, "briefkit document"])
+def test_a_brief_leaves_nothing_behind_for_the_next(template: str | None) -> None:
+    """Briefs rendered one after another from the same cached base: the second one sees
+    none of the first's text, properties, lists or hints."""
+    reference = None if template is None else render_docx(rich_brief())
+    first, other = with_metadata(), rich_brief()
+    alone = _parts(render_docx(first, template=reference))
+    between = render_docx(other, template=reference)
+    assert _parts(render_docx(first, template=reference)) == alone
+    assert briefkit.parse_docx(between) == other
 
 
 # --- templates --------------------------------------------------------------------------

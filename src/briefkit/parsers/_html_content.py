@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from lxml import etree
+
 from ._html_dom import Element, attr_tokens, classes, has_class, plain, tag_of, text_length
 from ._html_inline import NOT_TEXT
 
@@ -141,22 +143,64 @@ def _prose(el: Element) -> int:
     return text_length(el, _prose_skip)
 
 
+class _Prose:
+    """:func:`_prose` of every element the content search can ask about, from one walk.
+
+    The search weighs the page, each candidate and, going down, each child: walking every
+    one of those subtrees again would read the same text many times. One bottom-up pass
+    over ``body`` records each element's length (an element's own length counts for its
+    parent unless it is a link; page chrome is not entered, as in :func:`_prose`).
+    Elements the pass did not reach (inside chrome) are measured directly.
+    """
+
+    def __init__(self, body: Element) -> None:
+        sizes: dict[Element, int] = {}
+        open_: list[int] = []  # text so far of each element on the path from body
+        skipped: Element | None = None
+        walker = etree.iterwalk(body, events=("start", "end"))
+        for event, el in walker:
+            if event == "start":
+                if el is not body and (not isinstance(el.tag, str) or _page_chrome(el)):
+                    walker.skip_subtree()
+                    skipped = el
+                else:
+                    text = el.text
+                    open_.append(len(text.strip()) if text else 0)
+                continue
+            tail = el.tail
+            size = len(tail.strip()) if tail and el is not body else 0
+            if el is skipped:
+                skipped = None
+            else:
+                own = open_.pop()
+                sizes[el] = own
+                if el.tag != "a":
+                    size += own
+            if open_:
+                open_[-1] += size
+        self._sizes = sizes
+
+    def __call__(self, el: Element) -> int:
+        size = self._sizes.get(el)
+        return _prose(el) if size is None else size
+
+
 def _inside_chrome(el: Element) -> bool:
     return any(_page_chrome(anc) for anc in el.iterancestors())
 
 
-def _best(candidates: Iterable[Element]) -> tuple[Element, int] | None:
+def _best(candidates: Iterable[Element], prose: _Prose) -> tuple[Element, int] | None:
     best: tuple[Element, int] | None = None
     for el in candidates:
         if _page_chrome(el) or _inside_chrome(el):
             continue
-        size = _prose(el)
+        size = prose(el)
         if size and (best is None or size > best[1]):
             best = (el, size)
     return best
 
 
-def _together(candidates: Iterable[Element]) -> tuple[Element, int] | None:
+def _together(candidates: Iterable[Element], prose: _Prose) -> tuple[Element, int] | None:
     """The element holding every candidate: itself if one, else their nearest common
     ancestor (a page made of several content blocks keeps all of them)."""
     found = [el for el in candidates if not (_page_chrome(el) or _inside_chrome(el))]
@@ -168,24 +212,24 @@ def _together(candidates: Iterable[Element]) -> tuple[Element, int] | None:
         if any(el is not level[0] for el in level):
             break
         common = level[0]
-    size = _prose(common)
+    size = prose(common)
     return (common, size) if size else None
 
 
-def _descend_articles(el: Element, size: int) -> Element:
+def _descend_articles(el: Element, size: int, prose: _Prose) -> Element:
     """From an outer ``article`` to an inner one holding nearly all of its text."""
     while True:
-        inner = _best(a for a in el.iter("article") if a is not el)
+        inner = _best((a for a in el.iter("article") if a is not el), prose)
         if inner is None or inner[1] * 100 < size * 85:
             return el
         el, size = inner
 
 
-def _densest(body: Element) -> Element:
+def _densest(body: Element, prose: _Prose) -> Element:
     """Down from ``body`` while one child holds nearly all the text and no rival prose."""
     node = body
     while True:
-        sizes = [(c, _prose(c)) for c in node if tag_of(c) and not _page_chrome(c)]
+        sizes = [(c, prose(c)) for c in node if tag_of(c) and not _page_chrome(c)]
         total = sum(s for _, s in sizes)
         if not sizes or not total:
             return node
@@ -209,27 +253,29 @@ def _has_prose(el: Element) -> bool:
 def find_content(doc: Element) -> Element:
     """The element holding the article's text (``body`` when nothing narrower is safe)."""
     body = next(doc.iter("body"), doc)
-    page = _prose(body)
+    prose = _Prose(body)
+    page = prose(body)
 
     def enough(found: tuple[Element, int] | None) -> bool:
         return found is not None and found[1] * 2 >= page
 
     for names in _CONTENT_CLASSES:
-        found = _together(el for el in body.iter() if has_class(el, *names))
+        found = _together((el for el in body.iter() if has_class(el, *names)), prose)
         if found and enough(found):
             return found[0]
-    found = _best(el for el in body.iter() if el.get("itemprop") == "articleBody")
+    found = _best((el for el in body.iter() if el.get("itemprop") == "articleBody"), prose)
     if found and enough(found):
         return found[0]
-    found = _best(body.iter("article"))
+    found = _best(body.iter("article"), prose)
     if found and enough(found):
-        return _descend_articles(*found)
+        return _descend_articles(*found, prose)
     found = _best(
-        el for el in body.iter() if tag_of(el) == "main" or el.get("role", "").lower() == "main"
+        (el for el in body.iter() if tag_of(el) == "main" or el.get("role", "").lower() == "main"),
+        prose,
     )
     if found and enough(found):
         return found[0]
-    return _densest(body)
+    return _densest(body, prose)
 
 
 def _heading_scopes(content: Element) -> list[Element]:

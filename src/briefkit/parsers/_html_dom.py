@@ -16,7 +16,6 @@ import threading
 from collections.abc import Callable, Iterator
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from ..errors import LimitError, ParseError
 from ..limits import MAX_HTML_DEPTH
@@ -49,11 +48,16 @@ _PROLOG = re.compile(
 )
 
 
-def _parser() -> lxml_html.HTMLParser:
-    """One parser per thread: lxml parsers are cheap to reuse but not thread-safe."""
-    parser: lxml_html.HTMLParser | None = getattr(_local, "parser", None)
+def _parser() -> etree.HTMLParser:
+    """One parser per thread: lxml parsers are cheap to reuse but not thread-safe.
+
+    A plain :class:`lxml.etree.HTMLParser`, not :mod:`lxml.html`'s: that one looks up a
+    Python element class for every element proxy, and the parser uses no
+    ``HtmlElement``-only method.
+    """
+    parser: etree.HTMLParser | None = getattr(_local, "parser", None)
     if parser is None:
-        parser = lxml_html.HTMLParser(
+        parser = etree.HTMLParser(
             no_network=True, remove_comments=True, remove_pis=True, huge_tree=False
         )
         _local.parser = parser
@@ -70,9 +74,11 @@ def load_document(text: str) -> Element:
         raise ParseError("empty document: no HTML content", element="html")
     parser = _parser()
     try:
-        root = lxml_html.document_fromstring(text, parser=parser)
+        root = etree.fromstring(text, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise ParseError(f"unreadable HTML: {exc}", element="html") from None
+    if root is None:
+        raise ParseError("unreadable HTML: Document is empty", element="html")
     for entry in parser.error_log:
         if "depth" in entry.message.lower():
             raise LimitError(
@@ -92,9 +98,13 @@ def load_document(text: str) -> Element:
 
 
 def tag_of(el: Element) -> str:
-    """The lower-case tag name, or "" for comments and other non-element nodes."""
+    """The tag name, or "" for comments and other non-element nodes.
+
+    libxml2's HTML parser already lower-cases tag names (ASCII letters, as HTML does), so
+    no ``.lower()`` is needed: this is called for nearly every element, several times.
+    """
     tag = el.tag
-    return tag.lower() if isinstance(tag, str) else ""
+    return tag if isinstance(tag, str) else ""
 
 
 def attr_tokens(el: Element, name: str) -> frozenset[str]:

@@ -164,10 +164,20 @@ def _entry_classes(scope: Element, prefix: str) -> list[str]:
     return []
 
 
+def _mentions_author(el: Element) -> bool:
+    """A cheap superset of the bylines :func:`_dom_authors` accepts: "author" in the class
+    or rel in any letter case (most elements have neither; the token test decides)."""
+    value = el.get("class")
+    if value and "author" in value.lower():
+        return True
+    value = el.get("rel")
+    return value is not None and "author" in value.lower()
+
+
 def _dom_authors(doc: Element) -> list[str]:
     out: list[str] = []
     for el in doc.iter():
-        if not tag_of(el) or tag_of(el) in ("meta", "link"):
+        if not _mentions_author(el) or tag_of(el) in ("meta", "link"):
             continue
         if has_class(el, "blog-author", "p-author") or "author" in attr_tokens(el, "rel"):
             name = _BY.sub("", plain(el))

@@ -1,5 +1,6 @@
 """The base document every brief starts from: styles, list definitions, page setup,
-header and footer, built once per process (and per template) and kept as bytes.
+header and footer, built once per process (and per template) and kept as bytes and as the
+parts python-docx reads from them, from which each brief gets its own fresh document.
 
 Without a template it is briefkit's own look, stripped from python-docx's default document
 to what a brief uses. With one (like pandoc's ``--reference-doc``) the template's styles,
@@ -14,7 +15,7 @@ import functools
 import io
 import os
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
@@ -23,7 +24,15 @@ from ..errors import RenderError, TemplateError
 from . import _ooxml as ox
 from ._docx_defuse import defuse
 
-__all__ = ["PAGE_SIZES", "REQUIRED_STYLES", "Base", "base", "page_size", "template_key"]
+__all__ = [
+    "PAGE_SIZES",
+    "REQUIRED_STYLES",
+    "Base",
+    "base",
+    "new_document",
+    "page_size",
+    "template_key",
+]
 
 #: Page sizes in twentieths of a point (width, height), portrait.
 PAGE_SIZES = {"a4": (11906, 16838), "letter": (12240, 15840), "legal": (12240, 20160)}
@@ -94,6 +103,25 @@ class Base:
     next_num: int
     own_header: bool  # briefkit writes the header (the template has none)
     split_title: bool  # the template has several sections: title block goes in the first
+    # ``data`` as python-docx reads it (parts' bytes, content types, relationships): read
+    # once, so that a brief does not unzip the package and parse its relationships again.
+    parts: Any = field(compare=False, repr=False)
+
+
+def new_document(base: Base) -> Any:
+    """A fresh python-docx Document holding the base document.
+
+    Equal to opening ``base.data``, minus the unzipping and reading of relationships: the
+    package is rebuilt from the parts read once, and every part's XML is parsed anew, so no
+    two documents share an object.
+    """
+    from docx.opc.package import Unmarshaller
+    from docx.opc.part import PartFactory
+    from docx.package import Package
+
+    package = Package()
+    Unmarshaller.unmarshal(base.parts, package, PartFactory)  # type: ignore[no-untyped-call]
+    return package.main_document_part.document
 
 
 # --- the base document ------------------------------------------------------------------
@@ -237,8 +265,8 @@ def _add_header_footer(document: Any, ids: dict[str, str], *, header: bool, foot
 
 def _clear_core(document: Any) -> None:
     core = document.core_properties
-    for field in ("author", "category", "comments", "keywords", "language", "subject", "title"):
-        setattr(core, field, "")
+    for name in ("author", "category", "comments", "keywords", "language", "subject", "title"):
+        setattr(core, name, "")
     core.last_modified_by = ""
     core.revision = 1
     element = document.part.package.core_properties._element
@@ -249,12 +277,16 @@ def _clear_core(document: Any) -> None:
 
 
 def _finish(document: Any, ids: dict[str, str], *, own_header: bool, split_title: bool) -> Base:
+    from docx.opc.pkgreader import PackageReader
+
     numbering = document.part.numbering_part.element
     lists = ox.define_lists(numbering)
     used = [int(n.get(ox.w("numId"), "0")) for n in numbering.iterfind("w:num", ox.NS)]
     out = io.BytesIO()
     document.save(out)
-    return Base(out.getvalue(), ids, lists, max(used, default=0) + 1, own_header, split_title)
+    data = out.getvalue()
+    parts = PackageReader.from_file(io.BytesIO(data))  # type: ignore[no-untyped-call]
+    return Base(data, ids, lists, max(used, default=0) + 1, own_header, split_title, parts)
 
 
 def _as_document(data: bytes, name: str) -> bytes:

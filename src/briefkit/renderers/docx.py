@@ -4,7 +4,8 @@ Every paragraph and run carries a named style (``Title``, ``Heading 1``, ``Brief
 ``List Number``, ``Hyperlink``...), so a Word template passed as ``template=`` (like pandoc's
 ``--reference-doc``) restyles the whole document. The base document (styles, list
 definitions, page setup, header and footer) is built once per process and template and kept
-as bytes; each brief opens a fresh copy, which keeps a brief to a few milliseconds.
+with its parts already read; each brief gets a fresh copy built from them (no unzipping),
+which keeps a brief to a few milliseconds.
 
 What core properties cannot hold (url, slug, publisher, marking, exact dates, exact author
 and tag lists) goes into custom document properties, section kinds into hidden bookmarks,
@@ -52,10 +53,8 @@ def render_docx(
     complete template. ``page_size`` ("A4", "Letter", "Legal") applies to every section;
     without it the template's size is kept, and A4 is used otherwise.
     """
-    from docx import Document
-
     base = _docx_base.base(_docx_base.template_key(template), _docx_base.page_size(page_size))
-    document = Document(io.BytesIO(base.data))
+    document = _docx_base.new_document(base)
     _Writer(document, base).write(brief)
     out = io.BytesIO()
     document.save(out)
