@@ -74,31 +74,38 @@ def _join(values: tuple[str, ...]) -> str:
     return "; ".join(values) if any("," in v for v in values) else ", ".join(values)
 
 
+#: Key written for each Brief field, in the block's order (authors are special-cased).
+_WRITTEN = (
+    ("URL", "url"),
+    ("Slug", "slug"),
+    ("Published", "published"),
+    ("Updated", "updated"),
+    ("Authors", "authors"),
+    ("Publisher", "publisher"),
+    ("Category", "category"),
+    ("Tags", "tags"),
+    ("Description", "summary"),
+    ("Marking", "marking"),
+    ("Language", "language"),
+)
+
+
 def meta_lines(brief: Brief) -> list[str]:
     """The metadata block of ``brief`` as lines, in a fixed order; empty fields are left out."""
     lines: list[str] = []
-    if brief.url:
-        lines.append(f"URL: {brief.url}")
-    if brief.slug:
-        lines.append(f"Slug: {brief.slug}")
-    if brief.published:
-        lines.append(f"Published: {brief.published.isoformat()}")
-    if brief.updated:
-        lines.append(f"Updated: {brief.updated.isoformat()}")
-    if len(brief.authors) == 1 and ";" not in brief.authors[0]:
-        lines.append(f"Author: {brief.authors[0]}")
-    elif brief.authors:
-        lines.append(f"Authors: {'; '.join(brief.authors)}")
-    if brief.publisher:
-        lines.append(f"Publisher: {brief.publisher}")
-    if brief.category:
-        lines.append(f"Category: {brief.category}")
-    if brief.tags:
-        lines.append(f"Tags: {_join(brief.tags)}")
-    if brief.summary:
-        lines.append(f"Description: {brief.summary}")
-    if brief.marking:
-        lines.append(f"Marking: {brief.marking}")
-    if brief.language:
-        lines.append(f"Language: {brief.language}")
+    for key, field in _WRITTEN:
+        value = getattr(brief, field)
+        if not value:
+            continue
+        if isinstance(value, dt.date):
+            text = value.isoformat()
+        elif field == "authors" and len(value) == 1 and ";" not in value[0]:
+            key, text = "Author", value[0]
+        elif field == "authors":
+            text = "; ".join(value)
+        elif isinstance(value, tuple):
+            text = _join(value)
+        else:
+            text = value
+        lines.append(f"{key}: {text}")
     return lines
