@@ -16,13 +16,13 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from ..safety import collapse_space
+from ._dates import iso_date
 from ._html_dom import Element, attr_tokens, has_class, plain, tag_of
 from ._html_inline import LinkResolver
 from ._html_jsonld import names_of, read_json_ld, strings_of
 
 __all__ = ["PageMeta", "parse_date", "read_meta", "strip_site_suffix"]
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _BY = re.compile(r"^\s*by\s+", re.IGNORECASE)
 _SUFFIX_SEPARATORS = (" — ", " – ", " | ", " - ", " · ", " :: ")
 
@@ -51,12 +51,9 @@ def parse_date(value: str | None) -> dt.date | None:
     if not value or not value.strip():
         return None
     value = value.strip()
-    try:
-        if _ISO_DATE.fullmatch(value):
-            return dt.date.fromisoformat(value)
-        return dt.datetime.fromisoformat(value)
-    except ValueError:
-        pass
+    date = iso_date(value)
+    if date is not None:
+        return date
     try:
         return email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):

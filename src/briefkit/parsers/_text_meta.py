@@ -13,6 +13,7 @@ from typing import Any
 
 from ..model import Brief
 from ..safety import is_safe_href
+from ._dates import iso_date, printed_date
 
 __all__ = ["meta_lines", "read_meta_line"]
 
@@ -22,22 +23,6 @@ _KEY = re.compile(
     re.IGNORECASE,
 )
 _FIELD = {"author": "authors", "description": "summary"}
-_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y")
-
-
-def _date(value: str) -> dt.date | dt.datetime | None:
-    try:
-        if len(value) == 10:
-            return dt.date.fromisoformat(value)
-        return dt.datetime.fromisoformat(value)
-    except ValueError:
-        pass
-    for fmt in _DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(value, fmt).date()
-        except ValueError:
-            continue
-    return None
 
 
 def _split_list(value: str) -> tuple[str, ...]:
@@ -61,7 +46,7 @@ def read_meta_line(line: str) -> tuple[str, Any] | None:
     if key == "url":
         return ("url", value) if is_safe_href(value) and " " not in value else None
     if key in ("published", "updated"):
-        date = _date(value)
+        date = iso_date(value) or printed_date(value)
         return (key, date) if date is not None else None
     if key == "author":
         return "authors", (value,)

@@ -31,6 +31,7 @@ from ..model import (
 )
 from ..renderers import _ooxml as ox
 from ..safety import is_safe_href
+from ._dates import iso_date, printed_date
 from ._docx_body import Para, Reader
 from ._docx_package import Numbering, Package, Styles, target
 from .vocabulary import classify_heading, split_inline_heading
@@ -82,25 +83,8 @@ def _same_words(a: str, b: str) -> bool:
     return _SEPARATORS.sub(" ", a).strip().casefold() == _SEPARATORS.sub(" ", b).strip().casefold()
 
 
-def _date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            return dt.date.fromisoformat(value)
-        return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-
-
-def _loose_date(text: str) -> dt.date | None:
-    """A date line as documents print it: ISO, "2 May 2024" or "May 2, 2024"."""
-    for fmt in ("%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y"):
-        try:
-            return dt.datetime.strptime(text.strip(), fmt).date()
-        except ValueError:
-            continue
-    return None
+def _iso(value: str | None) -> dt.date | None:
+    return iso_date(value) if value else None
 
 
 def _names(custom: str | None, core: str) -> list[str]:
@@ -136,7 +120,7 @@ def _metadata(core: dict[str, str], custom: dict[str, str], own: bool) -> dict[s
         for name in ("url", "slug", "publisher", "marking"):
             if c(name):
                 meta[name] = c(name)
-        meta["published"], meta["updated"] = _date(c("published")), _date(c("updated"))
+        meta["published"], meta["updated"] = _iso(c("published")), _iso(c("updated"))
         if meta.get("url") and not is_safe_href(meta["url"]):
             del meta["url"]
     else:  # core "created" is when the file was made, not when the brief was published
@@ -214,7 +198,7 @@ class _Assembler:
             self._nav(para)
             return
         if para.role == "date":
-            published = _loose_date(para.text)
+            published = printed_date(para.text)
             if published and not self.meta.get("published"):
                 self.meta["published"] = published
                 return
