@@ -36,7 +36,7 @@ from .manifest import (
     save_manifest,
     up_to_date,
 )
-from .pool import Pool, reason, stream
+from .pool import Pool, failure_reason, stream
 from .work import BuildFailure, Done, Job, Scanned, render_batch, render_series, scan_batch
 
 __all__ = ["BuildFailure", "BuildProgress", "BuildResult", "build_bundle", "collect_inputs"]
@@ -316,7 +316,7 @@ def _render_all(
                 manifest[series_path.name] = keys[series_path.name]
                 result.written.append(series_path)
             except Exception as exc:
-                result.failures.append(BuildFailure(str(series_path), reason(exc), "pdf"))
+                result.failures.append(BuildFailure(str(series_path), failure_reason(exc), "pdf"))
     finally:
         save_manifest(out, {n: manifest[n] for n in manifest if n in keys}, flush=flush)
     links = [

@@ -24,7 +24,7 @@ from typing import ParamSpec, TypeVar
 
 from ..errors import BriefkitError
 
-__all__ = ["Pool", "reason", "stream"]
+__all__ = ["Pool", "failure_reason", "stream"]
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -32,7 +32,7 @@ In = TypeVar("In")
 Out = TypeVar("Out")
 
 
-def reason(exc: BaseException, path: str | None = None) -> str:
+def failure_reason(exc: BaseException, path: str | None = None) -> str:
     """The error as one line, without the input's name in front (the failure carries it)."""
     if not isinstance(exc, BriefkitError):
         return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
@@ -117,7 +117,9 @@ def stream(
                 if pool.restart(generation):
                     retry.appendleft((chunk, tries))
                 else:
-                    yield from (fail(x, f"the executor is broken ({reason(exc)})") for x in chunk)
+                    yield from (
+                        fail(x, f"the executor is broken ({failure_reason(exc)})") for x in chunk
+                    )
             if alone:
                 break
         if not pending:
@@ -131,6 +133,8 @@ def stream(
                 if tries < 2 and pool.restart(generation):
                     retry.extend(([x], tries + 1) for x in chunk)
                 else:
-                    yield from (fail(x, f"worker process died ({reason(exc)})") for x in chunk)
+                    yield from (
+                        fail(x, f"worker process died ({failure_reason(exc)})") for x in chunk
+                    )
             except Exception as exc:
-                yield from (fail(x, reason(exc)) for x in chunk)
+                yield from (fail(x, failure_reason(exc)) for x in chunk)

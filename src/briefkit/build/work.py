@@ -18,7 +18,7 @@ from ..fileio import atomic_write
 from ..model import Brief, BriefLink
 from ..parsers import parse
 from ..registry import get_renderer
-from .pool import reason
+from .pool import failure_reason
 
 __all__ = [
     "BuildFailure",
@@ -97,7 +97,7 @@ def scan_batch(paths: list[str]) -> list[Scanned | BuildFailure]:
             )
             out.append(Scanned(path, stub, _excerpt(brief), (st.st_mtime_ns, st.st_size)))
         except Exception as exc:  # one bad input must not stop the batch
-            out.append(BuildFailure(path, reason(exc, path)))
+            out.append(BuildFailure(path, failure_reason(exc, path)))
     return out
 
 
@@ -121,7 +121,7 @@ def render_batch(jobs: list[Job]) -> list[Done]:
         try:
             brief = parse(Path(job.path))
         except Exception as exc:
-            out.append(Done(job.path, (), (BuildFailure(job.path, reason(exc, job.path)),)))
+            out.append(Done(job.path, (), (BuildFailure(job.path, failure_reason(exc, job.path)),)))
             continue
         written: list[str] = []
         failures: list[BuildFailure] = []
@@ -132,7 +132,7 @@ def render_batch(jobs: list[Job]) -> list[Done]:
                 atomic_write(Path(job.outdir, job.slug + ext), data, durable=job.durable)
                 written.append(fmt)
             except Exception as exc:
-                failures.append(BuildFailure(job.path, reason(exc, job.path), fmt))
+                failures.append(BuildFailure(job.path, failure_reason(exc, job.path), fmt))
         out.append(Done(job.path, tuple(written), tuple(failures)))
     return out
 

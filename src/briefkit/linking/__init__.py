@@ -17,9 +17,10 @@ from pydantic import ValidationError
 
 from ..errors import LinkError
 from ..model import Brief, BriefLink
+from ..syntax import dates
 from .chains import ChainResult, chain_from_links
 from .checks import check_links
-from .keys import href_key, slugify, title_key, unique_slugs, when
+from .keys import href_key, slugify, title_key, unique_slugs
 from .problems import LinkProblem, LinkProblemKind
 
 __all__ = [
@@ -55,7 +56,7 @@ def order_indices(briefs: Sequence[Brief], order: str = "given") -> list[int]:
 
         def date_key(i: int) -> tuple[bool, dt.datetime]:
             published = briefs[i].published
-            return (published is None, far if published is None else when(published))
+            return (published is None, far if published is None else dates.instant(published))
 
         return sorted(positions, key=date_key)
     if order == "title":

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from typing import overload
 
 from ..model import Brief
-from .keys import when
+from ..syntax import dates
 from .problems import LinkProblem, LinkProblemKind, Side, follow_pointers, problem
 
 __all__ = ["ChainResult", "chain_from_links"]
@@ -169,5 +169,5 @@ def _cycle_start(briefs: Sequence[Brief], cycle: list[int]) -> int:
     """Where to open a cycle: its earliest-published brief, else its first in input order."""
     dated = [i for i in cycle if briefs[i].published is not None]
     if dated:
-        return min(dated, key=lambda i: (when(briefs[i].published or dt.date.min), i))
+        return min(dated, key=lambda i: (dates.instant(briefs[i].published or dt.date.min), i))
     return min(cycle)

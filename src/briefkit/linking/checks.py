@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ..model import Brief
-from .keys import href_key, slugify, title_key, when
+from ..syntax import dates
+from .keys import href_key, slugify, title_key
 from .problems import (
     LinkProblem,
     LinkProblemKind,
@@ -119,7 +120,7 @@ def _date_order(briefs: Sequence[Brief], nexts: dict[int, int]) -> list[LinkProb
     out = []
     for a, b in sorted(nexts.items()):
         pa, pb = briefs[a].published, briefs[b].published
-        if pa is not None and pb is not None and when(pb) < when(pa):
+        if pa is not None and pb is not None and dates.instant(pb) < dates.instant(pa):
             message = (
                 f"{briefs[b].title!r} ({pb.isoformat()}) follows {briefs[a].title!r} "
                 f"({pa.isoformat()}) but was published before it"

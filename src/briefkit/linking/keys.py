@@ -8,7 +8,6 @@ Every part of :mod:`briefkit.linking` matches pointers through :func:`href_key` 
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -16,7 +15,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from ..model import Brief
 
-__all__ = ["href_key", "path_of", "slugify", "title_key", "unique_slugs", "when"]
+__all__ = ["href_key", "path_of", "slugify", "title_key", "unique_slugs"]
 
 _QUOTES = str.maketrans(
     dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u00b4`", "'")
@@ -59,15 +58,6 @@ def path_of(key: str) -> str:
         slash = key.find("/", 2)
         return key[slash:] if slash >= 0 else "/"
     return key
-
-
-def when(value: dt.date | dt.datetime) -> dt.datetime:
-    """A comparable instant: dates at midnight, aware times in UTC without tzinfo."""
-    if isinstance(value, dt.datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(dt.UTC).replace(tzinfo=None)
-        return value
-    return dt.datetime.combine(value, dt.time.min)
 
 
 def slugify(title: str, *, max_length: int = 80) -> str:

@@ -1,7 +1,9 @@
-"""Reading dates out of documents, shared by the parsers.
+"""Dates read out of documents and shown in them, by every parser and renderer.
 
 Machine dates are ISO 8601 (a bare ``YYYY-MM-DD`` stays a date, anything longer is a
-datetime); dates printed for people are read in the few spellings briefs use.
+datetime); dates printed for people are read in the few spellings briefs use and written
+in one ("2 May 2024"), so what a renderer prints a parser reads back. :func:`instant`
+makes dates and datetimes, naive or aware, comparable for ordering.
 """
 
 from __future__ import annotations
@@ -9,9 +11,24 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-__all__ = ["iso_date", "printed_date"]
+__all__ = ["MONTHS", "display_date", "instant", "iso_date", "printed_date", "w3c_date"]
 
 _BARE = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: The month names dates are printed with (``%B`` depends on the locale; these do not).
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _PRINTED = ("%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y")
 
 
@@ -33,3 +50,35 @@ def printed_date(text: str) -> dt.date | None:
         except ValueError:
             continue
     return None
+
+
+def display_date(value: dt.date, *, short: bool = False, space: str = " ") -> str:
+    """A date for people, as :func:`printed_date` reads it: ``2 May 2024`` (``short``:
+    ``2 Feb 2024``); ``space="\u00a0"`` keeps it on one line."""
+    month = MONTHS[value.month - 1]
+    return space.join((str(value.day), month[:3] if short else month, str(value.year)))
+
+
+def w3c_date(value: dt.date) -> str:
+    """A date as ``dcterms.created`` / ``dcterms.modified`` want it (W3C-DTF, as WeasyPrint
+    reads it for the PDF's dates): a bare date, or a datetime with its zone.
+
+    A naive datetime has no zone to write, and W3C-DTF has no form without one, so only its
+    date is kept. The page's ``<time>`` elements still hold the full value.
+    """
+    if not isinstance(value, dt.datetime):
+        return value.isoformat()
+    if value.tzinfo is None or value.utcoffset() is None:
+        return value.date().isoformat()
+    text = value.replace(microsecond=0).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def instant(value: dt.date) -> dt.datetime:
+    """A comparable instant: dates at midnight, aware times in UTC without tzinfo, naive
+    times as they are (a brief's own clock is the only one it names)."""
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None and value.utcoffset() is not None:
+            value = value.astimezone(dt.UTC).replace(tzinfo=None)
+        return value.replace(tzinfo=None)
+    return dt.datetime.combine(value, dt.time.min)

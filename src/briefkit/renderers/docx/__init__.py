@@ -27,6 +27,7 @@ from lxml import etree
 from ...model import Brief, BriefLink, Inline, ItemList, Quote, Text, normalize_inlines
 from ...safety import document_href
 from ...syntax import ooxml as ox
+from ...syntax.dates import display_date, instant
 from . import base as _docx_base
 from .base import PAGE_SIZES, REQUIRED_STYLES
 
@@ -34,7 +35,8 @@ __all__ = ["PAGE_SIZES", "REQUIRED_STYLES", "render_docx"]
 
 #: Custom document properties briefkit owns start with this.
 PROP_PREFIX = "briefkit."
-_MONTHS = "January February March April May June July August September October November December"
+#: A date never breaks across lines: "14\u00a0February\u00a02024".
+_NBSP = "\u00a0"
 _TLP_COLOURS = {"RED": "FF2B2B", "AMBER": "FFC000", "GREEN": "33FF00", "CLEAR": "FFFFFF"}
 
 
@@ -62,17 +64,6 @@ def render_docx(
 
 
 # --- one brief --------------------------------------------------------------------------
-
-
-def _date_text(value: dt.date) -> str:
-    """``14\u00a0February\u00a02024``: a date never breaks across lines."""
-    return f"{value.day}\u00a0{_MONTHS.split()[value.month - 1]}\u00a0{value.year}"
-
-
-def _utc(value: dt.date) -> dt.datetime:
-    if not isinstance(value, dt.datetime):
-        return dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
-    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
 
 
 class _Writer:
@@ -129,9 +120,9 @@ class _Writer:
             ox.add_run(self._para("Subtitle", title=True), brief.summary)
         facts = []
         if brief.published:
-            facts.append(_date_text(brief.published))
+            facts.append(display_date(brief.published, space=_NBSP))
         if brief.updated:
-            facts.append(f"Updated {_date_text(brief.updated)}")
+            facts.append(f"Updated {display_date(brief.updated, space=_NBSP)}")
         if brief.authors:
             facts.append(", ".join(brief.authors))
         if brief.publisher:
@@ -236,10 +227,10 @@ class _Writer:
         core.category = ox.fit_core(brief.category or "")
         core.language = ox.fit_core(brief.language or "")
         if brief.published:
-            core.created = _utc(brief.published)
+            core.created = instant(brief.published).replace(tzinfo=dt.UTC)
         changed = brief.updated or brief.published
         if changed:
-            core.modified = _utc(changed)
+            core.modified = instant(changed).replace(tzinfo=dt.UTC)
         if brief.language:
             self._set_language(brief.language)
         props = {"format": "1"}

@@ -8,7 +8,6 @@ template's, keeps the metadata right whatever template made the body.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from lxml import etree
@@ -16,15 +15,17 @@ from lxml import etree
 from ..._version import __version__
 from ...model import Brief
 from ...safety import collapse_space
-from ..html import w3c_date
+from ...syntax.dates import instant, w3c_date
 
-__all__ = ["common", "description", "head", "sort_key", "unique", "w3c_date"]
+__all__ = ["description", "head", "ordered_distinct", "shared_value", "w3c_date"]
 
 
 def head(briefs: Sequence[Brief], *, title: str, description: str | None) -> etree._Element:
     """The document head for ``briefs``: one author/keyword list, the earliest and latest date."""
-    authors = unique(a for b in briefs for a in b.authors)
-    keywords = unique(k for b in briefs for k in (*b.tags, *([b.category] if b.category else [])))
+    authors = ordered_distinct(a for b in briefs for a in b.authors)
+    keywords = ordered_distinct(
+        k for b in briefs for k in (*b.tags, *([b.category] if b.category else []))
+    )
     created = [d for b in briefs if (d := b.published or b.updated)]
     modified = [d for b in briefs if (d := b.updated or b.published)]
     element = etree.Element("head")
@@ -42,18 +43,10 @@ def head(briefs: Sequence[Brief], *, title: str, description: str | None) -> etr
         meta("keywords", ", ".join(k.replace(",", " ") for k in keywords))
     meta("generator", f"briefkit {__version__}")
     if created:
-        meta("dcterms.created", w3c_date(min(created, key=sort_key)))
+        meta("dcterms.created", w3c_date(min(created, key=instant)))
     if modified:
-        meta("dcterms.modified", w3c_date(max(modified, key=sort_key)))
+        meta("dcterms.modified", w3c_date(max(modified, key=instant)))
     return element
-
-
-def sort_key(value: dt.date) -> tuple[dt.date, float]:
-    if isinstance(value, dt.datetime):
-        offset = value.utcoffset()
-        naive = value.replace(tzinfo=None) - (offset or dt.timedelta())
-        return naive.date(), naive.hour * 3600 + naive.minute * 60 + naive.second
-    return value, 0.0
 
 
 def description(brief: Brief) -> str | None:
@@ -69,12 +62,14 @@ def description(brief: Brief) -> str | None:
     return text[:300].rsplit(" ", 1)[0] + " …"
 
 
-def unique(values: Iterable[str]) -> list[str]:
+def ordered_distinct(values: Iterable[str]) -> list[str]:
+    """Each value once, in the order first seen (the briefs' order)."""
     seen: dict[str, None] = {}
     for value in values:
         seen.setdefault(value, None)
     return list(seen)
 
 
-def common(values: set[str | None]) -> str | None:
+def shared_value(values: set[str | None]) -> str | None:
+    """The one value every brief has, or None when they differ."""
     return next(iter(values)) if len(values) == 1 else None

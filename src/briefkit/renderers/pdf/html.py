@@ -11,7 +11,6 @@ the result is cleaned later, on the tree WeasyPrint itself parses (``_pdf_saniti
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 from collections.abc import Sequence
@@ -21,10 +20,10 @@ from lxml import html as lxml_html
 
 from ...model import Brief, BriefLink
 from ...safety import document_href
+from ...syntax.dates import display_date, instant
 from ..html import render_html, stylesheet
+from . import head as pdf_head
 from .breaks import break_long_runs
-from .head import common, description, sort_key, unique
-from .head import head as document_head
 
 __all__ = [
     "brief_id",
@@ -38,7 +37,6 @@ __all__ = [
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _TLP_RANK = {"tlp-clear": 0, "tlp-white": 0, "tlp-green": 1, "tlp-amber": 2}
 _TLP_RANK |= {"tlp-amber-strict": 3, "tlp-red": 4}
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _el(
@@ -85,10 +83,12 @@ def document_html(
     if series:
         briefs = link_within(briefs)
     if series:
-        doc_title = title or common({b.category for b in briefs}) or "Briefs"
-        head = document_head(briefs, title=doc_title, description=_series_subtitle(briefs))
+        doc_title = title or pdf_head.shared_value({b.category for b in briefs}) or "Briefs"
+        head = pdf_head.head(briefs, title=doc_title, description=_series_subtitle(briefs))
     else:
-        head = document_head(briefs, title=briefs[0].title, description=description(briefs[0]))
+        head = pdf_head.head(
+            briefs, title=briefs[0].title, description=pdf_head.description(briefs[0])
+        )
     body = _el("body")
     if series:
         body.append(_contents(briefs, doc_title))
@@ -104,7 +104,7 @@ def document_html(
         _resolve_links(wrapper, ids, brief.url)
     break_long_runs(body)  # keeps layout linear in the length of a pathological word
     root = _el("html", None, None, head, body)
-    language = common({b.language for b in briefs})
+    language = pdf_head.shared_value({b.language for b in briefs})
     if language:
         root.set("lang", language)
     return "<!DOCTYPE html>\n" + str(lxml_html.tostring(root, encoding="unicode"))
@@ -242,7 +242,7 @@ def _norm_title(title: str) -> str:
 
 def series_marking(briefs: Sequence[Brief]) -> str | None:
     """The marking of a compilation: the most restrictive TLP label, else the distinct ones."""
-    markings = unique(b.marking for b in briefs if b.marking)
+    markings = pdf_head.ordered_distinct(b.marking for b in briefs if b.marking)
     if not markings:
         return None
     slugs = [marking_slug(m) for m in markings]
@@ -252,16 +252,12 @@ def series_marking(briefs: Sequence[Brief]) -> str | None:
 
 
 def _series_subtitle(briefs: Sequence[Brief]) -> str:
-    dates = sorted((d for b in briefs if (d := b.published)), key=sort_key)
+    dates = sorted((d for b in briefs if (d := b.published)), key=instant)
     count = f"{len(briefs)} brief{'s' if len(briefs) != 1 else ''}"
     if not dates:
         return count
-    first, last = _display_date(dates[0]), _display_date(dates[-1])
+    first, last = display_date(dates[0], short=True), display_date(dates[-1], short=True)
     return f"{count}, {first}" if first == last else f"{count}, {first} to {last}"
-
-
-def _display_date(value: dt.date) -> str:
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
 
 
 def _contents(briefs: Sequence[Brief], title: str) -> etree._Element:
@@ -270,7 +266,7 @@ def _contents(briefs: Sequence[Brief], title: str) -> etree._Element:
     for index, brief in enumerate(briefs):
         entry = _el("li", None, None, _el("a", brief.title, {"href": "#" + brief_id(index)}))
         if brief.published:
-            date = _display_date(brief.published)
+            date = display_date(brief.published, short=True)
             entry.append(_el("span", date, {"class": "pdf-entry-date"}))
         entries.append(entry)
     cover = _el(
@@ -281,7 +277,7 @@ def _contents(briefs: Sequence[Brief], title: str) -> etree._Element:
         _el("p", _series_subtitle(briefs), {"class": "pdf-subtitle"}),
         entries,
     )
-    running = common({b.publisher for b in briefs})
+    running = pdf_head.shared_value({b.publisher for b in briefs})
     if running:
         cover.set("data-running", running)
     marking = series_marking(briefs)
