@@ -1,7 +1,7 @@
 """PDF renderer: read the PDFs back with pypdf and poppler's pdftotext.
 
 Every normal render runs with the ``weasyprint`` logger captured and fails on any warning.
-The sandbox (no fetch, no embedded file) is tested in ``test_pdf_sandbox.py``.
+The sandbox (no fetch, no embedded file) is tested in ``test_sandbox.py``.
 """
 
 from __future__ import annotations

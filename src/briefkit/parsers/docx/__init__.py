@@ -31,6 +31,7 @@ from ...model import (
 )
 from ...safety import is_safe_href
 from ...syntax import ooxml as ox
+from ...syntax import runs
 from ...syntax.dates import iso_date, printed_date
 from ...syntax.headings import classify_heading, split_inline_heading
 from .body import Para, Reader
@@ -271,14 +272,14 @@ class _Assembler:
             self._add(ItemList(ordered=para.ordered, items=(item,)))
         self.list_key = key
 
-    def _inlines(self, segs: list[ox.Seg]) -> tuple[Any, ...]:
+    def _inlines(self, segs: list[runs.Seg]) -> tuple[Any, ...]:
         index = str(self.containers)
         self.containers += 1
         if index in self.shapes:
-            shaped = ox.apply_shape(self.shapes[index], segs)
+            shaped = runs.apply_shape(self.shapes[index], segs)
             if shaped is not None:
                 return shaped
-        return normalize_inlines(ox.group(segs))
+        return normalize_inlines(runs.group(segs))
 
     def _add(self, block: Block) -> None:
         if self.current is None:
@@ -331,7 +332,7 @@ class _Assembler:
             label = None if match else label_alone(before(j))
             if label is None:
                 break
-            paras[j].segs = [ox.Seg(f"{label}: "), *paras[j].segs]
+            paras[j].segs = [runs.Seg(f"{label}: "), *paras[j].segs]
             found.append(paras[j])
             cut = before(j)
             while label_alone(before(cut)) and paras[before(cut)].text.lower() == label.lower():
@@ -342,19 +343,19 @@ class _Assembler:
         return paras[:cut] + found[::-1]
 
 
-def _drop(segs: list[ox.Seg], count: int) -> list[ox.Seg]:
+def _drop(segs: list[runs.Seg], count: int) -> list[runs.Seg]:
     """``segs`` without their first ``count`` characters."""
-    out: list[ox.Seg] = []
+    out: list[runs.Seg] = []
     for seg in segs:
         if count >= len(seg.text):
             count -= len(seg.text)
             continue
-        out.append(ox.Seg(seg.text[count:], seg.bold, seg.italic, seg.href, seg.link))
+        out.append(runs.Seg(seg.text[count:], seg.bold, seg.italic, seg.href, seg.link))
         count = 0
     return out
 
 
-def _foreign_lead(segs: list[ox.Seg]) -> tuple[str, list[ox.Seg]]:
+def _foreign_lead(segs: list[runs.Seg]) -> tuple[str, list[runs.Seg]]:
     """A bold opening that ends in a colon ("**Lead:** body" or "**Lead**: body")."""
     bold = ""
     index = 0
@@ -368,7 +369,7 @@ def _foreign_lead(segs: list[ox.Seg]) -> tuple[str, list[ox.Seg]]:
         first = rest[0]
         trimmed = first.text.lstrip()[1:]
         return bold.strip(), [
-            ox.Seg(trimmed, first.bold, first.italic, first.href, first.link),
+            runs.Seg(trimmed, first.bold, first.italic, first.href, first.link),
             *rest[1:],
         ]
     return "", segs

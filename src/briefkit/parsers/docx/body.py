@@ -11,6 +11,7 @@ from typing import Any
 from ...model import SectionKind
 from ...safety import collapse_space, is_safe_href
 from ...syntax import ooxml as ox
+from ...syntax import runs
 from .package import Numbering, Styles
 
 __all__ = ["Para", "Reader"]
@@ -28,7 +29,7 @@ class Para:
     """One paragraph: its role, text segments, heading level or list facts, bookmarks."""
 
     role: str  # title subtitle date skip nav heading list quote body
-    segs: list[ox.Seg]
+    segs: list[runs.Seg]
     level: int = 0
     lead: str | None = None
     num: str = ""
@@ -96,7 +97,7 @@ class Reader:
         style_id = (style.get(ox.w("val")) if style is not None else None) or self.styles.default
         name = self.styles.name(style_id)
         lead: list[str] = []
-        segs: list[ox.Seg] = []
+        segs: list[runs.Seg] = []
         bookmarks: list[tuple[str, bool]] = []
         self._walk(p, segs, lead, bookmarks)
         para = Para(_ROLES.get(name, "body"), segs, bookmarks=bookmarks)
@@ -124,7 +125,7 @@ class Reader:
             para.lead = "".join(lead)
         return para
 
-    def _walk(self, root: Any, segs: list[ox.Seg], lead: list[str], marks: list[Any]) -> None:
+    def _walk(self, root: Any, segs: list[runs.Seg], lead: list[str], marks: list[Any]) -> None:
         fields: list[list[Any]] = []  # [instruction, in result part, href, link no]
         stack: list[tuple[Any, str | None, int]] = [(c, None, -1) for c in reversed(root)]
         while stack:
@@ -153,7 +154,7 @@ class Reader:
         return self.links
 
     def _run(
-        self, run: Any, href: str | None, link: int, segs: list[ox.Seg], lead: list[str],
+        self, run: Any, href: str | None, link: int, segs: list[runs.Seg], lead: list[str],
         fields: list[list[Any]],
     ) -> None:  # fmt: skip
         rpr = run.find("w:rPr", _W)
@@ -195,7 +196,7 @@ class Reader:
         field_link = next((f for f in reversed(fields) if f[2]), None)
         if field_link and href is None:
             href, link = field_link[2], field_link[3]
-        segs.append(ox.Seg(text, bold, italic, href, link if href else -1))
+        segs.append(runs.Seg(text, bold, italic, href, link if href else -1))
 
     def _flag(self, rpr: Any, char_style: str, tag: str) -> bool:
         node = rpr.find(f"w:{tag}", _W) if rpr is not None else None

@@ -27,6 +27,7 @@ from lxml import etree
 from ...model import Brief, BriefLink, Inline, ItemList, Quote, Text, normalize_inlines
 from ...safety import document_href
 from ...syntax import ooxml as ox
+from ...syntax import runs
 from ...syntax.dates import display_date, instant
 from . import base as _docx_base
 from .base import PAGE_SIZES, REQUIRED_STYLES
@@ -151,14 +152,14 @@ class _Writer:
         return p
 
     def _inlines(self, p: Any, nodes: tuple[Inline, ...]) -> None:
-        segs = ox.flatten(nodes)
+        segs = runs.flatten(nodes)
         self._runs(p, segs)
         plain = all(isinstance(n, Text) for n in nodes)
-        if not plain and normalize_inlines(ox.group(segs)) != nodes:
-            self.shapes[str(self.containers)] = ox.shape_of(nodes)
+        if not plain and normalize_inlines(runs.group(segs)) != nodes:
+            self.shapes[str(self.containers)] = runs.shape_of(nodes)
         self.containers += 1
 
-    def _runs(self, p: Any, segs: list[ox.Seg]) -> None:
+    def _runs(self, p: Any, segs: list[runs.Seg]) -> None:
         link_el, link_no = None, -1
         for seg in segs:
             parent = p
