@@ -229,3 +229,11 @@ def test_the_wheel_holds_every_module(tmp_path: Path) -> None:
     }
     assert expected - names == set()
     assert "briefkit/build/__init__.py" in names
+
+
+def test_the_readme_tree_names_every_package() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    tree = readme.split("[start:layout]")[1].split("[end:layout]")[0]
+    packages = [p.parent for p in SRC.rglob("__init__.py") if p.parent != SRC]
+    missing = [p.name for p in packages if f"{p.name}/" not in tree]
+    assert not missing, missing
