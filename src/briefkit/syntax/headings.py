@@ -1,4 +1,5 @@
-"""The heading vocabulary shared by every parser: which labels start which kind of section.
+"""The heading vocabulary every parser uses and the text and Markdown writers ask back:
+which labels start which kind of section.
 
 Matching is case-insensitive, accepts British and American spellings, singular and plural,
 and ignores a trailing colon and surrounding whitespace. Only these labels count as inline
