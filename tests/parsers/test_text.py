@@ -11,7 +11,7 @@ import pytest
 
 import briefkit
 from briefkit import Brief, ItemList, LimitError, ParseError, Quote, SectionKind, parse_text
-from briefkit.parsers._text_syntax import split_lead
+from briefkit.syntax.text import split_lead
 
 K = SectionKind
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "text"

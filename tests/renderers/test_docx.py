@@ -22,7 +22,7 @@ from lxml import etree
 
 import briefkit
 from briefkit import Brief, Item, ItemList, Paragraph, RenderError, Section, TemplateError, Text
-from briefkit.renderers import _docx_base
+from briefkit.renderers.docx import base as _docx_base
 from briefkit.renderers.docx import render_docx
 from briefs import ALL, bullets_brief, long_brief, rich_brief, seed_shaped, with_metadata
 

@@ -36,8 +36,8 @@ from briefkit import (
 )
 from briefkit.limits import MAX_INLINE_DEPTH
 from briefkit.model import plain_text
-from briefkit.renderers import _pdf_head
 from briefkit.renderers.html import inline_html
+from briefkit.renderers.pdf import head as _pdf_head
 from briefs import ALL, minimal, rich_brief, seed_shaped, with_metadata
 from strategies import briefs
 

@@ -20,8 +20,8 @@ from briefkit import (
     parse_text,
     render_text,
 )
-from briefkit.parsers._text_syntax import split_lead
 from briefkit.parsers.vocabulary import classify_heading
+from briefkit.syntax.text import split_lead
 from briefs import ALL, item, para, rich_brief, seed_shaped, strip_formatting, with_metadata
 from strategies import briefs
 

@@ -448,7 +448,7 @@ def test_markdown_round_trip(brief: Brief) -> None:
 
 def _text_expressible(brief: Brief) -> bool:
     """The subset render_text documents: title-like lead-ins, no two adjacent same lists."""
-    from briefkit.parsers._text_syntax import split_lead
+    from briefkit.syntax.text import split_lead
 
     for section in brief.sections:
         previous = None

@@ -7,7 +7,7 @@ atomically to ``dest``.
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import Any, Literal, overload
 
 from pydantic import ValidationError
 from pydantic_core import PydanticSerializationError
@@ -19,7 +19,35 @@ from ..registry import get_renderer
 
 __all__ = ["render"]
 
+#: The built-in formats whose output is bytes and text; a plugin's may be either.
+BinaryFormat = Literal["docx", "pdf"]
+TextFormat = Literal["html", "text", "json", "markdown"]
 
+
+@overload
+def render(
+    brief: Brief,
+    format: BinaryFormat,
+    *,
+    dest: str | os.PathLike[str] | None = None,
+    **options: Any,
+) -> bytes: ...
+@overload
+def render(
+    brief: Brief,
+    format: TextFormat,
+    *,
+    dest: str | os.PathLike[str] | None = None,
+    **options: Any,
+) -> str: ...
+@overload
+def render(
+    brief: Brief,
+    format: str,
+    *,
+    dest: str | os.PathLike[str] | None = None,
+    **options: Any,
+) -> str | bytes: ...
 def render(
     brief: Brief,
     format: str,

@@ -69,7 +69,6 @@ JSON-LD ``Article``. Nothing is fetched: no external stylesheet, script or font.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import html
 import json
@@ -84,26 +83,13 @@ from .._version import __version__
 from ..errors import TemplateError
 from ..model import Brief, Emphasis, Inline, Link, Strong, Text
 from ..safety import href_scheme
+from ..syntax.dates import display_date, w3c_date
 
 if TYPE_CHECKING:
     import jinja2
 
 __all__ = ["inline_html", "render_html", "stylesheet", "w3c_date"]
 
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
 _JSON_UNSAFE = re.compile("[<>&]")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -157,25 +143,6 @@ def stylesheet() -> str:
     )
 
 
-def _display_date(value: dt.date) -> str:
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
-
-
-def w3c_date(value: dt.date) -> str:
-    """A date as ``dcterms.created`` / ``dcterms.modified`` want it (W3C-DTF, as WeasyPrint
-    reads it for the PDF's dates): a bare date, or a datetime with its zone.
-
-    A naive datetime has no zone to write, and W3C-DTF has no form without one, so only its
-    date is kept. The page's ``<time>`` elements still hold the full value.
-    """
-    if not isinstance(value, dt.datetime):
-        return value.isoformat()
-    if value.tzinfo is None or value.utcoffset() is None:
-        return value.date().isoformat()
-    text = value.replace(microsecond=0).isoformat()
-    return text[:-6] + "Z" if text.endswith("+00:00") else text
-
-
 def _json_ld(brief: Brief, data: dict[str, Any]) -> str:
     """A schema.org Article as JSON that cannot end its ``<script>`` element early."""
     doc: dict[str, Any] = {
@@ -214,8 +181,8 @@ def _context(brief: Brief, standalone: bool) -> dict[str, Any]:
         "updated_iso": data["updated"],
         "published_w3c": brief.published and w3c_date(brief.published),
         "updated_w3c": brief.updated and w3c_date(brief.updated),
-        "published_text": brief.published and _display_date(brief.published),
-        "updated_text": brief.updated and _display_date(brief.updated),
+        "published_text": brief.published and display_date(brief.published),
+        "updated_text": brief.updated and display_date(brief.updated),
         "marking_class": marking or None,
         "json_ld": Markup(_json_ld(brief, data)),
         "css": Markup(stylesheet()),

@@ -35,7 +35,7 @@ from ..model import (
     Strong,
     Text,
 )
-from ..parsers._md_syntax import implied_kind, inline_heading, lead_in, nav_label
+from ..syntax.markdown import implied_kind, inline_heading, lead_in, nav_label
 
 __all__ = ["render_markdown"]
 

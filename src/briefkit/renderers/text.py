@@ -18,8 +18,8 @@ backslash, which the parser removes.
 from __future__ import annotations
 
 from ..model import Brief, BriefLink, Item, ItemList, Paragraph, Quote, Section
-from ..parsers._text_meta import meta_lines
-from ..parsers._text_syntax import (
+from ..syntax.metadata import meta_lines
+from ..syntax.text import (
     ESCAPE,
     heading_alone,
     is_chrome,

@@ -1,0 +1,171 @@
+"""The content area of a page as a flat run of blocks: headings, paragraphs, lists, quotes.
+
+Pages nest their text in any number of wrappers (``div``, ``section``, tables used for
+layout); this walk flattens them in document order, without recursion. Text sitting loose
+in a wrapper becomes a paragraph of its own, so nothing between two blocks is lost. What the
+blocks mean (which paragraph is a heading, which bold text a lead-in) is decided afterwards,
+in :mod:`._html_structure`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from .dom import Element, tag_of
+from .inline import BLOCKISH, BREAK, NOT_TEXT, Break, Raw, convert_inline
+
+__all__ = ["Event", "HeadingEvent", "ListEvent", "ParaEvent", "walk_blocks"]
+
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+#: Elements read as one paragraph each.
+_LEAVES = frozenset({"p", "pre", "address", "dt", "dd", "figcaption", "caption", "summary", "li"})
+_LISTS = frozenset({"ul", "ol", "menu"})
+_NOT_LI = NOT_TEXT | {""}
+
+
+@dataclass(slots=True)
+class HeadingEvent:
+    level: int
+    parts: list[Raw]
+
+
+@dataclass(slots=True)
+class ParaEvent:
+    parts: list[Raw]
+    quote: bool = False
+
+
+@dataclass(slots=True)
+class ListEvent:
+    ordered: bool
+    items: list[list[Raw]] = field(default_factory=list)
+
+
+Event = HeadingEvent | ParaEvent | ListEvent
+
+
+def _has_blocks(el: Element) -> bool:
+    return any(d is not el for d in el.iter(*BLOCKISH))
+
+
+def _has_text(parts: list[Raw]) -> bool:
+    return any(not isinstance(p, (str, Break)) or (isinstance(p, str) and p.strip()) for p in parts)
+
+
+class _Walk:
+    def __init__(
+        self, links: Callable[[str | None], str | None], skip: Callable[[Element], bool]
+    ) -> None:
+        self.links = links
+        self.skip = skip
+        self.events: list[Event] = []
+        self.run: list[Raw] = []
+        self.quote_depth = 0
+
+    def flush(self) -> None:
+        if _has_text(self.run):
+            self.events.append(ParaEvent(self.run, quote=self.quote_depth > 0))
+        self.run = []
+
+    def descend(self, el: Element) -> None:
+        """Enter a wrapper: what came before is a paragraph, its own text starts the next."""
+        self.flush()
+        if el.text:
+            self.run.append(el.text)
+
+    def inline(
+        self, el: Element, *, include_root: bool = False, stop: frozenset[str] = frozenset()
+    ) -> list[Raw]:
+        return convert_inline(
+            el, links=self.links, skip=self.skip, include_root=include_root, stop=stop
+        )
+
+    def leaf(self, el: Element, tag: str) -> None:
+        self.flush()
+        parts = self.inline(el)
+        if tag in _HEADINGS and self.quote_depth == 0:
+            self.events.append(HeadingEvent(_HEADINGS[tag], parts))
+        elif _has_text(parts):
+            self.events.append(ParaEvent(parts, quote=self.quote_depth > 0))
+
+    def items(self, el: Element) -> None:
+        self.flush()
+        event = ListEvent(ordered=tag_of(el) == "ol")
+        walker = etree.iterwalk(el, events=("start",))
+        for _event, node in walker:
+            if node is not el and (tag_of(node) in _NOT_LI or self.skip(node)):
+                walker.skip_subtree()
+            elif tag_of(node) == "li":
+                parts = self.inline(node, stop=_LISTS)
+                if _has_text(parts):
+                    event.items.append(parts)
+        if event.items:
+            self.events.append(event)
+
+
+def walk_blocks(
+    root: Element,
+    *,
+    links: Callable[[str | None], str | None],
+    skip: Callable[[Element], bool] = lambda el: False,
+) -> list[Event]:
+    """The blocks inside ``root``, in document order; ``skip`` leaves out subtrees (chrome)."""
+    walk = _Walk(links, skip)
+    descended: set[Element] = set()
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        tag = tag_of(el)
+        if el is root:
+            if event == "start" and el.text:
+                walk.run.append(el.text)
+            continue
+        if event == "end":
+            if el in descended:
+                walk.flush()
+                if tag == "blockquote":
+                    walk.quote_depth -= 1
+            if el.tail:
+                walk.run.append(el.tail)
+            continue
+        if not tag or tag in NOT_TEXT or skip(el):
+            walker.skip_subtree()
+        elif tag in _HEADINGS or tag in _LEAVES:
+            if tag in ("p", "li", "dd", "dt") and _has_blocks(el):
+                walk.descend(el)  # a wrapper in disguise: read its blocks one by one
+                descended.add(el)
+            else:
+                walk.leaf(el, tag)
+                walker.skip_subtree()
+        elif tag in _LISTS:
+            walk.items(el)
+            walker.skip_subtree()
+        elif tag == "br":
+            if walk.run and _ends_with_break(walk.run):
+                walk.flush()  # two line breaks in loose text separate paragraphs
+            else:
+                walk.run.append(BREAK)
+        elif tag == "hr":
+            walk.flush()
+        elif tag in BLOCKISH or _has_blocks(el):
+            if tag == "blockquote":
+                walk.flush()
+                walk.quote_depth += 1
+            walk.descend(el)
+            descended.add(el)
+        else:
+            walk.run.extend(walk.inline(el, include_root=True))
+            walker.skip_subtree()
+    walk.flush()
+    return walk.events
+
+
+def _ends_with_break(run: list[Raw]) -> bool:
+    for part in reversed(run):
+        if isinstance(part, Break):
+            return True
+        if not isinstance(part, str) or part.strip():
+            return False
+    return False

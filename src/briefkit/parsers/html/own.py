@@ -1,0 +1,156 @@
+"""briefkit's own HTML (``<article class="brief">``), read back literally.
+
+The renderer's markup contract (see :mod:`briefkit.renderers.html`) says where every field
+of the model lives, so nothing here guesses: section kinds come from ``data-kind``, lead-ins
+only from ``strong.lead``, and a bold paragraph stays a bold paragraph. Links are kept as
+written unless the caller passes ``base_url``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ...model import (
+    Block,
+    Brief,
+    BriefLink,
+    Inline,
+    Item,
+    ItemList,
+    Paragraph,
+    Quote,
+    Section,
+    SectionKind,
+)
+from ...syntax.headings import classify_heading
+from .blocks import HeadingEvent, ListEvent, walk_blocks
+from .dom import Element, has_class, plain, tag_of
+from .inline import convert_inline, finish
+
+__all__ = ["find_own_article", "read_own"]
+
+Resolve = Callable[[str | None], str | None]
+_KINDS = {k.value: k for k in SectionKind}
+
+
+def find_own_article(doc: Element) -> Element | None:
+    """The ``article.brief`` holding an ``h1.brief-title``, if the page is briefkit's."""
+    for article in doc.iter("article"):
+        if has_class(article, "brief") and any(
+            has_class(h, "brief-title") for h in article.iter("h1")
+        ):
+            return article
+    return None
+
+
+def _first(root: Element, cls: str) -> Element | None:
+    return next((el for el in root.iter() if has_class(el, cls)), None)
+
+
+def _text(root: Element, cls: str) -> str | None:
+    el = _first(root, cls)
+    return plain(el) if el is not None else None
+
+
+def _inline(el: Element, resolve: Resolve, skip: Element | None = None) -> tuple[Inline, ...]:
+    parts = convert_inline(el, links=resolve, skip=lambda e: e is skip, flatten=False)
+    return finish(parts)
+
+
+def _item(li: Element, resolve: Resolve) -> Item:
+    lead_el = next((c for c in li if tag_of(c) == "strong" and has_class(c, "lead")), None)
+    lead = ""
+    if lead_el is not None:
+        lead = plain(lead_el)
+        lead = lead[:-1] if lead.endswith(":") else lead
+    return Item(lead=lead, body=_inline(li, resolve, skip=lead_el))
+
+
+def _blocks(section: Element, resolve: Resolve) -> list[Block]:
+    blocks: list[Block] = []
+    for child in section:
+        tag = tag_of(child)
+        if tag == "p":
+            blocks.append(Paragraph(content=_inline(child, resolve)))
+        elif tag == "blockquote":
+            paras = [c for c in child if tag_of(c) == "p"] or [child]
+            blocks.extend(Quote(content=_inline(p, resolve)) for p in paras)
+        elif tag in ("ol", "ul"):
+            items = tuple(_item(li, resolve) for li in child if tag_of(li) == "li")
+            blocks.append(ItemList(ordered=tag == "ol", items=items))
+        elif tag and not has_class(child, "brief-heading"):
+            blocks.extend(_foreign(child, resolve))
+    return blocks
+
+
+def _foreign(el: Element, resolve: Resolve) -> list[Block]:
+    """Markup a user template added inside a section: its text kept, literally."""
+    blocks: list[Block] = []
+    for event in walk_blocks(el, links=resolve):
+        if isinstance(event, ListEvent):
+            items = tuple(Item(body=finish(p)) for p in event.items)
+            blocks.append(ItemList(ordered=event.ordered, items=items))
+        elif isinstance(event, HeadingEvent) or not event.quote:
+            blocks.append(Paragraph(content=finish(event.parts)))
+        else:
+            blocks.append(Quote(content=finish(event.parts)))
+    return blocks
+
+
+def _section(el: Element, resolve: Resolve) -> Section:
+    heading_el = next((c for c in el if has_class(c, "brief-heading")), None)
+    heading = plain(heading_el) if heading_el is not None else None
+    kind = _KINDS.get(str(el.get("data-kind", "")).strip().lower())
+    if kind is None:
+        kind = (classify_heading(heading) if heading else None) or SectionKind.OTHER
+    return Section(kind=kind, heading=heading, blocks=tuple(_blocks(el, resolve)))
+
+
+def _nav(article: Element, side: str, resolve: Resolve) -> BriefLink | None:
+    el = _first(article, f"brief-{side}")
+    if el is None:
+        return None
+    href = resolve(el.get("href")) if tag_of(el) == "a" and el.get("href") else None
+    title = _text(el, "brief-nav-title") or None
+    if not title and not href:
+        return None
+    return BriefLink(title=title, href=href)
+
+
+def read_own(article: Element, doc: Element, resolve: Resolve) -> Brief:
+    """The brief an ``article.brief`` holds, every field where the contract puts it."""
+    header = _first(article, "brief-header")
+    head = header if header is not None else article
+    title_el = next(h for h in article.iter("h1") if has_class(h, "brief-title"))
+    published = _first(head, "brief-published")
+    updated = _first(head, "brief-updated")
+    summary = next((m for m in head.iter("meta") if m.get("itemprop") == "description"), None)
+    url = next((m for m in head.iter("link") if m.get("itemprop") == "url"), None)
+    slug_meta = next((m for m in doc.iter("meta") if m.get("name") == "briefkit:slug"), None)
+    return Brief(
+        title=plain(title_el),
+        url=resolve(url.get("href")) if url is not None else None,
+        slug=article.get("data-slug")
+        or (slug_meta.get("content") if slug_meta is not None else None),
+        published=_datetime(published),
+        updated=_datetime(updated),
+        authors=tuple(plain(a) for a in head.iter() if has_class(a, "brief-author")),
+        publisher=_text(head, "brief-publisher"),
+        category=_text(head, "brief-category"),
+        tags=tuple(plain(t) for t in head.iter() if has_class(t, "brief-tag")),
+        summary=summary.get("content") if summary is not None else None,
+        marking=_text(head, "brief-marking"),
+        language=article.get("lang") or doc.get("lang"),
+        sections=tuple(
+            _section(s, resolve) for s in article.iter("section") if has_class(s, "brief-section")
+        ),
+        prev=_nav(article, "prev", resolve),
+        next=_nav(article, "next", resolve),
+    )
+
+
+def _datetime(el: Element | None) -> str | None:
+    if el is None:
+        return None
+    time = next((t for t in el.iter("time") if t.get("datetime")), None)
+    return time.get("datetime") if time is not None else None

@@ -1,0 +1,132 @@
+"""The top-level blocks of a Markdown document, before sections are formed.
+
+markdown-it's token stream is flat (open/close pairs with a nesting level), so containers
+are found by scanning for their closing token, never by recursion. A list or quote becomes
+one model block; whatever is nested inside a list item joins the item's body, so no text is
+lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ...model import (
+    Block,
+    Inline,
+    Item,
+    ItemList,
+    Paragraph,
+    Quote,
+    Text,
+    normalize_inlines,
+    plain_text,
+)
+from ...syntax.markdown import lead_in
+from .inline import inlines
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+__all__ = ["Node", "top_nodes"]
+
+
+@dataclass
+class Node:
+    """One top-level block of the document."""
+
+    kind: str  # heading, paragraph, block, rule
+    line: int
+    text: str = ""  # heading text
+    level: int = 0  # heading level
+    content: tuple[Inline, ...] = ()  # paragraph content
+    bold_lead: bool = False  # paragraph opens with ``**`` bold
+    tokens: list[Token] = field(default_factory=list)  # paragraph inline tokens (nav)
+    block: Block | None = None  # a ready list, quote or code paragraph
+
+
+def top_nodes(tokens: list[Token], offset: int) -> list[Node]:
+    """The top-level blocks; ``offset`` is the number of lines before the body."""
+    out: list[Node] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        end = i + 1
+        if tok.nesting == 1:
+            while not (tokens[end].level == tok.level and tokens[end].nesting == -1):
+                end += 1
+            end += 1
+        line = (tok.map[0] if tok.map else 0) + offset + 1
+        if tok.type == "heading_open":
+            inline = tokens[i + 1].children or []
+            text = plain_text(inlines(inline))
+            out.append(Node("heading", line, text=text, level=int(tok.tag[1:])))
+        elif tok.type == "paragraph_open":
+            inline = tokens[i + 1].children or []
+            bold = _opens_with_bold(inline)
+            out.append(Node("paragraph", line, content=inlines(inline), bold_lead=bold))
+            out[-1].tokens = list(inline)
+        elif tok.type in ("bullet_list_open", "ordered_list_open"):
+            out.append(Node("block", line, block=_list(tokens[i:end], tok)))
+        elif tok.type == "blockquote_open":
+            out.extend(
+                Node("block", line, block=Quote(content=c)) for c in _contents(tokens[i:end])
+            )
+        elif tok.type in ("fence", "code_block"):
+            out.append(Node("block", line, block=Paragraph(content=(Text(text=tok.content),))))
+        elif tok.type == "hr":
+            out.append(Node("rule", line))
+        i = end
+    return out
+
+
+def _opens_with_bold(inline: Sequence[Token]) -> bool:
+    """True when inline tokens start with ``**`` bold (``__`` bold is ordinary content)."""
+    first = next((t for t in inline if t.type != "text" or t.content), None)
+    return first is not None and first.type == "strong_open" and first.markup == "**"
+
+
+def _contents(tokens: Sequence[Token], *, keep_empty: bool = False) -> list[tuple[Inline, ...]]:
+    """The inline content of every paragraph, heading and code block in a token range."""
+    out: list[tuple[Inline, ...]] = []
+    for tok in tokens:
+        if tok.type == "inline":
+            content = inlines(tok.children or [])
+        elif tok.type in ("fence", "code_block"):
+            content = normalize_inlines((Text(text=tok.content),))
+        else:
+            continue
+        if content or keep_empty:
+            out.append(content)
+    return out
+
+
+def _list(tokens: Sequence[Token], opening: Token) -> ItemList:
+    """A list; nested blocks inside an item join its body, so no text is lost."""
+    items: list[Item] = []
+    depth = opening.level + 1
+    start = 0
+    for k, tok in enumerate(tokens):
+        if tok.level != depth:
+            continue
+        if tok.type == "list_item_open":
+            start = k + 1
+        elif tok.type == "list_item_close":
+            items.append(_item(tokens[start:k]))
+    return ItemList(ordered=opening.type == "ordered_list_open", items=tuple(items))
+
+
+def _item(tokens: Sequence[Token]) -> Item:
+    parts = _contents(tokens, keep_empty=True)
+    lead = ""
+    if tokens and tokens[0].type == "paragraph_open" and _opens_with_bold(tokens[1].children or []):
+        split = lead_in(parts[0])  # the first paragraph's content
+        if split is not None:
+            lead, parts[0] = split
+    body: list[Inline] = []
+    for part in parts:
+        if body and part:
+            body.append(Text(text=" "))
+        body.extend(part)
+    return Item(lead=lead, body=tuple(body))

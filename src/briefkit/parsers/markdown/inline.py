@@ -1,0 +1,92 @@
+"""markdown-it-py, configured for briefs, and its inline tokens turned into model inlines.
+
+CommonMark with raw HTML off (``<script>`` stays text) and no linkify. Links come through
+exactly as written and briefkit judges them itself: an unsafe link keeps its text and loses
+its target. Images are never fetched; their alt text is content.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ...model import Emphasis, Inline, Link, Strong, Text, normalize_inlines
+from ...safety import clean_text, is_safe_href
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+__all__ = ["MAX_NESTING", "inlines", "markdown"]
+
+#: Block nesting markdown-it may build; deeper input is refused instead of being cut off.
+MAX_NESTING = 40
+
+
+@functools.cache
+def markdown() -> MarkdownIt:
+    """The shared reader (markdown-it is imported on the first Markdown parse)."""
+    from markdown_it import MarkdownIt
+
+    class _Reader(MarkdownIt):
+        """Links come through exactly as written: briefkit judges their safety itself."""
+
+        def validateLink(self, url: str) -> bool:
+            return True
+
+        def normalizeLink(self, url: str) -> str:
+            return url
+
+        def normalizeLinkText(self, link: str) -> str:
+            return link
+
+    return _Reader("commonmark", {"html": False, "linkify": False, "maxNesting": MAX_NESTING})
+
+
+def inlines(tokens: Sequence[Token]) -> tuple[Inline, ...]:
+    """Model inlines from markdown-it inline tokens (a flat open/close stream)."""
+    stack: list[tuple[str, str, list[Inline]]] = [("", "", [])]
+    for tok in tokens:
+        kind = tok.type
+        if kind in ("text", "code_inline", "html_inline"):
+            stack[-1][2].append(Text(text=tok.content))
+        elif kind in ("softbreak", "hardbreak"):
+            stack[-1][2].append(Text(text=" "))
+        elif kind == "image":
+            stack[-1][2].append(Text(text=_alt_text(tok)))
+        elif kind in ("strong_open", "em_open", "link_open"):
+            stack.append((kind, str(tok.attrs.get("href", "")), []))
+        elif kind in ("strong_close", "em_close", "link_close") and len(stack) > 1:
+            _close(stack)
+    while len(stack) > 1:
+        _close(stack)
+    return normalize_inlines(stack[0][2])
+
+
+def _close(stack: list[tuple[str, str, list[Inline]]]) -> None:
+    kind, href, children = stack.pop()
+    parent = stack[-1][2]
+    if kind == "strong_open":
+        parent.append(Strong(children=tuple(children)))
+    elif kind == "em_open":
+        parent.append(Emphasis(children=tuple(children)))
+    elif is_safe_href(clean_text(href).strip()):
+        parent.append(Link(href=href, children=tuple(children)))
+    else:
+        parent.extend(children)  # an unsafe link keeps its text, loses its target
+
+
+def _alt_text(image: Token) -> str:
+    """An image's alternative text (images are never fetched; their alt text is content)."""
+    out: list[str] = []
+    pending: list[Token] = list(reversed(image.children or []))
+    while pending:
+        tok = pending.pop()
+        if tok.type == "image":
+            pending.extend(reversed(tok.children or []))
+        elif tok.type in ("text", "code_inline", "html_inline"):
+            out.append(tok.content)
+        elif tok.type in ("softbreak", "hardbreak"):
+            out.append(" ")
+    return "".join(out)

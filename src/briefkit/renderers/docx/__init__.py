@@ -1,0 +1,281 @@
+"""DOCX output: a brief as a styled Word document a client can receive as it is.
+
+Every paragraph and run carries a named style (``Title``, ``Heading 1``, ``Brief Metadata``,
+``List Number``, ``Hyperlink``...), so a Word template passed as ``template=`` (like pandoc's
+``--reference-doc``) restyles the whole document. The base document (styles, list
+definitions, page setup, header and footer) is built once per process and template and kept
+with its parts already read; each brief gets a fresh copy built from them (no unzipping),
+which keeps a brief to a few milliseconds.
+
+What core properties cannot hold (url, slug, publisher, marking, exact dates, exact author
+and tag lists) goes into custom document properties, section kinds into hidden bookmarks,
+and the nesting of unusually formatted text into a small custom XML part, so
+:func:`briefkit.parse_docx` reads the document back into an equal brief. python-docx is
+imported inside functions only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import os
+from typing import Any
+
+from lxml import etree
+
+from ...model import Brief, BriefLink, Inline, ItemList, Quote, Text, normalize_inlines
+from ...safety import document_href
+from ...syntax import ooxml as ox
+from ...syntax import runs
+from ...syntax.dates import display_date, instant
+from . import base as _docx_base
+from .base import PAGE_SIZES, REQUIRED_STYLES
+
+__all__ = ["PAGE_SIZES", "REQUIRED_STYLES", "render_docx"]
+
+#: Custom document properties briefkit owns start with this.
+PROP_PREFIX = "briefkit."
+#: A date never breaks across lines: "14\u00a0February\u00a02024".
+_NBSP = "\u00a0"
+_TLP_COLOURS = {"RED": "FF2B2B", "AMBER": "FFC000", "GREEN": "33FF00", "CLEAR": "FFFFFF"}
+
+
+def render_docx(
+    brief: Brief,
+    *,
+    template: str | os.PathLike[str] | bytes | None = None,
+    page_size: str | None = None,
+) -> bytes:
+    """The brief as a Word document.
+
+    ``template`` is a .docx or .dotx (path or bytes) whose styles, page setup, headers,
+    footers and custom properties are kept; it must define ``Normal``, ``Title`` and
+    ``Heading 1`` (:class:`~briefkit.TemplateError` names a missing one) and briefkit adds
+    its other styles where missing. A document briefkit rendered, restyled in Word, makes a
+    complete template. ``page_size`` ("A4", "Letter", "Legal") applies to every section;
+    without it the template's size is kept, and A4 is used otherwise.
+    """
+    base = _docx_base.base(_docx_base.template_key(template), _docx_base.page_size(page_size))
+    document = _docx_base.new_document(base)
+    _Writer(document, base).write(brief)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+# --- one brief --------------------------------------------------------------------------
+
+
+class _Writer:
+    """Fills one fresh copy of the base document with a brief."""
+
+    def __init__(self, document: Any, base: _docx_base.Base) -> None:
+        self.document = document
+        self.base = base
+        self.ids = base.styles
+        self.part = document.part
+        body = document.element.body
+        self.end: Any = body.get_or_add_sectPr()
+        first_break = next(
+            (p for p in body.iterfind("w:p", ox.NS) if p.find("w:pPr/w:sectPr", ox.NS) is not None),
+            None,
+        )
+        self.title_end: Any = first_break if base.split_title else self.end
+        self.numbering = self.part.numbering_part.element
+        self.next_num = base.next_num
+        self.containers = 0
+        self.shapes: dict[str, Any] = {}
+
+    def write(self, brief: Brief) -> None:
+        self.base_url = brief.url if brief.url and brief.url.startswith("http") else ""
+        self._title_block(brief)
+        for index, section in enumerate(brief.sections):
+            first = None
+            if section.heading:
+                first = self._para("Heading 1")
+                ox.add_run(first, section.heading)
+            for block in section.blocks:
+                p = self._block(block)
+                first = first if first is not None else p
+            if first is None:
+                first = self._para("Normal")
+            ox.add_bookmark(first, f"_briefkit_s{index}_{section.kind.value}", 1000 + index)
+        self._navigation(brief)
+        if self.base.own_header:
+            self._header(brief)
+        self._properties(brief)
+
+    def _para(self, key: str, *, title: bool = False, num: int | None = None) -> Any:
+        p = ox.new_paragraph(self.ids[key], num=None if num is None else (num, 0))
+        (self.title_end if title else self.end).addprevious(p)
+        return p
+
+    def _title_block(self, brief: Brief) -> None:
+        if brief.marking and not self.base.own_header:
+            self._marking_run(self._para("Brief Marking", title=True), brief.marking)
+        if brief.category:
+            ox.add_run(self._para("Brief Category", title=True), brief.category)
+        ox.add_run(self._para("Title", title=True), brief.title)
+        if brief.summary:
+            ox.add_run(self._para("Subtitle", title=True), brief.summary)
+        facts = []
+        if brief.published:
+            facts.append(display_date(brief.published, space=_NBSP))
+        if brief.updated:
+            facts.append(f"Updated {display_date(brief.updated, space=_NBSP)}")
+        if brief.authors:
+            facts.append(", ".join(brief.authors))
+        if brief.publisher:
+            facts.append(brief.publisher)
+        if facts:
+            ox.add_run(self._para("Brief Metadata", title=True), "  \u00b7  ".join(facts))
+
+    def _block(self, block: Any) -> Any:
+        if isinstance(block, ItemList):
+            num = self.next_num
+            self.next_num += 1
+            ox.new_list(self.numbering, self.base.lists[0 if block.ordered else 1], num)
+            key = "List Number" if block.ordered else "List Bullet"
+            first = None
+            for item in block.items:
+                p = self._para(key, num=num)
+                if item.lead:
+                    ox.add_run(p, f"{item.lead}: ", style_id=self.ids["Brief Lead-in"], bold=True)
+                self._inlines(p, item.body)
+                first = first if first is not None else p
+            if first is None:  # an empty list still marks its place
+                first = self._para("Normal")
+            return first
+        p = self._para("Quote" if isinstance(block, Quote) else "Normal")
+        self._inlines(p, block.content)
+        return p
+
+    def _inlines(self, p: Any, nodes: tuple[Inline, ...]) -> None:
+        segs = runs.flatten(nodes)
+        self._runs(p, segs)
+        plain = all(isinstance(n, Text) for n in nodes)
+        if not plain and normalize_inlines(runs.group(segs)) != nodes:
+            self.shapes[str(self.containers)] = runs.shape_of(nodes)
+        self.containers += 1
+
+    def _runs(self, p: Any, segs: list[runs.Seg]) -> None:
+        link_el, link_no = None, -1
+        for seg in segs:
+            parent = p
+            target = self._target(seg.href)
+            if target is not None:
+                if seg.link != link_no:
+                    link_el, link_no = ox.add_hyperlink(p, self.part, target), seg.link
+                parent = link_el
+            else:
+                link_no = -1
+            style = self.ids["Hyperlink"] if target is not None else None
+            ox.add_run(parent, seg.text, style_id=style, bold=seg.bold, italic=seg.italic)
+
+    def _navigation(self, brief: Brief) -> None:
+        links = [(label, link) for label, link in (("Previous", brief.prev), ("Next", brief.next))]
+        first = True
+        for label, link in links:
+            if link is None:
+                continue
+            p = self._para("Brief Navigation")
+            if first:
+                spacing = etree.SubElement(p[0], ox.w("spacing"))
+                spacing.set(ox.w("before"), "480")
+                first = False
+            ox.add_run(p, f"{label}: ", bold=True)
+            self._nav_link(p, link)
+
+    def _target(self, href: str | None) -> str | None:
+        """A link target safe in a document: ``//host/x`` and ``/x`` would be a network share
+        and a local file to Word (see :func:`briefkit.safety.document_href`)."""
+        return None if href is None else document_href(href, self.base_url)
+
+    def _nav_link(self, p: Any, link: BriefLink) -> None:
+        text = link.title or link.href or ""
+        target = self._target(link.href)
+        if target:
+            parent = ox.add_hyperlink(p, self.part, target)
+            ox.add_run(parent, text, style_id=self.ids["Hyperlink"])
+        else:
+            ox.add_run(p, text)
+
+    def _marking_run(self, p: Any, marking: str) -> None:
+        label = marking.upper().removeprefix("TLP:").split("+")[0].strip()
+        colour = _TLP_COLOURS.get("CLEAR" if label == "WHITE" else label)
+        if marking.upper().startswith("TLP:") and colour:
+            rpr = (
+                f'<w:color w:val="{colour}"/><w:shd w:val="clear" w:color="auto" w:fill="000000"/>'
+            )
+            ox.add_run(p, f"\u00a0{marking}\u00a0", bold=True, rpr_xml=rpr)
+        else:
+            ox.add_run(p, marking, bold=True)
+
+    def _header(self, brief: Brief) -> None:
+        p = self.document.sections[0].header.paragraphs[0]._p
+        if brief.marking:
+            self._marking_run(p, brief.marking)
+        else:
+            ox.add_run(p, brief.title)
+
+    def _properties(self, brief: Brief) -> None:
+        core = self.document.core_properties
+        core.title = ox.fit_core(brief.title)
+        core.subject = ox.fit_core(brief.summary or "")
+        core.author = ox.fit_core("; ".join(brief.authors))
+        core.keywords = ox.fit_core("; ".join(brief.tags))
+        core.category = ox.fit_core(brief.category or "")
+        core.language = ox.fit_core(brief.language or "")
+        if brief.published:
+            core.created = instant(brief.published).replace(tzinfo=dt.UTC)
+        changed = brief.updated or brief.published
+        if changed:
+            core.modified = instant(changed).replace(tzinfo=dt.UTC)
+        if brief.language:
+            self._set_language(brief.language)
+        props = {"format": "1"}
+        for field in ("url", "slug", "publisher", "marking", "language"):
+            value = getattr(brief, field)
+            if value:
+                props[field] = value
+        for field in ("published", "updated"):
+            value = getattr(brief, field)
+            if value:
+                props[field] = value.isoformat()
+        if brief.authors:
+            props["authors"] = json.dumps(list(brief.authors), ensure_ascii=False)
+        if brief.tags:
+            props["tags"] = json.dumps(list(brief.tags), ensure_ascii=False)
+        for field in ("title", "summary", "category"):
+            value = getattr(brief, field)
+            if value and len(value) > 255:
+                props[field] = value
+        package = self.part.package
+        ox.set_custom_properties(
+            package, {PROP_PREFIX + k: v for k, v in props.items()}, prefix=PROP_PREFIX
+        )
+        hint: dict[str, Any] = {}
+        if self.shapes:
+            hint["shapes"] = self.shapes
+        titled = [
+            n
+            for n, x in (("prev", brief.prev), ("next", brief.next))
+            if x and x.title and x.title == x.href
+        ]
+        if titled:
+            hint["titled"] = titled
+        if hint:
+            nsmap: Any = {None: ox.HINT_NS}
+            root = etree.Element(f"{{{ox.HINT_NS}}}hint", nsmap=nsmap)
+            root.text = json.dumps(hint, ensure_ascii=False, separators=(",", ":"))
+            ox.set_custom_xml(self.part, root)
+
+    def _set_language(self, language: str) -> None:
+        rpr = self.document.styles.element.find("w:docDefaults/w:rPrDefault/w:rPr", ox.NS)
+        if rpr is None:
+            return
+        lang = rpr.find("w:lang", ox.NS)
+        if lang is None:
+            lang = etree.SubElement(rpr, ox.w("lang"))
+        lang.set(ox.w("val"), ox.safe_xml(language))

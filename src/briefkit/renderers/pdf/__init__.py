@@ -1,0 +1,83 @@
+"""PDF output: the HTML renderer's markup laid out by WeasyPrint with a print stylesheet.
+
+The pieces live in small modules: ``_pdf_html`` builds the document (metadata head, one
+wrapper per brief, the contents page of a series, sanitising), ``_pdf_fetch`` is the URL
+fetcher that refuses everything not allowed, ``_pdf_engine`` keeps WeasyPrint and the parsed
+stylesheets warm. WeasyPrint is imported on the first PDF, never by ``import briefkit``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+
+from ...errors import BriefkitError, RenderError
+from ...model import Brief
+from .engine import write_pdf
+
+__all__ = ["render_pdf"]
+
+
+def render_pdf(
+    brief: Brief | Sequence[Brief],
+    *,
+    page_size: str = "A4",
+    stylesheet: str | os.PathLike[str] | None = None,
+    allow_fetch: Callable[[str], bool] | Sequence[str] | None = None,
+    pdf_variant: str | None = None,
+    template: str | os.PathLike[str] | None = None,
+    title: str | None = None,
+) -> bytes:
+    """The brief as PDF, or a sequence of briefs as one PDF with a contents page.
+
+    - ``page_size``: ``"A4"`` or ``"Letter"``.
+    - ``stylesheet``: path of a CSS file applied after the packaged print stylesheet.
+    - ``template``: path of a Jinja2 HTML template, as for :func:`~briefkit.render_html`.
+    - ``allow_fetch``: nothing is loaded by default: no image, stylesheet, font or file
+      referenced by a template or stylesheet, and never an embedded attachment. Pass URL
+      prefixes (``["https://cdn.example.org/assets/"]``, matched at a path boundary) or a
+      predicate ``(url) -> bool`` to let WeasyPrint load those URLs.
+    - ``pdf_variant``: a WeasyPrint variant such as ``"pdf/a-3b"`` or ``"pdf/ua-1"``.
+    - ``title``: the title of a series document (default: the briefs' common category,
+      else "Briefs"); a single brief's PDF is titled by the brief.
+
+    A series starts with a contents page listing every brief with its page number; each
+    brief starts on a new page, has its own bookmarks, and its prev/next links jump to the
+    neighbouring brief inside the document.
+    """
+    series = not isinstance(brief, Brief)
+    briefs = _as_briefs(brief)
+    name = briefs[0].title if not series else title
+    from .html import document_html  # lxml: loaded with the first PDF
+
+    try:
+        html = document_html(briefs, series=series, template=template, title=title)
+        return write_pdf(
+            html,
+            page_size=page_size,
+            stylesheet=stylesheet,
+            allow_fetch=allow_fetch,
+            pdf_variant=pdf_variant,
+        )
+    except BriefkitError:
+        raise
+    except Exception as exc:  # WeasyPrint has no exception hierarchy of its own
+        raise RenderError(f"{type(exc).__name__}: {exc}", format="pdf", brief=name) from exc
+
+
+def _as_briefs(value: Brief | Sequence[Brief]) -> list[Brief]:
+    if isinstance(value, Brief):
+        return [value]
+    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
+        raise RenderError(
+            f"expected a Brief or a sequence of briefs, got {type(value).__name__}", format="pdf"
+        )
+    briefs = list(value)
+    if not briefs:
+        raise RenderError("cannot render an empty series", format="pdf")
+    for index, item in enumerate(briefs):
+        if not isinstance(item, Brief):
+            raise RenderError(
+                f"series item {index} is a {type(item).__name__}, not a Brief", format="pdf"
+            )
+    return briefs

@@ -1,0 +1,213 @@
+"""Line-level syntax of plain-text briefs, shared by the text parser and the text renderer.
+
+The renderer asks the same questions the parser asks ("would this line read back as a
+heading? does this item body look like it has a lead-in?") so that it can escape exactly the
+lines that would otherwise change meaning. Every check here looks at one bounded line with
+anchored, backtracking-free patterns, so parsing stays linear in the input size.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from ..model import SectionKind
+from .headings import classify_heading, split_inline_heading
+
+__all__ = [
+    "ESCAPE",
+    "ITEM",
+    "heading_alone",
+    "inline_heading",
+    "is_chrome",
+    "is_footer_start",
+    "is_url_line",
+    "item_match",
+    "nav_side",
+    "needs_escape",
+    "split_lead",
+]
+
+#: A line starting with this character is text, whatever it looks like (one is removed).
+ESCAPE = "\\"
+
+#: ``1.`` ``1)`` ``(1)`` numbers (group 1 or 2) or a bullet (group 3), then space or end.
+ITEM = re.compile(r"(?:(\d{1,9})[.)]|\((\d{1,9})\)|([•◦▪‣*-]))(?:\s+|$)")
+#: Digits of an item number that needs no list before it (see ``item_match``).
+_SHORT_NUMBER = 3
+
+_URL_PREFIXES = ("http://", "https://", "mailto:", "/", "./", "../", "#")
+_PAGE_SUFFIXES = (".html", ".htm", "/")
+
+Side = Literal["prev", "next"]
+
+_NAV_LABELS: dict[str, Side] = {
+    "previous": "prev",
+    "prev": "prev",
+    "previous post": "prev",
+    "previous article": "prev",
+    "older post": "prev",
+    "next": "next",
+    "next post": "next",
+    "next article": "next",
+    "newer post": "next",
+}
+_NAV_DECOR = "←‹«<→›»> \t"
+
+# Subscribe boxes, share bars, comment counters and copyright lines at the end of a page.
+_FOOTER = re.compile(
+    r"(?:subscribe\b|sign up\b|newsletter\b|join (?:our|the) (?:mailing list|newsletter)"
+    r"|©|\(c\) ?\d{4}|copyright\b|all rights reserved|powered by\b|share this\b"
+    r"|back to top\b|leave a comment\b|\d+ comments?\b|comments\b|follow us\b)",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[a-z]{3}[.!?]\s")
+_SMALL_WORDS = frozenset(
+    (  # noqa: SIM905 - a word list reads better as one string
+        "a an the and or but nor for of on in at to by with from as vs via per into over under "
+        "versus against after before than"
+    ).split()
+)
+_OPENERS = "\"'“‘«(["
+_MAX_LEAD_CHARS = 80
+_MAX_LEAD_WORDS = 10
+_MAX_HEADING_CHARS = 60
+_MAX_HEADING_WORDS = 6
+
+
+def item_match(line: str, *, follows: int | None) -> re.Match[str] | None:
+    """The item marker opening ``line``, if any; ``follows`` is the number of the item just
+    before it (None when the line does not directly follow a numbered item).
+
+    Numbers up to 999 always count. A longer number (up to nine digits) counts only as the
+    next number of its list, so item 20,000 is an item but a hard-wrapped sentence ending
+    "... in\n2024. The" stays prose. The renderer escapes every paragraph ``ITEM`` matches.
+    """
+    match = ITEM.match(line)
+    number = match and (match.group(1) or match.group(2))
+    if not number or len(number) <= _SHORT_NUMBER:
+        return match
+    return match if follows is not None and int(number) == follows + 1 else None
+
+
+def nav_side(line: str) -> Side | None:
+    """``"prev"``/``"next"`` when the line is only a navigation label (e.g. "Previous")."""
+    if len(line) > 24:
+        return None
+    return _NAV_LABELS.get(" ".join(line.strip(_NAV_DECOR).lower().split()))
+
+
+def is_url_line(line: str) -> bool:
+    """True when a line is only a link target: an absolute URL, or a relative page path
+    (``/x``, ``./x``, ``x.html``, ``x/``), as written under a navigation title."""
+    if not line or any(c.isspace() for c in line):
+        return False
+    if line[:8].lower().startswith(_URL_PREFIXES):
+        return True
+    path = line.split("#", 1)[0].split("?", 1)[0].lower()
+    return path.endswith(_PAGE_SUFFIXES)
+
+
+def is_footer_start(text: str) -> bool:
+    """True when a paragraph opens a subscribe box, share bar or copyright footer."""
+    return _FOOTER.match(text) is not None
+
+
+def _starts_capital(text: str) -> bool:
+    stripped = text.lstrip(_OPENERS)
+    return bool(stripped) and (stripped[0].isupper() or stripped[0].isdigit())
+
+
+def _title_case(text: str) -> bool:
+    """Every word but small ones (of, and, the, ...) starts with a capital or a digit."""
+    for word in text.split():
+        word = word.lstrip(_OPENERS)
+        if word and word[0].isalpha() and word[0].islower() and word.lower() not in _SMALL_WORDS:
+            return False
+    return True
+
+
+def _heading_like(label: str) -> bool:
+    """A short Title Case phrase without sentence punctuation: an unknown heading."""
+    if not 0 < len(label) <= _MAX_HEADING_CHARS or len(label.split()) > _MAX_HEADING_WORDS:
+        return False
+    if any(c in label for c in ".!?;:"):
+        return False
+    return _starts_capital(label) and _title_case(label)
+
+
+def heading_alone(line: str, *, at_start: bool) -> tuple[str, SectionKind] | None:
+    """(label, kind) when a whole line is a heading.
+
+    Known labels count with or without a colon (without one only at a paragraph start);
+    other Title Case phrases count when they end with a colon and start a paragraph, and
+    get the kind ``other``.
+    """
+    if line.endswith(":"):
+        label = line[:-1].rstrip()
+        if not label or len(label) > _MAX_LEAD_CHARS:
+            return None
+        kind = classify_heading(label)
+        if kind is not None:
+            return label, kind
+        if at_start and _heading_like(label):
+            return label, SectionKind.OTHER
+        return None
+    if at_start and len(line) <= _MAX_HEADING_CHARS:
+        kind = classify_heading(line)
+        if kind is not None:
+            return line, kind
+    return None
+
+
+def inline_heading(text: str) -> tuple[str, str] | None:
+    """(label, rest) for ``"Overview: The ..."``: a known label, a colon, then text."""
+    head = text[:120]  # labels are short; never hand a huge line to the regex
+    split = split_inline_heading(head)
+    if split is None:
+        return None
+    label, rest_of_head = split
+    rest = text[len(head) - len(rest_of_head) :]
+    return (label, rest) if rest.strip() else None
+
+
+def split_lead(body: str) -> tuple[str, str]:
+    """(lead, rest) of an item body: the text before the first colon when it is title-like.
+
+    A lead-in is short (at most 10 words), starts with a capital or a digit, holds no
+    sentence break, and the colon is followed by a space. When the rest starts lower case
+    the lead must be Title Case, so "Officials said: no decision" stays one sentence.
+    """
+    idx = body.find(":", 0, _MAX_LEAD_CHARS + 1)
+    if idx <= 0:
+        return "", body
+    if idx + 1 < len(body) and not body[idx + 1].isspace():
+        return "", body  # 10:45, https://...
+    lead, rest = body[:idx].strip(), body[idx + 1 :].strip()
+    if not lead or len(lead.split()) > _MAX_LEAD_WORDS or not _starts_capital(lead):
+        return "", body
+    if ";" in lead or _SENTENCE_END.search(lead + " "):
+        return "", body
+    if rest and rest[0].islower() and not _title_case(lead):
+        return "", body
+    return lead, rest
+
+
+def needs_escape(text: str) -> bool:
+    """True when a paragraph with this text, written at a block start, would read back as
+    something else (a heading, an item, a quote, navigation, a link line or a footer)."""
+    return (
+        text.startswith((ESCAPE, ">"))
+        or ITEM.match(text) is not None
+        or nav_side(text) is not None
+        or heading_alone(text, at_start=True) is not None
+        or is_url_line(text)
+        or inline_heading(text) is not None
+        or is_footer_start(text)
+        or is_chrome(text)
+    )
+
+
+def is_chrome(line: str) -> bool:
+    """True for the "View Original" link of a copied AMP page."""
+    return " ".join(line.split()).lower() == "view original"
