@@ -17,7 +17,7 @@ SRC = Path(briefkit.__file__).parent
 ROOT = Path(__file__).resolve().parents[1]
 
 #: The modules below everything: the model and what it needs, the errors, the registry.
-CORE = {"model", "errors", "limits", "safety", "fileio", "registry", "_version"}
+CORE = {"model", "errors", "limits", "safety", "fileio", "registry", "markings", "_version"}
 #: Top-level part of briefkit -> the parts it may import (its own part always allowed).
 ALLOWED: dict[str, set[str]] = {
     "model": {"limits", "safety"},
@@ -25,6 +25,7 @@ ALLOWED: dict[str, set[str]] = {
     "limits": set(),
     "safety": set(),
     "fileio": set(),
+    "markings": set(),
     "registry": {"errors"},
     "_version": set(),
     "syntax": {"model", "safety", "limits"},
