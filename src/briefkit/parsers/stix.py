@@ -15,6 +15,7 @@ judgement (a judgement section is added in front when the content has none).
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 from typing import Any
 
@@ -72,7 +73,7 @@ def _brief(report: dict[str, Any], index: int, by_id: dict[str, dict[str, Any]])
     name = report.get("name")
     if not isinstance(name, str) or not name.strip():
         raise ParseError("a report needs a name", element=f"{where}.name")
-    body = _content(report, where)
+    body = _content(report, name, where)
     description = report.get("description")
     sections = list(body.sections) if body else []
     has_judgement = any(s.kind is SectionKind.JUDGEMENT for s in sections)
@@ -104,10 +105,12 @@ def _brief(report: dict[str, Any], index: int, by_id: dict[str, dict[str, Any]])
     return Brief(**fields)
 
 
-def _content(report: dict[str, Any], where: str) -> Brief | None:
+def _content(report: dict[str, Any], name: str, where: str) -> Brief | None:
     content = report.get("x_opencti_content")
     if not isinstance(content, str) or not content.strip():
         return None
+    if "<h1" not in content.lower():  # a platform's body without a title of its own
+        content = f"<h1>{html.escape(name)}</h1>\n{content}"
     try:
         brief: Brief = get_parser("html").load()(content)
     except ParseError as exc:

@@ -6,7 +6,8 @@ reference, ``confidence``, ``lang``), an ``identity`` for the publisher as
 ``created_by_ref``, the official TLP 2.0 ``marking-definition`` objects, a ``location`` for
 every country the brief names, an ``identity`` for every organisation, an ``indicator``
 with a STIX pattern for every URL, domain, address and hash it quotes and a
-``vulnerability`` for every CVE id. Places and indicators come from
+``vulnerability`` for every CVE id (a brief that names none of these gets a ``note`` with
+its text, since ``object_refs`` may not be empty). Places and indicators come from
 :mod:`briefkit.entities` and :mod:`briefkit.ioc`; ambiguous names and indicators on the
 brief's own site are left out.
 
@@ -119,15 +120,9 @@ def render_stix(
     if creator:
         extra["created_by_ref"] = creator["id"]
     refs = [*_places(brief, common, extra), *_indicators(brief, common, extra, created)]
-    if not refs:
-        refs = [creator] if creator else []
-    if not refs:
-        raise RenderError(
-            "a STIX report needs at least one object to refer to: the brief names no country, "
-            "organisation or indicator and has no publisher, author or URL; pass publisher=",
-            format="stix",
-            brief=brief.title,
-        )
+    rid = report_id(brief.title, created)
+    if not refs:  # object_refs must not be empty: refer to the brief's text as a note
+        refs = [_note(brief, rid, common, extra, defang, live)]
     report = _report(brief, common, extra, created, [o["id"] for o in refs], confidence)
     report.update(_content(brief, defang, live))
     objects = [*markings, *([creator] if creator else []), report]
@@ -255,6 +250,30 @@ def _vulnerability(
         **common,
         "name": found.value,
         "external_references": [{"source_name": "cve", "external_id": found.value}],
+        **extra,
+    }
+
+
+def _note(
+    brief: Brief,
+    rid: str,
+    common: dict[str, Any],
+    extra: dict[str, Any],
+    defang: str,
+    live: Iterable[str],
+) -> dict[str, Any]:
+    """A note holding the brief as text, for a report that names nothing else: STIX (and
+    the consumers that break on empty reports) needs at least one object in ``object_refs``,
+    and the brief's own text is what it is about."""
+    from .text import render_text
+
+    return {
+        "type": "note",
+        "id": _id("note", {"report": rid}),
+        **common,
+        "abstract": brief.title,
+        "content": render_text(brief, defang=defang, live=live),
+        "object_refs": [rid],
         **extra,
     }
 
