@@ -82,7 +82,8 @@ def _rows() -> list[tuple[str, str, str]]:
 @pytest.mark.parametrize(("kind", "code", "name"), _rows())
 def test_every_row_finds_its_name(kind: str, code: str, name: str) -> None:
     if kind == "country":
-        assert len(code) == 2 and code.isupper()
+        assert len(code) == 2
+        assert code.isupper()
     found = entities.tag_text(f"A statement about {name} today.")
     assert [(e.kind, e.code) for e in found] == [(kind, code)]
 

@@ -238,9 +238,11 @@ def test_auto_unlinks_indicators_and_keeps_citations_and_own_site() -> None:
     text = out.sections[0].blocks[0].text  # type: ignore[union-attr]
     assert "hxxp://update-check[.]net/a.exe" in text
     assert "the gate (hxxp://185[.]220[.]101[.]4/gate)" in text
-    assert "cdn-telemetry[.]net" in text and "(hxxps" not in text.split("Reuters")[0][-40:]
+    assert "cdn-telemetry[.]net" in text
+    assert "(hxxps" not in text.split("Reuters")[0][-40:]
     assert "partner[.]example[.]net." in text
-    assert out.prev == MIXED.prev and out.next == MIXED.next
+    assert out.prev == MIXED.prev
+    assert out.next == MIXED.next
 
 
 def test_the_live_list_keeps_hosts_and_prefixes() -> None:
@@ -255,7 +257,9 @@ def test_all_unlinks_every_absolute_link_and_off_changes_nothing() -> None:
     assert _links(out) == []
     text = out.sections[0].blocks[0].text  # type: ignore[union-attr]
     assert "Reuters reported (hxxps://news[.]example[.]com/story)" in text
-    assert out.prev is not None and out.prev.href is None and out.prev.title == "Before"
+    assert out.prev is not None
+    assert out.prev.href is None
+    assert out.prev.title == "Before"
     assert ioc.defang_brief(MIXED, "off") is MIXED
     assert ioc.defang_brief(out, "all") == out  # idempotent
 

@@ -97,7 +97,8 @@ def test_long_titles_options_and_errors() -> None:
     brief = briefkit.parse(FIXTURES / "phishing-kit.txt")
     long = brief.model_copy(update={"title": "word " * 80})
     info = _event(render_misp(long)).info
-    assert len(info) <= 256 and info.endswith("…")
+    assert len(info) <= 256
+    assert info.endswith("…")
     event = _event(render_misp(brief, threat_level=1, analysis=0, distribution=3))
     assert (event.threat_level_id, event.analysis, event.distribution) == (1, 0, 3)
     with pytest.raises(briefkit.RenderError, match="threat_level"):

@@ -168,9 +168,11 @@ def test_cli_writes_stix_json_by_extension(tmp_path: Path) -> None:
     undated = CliRunner().invoke(
         main, ["convert", str(FIXTURES / "clean-brief.txt"), "-o", str(tmp_path / "c.stix.json")]
     )
-    assert undated.exit_code == 1 and "published=" in undated.output
+    assert undated.exit_code == 1
+    assert "published=" in undated.output
     dated = CliRunner().invoke(
         main,
         ["convert", str(FIXTURES / "clean-brief.txt"), "-t", "stix", "--published", "2024-09-13"],
     )
-    assert dated.exit_code == 0 and '"type": "bundle"' in dated.output
+    assert dated.exit_code == 0
+    assert '"type": "bundle"' in dated.output
