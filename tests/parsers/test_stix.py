@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+import stix2
 
 import briefkit
 from briefkit.model import SectionKind
@@ -30,7 +31,6 @@ def test_round_trip_keeps_title_date_marking_and_body(name: str) -> None:
 
 
 def test_a_bundle_built_with_stix2_and_tlp_1_markings() -> None:
-    stix2 = pytest.importorskip("stix2")
     author = stix2.Identity(name="Harbour CERT", identity_class="organization")
     place = stix2.Location(country="NO")
     report = stix2.Report(

@@ -6,12 +6,11 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pymisp
 import pytest
 
 import briefkit
 from briefkit.renderers.misp import render_misp
-
-pymisp = pytest.importorskip("pymisp")
 
 ROOT = Path(__file__).parents[2]
 SEED_DIR = ROOT.parent / "shared" / "seed"

@@ -8,13 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import stix2
+from stix2.canonicalization.Canonicalize import canonicalize
 
 import briefkit
 from briefkit.markings import parse_marking
 from briefkit.renderers.stix import render_stix
-
-stix2 = pytest.importorskip("stix2")
-from stix2.canonicalization.Canonicalize import canonicalize  # noqa: E402
 
 ROOT = Path(__file__).parents[2]
 SEED_DIR = ROOT.parent / "shared" / "seed"

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib.resources import files
+from typing import Any
 
 from ..model import Brief
 from ..passages import passages
@@ -103,11 +105,30 @@ def table() -> _Table:
                     written.append(word)
         for word in written:
             entries.setdefault(word.rstrip("?"), _Name(kind, code, name, word.endswith("?")))
-    alternatives = sorted(entries, key=lambda w: (-len(w), w))
-    pattern = re.compile(
-        r"(?<![\w.@/])(?:" + "|".join(map(re.escape, alternatives)) + r")(?![\w@])"
-    )
+    pattern = re.compile(r"(?<![\w.@/])" + _trie(entries) + r"(?![\w@])")
     return _Table(entries, names, pattern)
+
+
+def _trie(words: Iterable[str]) -> str:
+    """One regex matching any of ``words``, longest first, with shared prefixes factored
+    out: the engine then tries one branch per character instead of every name in turn."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(c) + build(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:  # a name ends here: the longer ones are tried first
+            return f"(?:{body})?"
+        return body
+
+    return build(root)
 
 
 def tag_text(text: str, *, path: str = "text") -> tuple[Entity, ...]:

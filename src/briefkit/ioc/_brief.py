@@ -39,15 +39,15 @@ DefangMode = Literal["auto", "all", "off"]
 _MODES = ("auto", "all", "off")
 
 
-@dataclass(frozen=True)
+@dataclass
 class Policy:
     """Which links and indicators stay live for one brief."""
 
+    brief: Brief
     mode: DefangMode
     own: str | None
     live: tuple[str, ...]
-    quoted: frozenset[str]
-    """Refanged URLs, hosts and addresses the brief's text quotes (``auto`` only)."""
+    _quoted: frozenset[str] | None = None
 
     @classmethod
     def for_brief(cls, brief: Brief, mode: str, live: Iterable[str] = ()) -> Policy:
@@ -58,13 +58,20 @@ class Policy:
         if isinstance(live, str):
             live = (live,)
         own = _host(brief.url) if brief.url else None
-        quoted: set[str] = set()
-        if mode == "auto":
-            for passage in passages(brief):
+        return cls(brief, mode, site(own) if own else None, tuple(live))  # type: ignore[arg-type]
+
+    @property
+    def quoted(self) -> frozenset[str]:
+        """Refanged URLs, hosts and addresses the brief's text quotes (read on first use:
+        only a link that is neither relative nor kept by a rule needs them)."""
+        if self._quoted is None:
+            found: set[str] = set()
+            for passage in passages(self.brief):
                 for token in scan(passage.text):
                     if token.type in NETWORK:
-                        quoted.update(_keys(token.type, token.value))
-        return cls(mode, site(own) if own else None, tuple(live), frozenset(quoted))  # type: ignore[arg-type]
+                        found.update(_keys(token.type, token.value))
+            self._quoted = frozenset(found)
+        return self._quoted  # type: ignore[arg-type]
 
     def keeps_host(self, host: str, url: str | None = None) -> bool:
         """Whether an indicator on ``host`` (or at ``url``) stays live."""

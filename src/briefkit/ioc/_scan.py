@@ -23,21 +23,24 @@ __all__ = ["Token", "fang", "scan"]
 _DOT = r"(?:\.|\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\))"
 _AT = r"(?:@|\[@\]|\(@\)|\[at\]|\(at\))"
 _COLON = r"(?::|\[:\])"
-_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+_LABEL = r"[a-z0-9][a-z0-9-]*+"  # possessive: a word is read once; _label() checks the rest
 _DOMAIN = rf"{_LABEL}(?:{_DOT}{_LABEL})+"
 _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 _IPV4 = rf"{_OCTET}(?:{_DOT}{_OCTET}){{3}}"
 _SCHEME = r"(?:h[tx]{2}ps?|f[tx]p|sftp)(?:://|\[://\]|\[:\]//|:\[//\])"
 _PATH = r"(?:[/?#](?:\[\.\]|[^\s<>\"'`{}|\\^\[\]])*)?"
 
+# One shared look-behind first: most positions are inside a word, and fail there at once.
 _PATTERN = re.compile(
-    rf"(?P<url>(?<![\w]){_SCHEME}(?:{_DOMAIN}|{_IPV4}|\[[0-9a-f:.]+\])(?::\d{{1,5}})?{_PATH})"
-    rf"|(?P<email>(?<![\w.%+-])[a-z0-9][a-z0-9._%+-]{{0,63}}{_AT}{_DOMAIN}(?![\w-]))"
-    rf"|(?P<ipv4>(?<![\w.]){_IPV4}(?![\w-]|\.\d|\[\.\]\d))"
-    r"|(?P<ipv6>(?<![\w:\[])(?:[0-9a-f]{0,4}(?::|\[:\])){2,7}[0-9a-f]{1,4}(?![\w:]|\[:\]))"
-    r"|(?P<hash>(?<![\w])[0-9a-f]{32,64}(?![\w]))"
-    r"|(?P<cve>(?<![\w-])cve-\d{4}-\d{4,7}(?![\w]))"
-    rf"|(?P<domain>(?<![\w.@/:\-\]]){_DOMAIN}(?![\w-]|{_AT}))",
+    r"(?<!\w)(?:"
+    rf"(?P<url>{_SCHEME}(?:{_DOMAIN}|{_IPV4}|\[[0-9a-f:.]+\])(?::\d{{1,5}})?{_PATH})"
+    rf"|(?P<email>(?<![.%+-])[a-z0-9][a-z0-9._%+-]{{0,63}}+{_AT}{_DOMAIN}(?![\w-]))"
+    rf"|(?P<ipv4>(?<!\.){_IPV4}(?![\w-]|\.\d|\[\.\]\d))"
+    r"|(?P<ipv6>(?<![:\[])(?:[0-9a-f]{0,4}(?::|\[:\])){2,7}[0-9a-f]{1,4}(?![\w:]|\[:\]))"
+    r"|(?P<hash>[0-9a-f]{32,64}+(?!\w))"
+    r"|(?P<cve>(?<!-)cve-\d{4}-\d{4,7}(?!\w))"
+    rf"|(?P<domain>(?<![.@/:\-\]]){_DOMAIN}(?![\w-]|{_AT}))"
+    r")",
     re.IGNORECASE,
 )
 _MARKERS = re.compile(
@@ -154,7 +157,9 @@ def _check(kind: str, written: str, text: str, start: int, end: int) -> Token | 
 def _domain(name: str, *, plain: bool) -> bool:
     labels = name.split(".")
     tld = labels[-1]
-    if len(labels) < 2 or tld.lower() not in tlds() or tld.isdigit():
+    if len(labels) < 2 or tld.lower() not in tlds():
+        return False
+    if any(len(label) > 63 or label.endswith("-") for label in labels):
         return False
     if not plain:
         return True
