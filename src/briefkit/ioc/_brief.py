@@ -71,7 +71,7 @@ class Policy:
                     if token.type in NETWORK:
                         found.update(_keys(token.type, token.value))
             self._quoted = frozenset(found)
-        return self._quoted  # type: ignore[arg-type]
+        return self._quoted
 
     def keeps_host(self, host: str, url: str | None = None) -> bool:
         """Whether an indicator on ``host`` (or at ``url``) stays live."""
