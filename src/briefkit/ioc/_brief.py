@@ -20,7 +20,6 @@ rule by calling it first, and none of them needs to know what an indicator is. M
 
 from __future__ import annotations
 
-import ipaddress
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -31,7 +30,7 @@ from ..model import Brief, BriefLink, Inline, Item, ItemList, Link, Section, Tex
 from ..passages import passages
 from ..safety import href_scheme
 from ._fang import NETWORK, defang_text, defang_token, site
-from ._scan import Token, fang, scan
+from ._scan import Token, fang, is_ip, scan
 
 __all__ = ["DefangMode", "Policy", "defang_brief"]
 
@@ -100,7 +99,7 @@ class Policy:
             return False
         if any(t.type in NETWORK for t in scan(link.text)):
             return False  # the link's text is (or holds) an indicator
-        if _is_ip(host):
+        if is_ip(host):
             return False
         address = href[7:].split("?")[0].lower() if scheme == "mailto" else None
         keys = {address} if address else {site(host), _url_key(href)}
@@ -250,10 +249,3 @@ def _under(url: str, prefix: str) -> bool:
         return False
     return len(url) == len(prefix) or prefix.endswith("/") or url[len(prefix)] in "/?#"
 
-
-def _is_ip(host: str) -> bool:
-    try:
-        ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return True

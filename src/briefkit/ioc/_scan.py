@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from importlib.resources import files
 from urllib.parse import urlsplit
 
-__all__ = ["Token", "fang", "scan"]
+__all__ = ["Token", "fang", "is_ip", "scan"]
 
 _DOT = r"(?:\.|\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\))"
 _AT = r"(?:@|\[@\]|\(@\)|\[at\]|\(at\))"
@@ -176,7 +176,7 @@ def _url(fanged: str) -> str | None:
         host = parts.hostname or ""
     except ValueError:
         return None
-    if not (_domain(host, plain=False) or _is_ip(host)):
+    if not (_domain(host, plain=False) or is_ip(host)):
         return None
     scheme = parts.scheme.lower()
     rest = fanged[len(parts.scheme) + 3 :]
@@ -184,7 +184,8 @@ def _url(fanged: str) -> str | None:
     return f"{scheme}://{rest[:netloc_end].lower()}{rest[netloc_end:]}"
 
 
-def _is_ip(host: str) -> bool:
+def is_ip(host: str) -> bool:
+    """Whether ``host`` is an IPv4 or IPv6 address (a URL host without its brackets)."""
     try:
         ipaddress.ip_address(host)
     except ValueError:
