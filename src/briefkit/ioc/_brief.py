@@ -248,4 +248,3 @@ def _under(url: str, prefix: str) -> bool:
     if not url.startswith(prefix):
         return False
     return len(url) == len(prefix) or prefix.endswith("/") or url[len(prefix)] in "/?#"
-
