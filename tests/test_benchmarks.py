@@ -149,3 +149,23 @@ def test_series_links_each_brief_to_its_neighbours() -> None:
         assert a.next == (b.title, b.slug)
         assert b.prev == (a.title, a.slug)
     assert len({s.title for s in corpus.series(300)}) == 300
+
+
+def test_indicator_benchmark_finds_every_planted_indicator() -> None:
+    """The indicators benchmark runs on a small brief; no timing is asserted, only that each
+    step is reported and extraction found exactly what was planted (else it exits 1)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.indicators", "--size-kb", "8", "--repeats", "1"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    first = done.stdout.splitlines()[0]
+    planted, found = re.findall(r"(\d+) indicators planted, (\d+) found", first)[0]
+    assert planted == found
+    assert int(planted) > 30
+    steps = [r[0] for r in _table(done.stdout, "brief:") if r[0].startswith("`")]
+    assert steps[:2] == ["`ioc.extract(brief)`", "`ioc.extract_text(text)`"]
+    assert len(steps) == 6

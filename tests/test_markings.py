@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from briefkit.markings import TLP_EXTENSION_ID, most_restrictive, parse_marking, parse_markings
+from briefkit.markings import (
+    TLP_EXTENSION_ID,
+    marking_for_stix_id,
+    most_restrictive,
+    parse_marking,
+    parse_markings,
+)
 
 _ID = "marking-definition--"
 OFFICIAL = [
@@ -105,3 +111,25 @@ def test_most_restrictive_governs_a_compilation() -> None:
     assert most_restrictive(["TLP:CLEAR", "TLP:WHITE"]).label == "TLP:CLEAR"  # type: ignore[union-attr]
     assert most_restrictive(["PAP:RED", "nothing"]) is None
     assert most_restrictive([]) is None
+
+
+@pytest.mark.parametrize(("label", "colour", "stix_id", "tag"), OFFICIAL)
+def test_stix_definitions_and_the_reverse_lookup(
+    label: str, colour: str, stix_id: str, tag: str
+) -> None:
+    marking = parse_marking(label)
+    assert marking is not None
+    definition = marking.stix_definition
+    assert definition is not None
+    assert definition["id"] == stix_id
+    assert definition["created"] == "2022-10-01T00:00:00.000Z"
+    assert definition["extensions"] == {
+        TLP_EXTENSION_ID: {"extension_type": "property-extension", "tlp_2_0": label[4:].lower()}
+    }
+    back = marking_for_stix_id(stix_id)
+    assert back is not None
+    assert back.label == label
+    assert marking_for_stix_id("marking-definition--00000000-0000-0000-0000-000000000000") is None
+    pap = parse_marking("PAP:GREEN")
+    assert pap is not None
+    assert pap.stix_definition is None

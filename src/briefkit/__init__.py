@@ -1,10 +1,11 @@
 """briefkit: analytic briefs as structured data and as finished documents.
 
-Parsers turn text, HTML, Markdown, JSON and DOCX into one model, :class:`Brief`; renderers
-turn a Brief into HTML, DOCX, PDF, text, Markdown and JSON. ``import briefkit`` is light:
-it loads the model and the errors; each parser, renderer, the linking and the build modules
-load on first use of one of their names (PEP 562), so a command that converts one brief
-does not pay for the rest.
+Parsers turn text, HTML, Markdown, JSON, DOCX and STIX into one model, :class:`Brief`;
+renderers turn a Brief into HTML, DOCX, PDF, text, Markdown, JSON, STIX 2.1 and MISP.
+:mod:`briefkit.ioc` finds and defangs indicators, :mod:`briefkit.entities` places.
+``import briefkit`` is light: it loads the model and the errors; each parser, renderer, the
+linking and the build modules load on first use of one of their names (PEP 562), so a
+command that converts one brief does not pay for the rest.
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ if TYPE_CHECKING:
     from .parsers.html import parse_html
     from .parsers.json import parse_json
     from .parsers.markdown import parse_markdown
+    from .parsers.stix import parse_stix
     from .parsers.text import parse_text
     from .registry import ParserInfo, RendererInfo
     from .registry import parsers as input_formats
@@ -69,7 +71,9 @@ if TYPE_CHECKING:
     from .renderers.html import render_html
     from .renderers.json import render_json
     from .renderers.markdown import render_markdown
+    from .renderers.misp import render_misp
     from .renderers.pdf import render_pdf
+    from .renderers.stix import render_stix
     from .renderers.text import render_text
 
 #: Public names loaded on first access: name -> (module, attribute in that module).
@@ -99,6 +103,7 @@ _LAZY: dict[str, tuple[str, str]] = {
     "parse_html": (".parsers.html", "parse_html"),
     "parse_json": (".parsers.json", "parse_json"),
     "parse_markdown": (".parsers.markdown", "parse_markdown"),
+    "parse_stix": (".parsers.stix", "parse_stix"),
     "parse_text": (".parsers.text", "parse_text"),
     "ParserInfo": (".registry", "ParserInfo"),
     "RendererInfo": (".registry", "RendererInfo"),
@@ -109,7 +114,9 @@ _LAZY: dict[str, tuple[str, str]] = {
     "render_html": (".renderers.html", "render_html"),
     "render_json": (".renderers.json", "render_json"),
     "render_markdown": (".renderers.markdown", "render_markdown"),
+    "render_misp": (".renderers.misp", "render_misp"),
     "render_pdf": (".renderers.pdf", "render_pdf"),
+    "render_stix": (".renderers.stix", "render_stix"),
     "render_text": (".renderers.text", "render_text"),
 }
 
@@ -175,6 +182,7 @@ __all__ = [
     "parse_html",
     "parse_json",
     "parse_markdown",
+    "parse_stix",
     "parse_text",
     "remove_brief",
     "render",
@@ -182,7 +190,9 @@ __all__ = [
     "render_html",
     "render_json",
     "render_markdown",
+    "render_misp",
     "render_pdf",
+    "render_stix",
     "render_text",
     "slugify",
     "unique_slugs",

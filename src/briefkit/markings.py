@@ -20,6 +20,7 @@ __all__ = [
     "TLP_EXTENSION_ID",
     "TLP_MARKING_CREATED",
     "Marking",
+    "marking_for_stix_id",
     "most_restrictive",
     "parse_marking",
     "parse_markings",
@@ -105,6 +106,26 @@ class Marking:
         return level.stix_id if level else None
 
     @property
+    def stix_definition(self) -> dict[str, object] | None:
+        """The official TLP 2.0 STIX 2.1 marking-definition object (TLP only), as a dict."""
+        stix_id = self.stix_id
+        if stix_id is None:
+            return None
+        return {
+            "type": "marking-definition",
+            "spec_version": "2.1",
+            "id": stix_id,
+            "created": TLP_MARKING_CREATED,
+            "name": self.label,
+            "extensions": {
+                TLP_EXTENSION_ID: {
+                    "extension_type": "property-extension",
+                    "tlp_2_0": self.level.lower(),
+                }
+            },
+        }
+
+    @property
     def misp_tag(self) -> str | None:
         """The MISP taxonomy tag, ``tlp:amber+strict`` or ``PAP:GREEN`` (MISP's own casing)."""
         if not self.valid:
@@ -149,6 +170,14 @@ def parse_marking(text: str) -> Marking | None:
     """The first TLP marking in ``text`` (else the first PAP marking), or None."""
     markings = parse_markings(text)
     return next((m for m in markings if m.scheme == "TLP"), markings[0] if markings else None)
+
+
+def marking_for_stix_id(stix_id: str) -> Marking | None:
+    """The TLP 2.0 marking whose official STIX marking-definition id is ``stix_id``, or None."""
+    for level, facts in _TLP.items():
+        if facts.stix_id == stix_id:
+            return Marking("TLP", level, f"TLP:{level}")
+    return None
 
 
 def most_restrictive(markings: Iterable[Marking | str | None]) -> Marking | None:

@@ -209,6 +209,12 @@ for _p in (
         extensions=(".docx",),
         binary=True,
     ),
+    ParserInfo(
+        "stix",
+        _B + "parsers.stix:parse_stix",
+        "STIX 2.1 bundles (one report)",
+        extensions=(".stix.json", ".stix"),
+    ),
 ):
     register_parser(_p)
 for _r in (
@@ -255,6 +261,20 @@ for _r in (
         extension=".pdf",
         binary=True,
         media_type="application/pdf",
+    ),
+    RendererInfo(
+        "stix",
+        _B + "renderers.stix:render_stix",
+        "STIX 2.1 bundle (report, markings, places, indicators)",
+        extension=".stix.json",
+        media_type="application/stix+json;version=2.1",
+    ),
+    RendererInfo(
+        "misp",
+        _B + "renderers.misp:render_misp",
+        "MISP event (tags, attributes, report)",
+        extension=".misp.json",
+        media_type="application/json",
     ),
 ):
     register_renderer(_r)

@@ -23,6 +23,7 @@ _MODULES = (
     "formats",
     "build",
     "check",
+    "ioc",
 )
 
 _EPILOG = """\b
@@ -32,6 +33,7 @@ Examples:
   briefkit build briefs/ -o site/             a linked series with an index page
   briefkit check briefs/                      link and structure problems
   briefkit formats                            what can be read and written
+  briefkit ioc report.html --csv              the indicators a brief quotes
   briefkit COMMAND --help                     options and examples of one command
 
 \b

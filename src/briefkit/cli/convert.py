@@ -33,6 +33,7 @@ Examples:
   briefkit convert brief.txt -o brief.docx --reference-doc house-style.docx
   briefkit convert brief.txt -o brief.pdf --page-size Letter --stylesheet print.css
   briefkit -v convert brief.docx -o brief.md    (say what was read, and timings)
+  briefkit convert brief.txt -o brief.stix.json --published 2024-09-13
 """
 
 
@@ -43,7 +44,8 @@ def output_format(output: str, to: str | None) -> str:
         return to if to in briefkit.output_formats() else _by_extension(f".{to.lower()}") or to
     if output == "-":
         return "html"
-    found = _by_extension(Path(output).suffix.lower())
+    path = Path(output)
+    found = _by_extension("".join(path.suffixes[-2:]).lower()) or _by_extension(path.suffix.lower())
     if found is None:
         fail(
             f"cannot tell the output format from {output!r}; name it with -t "
@@ -79,6 +81,10 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
+#: The formats whose output shows a brief to a reader, where defanging applies.
+_DEFANGING = ("html", "docx", "pdf", "markdown", "text", "stix", "misp")
+
+
 def render_options(
     fmt: str,
     *,
@@ -87,6 +93,9 @@ def render_options(
     page_size: str | None = None,
     reference_doc: Path | None = None,
     stylesheet: Path | None = None,
+    defang: str | None = None,
+    published: str | None = None,
+    publisher: str | None = None,
 ) -> dict[str, Any]:
     """Renderer keyword arguments from the command-line options, each checked against the
     formats it applies to, so a misplaced option is a usage error rather than ignored."""
@@ -96,6 +105,9 @@ def render_options(
         ("--page-size", "page_size", page_size, ("docx", "pdf")),
         ("--reference-doc", "template", reference_doc, ("docx",)),
         ("--stylesheet", "stylesheet", stylesheet, ("pdf",)),
+        ("--defang", "defang", defang, _DEFANGING),
+        ("--published", "published", published, ("stix", "misp")),
+        ("--publisher", "publisher", publisher, ("stix",)),
     ]
     options: dict[str, Any] = {}
     for flag, key, value, formats in given:
@@ -139,6 +151,14 @@ def render_options(
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="PDF: a CSS file applied after the packaged print stylesheet.",
 )
+@click.option(
+    "--defang",
+    type=click.Choice(["auto", "all", "off"]),
+    help="How quoted indicators show: auto (default) unlinks and defangs them, all every "
+    "link, off none.",
+)
+@click.option("--published", metavar="DATE", help="STIX, MISP: the date of an undated brief.")
+@click.option("--publisher", metavar="NAME", help="STIX: the publisher of a brief naming none.")
 @click.option("-q", "--quiet", is_flag=True, help="Say nothing on success.")
 @friendly_errors
 def convert(
@@ -151,6 +171,9 @@ def convert(
     page_size: str | None,
     reference_doc: Path | None,
     stylesheet: Path | None,
+    defang: str | None,
+    published: str | None,
+    publisher: str | None,
     quiet: bool,
 ) -> None:
     """Convert the brief in INPUT (a file, or - for stdin) to another format."""
@@ -166,6 +189,9 @@ def convert(
         page_size=page_size,
         reference_doc=reference_doc,
         stylesheet=stylesheet,
+        defang=defang,
+        published=published,
+        publisher=publisher,
     )
     to_stdout = output == "-"
     if not to_stdout and Path(output).is_dir():

@@ -34,6 +34,11 @@ def validation_message(exc: ValidationError) -> str:
     return "; ".join(parts)
 
 
+def _suffix(path: Path) -> str:
+    """The last two suffixes (``.stix.json``), which name formats that share an extension."""
+    return "".join(path.suffixes[-2:])
+
+
 def parse(
     source: str | bytes | os.PathLike[str],
     *,
@@ -62,7 +67,7 @@ def parse(
         except OSError as exc:
             raise ParseError(f"cannot read file: {exc.strerror or exc}", source=name) from None
         if format is None:
-            info = parser_for_extension(path.suffix)
+            info = parser_for_extension(_suffix(path)) or parser_for_extension(path.suffix)
             format = info.name if info else None
     elif isinstance(source, (str, bytes)):
         data = source
@@ -72,8 +77,9 @@ def parse(
         raise LimitError(
             f"input is {len(data)} bytes/characters, more than max_bytes={max_bytes}", source=name
         )
-    if format is None:
-        format = sniff_format(data)
+    if format in (None, "json"):  # a ".json" file may be a STIX bundle
+        sniffed = sniff_format(data)
+        format = sniffed if format is None or sniffed == "stix" else format
     info = get_parser(format)
     payload: str | bytes
     if info.binary:

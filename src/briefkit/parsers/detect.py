@@ -50,6 +50,7 @@ _HTML_START = re.compile(
 _HTML_FRAGMENT = re.compile(
     r"\A\s*<(?:head|body|article|main|section|div|p|h[1-6])[\s>]", re.IGNORECASE
 )
+_STIX = re.compile(r'"type"\s*:\s*"bundle"|"spec_version"\s*:\s*"2\.1"')
 _MARKDOWN = re.compile(r"\A(?:---\r?\n.*?\r?\n---\r?\n|\s*#{1,6} \S)", re.DOTALL)
 
 
@@ -130,7 +131,8 @@ def decode(data: bytes, *, source: str | None = None) -> str:
 
 
 def sniff_format(data: str | bytes) -> str:
-    """Guess the format of content: ``docx``, ``html``, ``json``, ``markdown`` or ``text``."""
+    """Guess the format of content: ``docx``, ``html``, ``stix``, ``json``, ``markdown`` or
+    ``text``."""
     if isinstance(data, bytes):
         if is_docx(data):
             return "docx"
@@ -140,6 +142,8 @@ def sniff_format(data: str | bytes) -> str:
     if _HTML_START.match(head) or _HTML_FRAGMENT.match(head):
         return "html"
     stripped = head.lstrip()
+    if stripped.startswith("{") and _STIX.search(head):
+        return "stix"
     if stripped.startswith("{") and '"title"' in head:
         return "json"
     if _MARKDOWN.match(head):

@@ -81,6 +81,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._version import __version__
 from ..errors import TemplateError
+from ..ioc import defang_brief
 from ..model import Brief, Emphasis, Inline, Link, Strong, Text
 from ..safety import href_scheme
 from ..syntax.dates import display_date, w3c_date
@@ -257,7 +258,12 @@ def _describe(exc: BaseException) -> str:
 
 
 def render_html(
-    brief: Brief, *, standalone: bool = True, template: str | os.PathLike[str] | None = None
+    brief: Brief,
+    *,
+    standalone: bool = True,
+    template: str | os.PathLike[str] | None = None,
+    defang: str = "auto",
+    live: Iterable[str] = (),
 ) -> str:
     """The brief as HTML: a complete page, or with ``standalone=False`` only the ``<article>``.
 
@@ -266,8 +272,10 @@ def render_html(
     ``head``, ``style``, ``header``, ``sections`` or ``nav`` blocks. Any problem with it, at
     compile time or while it runs (``{{ 1 // 0 }}``, a sandbox refusal, a missing include),
     raises :class:`~briefkit.TemplateError` naming the template, the line and the reason.
+    ``defang`` and ``live`` decide which quoted indicators stay links (every renderer takes
+    them: see :func:`briefkit.ioc.defang_brief`).
     """
-    context = _context(brief, standalone)
+    context = _context(defang_brief(brief, defang, live), standalone)
     if template is None:
         return _environment().get_template("brief.html.j2").render(context)
     compiled = _user_template(Path(template), brief)

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..ioc import defang_brief
 from ..model import (
     Brief,
     BriefLink,
@@ -310,8 +311,10 @@ def _front_matter(brief: Brief) -> str:
     return f"---\n{dumped}---"
 
 
-def render_markdown(brief: Brief) -> str:
-    """The brief as Markdown with YAML front matter; ``parse_markdown`` reads it back equal."""
+def render_markdown(brief: Brief, *, defang: str = "auto", live: Iterable[str] = ()) -> str:
+    """The brief as Markdown with YAML front matter; ``parse_markdown`` reads it back equal
+    (quoted indicators aside: see :func:`briefkit.ioc.defang_brief` for ``defang``)."""
+    brief = defang_brief(brief, defang, live)
     parts = [_front_matter(brief), _heading(1, brief.title)]
     for k, section in enumerate(brief.sections):
         parts.extend(_section(section, k == 0))

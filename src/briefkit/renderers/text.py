@@ -17,6 +17,9 @@ backslash, which the parser removes.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from ..ioc import defang_brief
 from ..model import Brief, BriefLink, Item, ItemList, Paragraph, Quote, Section
 from ..syntax.metadata import meta_lines
 from ..syntax.text import (
@@ -32,8 +35,10 @@ from ..syntax.text import (
 __all__ = ["render_text"]
 
 
-def render_text(brief: Brief) -> str:
-    """The brief as plain text (UTF-8 safe, ``\\n`` line endings, final newline)."""
+def render_text(brief: Brief, *, defang: str = "auto", live: Iterable[str] = ()) -> str:
+    """The brief as plain text (UTF-8 safe, ``\\n`` line endings, final newline); quoted
+    indicators are defanged as ``defang`` says (see :func:`briefkit.ioc.defang_brief`)."""
+    brief = defang_brief(brief, defang, live)
     lines = [_title(brief.title), *meta_lines(brief)]
     for section in brief.sections:
         lines.extend(_section(section))

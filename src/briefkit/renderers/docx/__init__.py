@@ -20,10 +20,12 @@ import datetime as dt
 import io
 import json
 import os
+from collections.abc import Iterable
 from typing import Any
 
 from lxml import etree
 
+from ...ioc import defang_brief
 from ...model import Brief, BriefLink, Inline, ItemList, Quote, Text, normalize_inlines
 from ...safety import document_href
 from ...syntax import ooxml as ox
@@ -46,6 +48,8 @@ def render_docx(
     *,
     template: str | os.PathLike[str] | bytes | None = None,
     page_size: str | None = None,
+    defang: str = "auto",
+    live: Iterable[str] = (),
 ) -> bytes:
     """The brief as a Word document.
 
@@ -54,8 +58,10 @@ def render_docx(
     ``Heading 1`` (:class:`~briefkit.TemplateError` names a missing one) and briefkit adds
     its other styles where missing. A document briefkit rendered, restyled in Word, makes a
     complete template. ``page_size`` ("A4", "Letter", "Legal") applies to every section;
-    without it the template's size is kept, and A4 is used otherwise.
+    without it the template's size is kept, and A4 is used otherwise. ``defang`` and
+    ``live``: which quoted indicators stay links (see :func:`briefkit.ioc.defang_brief`).
     """
+    brief = defang_brief(brief, defang, live)
     base = _docx_base.base(_docx_base.template_key(template), _docx_base.page_size(page_size))
     document = _docx_base.new_document(base)
     _Writer(document, base).write(brief)

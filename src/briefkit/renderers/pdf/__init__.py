@@ -9,9 +9,10 @@ stylesheets warm. WeasyPrint is imported on the first PDF, never by ``import bri
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from ...errors import BriefkitError, RenderError
+from ...ioc import defang_brief
 from ...model import Brief
 from .engine import write_pdf
 
@@ -27,6 +28,8 @@ def render_pdf(
     pdf_variant: str | None = None,
     template: str | os.PathLike[str] | None = None,
     title: str | None = None,
+    defang: str = "auto",
+    live: Iterable[str] = (),
 ) -> bytes:
     """The brief as PDF, or a sequence of briefs as one PDF with a contents page.
 
@@ -40,13 +43,15 @@ def render_pdf(
     - ``pdf_variant``: a WeasyPrint variant such as ``"pdf/a-3b"`` or ``"pdf/ua-1"``.
     - ``title``: the title of a series document (default: the briefs' common category,
       else "Briefs"); a single brief's PDF is titled by the brief.
+    - ``defang`` / ``live``: which quoted indicators stay links, as for every renderer
+      (see :func:`briefkit.ioc.defang_brief`).
 
     A series starts with a contents page listing every brief with its page number; each
     brief starts on a new page, has its own bookmarks, and its prev/next links jump to the
     neighbouring brief inside the document.
     """
     series = not isinstance(brief, Brief)
-    briefs = _as_briefs(brief)
+    briefs = [defang_brief(b, defang, live) for b in _as_briefs(brief)]
     name = briefs[0].title if not series else title
     from .html import document_html  # lxml: loaded with the first PDF
 

@@ -127,9 +127,13 @@ def _brief_wrapper(
         wrapper.set("class", f"pdf-brief pdf-{marking_slug(brief.marking)}")
     styles: list[etree._Element] = []
     if template is None:
-        wrapper.append(lxml_html.fragment_fromstring(render_html(brief, standalone=False)))
+        wrapper.append(
+            lxml_html.fragment_fromstring(render_html(brief, standalone=False, defang="off"))
+        )
     else:
-        page = lxml_html.document_fromstring(render_html(brief, standalone=True, template=template))
+        page = lxml_html.document_fromstring(
+            render_html(brief, standalone=True, template=template, defang="off")
+        )
         page_head = page.find("head")
         styles = [] if page_head is None else _template_styles(page_head)
         body = page.find("body")
