@@ -23,6 +23,7 @@ _MODULES = (
     "formats",
     "build",
     "check",
+    "lint",
 )
 
 _EPILOG = """\b
@@ -31,6 +32,7 @@ Examples:
   briefkit convert page.html -t markdown      Markdown on stdout
   briefkit build briefs/ -o site/             a linked series with an index page
   briefkit check briefs/                      link and structure problems
+  briefkit lint brief.txt                     estimative language, grades, markings
   briefkit formats                            what can be read and written
   briefkit COMMAND --help                     options and examples of one command
 
