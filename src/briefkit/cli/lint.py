@@ -57,8 +57,11 @@ Exit status: 1 if any finding is an error or an input cannot be read, else 0.
 )
 @friendly_errors
 def lint(inputs: tuple[Path, ...], scale: str, as_json: bool, severity: str) -> None:
-    """Check the analytic tradecraft of FILE... (files or folders): estimative language,
-    confidence, source grades, markings."""
+    """Report tradecraft findings in FILE... (files or folders); exit 1 on errors.
+
+    Estimative language against a yardstick, confidence levels, Admiralty grades of the
+    evidence and TLP 2.0 markings.
+    """
     files, missing = collect_inputs(inputs)
     unreadable = [(f.path, f.reason) for f in missing]
     shown: list[dict[str, Any]] = []
@@ -88,7 +91,9 @@ def lint(inputs: tuple[Path, ...], scale: str, as_json: bool, severity: str) -> 
     for name, reason in unreadable:
         click.echo(f"briefkit: error: {name}: {reason}", err=True)
     if not as_json:
-        click.echo(f"{len(files)} file(s) checked: {tally}", err=True)
+        checked = len(files) + len(missing) - len(unreadable)
+        tail = f"; {len(unreadable)} unreadable" if unreadable else ""
+        click.echo(f"{checked} file(s) checked: {tally}{tail}", err=True)
     if errors or unreadable:
         raise SystemExit(1)
 

@@ -88,6 +88,8 @@ from ..safety import href_scheme
 if TYPE_CHECKING:
     import jinja2
 
+    from ._html_lint import Annotations, Marks
+
 __all__ = ["inline_html", "render_html", "stylesheet", "w3c_date"]
 
 _MONTHS = [
@@ -112,11 +114,12 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 _CLOSE_LINK = "</a>"
 
 
-def inline_html(nodes: Iterable[Inline]) -> str:
+def inline_html(nodes: Iterable[Inline], marks: Marks | None = None) -> str:
     """Inline nodes as escaped HTML, iteratively (the model allows any nesting depth).
 
     HTML cannot nest links (a parser would split the outer one), so a link inside a link
-    keeps its text but not its own ``<a>``: the outer link wins.
+    keeps its text but not its own ``<a>``: the outer link wins. ``marks`` draws tradecraft
+    findings into the text (``annotate=True``).
     """
     out: list[str] = []
     stack: list[Inline | str] = list(reversed(tuple(nodes)))
@@ -128,7 +131,7 @@ def inline_html(nodes: Iterable[Inline]) -> str:
             if node is _CLOSE_LINK:
                 open_links -= 1
         elif isinstance(node, Text):
-            out.append(html.escape(node.text, quote=False))
+            out.append(marks.text(node.text) if marks else html.escape(node.text, quote=False))
         else:
             if isinstance(node, Strong):
                 out.append("<strong>")
@@ -201,9 +204,27 @@ def _json_ld(brief: Brief, data: dict[str, Any]) -> str:
     return _JSON_UNSAFE.sub(lambda m: _JSON_ESCAPES[m.group()], text)
 
 
-def _context(brief: Brief, standalone: bool) -> dict[str, Any]:
-    """Everything a template needs; user templates get the same names."""
-    from markupsafe import Markup
+def _context(brief: Brief, standalone: bool, notes: Annotations | None = None) -> dict[str, Any]:
+    """Everything a template needs; user templates get the same names.
+
+    ``where`` arguments are ``(section, block, item)`` indexes, used only to find the
+    annotations of that text; without annotations the helpers give the plain markup.
+    """
+    from markupsafe import Markup, escape
+
+    def inline(nodes: Iterable[Inline], where: tuple[int, int, int | None] | None = None) -> Any:
+        marks = notes.marks(*where, "text") if notes and where else None
+        return Markup(inline_html(nodes, marks))
+
+    def marked(text: str, where: tuple[int, int | None, int | None], part: str) -> Any:
+        marks = notes.marks(*where, part) if notes else None
+        return Markup(marks.text(text)) if marks else escape(text)
+
+    def lint(section: int | None, block: int | None = None, item: int | None = None) -> Any:
+        if notes is None:
+            return Markup("")
+        part = "item" if item is not None else "section" if section is not None else "brief"
+        return Markup(notes.attributes(section, block, item, part))
 
     data = brief.model_dump(mode="json", include={"published", "updated"})
     marking = brief.marking and "marking-" + _NON_WORD.sub("-", brief.marking.lower()).strip("-")
@@ -220,7 +241,11 @@ def _context(brief: Brief, standalone: bool) -> dict[str, Any]:
         "json_ld": Markup(_json_ld(brief, data)),
         "css": Markup(stylesheet()),
         "generator": f"briefkit {__version__}",
-        "inline": lambda nodes: Markup(inline_html(nodes)),
+        "inline": inline,
+        "lead": lambda text, where: marked(text, where, "lead"),
+        "heading": lambda text, section: marked(text, (section, None, None), "heading"),
+        "marking_text": lambda text: Markup(notes.marking(text)) if notes else escape(text),
+        "lint": lint,
     }
 
 
@@ -290,9 +315,19 @@ def _describe(exc: BaseException) -> str:
 
 
 def render_html(
-    brief: Brief, *, standalone: bool = True, template: str | os.PathLike[str] | None = None
+    brief: Brief,
+    *,
+    standalone: bool = True,
+    template: str | os.PathLike[str] | None = None,
+    annotate: bool = False,
+    scale: str = "icd203",
 ) -> str:
     """The brief as HTML: a complete page, or with ``standalone=False`` only the ``<article>``.
+
+    ``annotate`` marks every tradecraft finding (:func:`briefkit.tradecraft.check` on
+    ``scale``) in place: a highlighted ``<mark>`` with the code and message as its tooltip,
+    or ``data-lint``/``title`` on the item, heading or title a finding is about. The
+    annotated page reads back as the same brief.
 
     ``template`` is the path of a Jinja2 template (a file, never template text) rendered in a
     sandbox with autoescaping; it may ``{% extends "brief.html.j2" %}`` and override the
@@ -300,7 +335,13 @@ def render_html(
     compile time or while it runs (``{{ 1 // 0 }}``, a sandbox refusal, a missing include),
     raises :class:`~briefkit.TemplateError` naming the template, the line and the reason.
     """
-    context = _context(brief, standalone)
+    notes = None
+    if annotate:
+        from ..tradecraft import check
+        from ._html_lint import Annotations
+
+        notes = Annotations(check(brief, scale=scale))
+    context = _context(brief, standalone, notes)
     if template is None:
         return _environment().get_template("brief.html.j2").render(context)
     compiled = _user_template(Path(template), brief)
