@@ -71,19 +71,19 @@ class _Checker:
     # --- one text ---------------------------------------------------------------------
 
     def text(self, piece: Piece) -> None:
-        spans = sentences(piece.norm)
+        spans = sentences(piece.text)
         starts = [a for a, _ in spans]
-        conf = m.confidences(piece.norm)
+        conf = m.confidences(piece.low)
         self.state.confidence = self.state.confidence or bool(conf)
         if not piece.estimative:
             for hit in conf:
                 self._nonstandard(piece, spans[self._index(starts, hit.start)], hit)
             return
         hits: tuple[Sequence[Any], ...] = (
-            m.terms(piece.norm),
-            m.hedges(piece.norm, frozenset(starts)),
+            m.terms(piece.low),
+            m.hedges(piece.low, piece.text, frozenset(starts)),
             conf,
-            m.percents(piece.norm),
+            m.percents(piece.low),
         )
         buckets: list[tuple[list[Any], ...]] = [([], [], [], []) for _ in spans]
         for kind, found in enumerate(hits):
@@ -91,15 +91,15 @@ class _Checker:
                 buckets[self._index(starts, hit.start)][kind].append(hit)
         for sentence, (terms, hedges, confs, percents) in zip(spans, buckets, strict=True):
             self._sentence(piece, sentence, terms, hedges, confs, percents)
-        if not self.state.disclaimer and any(m.disclaims_rows(piece.text[a:b]) for a, b in spans):
-            self.state.disclaimer = True
+        if not self.state.disclaimer and m.disclaims_rows(piece.low):  # cheap when it is not
+            self.state.disclaimer = any(m.disclaims_rows(piece.low[a:b]) for a, b in spans)
 
     @staticmethod
     def _index(starts: Sequence[int], offset: int) -> int:
         return max(0, bisect_right(starts, offset) - 1)
 
     def _at(self, piece: Piece, start: int, end: int) -> Location:
-        return piece.where.model_copy(update={"start": start, "end": end})
+        return piece.at(start, end)
 
     def _finding(
         self,
@@ -130,8 +130,7 @@ class _Checker:
         conf: list[m.ConfidenceHit],
         percents: list[m.PercentHit],
     ) -> None:
-        section = piece.where.section
-        assert section is not None
+        section = piece.section
         resolved = [(hit, terms_of(hit.form)) for hit in terms]
         if terms:
             self.state.qualified.add(section)
@@ -224,7 +223,7 @@ class _Checker:
         resolved: list[tuple[m.Hit, dict[str, Term]]],
     ) -> None:
         owner = next(
-            (r for r in reversed(resolved) if m.attached(piece.norm, r[0].end, p.start)), None
+            (r for r in reversed(resolved) if m.attached(piece.low, r[0].end, p.start)), None
         )
         if owner is None and p.probability and resolved:
             owner = min(
@@ -303,8 +302,10 @@ class _Checker:
         self.found.append(make(code, message, at, text=text, quote=marking.written))
 
     def text_markings(self, piece: Piece) -> None:
+        if "tlp" not in piece.low and "pap" not in piece.low:
+            return
         for marking in parse_markings(piece.text):
-            self._marking(marking, piece.text, piece.where)
+            self._marking(marking, piece.text, piece.at())
 
     def grades(self) -> None:
         for si, section in enumerate(self.brief.sections):
@@ -426,10 +427,11 @@ def check(brief: Brief, *, scale: str = "icd203") -> tuple[Finding, ...]:
     checker.markings()
     for piece in pieces(brief):
         checker.text(piece)
-        if piece.where.part != "heading":
+        if piece.part != "heading":
             checker.text_markings(piece)
     if brief.summary:
-        checker.state.confidence = checker.state.confidence or bool(m.confidences(brief.summary))
+        summary = m.confidences(m.fold(brief.summary))
+        checker.state.confidence = checker.state.confidence or bool(summary)
     checker.grades()
     checker.brief_rules()
     return tuple(sorted(checker.found, key=_order))

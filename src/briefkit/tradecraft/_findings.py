@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..model import SectionKind
 
-__all__ = ["CODES", "Code", "Counts", "Finding", "Location", "Severity", "count"]
+__all__ = ["CODES", "Code", "Counts", "Finding", "Location", "Part", "Severity", "count"]
 
 Severity = Literal["error", "warning", "info"]
 #: Severities from the most to the least serious.

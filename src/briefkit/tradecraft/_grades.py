@@ -110,8 +110,13 @@ _GRADE = re.compile(
 )
 
 
+_KEYWORD = re.compile(r"(?i:grade|admiralty)")
+
+
 def find_grades(text: str) -> tuple[GradeMatch, ...]:
     """Every grade-shaped code in ``text``, valid or not, in order."""
+    if not any(c in text for c in "([-") and not _KEYWORD.search(text):
+        return ()  # the common case, decided without the full pattern
     found: list[GradeMatch] = []
     for match in _GRADE.finditer(text):
         n = next(i for i in (1, 2, 3) if match[f"letter{i}"])

@@ -23,13 +23,13 @@ _LEVELS = {"low": "low", "moderate": "moderate", "medium": "moderate", "high": "
 def _texts_judgement_first(brief: Brief) -> Iterator[str]:
     every = list(pieces(brief))
     for piece in every:
-        if piece.where.kind is SectionKind.JUDGEMENT:
-            yield piece.norm
+        if piece.kind is SectionKind.JUDGEMENT:
+            yield piece.low
     for piece in every:
-        if piece.where.kind is not SectionKind.JUDGEMENT:
-            yield piece.norm
+        if piece.kind is not SectionKind.JUDGEMENT:
+            yield piece.low
     if brief.summary:
-        yield m.normalise(brief.summary)
+        yield m.fold(brief.summary)
 
 
 def confidence(brief: Brief) -> str | None:
@@ -61,8 +61,8 @@ def stix_confidence(brief: Brief) -> int | None:
     values = [
         term.stix
         for piece in pieces(brief)
-        if piece.where.kind is SectionKind.JUDGEMENT and piece.estimative
-        for hit in m.terms(piece.norm)
+        if piece.kind is SectionKind.JUDGEMENT and piece.estimative
+        for hit in m.terms(piece.low)
         if (term := terms_of(hit.form).get("icd203")) is not None and term.stix is not None
     ]
     return max(values) if values else None

@@ -11,45 +11,59 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import Brief, ItemList, Paragraph, SectionKind
-from ._findings import Location
-from ._match import normalise
+from ._findings import Location, Part
+from ._match import fold
 
 __all__ = ["Piece", "pieces", "place"]
 
 
 @dataclass(frozen=True, slots=True)
 class Piece:
-    """One text of the brief: where it is, as written, and straightened for matching."""
+    """One text of the brief: where it is, as written, and folded for matching."""
 
-    where: Location
+    section: int
+    kind: SectionKind
+    block: int | None
+    item: int | None
+    part: Part
     text: str
-    norm: str
+    low: str
+    estimative: bool
+    """Whether estimative language is checked here (not in sources, not in headings)."""
 
-    @property
-    def estimative(self) -> bool:
-        """Whether estimative language is checked here (not in sources, not in headings)."""
-        return self.where.part in ("text", "lead") and self.where.kind is not SectionKind.SOURCES
-
-
-def _piece(where: Location, text: str) -> Piece:
-    return Piece(where, text, normalise(text))
+    def at(self, start: int | None = None, end: int | None = None) -> Location:
+        """The location of ``start:end`` in this text (a finding is made from it)."""
+        return Location(
+            section=self.section,
+            kind=self.kind,
+            block=self.block,
+            item=self.item,
+            part=self.part,
+            start=start,
+            end=end,
+        )
 
 
 def pieces(brief: Brief) -> Iterator[Piece]:
     """Every checked text of ``brief`` in reading order (headings included)."""
     for si, section in enumerate(brief.sections):
         kind = section.kind
+        judged = kind is not SectionKind.SOURCES
         if section.heading:
-            yield _piece(Location(section=si, kind=kind, part="heading"), section.heading)
+            yield Piece(
+                si, kind, None, None, "heading", section.heading, fold(section.heading), False
+            )
         for bi, block in enumerate(section.blocks):
             if isinstance(block, Paragraph):
-                yield _piece(Location(section=si, kind=kind, block=bi), block.text)
+                text = block.text
+                yield Piece(si, kind, bi, None, "text", text, fold(text), judged)
             elif isinstance(block, ItemList):
                 for ii, item in enumerate(block.items):
-                    at = Location(section=si, kind=kind, block=bi, item=ii)
                     if item.lead:
-                        yield _piece(at.model_copy(update={"part": "lead"}), item.lead)
-                    yield _piece(at, item.text)
+                        lead = item.lead
+                        yield Piece(si, kind, bi, ii, "lead", lead, fold(lead), judged)
+                    text = item.text
+                    yield Piece(si, kind, bi, ii, "text", text, fold(text), judged)
 
 
 def place(brief: Brief, where: Location) -> str:
