@@ -8,6 +8,7 @@ package's own tables, so a typo in either shows.
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 import pytest
 
@@ -154,3 +155,16 @@ def test_every_code_has_a_severity_and_a_rule() -> None:
         assert code.severity in ("error", "warning", "info")
         assert code.rule
         assert code.summary
+
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "tradecraft.md"
+
+
+@pytest.mark.parametrize("code", sorted(tradecraft.CODES))
+def test_the_docs_explain_every_code_with_its_severity(code: str) -> None:
+    page = DOCS.read_text(encoding="utf-8")
+    severity = tradecraft.CODES[code].severity
+    assert f"| `{code}` | {severity} |" in page
+    section = page.split(f"\n### {code}\n", 1)[1].split("\n### ", 1)[0]
+    assert section.lstrip().startswith(f"*{severity}.*")
+    assert "**Fix:**" in section or code == "EST-TERM"

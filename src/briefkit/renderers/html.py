@@ -57,6 +57,11 @@ Reading it back:
 - Empty blocks are kept: ``<p></p>``, ``<li></li>``, ``<ol class="brief-list"></ol>``, a
   ``section`` without children.
 - Marking: the text of ``p.brief-marking``; its class ``marking-<slug>`` is for styling.
+- Annotations (``annotate=True`` only): ``<mark class="lint lint-SEVERITY" data-lint="CODES"
+  title="...">`` around the characters of tradecraft findings inside any text, and
+  ``data-lint``/``title`` attributes on the ``li``, ``h2`` (or ``section``), ``h1`` a
+  finding is about. A reader skips them: ``mark`` is transparent, the attributes carry no
+  content (see :mod:`._html_lint`).
 
 A standalone page wraps the fragment in ``<html lang>`` with a ``<head>`` holding ``<meta
 charset>``, ``<title>``, ``<link rel=canonical>``, ``<link rel=prev|next title href>`` (when
