@@ -169,3 +169,28 @@ def test_indicator_benchmark_finds_every_planted_indicator() -> None:
     steps = [r[0] for r in _table(done.stdout, "brief:") if r[0].startswith("`")]
     assert steps[:2] == ["`ioc.extract(brief)`", "`ioc.extract_text(text)`"]
     assert len(steps) == 6
+
+
+def test_lint_benchmark_runs_and_prints_one_row_per_scale() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "benchmarks.lint", "--quick"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert re.match(
+        r"Brief: \d+ words in 3 sections, \d+ evidence items; \d+ findings", proc.stdout
+    )
+    rows = _table(proc.stdout, "runs per scale")
+    assert rows[0][:5] == ["scale", "CPU median ms", "CPU min ms", "wall median ms", "wall min ms"]
+    assert [r[0] for r in rows[1:]] == ["icd203", "phia", "kent"]
+
+
+def test_lint_benchmark_brief_has_the_words_asked_for() -> None:
+    from benchmarks.lint import long_brief
+
+    brief = long_brief(10_000)
+    assert sum(len(s.text.split()) for s in brief.sections) >= 10_000

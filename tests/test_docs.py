@@ -86,6 +86,7 @@ GUIDE = (
     "parsing.md",
     "rendering.md",
     "series.md",
+    "tradecraft.md",
     "embedding.md",
     "scale.md",
     "plugins.md",

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 __all__ = [
     "TLP_EXTENSION_ID",
@@ -76,6 +76,8 @@ class Marking:
     """The canonical level (``"AMBER+STRICT"``), or the level as written when not standard."""
     written: str
     """The marking exactly as it stands in the source."""
+    span: tuple[int, int] | None = field(default=None, compare=False)
+    """Where ``written`` stands in the text it was read from (not part of equality)."""
 
     @property
     def valid(self) -> bool:
@@ -162,7 +164,7 @@ def parse_markings(text: str) -> tuple[Marking, ...]:
         level = re.sub(r"\s+", "", match["level"]).upper()
         if not match["colon"] and level not in _TLP and level not in _ALIASES:
             continue  # "tlp green" is a mis-written label; "pap smear" is not a label at all
-        found.append(Marking(scheme, _ALIASES.get(level, level), match.group(0)))
+        found.append(Marking(scheme, _ALIASES.get(level, level), match.group(0), match.span()))
     return tuple(found)
 
 

@@ -15,6 +15,7 @@ next to it.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -26,6 +27,7 @@ from typing import Any
 from ..errors import FormatError
 from ..linking import LinkProblem, chain_from_links, order_indices, unique_slugs
 from ..registry import get_renderer, parser_for_extension
+from ..tradecraft import SCALES, Counts
 from .index import write_index
 from .manifest import MANIFEST as MANIFEST  # re-exported: the manifest's file name
 from .manifest import (
@@ -69,6 +71,8 @@ class BuildResult:
     failures: list[BuildFailure] = field(default_factory=list)
     problems: list[LinkProblem] = field(default_factory=list)
     order: list[Path] = field(default_factory=list)
+    lint: dict[Path, Counts] = field(default_factory=dict)
+    """With ``lint``: each brief's tradecraft findings by severity, in series order."""
 
     @property
     def ok(self) -> bool:
@@ -118,12 +122,17 @@ def collect_inputs(
 
 
 def _scan(
-    pool: Pool, files: list[Path], batch: int, notify: Callable[[BuildProgress], None]
+    pool: Pool,
+    files: list[Path],
+    batch: int,
+    notify: Callable[[BuildProgress], None],
+    lint: str | None = None,
 ) -> tuple[list[Scanned], list[BuildFailure]]:
     slots: dict[str, int] = {str(p): i for i, p in enumerate(files)}
     scanned: list[Scanned | None] = [None] * len(files)
     failures: list[BuildFailure] = []
-    results = stream(pool, scan_batch, [str(p) for p in files], batch, BuildFailure)
+    scan = functools.partial(scan_batch, lint=lint) if lint else scan_batch
+    results = stream(pool, scan, [str(p) for p in files], batch, BuildFailure)
     for done, item in enumerate(results, 1):
         if isinstance(item, Scanned):
             scanned[slots[item.path]] = item
@@ -169,6 +178,7 @@ def build_bundle(
     title: str | None = None,
     options: Mapping[str, Mapping[str, Any]] | None = None,
     progress: Callable[[BuildProgress], None] | None = None,
+    lint: str | None = None,
 ) -> BuildResult:
     """Parse, order, link and render briefs into ``outdir``: ``<slug>.<ext>`` per format,
     prev/next pointing at the sibling file of the same format, an ``index.html`` and, with
@@ -188,11 +198,17 @@ def build_bundle(
     before each save of the manifest (every 100 inputs and at the end); an executor's
     workers may run on other machines, where that flush cannot reach, so with ``executor``
     every output is synced as it is written.
+
+    ``lint`` names a yardstick (``icd203``, ``phia``, ``kent``): each brief is also checked
+    with :func:`briefkit.tradecraft.check`, the counts land in the result's ``lint`` and on
+    the index page. Findings never fail a build; ``briefkit lint`` lists them.
     """
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
     if order not in ORDERS:
         raise FormatError(f"unknown order {order!r}: expected one of {', '.join(ORDERS)}")
+    if lint is not None and lint not in SCALES:
+        raise FormatError(f"unknown scale {lint!r}: expected one of {', '.join(SCALES)}")
     formats = tuple(dict.fromkeys(formats))
     if not formats:
         raise FormatError("no output format asked for")
@@ -214,10 +230,11 @@ def build_bundle(
     pool = Pool(executor, jobs)
     try:
         batch = max(1, min(32, len(files) // (jobs * 4)))
-        scanned, failures = _scan(pool, files, batch, plan.notify)
+        scanned, failures = _scan(pool, files, batch, plan.notify, lint)
         result.failures += failures
         ordered = _order(scanned, order, result)
         result.order = [Path(s.path) for s in ordered]
+        result.lint = {Path(s.path): s.lint for s in ordered if s.lint is not None}
         slugs = unique_slugs([s.stub for s in ordered], reserved={"index", SERIES_STEM})
         del scanned, files
         _render_all(pool, plan, ordered, slugs, result)

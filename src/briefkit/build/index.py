@@ -1,4 +1,5 @@
-"""The ``index.html`` of a bundle: the series in order, with date, judgement and formats."""
+"""The ``index.html`` of a bundle: the series in order, with date, judgement and formats
+(and, when the build lints, each brief's tradecraft findings by severity)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,10 @@ _INDEX = """<!DOCTYPE html>
 <title>{{ title }}</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem}
 li{margin:0 0 1.2rem}.meta{color:#555;font-size:.9em}.formats a{margin-right:.6em}</style>
-</head><body>
+{% if linted %}<style>.lint .errors{color:#b00020}.lint .warnings{color:#8a6100}</style>
+{% endif %}</head><body>
+{% macro count(n, word) %}<span class="{{ word }}s" data-count="{{ n }}">{{ n }} {{ word
+}}{{ "" if n == 1 or word == "info" else "s" }}</span>{% endmacro -%}
 <h1>{{ title }}</h1>
 {% if series %}<p>The whole series: <a href="{{ series }}">{{ series }}</a></p>{% endif %}
 <ol class="series">
@@ -27,6 +31,9 @@ li{margin:0 0 1.2rem}.meta{color:#555;font-size:.9em}.formats a{margin-right:.6e
 {% else %}<span class="title">{{ e.title }}</span>{% endif %}
 {% if e.date %}<time class="meta" datetime="{{ e.date }}">{{ e.date }}</time>{% endif %}
 {% if e.excerpt %}<p class="judgement">{{ e.excerpt }}</p>{% endif %}
+{% if e.lint %}<p class="lint meta">Tradecraft: {{ count(e.lint.errors, "error") }}
+{{ count(e.lint.warnings, "warning") }} {{ count(e.lint.infos, "info") }}</p>
+{% endif -%}
 <p class="formats">{% for fmt, href in e.links %}<a href="{{ href }}">{{ fmt }}</a>{% endfor %}</p>
 </li>
 {% endfor %}</ol>
@@ -38,7 +45,10 @@ def _page(title: str, entries: list[dict[str, Any]], series: str | None) -> str:
     from jinja2 import Environment
 
     env = Environment(autoescape=True, keep_trailing_newline=True)
-    return env.from_string(_INDEX).render(title=title, entries=entries, series=series)
+    linted = any(e["lint"] is not None for e in entries)
+    return env.from_string(_INDEX).render(
+        title=title, entries=entries, series=series, linted=linted
+    )
 
 
 def _date(value: dt.date | dt.datetime | None) -> str | None:
@@ -61,6 +71,7 @@ def write_index(
             "title": s.stub.title,
             "date": _date(s.stub.published),
             "excerpt": s.excerpt,
+            "lint": s.lint,
             "links": own,
             "main": dict(own).get("html") or (own[0][1] if own else None),
         }

@@ -18,6 +18,7 @@ from ..fileio import atomic_write
 from ..model import Brief, BriefLink
 from ..parsers import parse
 from ..registry import get_renderer
+from ..tradecraft import Counts, check, count
 from .pool import failure_reason
 
 __all__ = [
@@ -51,6 +52,7 @@ class Scanned:
     stub: Brief  # only the fields ordering needs: title, url, slug, date, prev, next
     excerpt: str
     stamp: tuple[int, int]  # mtime_ns, size
+    lint: Counts | None = None  # tradecraft findings by severity, when the build lints
 
 
 @dataclass(frozen=True)
@@ -80,8 +82,9 @@ def _excerpt(brief: Brief) -> str:
     return text[: text.rfind(" ", 0, _EXCERPT) if " " in text[:_EXCERPT] else _EXCERPT] + " …"
 
 
-def scan_batch(paths: list[str]) -> list[Scanned | BuildFailure]:
-    """Parse each input and keep what ordering and the index need."""
+def scan_batch(paths: list[str], lint: str | None = None) -> list[Scanned | BuildFailure]:
+    """Parse each input and keep what ordering and the index need; with ``lint`` (a
+    yardstick), also the counts of its tradecraft findings."""
     out: list[Scanned | BuildFailure] = []
     for path in paths:
         try:
@@ -95,7 +98,8 @@ def scan_batch(paths: list[str]) -> list[Scanned | BuildFailure]:
                 prev=brief.prev,
                 next=brief.next,
             )
-            out.append(Scanned(path, stub, _excerpt(brief), (st.st_mtime_ns, st.st_size)))
+            counts = count(check(brief, scale=lint)) if lint is not None else None
+            out.append(Scanned(path, stub, _excerpt(brief), (st.st_mtime_ns, st.st_size), counts))
         except Exception as exc:  # one bad input must not stop the batch
             out.append(BuildFailure(path, failure_reason(exc, path)))
     return out

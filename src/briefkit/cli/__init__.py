@@ -24,6 +24,7 @@ _MODULES = (
     "build",
     "check",
     "ioc",
+    "lint",
 )
 
 _EPILOG = """\b
@@ -32,6 +33,7 @@ Examples:
   briefkit convert page.html -t markdown      Markdown on stdout
   briefkit build briefs/ -o site/             a linked series with an index page
   briefkit check briefs/                      link and structure problems
+  briefkit lint brief.txt                     estimative language, grades, markings
   briefkit formats                            what can be read and written
   briefkit ioc report.html --csv              the indicators a brief quotes
   briefkit COMMAND --help                     options and examples of one command

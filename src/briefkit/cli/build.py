@@ -15,6 +15,7 @@ import click
 
 import briefkit
 from briefkit.build import ORDERS, BuildProgress
+from briefkit.tradecraft import SCALES, Counts
 
 from ._common import fail, friendly_errors, note, warn
 
@@ -25,6 +26,7 @@ Examples:
   briefkit build archive/ -o site/
   briefkit build a.html b.html c.html -o out --order given --formats html,pdf
   briefkit build scraped/ -o out --series-pdf -j 4
+  briefkit build briefs/ -o site/ --lint      tradecraft counts on the index page
 """
 
 
@@ -88,6 +90,16 @@ def _progress(quiet: bool) -> Iterator[Callable[[BuildProgress], None]]:
 @click.option("--series-pdf", is_flag=True, help="Also write series.pdf with every brief.")
 @click.option("--force", is_flag=True, help="Rewrite outputs even when up to date.")
 @click.option("--title", help="Title of the index page [default: the folder's name].")
+@click.option(
+    "--lint", is_flag=True, help="Check each brief's tradecraft; counts go on the index page."
+)
+@click.option(
+    "--scale",
+    type=click.Choice(SCALES),
+    default="icd203",
+    show_default=True,
+    help="The estimative yardstick --lint checks against.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress, only problems and failures.")
 @friendly_errors
 def build(
@@ -99,6 +111,8 @@ def build(
     series_pdf: bool,
     force: bool,
     title: str | None,
+    lint: bool,
+    scale: str,
     quiet: bool,
 ) -> None:
     """Render INPUT files and folders into OUTDIR as a linked series with an index.html."""
@@ -115,6 +129,7 @@ def build(
                 force=force,
                 title=title,
                 progress=progress,
+                lint=scale if lint else None,
             )
     except KeyboardInterrupt:
         note("interrupted: finished files are complete and kept; run again to go on")
@@ -127,6 +142,13 @@ def build(
         note(
             f"{len(result.order)} briefs: {len(result.written)} files written, "
             f"{len(result.skipped)} up to date, in {outdir}"
+        )
+    if lint and not quiet:
+        total = Counts(*(sum(c[k] for c in result.lint.values()) for k in range(3)))
+        flagged = sum(1 for c in result.lint.values() if c.errors or c.warnings)
+        note(
+            f"tradecraft: {total} in {flagged} of {len(result.lint)} briefs "
+            "(briefkit lint lists them)"
         )
     if result.failures:
         for failure in result.failures:

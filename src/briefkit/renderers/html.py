@@ -57,6 +57,11 @@ Reading it back:
 - Empty blocks are kept: ``<p></p>``, ``<li></li>``, ``<ol class="brief-list"></ol>``, a
   ``section`` without children.
 - Marking: the text of ``p.brief-marking``; its class ``marking-<slug>`` is for styling.
+- Annotations (``annotate=True`` only): ``<mark class="lint lint-SEVERITY" data-lint="CODES"
+  title="...">`` around the characters of tradecraft findings inside any text, and
+  ``data-lint``/``title`` attributes on the ``li``, ``h2`` (or ``section``), ``h1`` a
+  finding is about. A reader skips them: ``mark`` is transparent, the attributes carry no
+  content (see :mod:`.annotations`).
 
 A standalone page wraps the fragment in ``<html lang>`` with a ``<head>`` holding ``<meta
 charset>``, ``<title>``, ``<link rel=canonical>``, ``<link rel=prev|next title href>`` (when
@@ -89,6 +94,8 @@ from ..syntax.dates import display_date, w3c_date
 if TYPE_CHECKING:
     import jinja2
 
+    from .annotations import Annotations, Marks
+
 __all__ = ["inline_html", "render_html", "stylesheet", "w3c_date"]
 
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
@@ -99,11 +106,12 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 _CLOSE_LINK = "</a>"
 
 
-def inline_html(nodes: Iterable[Inline]) -> str:
+def inline_html(nodes: Iterable[Inline], marks: Marks | None = None) -> str:
     """Inline nodes as escaped HTML, iteratively (the model allows any nesting depth).
 
     HTML cannot nest links (a parser would split the outer one), so a link inside a link
-    keeps its text but not its own ``<a>``: the outer link wins.
+    keeps its text but not its own ``<a>``: the outer link wins. ``marks`` draws tradecraft
+    findings into the text (``annotate=True``).
     """
     out: list[str] = []
     stack: list[Inline | str] = list(reversed(tuple(nodes)))
@@ -115,7 +123,7 @@ def inline_html(nodes: Iterable[Inline]) -> str:
             if node is _CLOSE_LINK:
                 open_links -= 1
         elif isinstance(node, Text):
-            out.append(html.escape(node.text, quote=False))
+            out.append(marks.text(node.text) if marks else html.escape(node.text, quote=False))
         else:
             if isinstance(node, Strong):
                 out.append("<strong>")
@@ -169,9 +177,27 @@ def _json_ld(brief: Brief, data: dict[str, Any]) -> str:
     return _JSON_UNSAFE.sub(lambda m: _JSON_ESCAPES[m.group()], text)
 
 
-def _context(brief: Brief, standalone: bool) -> dict[str, Any]:
-    """Everything a template needs; user templates get the same names."""
-    from markupsafe import Markup
+def _context(brief: Brief, standalone: bool, notes: Annotations | None = None) -> dict[str, Any]:
+    """Everything a template needs; user templates get the same names.
+
+    ``where`` arguments are ``(section, block, item)`` indexes, used only to find the
+    annotations of that text; without annotations the helpers give the plain markup.
+    """
+    from markupsafe import Markup, escape
+
+    def inline(nodes: Iterable[Inline], where: tuple[int, int, int | None] | None = None) -> Any:
+        marks = notes.marks(*where, "text") if notes and where else None
+        return Markup(inline_html(nodes, marks))
+
+    def marked(text: str, where: tuple[int, int | None, int | None], part: str) -> Any:
+        marks = notes.marks(*where, part) if notes else None
+        return Markup(marks.text(text)) if marks else escape(text)
+
+    def lint(section: int | None, block: int | None = None, item: int | None = None) -> Any:
+        if notes is None:
+            return Markup("")
+        part = "item" if item is not None else "section" if section is not None else "brief"
+        return Markup(notes.attributes(section, block, item, part))
 
     data = brief.model_dump(mode="json", include={"published", "updated"})
     marking = brief.marking and "marking-" + _NON_WORD.sub("-", brief.marking.lower()).strip("-")
@@ -188,7 +214,11 @@ def _context(brief: Brief, standalone: bool) -> dict[str, Any]:
         "json_ld": Markup(_json_ld(brief, data)),
         "css": Markup(stylesheet()),
         "generator": f"briefkit {__version__}",
-        "inline": lambda nodes: Markup(inline_html(nodes)),
+        "inline": inline,
+        "lead": lambda text, where: marked(text, where, "lead"),
+        "heading": lambda text, section: marked(text, (section, None, None), "heading"),
+        "marking_text": lambda text: Markup(notes.marking(text)) if notes else escape(text),
+        "lint": lint,
     }
 
 
@@ -264,8 +294,15 @@ def render_html(
     template: str | os.PathLike[str] | None = None,
     defang: str = "auto",
     live: Iterable[str] = (),
+    annotate: bool = False,
+    scale: str = "icd203",
 ) -> str:
     """The brief as HTML: a complete page, or with ``standalone=False`` only the ``<article>``.
+
+    ``annotate`` marks every tradecraft finding (:func:`briefkit.tradecraft.check` on
+    ``scale``) in place: a highlighted ``<mark>`` with the code and message as its tooltip,
+    or ``data-lint``/``title`` on the item, heading or title a finding is about. The
+    annotated page reads back as the same brief.
 
     ``template`` is the path of a Jinja2 template (a file, never template text) rendered in a
     sandbox with autoescaping; it may ``{% extends "brief.html.j2" %}`` and override the
@@ -275,7 +312,13 @@ def render_html(
     ``defang`` and ``live`` decide which quoted indicators stay links (every renderer takes
     them: see :func:`briefkit.ioc.defang_brief`).
     """
-    context = _context(defang_brief(brief, defang, live), standalone)
+    notes = None
+    if annotate:
+        from ..tradecraft import check
+        from .annotations import Annotations
+
+        notes = Annotations(check(brief, scale=scale))
+    context = _context(defang_brief(brief, defang, live), standalone, notes)
     if template is None:
         return _environment().get_template("brief.html.j2").render(context)
     compiled = _user_template(Path(template), brief)
