@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import uuid
 from collections.abc import Iterable
 from typing import Any
@@ -25,7 +24,7 @@ from ..errors import RenderError
 from ..ioc import extract
 from ..markings import parse_markings
 from ..model import Brief
-from ..passages import passages
+from ..tradecraft import grades
 from .stix import STIX_NAMESPACE, canonical_json, report_id, stix_timestamp
 
 __all__ = ["render_misp"]
@@ -143,9 +142,9 @@ def _distribution(brief: Brief, given: int | None) -> str:
 
 def _tags(brief: Brief) -> list[str]:
     names = [m.misp_tag for m in parse_markings(brief.marking or "") if m.misp_tag]
-    for reliability, credibility in _grades(brief):
-        names.append(f'admiralty-scale:source-reliability="{reliability.lower()}"')
-        names.append(f'admiralty-scale:information-credibility="{credibility}"')
+    for grade in grades(brief):
+        if grade is not None:
+            names.extend(grade.misp_tags)
     for entity in tag(brief):
         if entity.kind == "country" and not entity.ambiguous:
             names.append(f'misp-galaxy:country="{entity.name.lower()}"')
@@ -187,22 +186,3 @@ def _markdown(brief: Brief, defang: str, live: Iterable[str]) -> str:
     from .markdown import render_markdown
 
     return render_markdown(brief, defang=defang, live=live)
-
-
-_GRADE = re.compile(r"[(\[]\s*([A-F])-?([1-6])\s*[)\]]|\bgraded\s+([A-F])-?([1-6])\b")
-
-
-def _grades(brief: Brief) -> list[tuple[str, str]]:
-    """The Admiralty grades written in the brief ("(B2)", "[F6]", "graded C3"), in order.
-
-    To be replaced by ``briefkit.tradecraft``'s grades per evidence item when that module
-    is merged.
-    """
-    found: list[tuple[str, str]] = []
-    for passage in passages(brief):
-        for match in _GRADE.finditer(passage.text):
-            letter, digit = (
-                (match.group(1), match.group(2)) if match.group(1) else match.group(3, 4)
-            )
-            found.append((letter, digit))
-    return found

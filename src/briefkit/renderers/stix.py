@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import uuid
 from collections.abc import Iterable
 from typing import Any
@@ -35,7 +34,7 @@ from ..errors import RenderError
 from ..ioc import Indicator, extract
 from ..markings import parse_markings
 from ..model import Brief
-from ..passages import passages
+from ..tradecraft import stix_confidence
 
 __all__ = ["STIX_NAMESPACE", "canonical_json", "render_stix", "report_id", "stix_timestamp"]
 
@@ -103,7 +102,7 @@ def render_stix(
       datetime or an ISO string).
     - ``publisher``: the publisher's name to use when the brief has none (the report's
       ``created_by_ref``; without either, the authors, else the host of ``brief.url``).
-    - ``confidence``: 0-100; by default the confidence level the brief states.
+    - ``confidence``: 0-100; by default :func:`briefkit.tradecraft.stix_confidence`.
     - ``defang`` / ``live``: how ``x_opencti_content`` shows quoted indicators, as for
       :func:`~briefkit.render_html`.
     """
@@ -307,7 +306,7 @@ def _report(
         report["description"] = description
     if brief.tags:
         report["labels"] = list(brief.tags)
-    level = confidence if confidence is not None else _stated_confidence(brief)
+    level = confidence if confidence is not None else stix_confidence(brief)
     if level is not None:
         if not 0 <= level <= 100:
             raise RenderError(f"confidence must be 0-100, not {level}", format="stix")
@@ -324,25 +323,3 @@ def _content(brief: Brief, defang: str, live: Iterable[str]) -> dict[str, Any]:
     from .html import render_html
 
     return {"x_opencti_content": render_html(brief, standalone=False, defang=defang, live=live)}
-
-
-_CONFIDENCE = re.compile(
-    r"\bconfidence(?: level)?\s*[:\-–]\s*(low|moderate|medium|high)\b"
-    r"|\b(?:with|at|have|has|assess(?:es)?)\s+(low|moderate|medium|high)[- ]confidence\b",
-    re.IGNORECASE,
-)
-_LEVELS = {"low": 15, "moderate": 50, "medium": 50, "high": 85}
-
-
-def _stated_confidence(brief: Brief) -> int | None:
-    """The STIX confidence of the level the brief states ("Confidence level: Moderate",
-    "with high confidence"), by STIX's Low/Med/High scale (15/50/85).
-
-    To be replaced by ``briefkit.tradecraft``'s confidence of a brief when that module is
-    merged: it also reads the judgement's likelihood term (DNI scale) when no level is stated.
-    """
-    for passage in passages(brief):
-        match = _CONFIDENCE.search(passage.text)
-        if match:
-            return _LEVELS[(match.group(1) or match.group(2)).lower()]
-    return None
