@@ -533,9 +533,18 @@ def test_prev_and_next_links_of_a_single_brief() -> None:
 
 
 def test_language_tag() -> None:
-    doc = reader(briefkit.render_pdf(with_metadata()))
-    assert doc.trailer["/Root"]["/Lang"] == "en"
-    assert "/Lang" not in reader(briefkit.render_pdf(seed_shaped())).trailer["/Root"]
+    fr = with_metadata().model_copy(update={"language": "fr-CA"})
+    assert reader(briefkit.render_pdf(fr)).trailer["/Root"]["/Lang"] == "fr-CA"
+    # a brief without a language declares the default, or the caller's
+    assert reader(briefkit.render_pdf(seed_shaped())).trailer["/Root"]["/Lang"] == "en"
+    german = reader(briefkit.render_pdf(seed_shaped(), default_language="de"))
+    assert german.trailer["/Root"]["/Lang"] == "de"
+
+
+@pytest.mark.parametrize("value", ["", "english please", "en_GB", 7])
+def test_bad_default_language_raises_render_error(value: Any) -> None:
+    with pytest.raises(RenderError, match="default_language"):
+        briefkit.render_pdf(seed_shaped(), default_language=value)
 
 
 @pytest.mark.parametrize(
@@ -559,10 +568,23 @@ def test_pdf_ua_variant_tags_the_document() -> None:
     assert bool(root["/MarkInfo"]["/Marked"]) is True
 
 
-def test_the_default_pdf_is_untagged_and_plain() -> None:
-    root = reader(briefkit.render_pdf(with_metadata())).trailer["/Root"]
+def test_the_default_pdf_is_tagged_pdf_ua() -> None:
+    doc = reader(briefkit.render_pdf(with_metadata()))
+    root = doc.trailer["/Root"]
+    assert "/StructTreeRoot" in root
+    assert bool(root["/MarkInfo"]["/Marked"]) is True
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"]) is True
+    assert b"pdfuaid:part" in root["/Metadata"].get_data()
+
+
+def test_tagged_false_opts_out() -> None:
+    root = reader(briefkit.render_pdf(with_metadata(), tagged=False)).trailer["/Root"]
     assert "/StructTreeRoot" not in root
     assert "/Metadata" not in root
+    a3b = reader(briefkit.render_pdf(with_metadata(), pdf_variant="pdf/a-3b", tagged=False))
+    assert "/StructTreeRoot" not in a3b.trailer["/Root"]
+    with pytest.raises(RenderError, match="always tagged"):
+        briefkit.render_pdf(with_metadata(), pdf_variant="pdf/ua-1", tagged=False)
 
 
 @pytest.mark.parametrize(

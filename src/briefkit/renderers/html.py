@@ -84,6 +84,7 @@ from .._version import __version__
 from ..errors import TemplateError
 from ..model import Brief, Emphasis, Inline, Link, Strong, Text
 from ..safety import href_scheme
+from ._language import DEFAULT_LANGUAGE, check_default, declared_language
 
 if TYPE_CHECKING:
     import jinja2
@@ -290,9 +291,17 @@ def _describe(exc: BaseException) -> str:
 
 
 def render_html(
-    brief: Brief, *, standalone: bool = True, template: str | os.PathLike[str] | None = None
+    brief: Brief,
+    *,
+    standalone: bool = True,
+    template: str | os.PathLike[str] | None = None,
+    default_language: str = DEFAULT_LANGUAGE,
 ) -> str:
     """The brief as HTML: a complete page, or with ``standalone=False`` only the ``<article>``.
+
+    A page always declares a language (``<html lang>``): the brief's, else
+    ``default_language``; the article carries ``lang`` only when the brief has one, so the
+    page reads back into the same brief.
 
     ``template`` is the path of a Jinja2 template (a file, never template text) rendered in a
     sandbox with autoescaping; it may ``{% extends "brief.html.j2" %}`` and override the
@@ -301,6 +310,9 @@ def render_html(
     raises :class:`~briefkit.TemplateError` naming the template, the line and the reason.
     """
     context = _context(brief, standalone)
+    context["page_language"] = declared_language(
+        brief.language, check_default(default_language, format="html")
+    )
     if template is None:
         return _environment().get_template("brief.html.j2").render(context)
     compiled = _user_template(Path(template), brief)

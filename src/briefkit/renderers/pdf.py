@@ -13,7 +13,9 @@ from collections.abc import Callable, Sequence
 
 from ..errors import BriefkitError, RenderError
 from ..model import Brief
+from ._language import DEFAULT_LANGUAGE, check_default
 from ._pdf_engine import write_pdf
+from ._toc import wants_toc
 
 __all__ = ["render_pdf"]
 
@@ -27,6 +29,9 @@ def render_pdf(
     pdf_variant: str | None = None,
     template: str | os.PathLike[str] | None = None,
     title: str | None = None,
+    tagged: bool = True,
+    default_language: str = DEFAULT_LANGUAGE,
+    toc: bool | None = None,
 ) -> bytes:
     """The brief as PDF, or a sequence of briefs as one PDF with a contents page.
 
@@ -37,7 +42,13 @@ def render_pdf(
       referenced by a template or stylesheet, and never an embedded attachment. Pass URL
       prefixes (``["https://cdn.example.org/assets/"]``, matched at a path boundary) or a
       predicate ``(url) -> bool`` to let WeasyPrint load those URLs.
-    - ``pdf_variant``: a WeasyPrint variant such as ``"pdf/a-3b"`` or ``"pdf/ua-1"``.
+    - ``pdf_variant``: a WeasyPrint variant such as ``"pdf/a-3b"`` or ``"pdf/ua-1"``; by
+      default the PDF is a tagged PDF/UA-1 document.
+    - ``tagged``: ``False`` writes no structure tree (a smaller, untagged PDF that is not
+      accessible); with a ``pdf/a-*`` variant the document is tagged unless this is False.
+    - ``default_language``: the language declared when the briefs have none (``"en"``).
+    - ``toc``: a table of contents after the title block; by default only for a long brief
+      (see :data:`~briefkit.renderers._toc.LONG_BRIEF_WORDS`).
     - ``title``: the title of a series document (default: the briefs' common category,
       else "Briefs"); a single brief's PDF is titled by the brief.
 
@@ -51,13 +62,23 @@ def render_pdf(
     from ._pdf_html import document_html  # lxml: loaded with the first PDF
 
     try:
-        html = document_html(briefs, series=series, template=template, title=title)
+        default_language = check_default(default_language, format="pdf")
+        html = document_html(
+            briefs,
+            series=series,
+            template=template,
+            title=title,
+            default_language=default_language,
+            toc=toc,
+        )
         return write_pdf(
             html,
             page_size=page_size,
             stylesheet=stylesheet,
             allow_fetch=allow_fetch,
             pdf_variant=pdf_variant,
+            tagged=tagged,
+            open_outline=series or any(wants_toc(b, toc) for b in briefs),
         )
     except BriefkitError:
         raise
