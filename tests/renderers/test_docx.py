@@ -77,8 +77,8 @@ def test_every_paragraph_carries_a_named_style() -> None:
     document = open_docx(render_docx(with_metadata()))
     styles = [p.style.name for p in body_paragraphs(document)]
     assert styles == [
-        "Brief Category",
         "Title",
+        "Brief Category",
         "Subtitle",
         "Brief Metadata",
         "Heading 1",
@@ -93,7 +93,7 @@ def test_every_paragraph_carries_a_named_style() -> None:
         "Brief Navigation",
     ]
     texts = [p.text for p in body_paragraphs(document)]
-    assert texts[1] == "Red Sea Shipping Insurance Costs Climb as Attacks Spread South"
+    assert texts[0] == "Red Sea Shipping Insurance Costs Climb as Attacks Spread South"
     assert texts[2] == "War-risk premiums push carriers away from the Suez route."
     assert "Ines Marlow, Tomas Okafor" in texts[3]
     assert "Harbourline Analysis" in texts[3]
@@ -495,8 +495,15 @@ def test_template_keeps_styles_sections_headers_footers_and_properties(tmp_path:
     texts = [p.text for p in document.paragraphs]
     assert "Sample text the template carries" not in texts
     # The title block fills the cover section, the body the last one; the template's own
-    # header replaces briefkit's, so the marking moves into the body.
-    assert [t.strip() for t in texts[:2]] == ["TLP:CLEAR", "Maritime Security"]
+    # header replaces briefkit's, so the marking is added to the template's headers and
+    # footers (after their own text) and also shown under the title.
+    assert [t.strip() for t in texts[:3]] == [
+        "Red Sea Shipping Insurance Costs Climb as Attacks Spread South",
+        "TLP:CLEAR",
+        "Maritime Security",
+    ]
+    for part in (sections[0].header, sections[1].header, sections[1].footer):
+        assert part.paragraphs[-1].text.strip() == "TLP:CLEAR"
     body = document.element.body
     cover_break = body.find(f"{W}p/{W}pPr/{W}sectPr").getparent().getparent()
     order = list(body)
