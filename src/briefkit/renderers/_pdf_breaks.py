@@ -23,7 +23,7 @@ LONG_RUN = 80
 _STEP = 20
 _ZWSP = "\u200b"
 _ZWJ = "\u200d"
-_RUN = re.compile(rf"\S{{{LONG_RUN + 1},}}")
+_RUN = re.compile(rf"[^\s{_ZWSP}]{{{LONG_RUN + 1},}}")  # a ZWSP already ends a run
 _SKIP = frozenset({"style", "script"})
 
 

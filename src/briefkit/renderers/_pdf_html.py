@@ -27,6 +27,7 @@ from ._pdf_head import common, description, sort_key, unique
 from ._pdf_head import head as document_head
 from ._pdf_nav import inline_nav_links
 from ._pdf_toc import add_toc
+from ._pdf_words import keep_compounds
 from ._toc import wants_toc
 from .html import render_html, stylesheet
 
@@ -118,6 +119,7 @@ def document_html(
     for brief, wrapper in zip(briefs, wrappers, strict=True):
         _resolve_links(wrapper, ids, brief.url)
     inline_nav_links(body)  # one link box per prev/next link (PDF/UA 7.18.5-1)
+    keep_compounds(body)  # no line ends after a hard hyphen; URLs wrap at their punctuation
     break_long_runs(body)  # keeps layout linear in the length of a pathological word
     root = _el("html", None, None, head, body)
     root.set("lang", declared_language(common({b.language for b in briefs}), default_language))

@@ -177,6 +177,39 @@ def w3c_date(value: dt.date) -> str:
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
+def css_string(text: str) -> str:
+    """``text`` as a quoted CSS string that cannot end its string or its ``<style>`` early:
+    everything but letters, digits, space and ``:+-._`` is written as a hex escape."""
+    out = []
+    for char in text:
+        if char.isalnum() and char.isascii() or char in " :+-._":
+            out.append(char)
+        else:
+            out.append(f"\\{ord(char):06x}")
+    return '"' + "".join(out) + '"'
+
+
+#: TLP 2.0 label colours (text on black), by the marking's slug.
+_TLP_TEXT = {"tlp-red": "#ff2b2b", "tlp-amber": "#ffc000", "tlp-amber-strict": "#ffc000"}
+_TLP_TEXT |= {"tlp-green": "#33ff00", "tlp-clear": "#ffffff", "tlp-white": "#ffffff"}
+
+
+def _marking_box(marking: str) -> str:
+    """Declarations for the marking in a printed page's margin: 12 pt bold, right-aligned,
+    TLP colours on black (other markings black on white)."""
+    slug = _NON_WORD.sub("-", marking.lower()).strip("-")
+    colour = _TLP_TEXT.get(slug)
+    # A badge sized to its text (capitals are about 1.1 ch wide), not a band across the
+    # whole margin; a marking too long for that wraps inside the margin.
+    width = f"calc({min(len(marking), 48) * 1.1:.1f}ch + 5mm)"
+    paint = f"color: {colour}; background: #000;" if colour else "color: #000; border: 1px solid #000;"
+    return (
+        "font: bold 12pt 'DejaVu Sans', Arial, sans-serif; letter-spacing: 0.04em; "
+        f"text-align: right; vertical-align: middle; {paint} padding: 0 2mm; "
+        f"width: {width}; max-width: 100%; height: 8mm; margin: auto 0;"
+    )
+
+
 def _json_ld(brief: Brief, data: dict[str, Any]) -> str:
     """A schema.org Article as JSON that cannot end its ``<script>`` element early."""
     doc: dict[str, Any] = {
@@ -218,6 +251,8 @@ def _context(brief: Brief, standalone: bool) -> dict[str, Any]:
         "published_text": brief.published and _display_date(brief.published),
         "updated_text": brief.updated and _display_date(brief.updated),
         "marking_class": marking or None,
+        "marking_css": Markup(css_string(brief.marking or "")),
+        "marking_box": Markup(_marking_box(brief.marking or "")),
         "json_ld": Markup(_json_ld(brief, data)),
         "css": Markup(stylesheet()),
         "generator": f"briefkit {__version__}",
