@@ -574,9 +574,12 @@ def test_a_page_always_declares_a_language_and_reads_back_without_one() -> None:
     assert doc.get("lang") == "en"
     assert doc.xpath("//article/@lang") == []
     assert briefkit.parse_html(html) == brief
-    assert lxml.html.document_fromstring(
-        briefkit.render_html(brief, default_language="en-GB")
-    ).get("lang") == "en-GB"
+    assert (
+        lxml.html.document_fromstring(briefkit.render_html(brief, default_language="en-GB")).get(
+            "lang"
+        )
+        == "en-GB"
+    )
     french = brief.model_copy(update={"language": "fr"})
     doc = lxml.html.document_fromstring(briefkit.render_html(french))
     assert (doc.get("lang"), doc.xpath("//article/@lang")) == ("fr", ["fr"])

@@ -11,6 +11,7 @@ dialog would.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import select
@@ -159,10 +160,8 @@ class Browser:
         return base64.b64decode(result["data"])
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(RuntimeError, OSError):
             self.call("Browser.close")
-        except (RuntimeError, OSError):
-            pass
         try:
             self.process.wait(timeout=30)
         except subprocess.TimeoutExpired:

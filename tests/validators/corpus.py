@@ -26,7 +26,6 @@ from briefkit.model import (
     Text,
 )
 from briefs import item, long_brief, para, rich_brief
-
 from validators.tools import ROOT
 
 __all__ = ["SEED_DIR", "Rendered", "corpus", "render_all"]

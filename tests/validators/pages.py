@@ -18,7 +18,14 @@ import pypdf
 
 from validators.tools import program
 
-__all__ = ["MarkingSeen", "page_texts", "read_ppm", "seen_markings", "text_layer"]
+__all__ = [
+    "MarkingSeen",
+    "check_markings",
+    "page_texts",
+    "read_ppm",
+    "seen_markings",
+    "text_layer",
+]
 
 #: TLP 2.0 text colours on black.
 TLP_RGB = {
@@ -104,11 +111,26 @@ def _sizes(reader: pypdf.PdfReader, index: int, marking: str) -> list[tuple[floa
 
 def _pixels(pdf: Path, page: int, box: tuple[float, float, float, float], rgb: tuple[int, ...]):
     """Shares of black and of ``rgb`` pixels in ``box`` (points), rendered at 72 dpi."""
-    left, top, right, bottom = (int(round(v)) for v in box)
+    left, top, right, bottom = (round(v) for v in box)
     done = subprocess.run(
-        [program("pdftoppm", "poppler-utils"), "-r", "72", "-f", str(page), "-l", str(page)]
-        + ["-x", str(left), "-y", str(top), "-W", str(max(right - left, 1))]
-        + ["-H", str(max(bottom - top, 1)), str(pdf)],
+        [
+            program("pdftoppm", "poppler-utils"),
+            "-r",
+            "72",
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            "-x",
+            str(left),
+            "-y",
+            str(top),
+            "-W",
+            str(max(right - left, 1)),
+            "-H",
+            str(max(bottom - top, 1)),
+            str(pdf),
+        ],
         capture_output=True,
         timeout=120,
         check=True,
@@ -162,3 +184,19 @@ def seen_markings(pdf: Path, marking: str) -> list[MarkingSeen]:
                 )
             )
     return out
+
+
+def check_markings(pdf: Path, marking: str) -> None:
+    """The TLP 2.0 placement rule on every page of ``pdf`` (shared with DOCX and print)."""
+    seen = seen_markings(pdf, marking)
+    tlp = marking.upper().startswith("TLP:")
+    for page in range(1, len(pypdf.PdfReader(pdf).pages) + 1):
+        for band in ("header", "footer"):
+            here = [s for s in seen if s.page == page and s.band == band]
+            assert here, f"page {page}: no {marking} in the {band}"
+            best = max(here, key=lambda s: s.size)
+            assert round(best.size, 1) >= 12, f"page {page} {band}: {best.size:.1f} pt"
+            assert best.right_aligned, f"page {page} {band}: at x {best.left:.0f}-{best.right:.0f}"
+            if tlp:
+                assert best.black > 0.3, f"page {page} {band}: not on black ({best.black:.2f})"
+                assert best.ink > 0.05, f"page {page} {band}: not in its colour ({best.ink:.2f})"

@@ -21,7 +21,7 @@ import pytest
 
 from briefkit.model import Brief
 from validators.corpus import Rendered, corpus
-from validators.pages import seen_markings, text_layer
+from validators.pages import check_markings, text_layer
 from validators.tools import program
 from validators.verapdf import Verdict, validate
 
@@ -30,10 +30,23 @@ _WORD = re.compile(r"\w+")
 
 
 @pytest.fixture(scope="session")
-def verapdf(rendered: dict[str, Rendered], workdir: Path) -> dict[tuple[str, Path], Verdict]:
+def untagged(workdir: Path) -> Path:
+    """A PDF that must fail PDF/UA-1: the control that shows the harness can fail."""
+    import briefkit
+    from briefs import seed_shaped
+
+    path = workdir / "untagged.pdf"
+    path.write_bytes(briefkit.render_pdf(seed_shaped(), tagged=False))
+    return path
+
+
+@pytest.fixture(scope="session")
+def verapdf(
+    rendered: dict[str, Rendered], untagged: Path, workdir: Path
+) -> dict[tuple[str, Path], Verdict]:
     jobs = [("ua1", r.pdf) for r in rendered.values()]
     jobs += [("3b", r.pdf_a3b) for r in rendered.values()]
-    return validate(jobs, workdir)
+    return validate([*jobs, ("ua1", untagged)], workdir)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -48,14 +61,9 @@ def test_pdf_a_3b_passes_pdf_a_3b(name: str, rendered: dict[str, Rendered], vera
     assert verdict.compliant, verdict.summary()
 
 
-def test_verapdf_sees_an_untagged_pdf_fail(workdir: Path) -> None:
+def test_verapdf_sees_an_untagged_pdf_fail(untagged: Path, verapdf) -> None:
     """The harness can fail: an untagged PDF is not PDF/UA-1, for the reasons veraPDF gives."""
-    import briefkit
-    from briefs import seed_shaped
-
-    path = workdir / "untagged.pdf"
-    path.write_bytes(briefkit.render_pdf(seed_shaped(), tagged=False))
-    verdict = validate([("ua1", path)], workdir)[("ua1", path)]
+    verdict = verapdf[("ua1", untagged)]
     assert not verdict.compliant
     assert {"6.2-1", "7.1-11"} <= set(verdict.failed)  # not marked, no structure tree
 
@@ -108,24 +116,6 @@ def test_marking_at_top_and_bottom_of_every_page(name: str, rendered: dict[str, 
     marking = files.brief.marking
     assert marking
     check_markings(files.pdf, marking)
-
-
-def check_markings(pdf: Path, marking: str) -> None:
-    """The TLP 2.0 placement rule on every page of ``pdf`` (shared with DOCX and print)."""
-    import pypdf
-
-    seen = seen_markings(pdf, marking)
-    tlp = marking.upper().startswith("TLP:")
-    for page in range(1, len(pypdf.PdfReader(pdf).pages) + 1):
-        for band in ("header", "footer"):
-            here = [s for s in seen if s.page == page and s.band == band]
-            assert here, f"page {page}: no {marking} in the {band}"
-            best = max(here, key=lambda s: s.size)
-            assert best.size >= 12, f"page {page} {band}: {best.size:.1f} pt"
-            assert best.right_aligned, f"page {page} {band}: at x {best.left:.0f}-{best.right:.0f}"
-            if tlp:
-                assert best.black > 0.3, f"page {page} {band}: not on black ({best.black:.2f})"
-                assert best.ink > 0.05, f"page {page} {band}: not in its colour ({best.ink:.2f})"
 
 
 @pytest.mark.parametrize("name", ["long-sections"])

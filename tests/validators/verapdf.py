@@ -63,10 +63,10 @@ def validate(jobs: Sequence[tuple[str, Path]], workdir: Path) -> dict[tuple[str,
     current: Verdict | None = None
     for line in done.stdout.splitlines():
         if line.startswith("  ") and current is not None:
-            rule, count, message = (line.strip().split("\t") + ["", ""])[:3]
+            rule, count, message = ([*line.strip().split("\t"), "", ""])[:3]
             current.failed[rule] = (int(count or 0), message)
             continue
-        _name, status, _count, rest = (line.split("\t") + ["", "", ""])[:4]
+        _name, status, _count, rest = ([*line.split("\t"), "", "", ""])[:4]
         flavour, path = next(pending)
         current = Verdict(path, flavour, status, detail=rest if status == "error" else "")
         verdicts[(flavour, path)] = current

@@ -29,9 +29,7 @@ __all__ = [
 ]
 
 _EP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
-_RT_APP = (
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"
-)
+_RT_APP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"
 # style id -> (font size pt, space before + after pt, line height factor)
 _METRICS: dict[str, tuple[float, float, float]] = {
     "Title": (22, 6, 1.2),

@@ -56,7 +56,7 @@ def add_toc(
         link.set(ox.w("history"), "1")
         ox.add_run(link, text)
         etree.SubElement(etree.SubElement(link, ox.w("r")), ox.w("tab"))
-        numbers.append(ox.add_run(link, str(page)).find("w:t", ox.NS))
+        numbers.append(ox.add_run(link, str(page))[-1])  # the run's w:t
         if number == len(entries) - 1:
             _field_char(p, "end")
         anchor.addprevious(p)

@@ -25,7 +25,8 @@ def section_ids(wrapper: etree._Element, prefix: str) -> list[tuple[str, str]]:
     ):
         ident = heading.get("id") or f"{prefix}-s{number}"
         heading.set("id", ident)
-        found.append((ident, " ".join("".join(heading.itertext()).split())))
+        text = "".join(str(t) for t in heading.itertext())
+        found.append((ident, " ".join(text.split())))
     return found
 
 

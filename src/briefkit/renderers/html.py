@@ -58,13 +58,17 @@ Reading it back:
   ``section`` without children.
 - Marking: the text of ``p.brief-marking``; its class ``marking-<slug>`` is for styling.
 
-A standalone page wraps the fragment in ``<html lang>`` with a ``<head>`` holding ``<meta
-charset>``, ``<title>``, ``<link rel=canonical>``, ``<link rel=prev|next title href>`` (when
+A standalone page wraps the fragment in ``<html lang><body><main>`` (``lang``: the brief's
+language, else the renderer's ``default_language``; only the article's ``lang`` is the
+brief's) with a ``<head>`` holding ``<meta charset>``, ``<title>``, ``<link rel=canonical>``,
+``<link rel=prev|next title href>`` (when
 hrefs exist), ``description``, ``author`` (one per author), ``keywords``, ``dcterms.created``
 / ``dcterms.modified`` (W3C-DTF, read by WeasyPrint for PDF metadata: a datetime without a
 zone is written as its date), ``article:*`` and ``og:*``
 properties, ``briefkit:slug`` / ``briefkit:marking``, the packaged stylesheet inline and a
-JSON-LD ``Article``. Nothing is fetched: no external stylesheet, script or font.
+JSON-LD ``Article``, and for a marked brief a print-only ``@page`` rule that repeats the
+marking in the margins of every printed page. Nothing is fetched: no external stylesheet,
+script or font.
 """
 
 from __future__ import annotations
@@ -182,7 +186,7 @@ def css_string(text: str) -> str:
     everything but letters, digits, space and ``:+-._`` is written as a hex escape."""
     out = []
     for char in text:
-        if char.isalnum() and char.isascii() or char in " :+-._":
+        if (char.isalnum() and char.isascii()) or char in " :+-._":
             out.append(char)
         else:
             out.append(f"\\{ord(char):06x}")
@@ -202,7 +206,9 @@ def _marking_box(marking: str) -> str:
     # A badge sized to its text (capitals are about 1.1 ch wide), not a band across the
     # whole margin; a marking too long for that wraps inside the margin.
     width = f"calc({min(len(marking), 48) * 1.1:.1f}ch + 5mm)"
-    paint = f"color: {colour}; background: #000;" if colour else "color: #000; border: 1px solid #000;"
+    paint = "color: #000; border: 1px solid #000;"
+    if colour:
+        paint = f"color: {colour}; background: #000;"
     return (
         "font: bold 12pt 'DejaVu Sans', Arial, sans-serif; letter-spacing: 0.04em; "
         f"text-align: right; vertical-align: middle; {paint} padding: 0 2mm; "

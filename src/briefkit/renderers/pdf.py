@@ -48,7 +48,7 @@ def render_pdf(
       accessible); with a ``pdf/a-*`` variant the document is tagged unless this is False.
     - ``default_language``: the language declared when the briefs have none (``"en"``).
     - ``toc``: a table of contents after the title block; by default only for a long brief
-      (see :data:`~briefkit.renderers._toc.LONG_BRIEF_WORDS`).
+      (1,200 words or more in three or more headed sections).
     - ``title``: the title of a series document (default: the briefs' common category,
       else "Briefs"); a single brief's PDF is titled by the brief.
 
