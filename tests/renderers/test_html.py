@@ -416,10 +416,26 @@ def test_formatting_as_deep_as_the_model_allows_renders_whole() -> None:
 def test_nothing_external_is_referenced() -> None:
     doc = page(with_metadata())
     assert doc.xpath("//link[@rel='stylesheet'] | //*[@src] | //img | //iframe") == []
-    (style,) = doc.xpath("//head/style")
+    style, print_marking = doc.xpath("//head/style")  # a marked brief: + its print margins
     assert ".brief-section" in style.text or ".brief" in style.text
-    assert "@import" not in style.text
-    assert "url(" not in style.text
+    assert print_marking.get("media") == "print"
+    assert "TLP:CLEAR" in print_marking.text
+    for sheet in (style, print_marking):
+        assert "@import" not in sheet.text
+        assert "url(" not in sheet.text
+
+
+def test_the_print_marking_cannot_break_out_of_its_css_string() -> None:
+    marking = 'X"; } body { display: none } </style><script>alert(1)</script>'
+    html = briefkit.render_html(seed_shaped().model_copy(update={"marking": marking}))
+    doc = lxml.html.document_fromstring(html)
+    assert doc.xpath("//script[not(@type='application/ld+json')]") == []
+    (sheet,) = doc.xpath("//style[@media='print']")
+    content = sheet.text.split("content: ", 1)[1].split(";", 1)[0]
+    assert content.startswith('"')
+    assert content.endswith('"')
+    assert '"' not in content[1:-1]
+    assert "<" not in content
 
 
 def test_dates_use_the_models_json_form() -> None:

@@ -21,9 +21,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Browser", "chromium_path"]
+__all__ = ["HEADLESS", "Browser", "chromium_path"]
 
-_FLAGS = (
+#: A quiet headless browser: no GPU, no sandbox (containers), nothing fetched on its own.
+HEADLESS = (
     "--headless",
     "--no-sandbox",
     "--disable-gpu",
@@ -34,7 +35,6 @@ _FLAGS = (
     "--no-first-run",
     "--no-default-browser-check",
     "--no-proxy-server",
-    "--remote-debugging-pipe",
 )
 
 
@@ -56,7 +56,13 @@ class Browser:
             os.dup2(b, 4)
 
         self.process = subprocess.Popen(
-            [executable, *_FLAGS, f"--user-data-dir={self.profile.name}", "about:blank"],
+            [
+                executable,
+                *HEADLESS,
+                "--remote-debugging-pipe",
+                f"--user-data-dir={self.profile.name}",
+                "about:blank",
+            ],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

@@ -17,6 +17,8 @@ import re
 
 from lxml import etree
 
+from ._pdf_breaks import map_text
+
 __all__ = ["COMPOUND", "joined", "keep_compounds"]
 
 #: Longest hyphenated compound kept on one line; longer runs break after URL punctuation.
@@ -26,7 +28,6 @@ _WJ = "\u2060"
 _HYPHEN = re.compile(r"(?<=\w)(-+)(?=\w)")
 _TOKEN = re.compile(r"\S+")
 _URL_BREAK = re.compile(r"(?<=[/?&=._])(?=[^/?&=._\u200b])")
-_SKIP = frozenset({"style", "script"})
 
 
 def _token(match: re.Match[str]) -> str:
@@ -44,8 +45,4 @@ def joined(text: str) -> str:
 
 def keep_compounds(root: etree._Element) -> None:
     """Apply :func:`joined` to every text node under ``root`` (attributes untouched)."""
-    for node in root.iter():
-        if isinstance(node.tag, str) and node.tag not in _SKIP and node.text:
-            node.text = joined(node.text)
-        if node is not root and node.tail:
-            node.tail = joined(node.tail)
+    map_text(root, joined)
