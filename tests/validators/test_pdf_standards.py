@@ -41,12 +41,27 @@ def untagged(workdir: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def series(rendered: dict[str, Rendered], workdir: Path) -> Path:
+    """Every brief of the corpus as one PDF: contents page, a brief per chapter."""
+    import briefkit
+
+    path = workdir / "series.pdf"
+    path.write_bytes(briefkit.render_pdf([r.brief for r in rendered.values()], title="Corpus"))
+    return path
+
+
+@pytest.fixture(scope="session")
 def verapdf(
-    rendered: dict[str, Rendered], untagged: Path, workdir: Path
+    rendered: dict[str, Rendered], untagged: Path, series: Path, workdir: Path
 ) -> dict[tuple[str, Path], Verdict]:
     jobs = [("ua1", r.pdf) for r in rendered.values()]
     jobs += [("3b", r.pdf_a3b) for r in rendered.values()]
-    return validate([*jobs, ("ua1", untagged)], workdir)
+    return validate([*jobs, ("ua1", untagged), ("ua1", series)], workdir)
+
+
+def test_a_series_pdf_passes_pdf_ua_1(series: Path, verapdf) -> None:
+    verdict = verapdf[("ua1", series)]
+    assert verdict.compliant, verdict.summary()
 
 
 @pytest.mark.parametrize("name", NAMES)
