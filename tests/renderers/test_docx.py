@@ -22,6 +22,7 @@ from lxml import etree
 
 import briefkit
 from briefkit import Brief, Item, ItemList, Paragraph, RenderError, Section, TemplateError, Text
+from briefkit.parsers.docx import parse_docx
 from briefkit.renderers import _docx_base
 from briefkit.renderers.docx import render_docx
 from briefs import ALL, bullets_brief, long_brief, rich_brief, seed_shaped, with_metadata
@@ -735,3 +736,18 @@ def test_template_is_defused(tmp_path: Path) -> None:
     assert b"https://example.org/" in rels
     assert header.find(f".//{W}pict") is None
     assert b"updateFields" not in parts["word/settings.xml"]
+
+
+def test_a_brief_without_language_declares_the_default() -> None:
+    def proofing(data: bytes) -> str:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            styles = etree.fromstring(archive.read("word/styles.xml"))
+        return styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang").get(f"{W}val")
+
+    brief = seed_shaped()
+    assert brief.language is None
+    assert proofing(render_docx(brief)) == "en"
+    assert proofing(render_docx(brief, default_language="en-GB")) == "en-GB"
+    assert parse_docx(render_docx(brief)).language is None
+    with pytest.raises(RenderError, match="default_language"):
+        render_docx(brief, default_language="not a tag")

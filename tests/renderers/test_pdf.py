@@ -851,3 +851,59 @@ def test_concurrent_renders_in_threads_match_serial_ones() -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         parallel = list(pool.map(lambda b: pages_text(briefkit.render_pdf(b)), briefs))
     assert parallel == serial
+
+
+# --- text layer, links and contents (issue: PDF/UA, search) ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a deep-water port", "a deep-\u2060water port"),
+        ("well-known long-range x", "well-\u2060known long-\u2060range x"),
+        ("a - b -- c", "a - b -- c"),  # dashes between words are not compounds
+        ("https://a.example/x-y/z", "https://a.example/x-\u2060y/z"),
+    ],
+)
+def test_compounds_do_not_break_after_their_hyphen(text: str, expected: str) -> None:
+    from briefkit.renderers._pdf_words import joined
+
+    assert joined(text) == expected
+
+
+def test_a_long_url_breaks_at_its_punctuation() -> None:
+    from briefkit.renderers._pdf_words import joined
+
+    url = "https://example.org/" + "/".join(f"part{i}-piece" for i in range(8)) + ".html"
+    out = joined(url)
+    assert out.replace("\u200b", "").replace("\u2060", "") == url
+    assert out.split("\u200b")[:3] == ["https://", "example.", "org/"]
+
+
+def test_each_prev_next_link_is_one_link_annotation() -> None:
+    brief = seed_shaped().model_copy(
+        update={
+            "prev": BriefLink(title="Earlier", href="https://example.org/briefs/earlier"),
+            "next": BriefLink(title="Later", href="https://example.org/briefs/later"),
+        }
+    )
+    doc = reader(briefkit.render_pdf(brief))
+    uris = [
+        a.get_object()["/A"]["/URI"]
+        for page in doc.pages
+        for a in page.get("/Annots") or []
+        if "/A" in a.get_object()
+    ]
+    assert sorted(uris) == [
+        "https://example.org/briefs/earlier",
+        "https://example.org/briefs/later",
+    ]
+
+
+def test_toc_option_and_outline_mode() -> None:
+    with_toc = reader(briefkit.render_pdf(seed_shaped(), toc=True))
+    assert "Contents" in with_toc.pages[0].extract_text()
+    assert with_toc.trailer["/Root"]["/PageMode"] == "/UseOutlines"
+    without = reader(briefkit.render_pdf(seed_shaped()))
+    assert "Contents" not in without.pages[0].extract_text()
+    assert "/PageMode" not in without.trailer["/Root"]

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ import pytest
 
 from validators.chromium import Browser, chromium_path
 from validators.corpus import Rendered, corpus
-from validators.pages import check_markings
+from validators.pages import check_markings, page_texts
 from validators.tools import axe_script, missing, program, vnu_jar
 
 NAMES = sorted(corpus())
@@ -165,3 +166,15 @@ def test_browser_print_shows_the_marking_on_every_page(
     marking = rendered[name].brief.marking
     assert marking
     check_markings(printed[name], marking)
+
+
+@pytest.mark.parametrize("name", MARKED)
+def test_browser_print_keeps_the_navigation_with_the_text(
+    name: str, rendered: dict[str, Rendered], printed: dict[str, Path]
+) -> None:
+    brief = rendered[name].brief
+    last = page_texts(printed[name])[-1]
+    if brief.prev or brief.next:
+        assert "PREVIOUS" in last.upper() or "NEXT" in last.upper()
+    words = set(re.findall(r"\w+", brief.sections[-1].text.lower()))
+    assert words & set(re.findall(r"\w+", last.lower())), "the last page holds only the nav"
