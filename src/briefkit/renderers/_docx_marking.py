@@ -13,10 +13,10 @@ from typing import Any
 from lxml import etree
 
 from . import _ooxml as ox
+from ._labels import label_colour
 
 __all__ = [
     "MARKING_HALF_POINTS",
-    "TLP_COLOURS",
     "add_marking_paragraph",
     "add_marking_run",
     "header_footer_roots",
@@ -24,25 +24,15 @@ __all__ = [
 
 #: 12 pt, in the half points Word measures font sizes in.
 MARKING_HALF_POINTS = 24
-#: TLP 2.0 label colours (text on black); TLP:WHITE is TLP 1.0's name for CLEAR.
-TLP_COLOURS = {"RED": "FF2B2B", "AMBER": "FFC000", "GREEN": "33FF00", "CLEAR": "FFFFFF"}
-
-
-def _tlp_colour(marking: str) -> str | None:
-    upper = marking.upper()
-    if not upper.startswith("TLP:"):
-        return None
-    label = upper.removeprefix("TLP:").split("+")[0].strip()
-    return TLP_COLOURS.get("CLEAR" if label == "WHITE" else label)
 
 
 def add_marking_run(parent: etree._Element, marking: str) -> etree._Element:
     """Append the marking as one bold 12 pt run (rPr children in the schema's order)."""
     size = f'<w:sz w:val="{MARKING_HALF_POINTS}"/><w:szCs w:val="{MARKING_HALF_POINTS}"/>'
-    colour = _tlp_colour(marking)
+    colour = label_colour(marking)
     if colour:
         rpr = (
-            f'<w:color w:val="{colour}"/>{size}'
+            f'<w:color w:val="{colour.lstrip("#")}"/>{size}'
             '<w:shd w:val="clear" w:color="auto" w:fill="000000"/>'
         )
         return ox.add_run(parent, f"\u00a0{marking}\u00a0", bold=True, rpr_xml=rpr)

@@ -88,6 +88,7 @@ from .._version import __version__
 from ..errors import TemplateError
 from ..model import Brief, Emphasis, Inline, Link, Strong, Text
 from ..safety import href_scheme
+from ._labels import label_colour
 from ._language import DEFAULT_LANGUAGE, check_default, declared_language
 
 if TYPE_CHECKING:
@@ -193,16 +194,10 @@ def css_string(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-#: TLP 2.0 label colours (text on black), by the marking's slug.
-_TLP_TEXT = {"tlp-red": "#ff2b2b", "tlp-amber": "#ffc000", "tlp-amber-strict": "#ffc000"}
-_TLP_TEXT |= {"tlp-green": "#33ff00", "tlp-clear": "#ffffff", "tlp-white": "#ffffff"}
-
-
 def _marking_box(marking: str) -> str:
     """Declarations for the marking in a printed page's margin: 12 pt bold, right-aligned,
     TLP colours on black (other markings black on white)."""
-    slug = _NON_WORD.sub("-", marking.lower()).strip("-")
-    colour = _TLP_TEXT.get(slug)
+    colour = label_colour(marking)
     # A badge sized to its text (capitals are about 1.1 ch wide), not a band across the
     # whole margin; a marking too long for that wraps inside the margin.
     width = f"calc({min(len(marking), 48) * 1.1:.1f}ch + 5mm)"
