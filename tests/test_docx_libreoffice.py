@@ -149,8 +149,9 @@ def test_marking_and_template_header(converted: Path) -> None:
     assert plain.startswith("TLP:CLEAR")
     (templated,) = pdf_pages(converted / "pdf" / "with_template.pdf")
     assert templated.startswith("House Header")
-    assert "TLP:CLEAR" in templated  # moved into the body, the template keeps its header
-    assert templated.endswith("Page 1 of 1")
+    # the template keeps its header and footer; the marking is added to both
+    assert templated.startswith("House Header TLP:CLEAR")
+    assert templated.endswith("Page 1 of 1 TLP:CLEAR")
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

@@ -22,6 +22,7 @@ from lxml import etree
 
 import briefkit
 from briefkit import Brief, Item, ItemList, Paragraph, RenderError, Section, TemplateError, Text
+from briefkit.parsers.docx import parse_docx
 from briefkit.renderers.docx import base as _docx_base
 from briefkit.renderers.docx import render_docx
 from briefs import ALL, bullets_brief, long_brief, rich_brief, seed_shaped, with_metadata
@@ -77,8 +78,8 @@ def test_every_paragraph_carries_a_named_style() -> None:
     document = open_docx(render_docx(with_metadata()))
     styles = [p.style.name for p in body_paragraphs(document)]
     assert styles == [
-        "Brief Category",
         "Title",
+        "Brief Category",
         "Subtitle",
         "Brief Metadata",
         "Heading 1",
@@ -93,7 +94,7 @@ def test_every_paragraph_carries_a_named_style() -> None:
         "Brief Navigation",
     ]
     texts = [p.text for p in body_paragraphs(document)]
-    assert texts[1] == "Red Sea Shipping Insurance Costs Climb as Attacks Spread South"
+    assert texts[0] == "Red Sea Shipping Insurance Costs Climb as Attacks Spread South"
     assert texts[2] == "War-risk premiums push carriers away from the Suez route."
     assert "Ines Marlow, Tomas Okafor" in texts[3]
     assert "Harbourline Analysis" in texts[3]
@@ -495,8 +496,15 @@ def test_template_keeps_styles_sections_headers_footers_and_properties(tmp_path:
     texts = [p.text for p in document.paragraphs]
     assert "Sample text the template carries" not in texts
     # The title block fills the cover section, the body the last one; the template's own
-    # header replaces briefkit's, so the marking moves into the body.
-    assert [t.strip() for t in texts[:2]] == ["TLP:CLEAR", "Maritime Security"]
+    # header replaces briefkit's, so the marking is added to the template's headers and
+    # footers (after their own text) and also shown under the title.
+    assert [t.strip() for t in texts[:3]] == [
+        "Red Sea Shipping Insurance Costs Climb as Attacks Spread South",
+        "TLP:CLEAR",
+        "Maritime Security",
+    ]
+    for part in (sections[0].header, sections[1].header, sections[1].footer):
+        assert part.paragraphs[-1].text.strip() == "TLP:CLEAR"
     body = document.element.body
     cover_break = body.find(f"{W}p/{W}pPr/{W}sectPr").getparent().getparent()
     order = list(body)
@@ -728,3 +736,18 @@ def test_template_is_defused(tmp_path: Path) -> None:
     assert b"https://example.org/" in rels
     assert header.find(f".//{W}pict") is None
     assert b"updateFields" not in parts["word/settings.xml"]
+
+
+def test_a_brief_without_language_declares_the_default() -> None:
+    def proofing(data: bytes) -> str:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            styles = etree.fromstring(archive.read("word/styles.xml"))
+        return styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang").get(f"{W}val")
+
+    brief = seed_shaped()
+    assert brief.language is None
+    assert proofing(render_docx(brief)) == "en"
+    assert proofing(render_docx(brief, default_language="en-GB")) == "en-GB"
+    assert parse_docx(render_docx(brief)).language is None
+    with pytest.raises(RenderError, match="default_language"):
+        render_docx(brief, default_language="not a tag")

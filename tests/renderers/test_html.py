@@ -305,7 +305,7 @@ def test_dcterms_dates_are_w3c_dtf_like_the_pdf_metadata(value: dt.date, w3c: st
         ("//nav//a", 0),
         ("//nav/span[@class='brief-prev']", 1),
         ("//nav/span[@class='brief-next']", 1),
-        ("//html[@lang]", 0),
+        ("//article[@lang]", 0),
         ("//p[@class='brief-meta']", 0),
         ("//article/section", 3),
         ("//section[@data-kind='evidence']/ol/li/strong[@class='lead']", 3),
@@ -416,10 +416,26 @@ def test_formatting_as_deep_as_the_model_allows_renders_whole() -> None:
 def test_nothing_external_is_referenced() -> None:
     doc = page(with_metadata())
     assert doc.xpath("//link[@rel='stylesheet'] | //*[@src] | //img | //iframe") == []
-    (style,) = doc.xpath("//head/style")
+    style, print_marking = doc.xpath("//head/style")  # a marked brief: + its print margins
     assert ".brief-section" in style.text or ".brief" in style.text
-    assert "@import" not in style.text
-    assert "url(" not in style.text
+    assert print_marking.get("media") == "print"
+    assert "TLP:CLEAR" in print_marking.text
+    for sheet in (style, print_marking):
+        assert "@import" not in sheet.text
+        assert "url(" not in sheet.text
+
+
+def test_the_print_marking_cannot_break_out_of_its_css_string() -> None:
+    marking = 'X"; } body { display: none } </style><script>alert(1)</script>'
+    html = briefkit.render_html(seed_shaped().model_copy(update={"marking": marking}))
+    doc = lxml.html.document_fromstring(html)
+    assert doc.xpath("//script[not(@type='application/ld+json')]") == []
+    (sheet,) = doc.xpath("//style[@media='print']")
+    content = sheet.text.split("content: ", 1)[1].split(";", 1)[0]
+    assert content.startswith('"')
+    assert content.endswith('"')
+    assert '"' not in content[1:-1]
+    assert "<" not in content
 
 
 def test_dates_use_the_models_json_form() -> None:
@@ -564,3 +580,43 @@ def test_a_link_inside_a_link_keeps_its_text_under_the_outer_link() -> None:
     html = render_html(brief, standalone=False)
     assert '<a href="https://example.org/outer" rel="noopener noreferrer">see inner</a>' in html
     assert "example.org/inner" not in html
+
+
+def test_a_page_always_declares_a_language_and_reads_back_without_one() -> None:
+    brief = seed_shaped()
+    assert brief.language is None
+    html = briefkit.render_html(brief)
+    doc = lxml.html.document_fromstring(html)
+    assert doc.get("lang") == "en"
+    assert doc.xpath("//article/@lang") == []
+    assert briefkit.parse_html(html) == brief
+    assert (
+        lxml.html.document_fromstring(briefkit.render_html(brief, default_language="en-GB")).get(
+            "lang"
+        )
+        == "en-GB"
+    )
+    french = brief.model_copy(update={"language": "fr"})
+    doc = lxml.html.document_fromstring(briefkit.render_html(french))
+    assert (doc.get("lang"), doc.xpath("//article/@lang")) == ("fr", ["fr"])
+
+
+def test_a_page_whose_language_is_not_a_tag_declares_the_default() -> None:
+    brief = seed_shaped().model_copy(update={"language": "English (UK)"})
+    html = briefkit.render_html(brief)
+    assert lxml.html.document_fromstring(html).get("lang") == "en"
+    assert briefkit.parse_html(html) == brief  # the article keeps the brief's own text
+
+
+def test_the_article_is_the_main_landmark() -> None:
+    doc = page(seed_shaped())
+    assert [el.tag for el in doc.xpath("//body/*")] == ["main"]
+    assert doc.xpath("//main/article[contains(@class, 'brief')]")
+    fragment = briefkit.render_html(seed_shaped(), standalone=False)
+    assert "<main" not in fragment
+
+
+@pytest.mark.parametrize("value", ["", "en GB", None])
+def test_bad_default_language_is_a_render_error(value: Any) -> None:
+    with pytest.raises(briefkit.RenderError, match="default_language"):
+        briefkit.render_html(seed_shaped(), default_language=value)

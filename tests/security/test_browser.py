@@ -21,6 +21,7 @@ import briefkit
 from briefkit import BriefkitError
 from security.corpus import CASES, Case, Hostile, parse_or_skip
 from security.servers import Loopback
+from validators.chromium import HEADLESS
 
 #: Requests the browser makes on its own, not on the page's behalf.
 BROWSER_OWN = {"GET /favicon.ico"}
@@ -40,16 +41,7 @@ def dump_dom(url: str, profile: Path) -> str:
     done = subprocess.run(
         [
             chromium(),
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--no-default-browser-check",
-            "--disable-extensions",
-            "--no-proxy-server",
+            *HEADLESS,
             f"--user-data-dir={profile}",
             "--virtual-time-budget=3000",
             "--dump-dom",

@@ -63,13 +63,17 @@ Reading it back:
   finding is about. A reader skips them: ``mark`` is transparent, the attributes carry no
   content (see :mod:`.annotations`).
 
-A standalone page wraps the fragment in ``<html lang>`` with a ``<head>`` holding ``<meta
-charset>``, ``<title>``, ``<link rel=canonical>``, ``<link rel=prev|next title href>`` (when
+A standalone page wraps the fragment in ``<html lang><body><main>`` (``lang``: the brief's
+language, else the renderer's ``default_language``; only the article's ``lang`` is the
+brief's) with a ``<head>`` holding ``<meta charset>``, ``<title>``, ``<link rel=canonical>``,
+``<link rel=prev|next title href>`` (when
 hrefs exist), ``description``, ``author`` (one per author), ``keywords``, ``dcterms.created``
 / ``dcterms.modified`` (W3C-DTF, read by WeasyPrint for PDF metadata: a datetime without a
 zone is written as its date), ``article:*`` and ``og:*``
 properties, ``briefkit:slug`` / ``briefkit:marking``, the packaged stylesheet inline and a
-JSON-LD ``Article``. Nothing is fetched: no external stylesheet, script or font.
+JSON-LD ``Article``, and for a marked brief a print-only ``@page`` rule that repeats the
+marking in the margins of every printed page. Nothing is fetched: no external stylesheet,
+script or font.
 """
 
 from __future__ import annotations
@@ -90,6 +94,8 @@ from ..ioc import defang_brief
 from ..model import Brief, Emphasis, Inline, Link, Strong, Text
 from ..safety import href_scheme
 from ..syntax.dates import display_date, w3c_date
+from ._labels import label_colour
+from ._language import DEFAULT_LANGUAGE, check_default, declared_language
 
 if TYPE_CHECKING:
     import jinja2
@@ -152,6 +158,35 @@ def stylesheet() -> str:
     )
 
 
+def css_string(text: str) -> str:
+    """``text`` as a quoted CSS string that cannot end its string or its ``<style>`` early:
+    everything but letters, digits, space and ``:+-._`` is written as a hex escape."""
+    out = []
+    for char in text:
+        if (char.isalnum() and char.isascii()) or char in " :+-._":
+            out.append(char)
+        else:
+            out.append(f"\\{ord(char):06x}")
+    return '"' + "".join(out) + '"'
+
+
+def _marking_box(marking: str) -> str:
+    """Declarations for the marking in a printed page's margin: 12 pt bold, right-aligned,
+    TLP colours on black (other markings black on white)."""
+    colour = label_colour(marking)
+    # A badge sized to its text (capitals are about 1.1 ch wide), not a band across the
+    # whole margin; a marking too long for that wraps inside the margin.
+    width = f"calc({min(len(marking), 48) * 1.1:.1f}ch + 5mm)"
+    paint = "color: #000; border: 1px solid #000;"
+    if colour:
+        paint = f"color: {colour}; background: #000;"
+    return (
+        "font: bold 12pt 'DejaVu Sans', Arial, sans-serif; letter-spacing: 0.04em; "
+        f"text-align: right; vertical-align: middle; {paint} padding: 0 2mm; "
+        f"width: {width}; max-width: 100%; height: 8mm; margin: auto 0;"
+    )
+
+
 def _json_ld(brief: Brief, data: dict[str, Any]) -> str:
     """A schema.org Article as JSON that cannot end its ``<script>`` element early."""
     doc: dict[str, Any] = {
@@ -211,6 +246,8 @@ def _context(brief: Brief, standalone: bool, notes: Annotations | None = None) -
         "published_text": brief.published and display_date(brief.published),
         "updated_text": brief.updated and display_date(brief.updated),
         "marking_class": marking or None,
+        "marking_css": Markup(css_string(brief.marking or "")),
+        "marking_box": Markup(_marking_box(brief.marking or "")),
         "json_ld": Markup(_json_ld(brief, data)),
         "css": Markup(stylesheet()),
         "generator": f"briefkit {__version__}",
@@ -296,6 +333,7 @@ def render_html(
     live: Iterable[str] = (),
     annotate: bool = False,
     scale: str = "icd203",
+    default_language: str = DEFAULT_LANGUAGE,
 ) -> str:
     """The brief as HTML: a complete page, or with ``standalone=False`` only the ``<article>``.
 
@@ -303,6 +341,10 @@ def render_html(
     ``scale``) in place: a highlighted ``<mark>`` with the code and message as its tooltip,
     or ``data-lint``/``title`` on the item, heading or title a finding is about. The
     annotated page reads back as the same brief.
+
+    A page always declares a language (``<html lang>``): the brief's, else
+    ``default_language``; the article carries ``lang`` only when the brief has one, so the
+    page reads back into the same brief.
 
     ``template`` is the path of a Jinja2 template (a file, never template text) rendered in a
     sandbox with autoescaping; it may ``{% extends "brief.html.j2" %}`` and override the
@@ -319,6 +361,9 @@ def render_html(
 
         notes = Annotations(check(brief, scale=scale))
     context = _context(defang_brief(brief, defang, live), standalone, notes)
+    context["page_language"] = declared_language(
+        brief.language, check_default(default_language, format="html")
+    )
     if template is None:
         return _environment().get_template("brief.html.j2").render(context)
     compiled = _user_template(Path(template), brief)

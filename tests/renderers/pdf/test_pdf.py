@@ -533,9 +533,18 @@ def test_prev_and_next_links_of_a_single_brief() -> None:
 
 
 def test_language_tag() -> None:
-    doc = reader(briefkit.render_pdf(with_metadata()))
-    assert doc.trailer["/Root"]["/Lang"] == "en"
-    assert "/Lang" not in reader(briefkit.render_pdf(seed_shaped())).trailer["/Root"]
+    fr = with_metadata().model_copy(update={"language": "fr-CA"})
+    assert reader(briefkit.render_pdf(fr)).trailer["/Root"]["/Lang"] == "fr-CA"
+    # a brief without a language declares the default, or the caller's
+    assert reader(briefkit.render_pdf(seed_shaped())).trailer["/Root"]["/Lang"] == "en"
+    german = reader(briefkit.render_pdf(seed_shaped(), default_language="de"))
+    assert german.trailer["/Root"]["/Lang"] == "de"
+
+
+@pytest.mark.parametrize("value", ["", "english please", "en_GB", 7])
+def test_bad_default_language_raises_render_error(value: Any) -> None:
+    with pytest.raises(RenderError, match="default_language"):
+        briefkit.render_pdf(seed_shaped(), default_language=value)
 
 
 @pytest.mark.parametrize(
@@ -559,10 +568,23 @@ def test_pdf_ua_variant_tags_the_document() -> None:
     assert bool(root["/MarkInfo"]["/Marked"]) is True
 
 
-def test_the_default_pdf_is_untagged_and_plain() -> None:
-    root = reader(briefkit.render_pdf(with_metadata())).trailer["/Root"]
+def test_the_default_pdf_is_tagged_pdf_ua() -> None:
+    doc = reader(briefkit.render_pdf(with_metadata()))
+    root = doc.trailer["/Root"]
+    assert "/StructTreeRoot" in root
+    assert bool(root["/MarkInfo"]["/Marked"]) is True
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"]) is True
+    assert b"pdfuaid:part" in root["/Metadata"].get_data()
+
+
+def test_tagged_false_opts_out() -> None:
+    root = reader(briefkit.render_pdf(with_metadata(), tagged=False)).trailer["/Root"]
     assert "/StructTreeRoot" not in root
     assert "/Metadata" not in root
+    a3b = reader(briefkit.render_pdf(with_metadata(), pdf_variant="pdf/a-3b", tagged=False))
+    assert "/StructTreeRoot" not in a3b.trailer["/Root"]
+    with pytest.raises(RenderError, match="always tagged"):
+        briefkit.render_pdf(with_metadata(), pdf_variant="pdf/ua-1", tagged=False)
 
 
 @pytest.mark.parametrize(
@@ -829,3 +851,59 @@ def test_concurrent_renders_in_threads_match_serial_ones() -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         parallel = list(pool.map(lambda b: pages_text(briefkit.render_pdf(b)), briefs))
     assert parallel == serial
+
+
+# --- text layer, links and contents (issue: PDF/UA, search) ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a deep-water port", "a deep-\u2060water port"),
+        ("well-known long-range x", "well-\u2060known long-\u2060range x"),
+        ("a - b -- c", "a - b -- c"),  # dashes between words are not compounds
+        ("https://a.example/x-y/z", "https://a.example/x-\u2060y/z"),
+    ],
+)
+def test_compounds_do_not_break_after_their_hyphen(text: str, expected: str) -> None:
+    from briefkit.renderers._pdf_words import joined
+
+    assert joined(text) == expected
+
+
+def test_a_long_url_breaks_at_its_punctuation() -> None:
+    from briefkit.renderers._pdf_words import joined
+
+    url = "https://example.org/" + "/".join(f"part{i}-piece" for i in range(8)) + ".html"
+    out = joined(url)
+    assert out.replace("\u200b", "").replace("\u2060", "") == url
+    assert out.split("\u200b")[:3] == ["https://", "example.", "org/"]
+
+
+def test_each_prev_next_link_is_one_link_annotation() -> None:
+    brief = seed_shaped().model_copy(
+        update={
+            "prev": BriefLink(title="Earlier", href="https://example.org/briefs/earlier"),
+            "next": BriefLink(title="Later", href="https://example.org/briefs/later"),
+        }
+    )
+    doc = reader(briefkit.render_pdf(brief))
+    uris = [
+        a.get_object()["/A"]["/URI"]
+        for page in doc.pages
+        for a in page.get("/Annots") or []
+        if "/A" in a.get_object()
+    ]
+    assert sorted(uris) == [
+        "https://example.org/briefs/earlier",
+        "https://example.org/briefs/later",
+    ]
+
+
+def test_toc_option_and_outline_mode() -> None:
+    with_toc = reader(briefkit.render_pdf(seed_shaped(), toc=True))
+    assert "Contents" in with_toc.pages[0].extract_text()
+    assert with_toc.trailer["/Root"]["/PageMode"] == "/UseOutlines"
+    without = reader(briefkit.render_pdf(seed_shaped()))
+    assert "Contents" not in without.pages[0].extract_text()
+    assert "/PageMode" not in without.trailer["/Root"]

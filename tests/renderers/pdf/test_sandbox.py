@@ -382,7 +382,8 @@ def test_the_document_weasyprint_lays_out_is_clean(
         document = parse_html(html, None)
         assert document.base_url is None
         root = document.etree_element
-        out = ElementTree.tostring(root, encoding="unicode").lower()
+        # word joiners keep hyphenated words on one line (renderers/_pdf_words.py)
+        out = ElementTree.tostring(root, encoding="unicode").lower().replace("\u2060", "")
         for needle in ("attachment", "<object", "<iframe", "<embed", "<base", "<script", "<video"):
             assert needle not in out, needle
         for word in ("kept-tpl-01", "kept-tpl-04", "kept-tpl-05", "kept-tpl-06", "kept-tpl-08"):

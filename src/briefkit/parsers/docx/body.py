@@ -47,6 +47,10 @@ _ROLES = {
     "brief metadata": "skip",
     "brief marking": "skip",
     "brief category": "skip",
+    "toc heading": "skip",  # a contents list is generated from the headings, not content
+    "toc 1": "skip",
+    "toc 2": "skip",
+    "toc 3": "skip",
     "brief navigation": "nav",
     "author": "skip",
     "date": "date",

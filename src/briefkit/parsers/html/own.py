@@ -140,12 +140,21 @@ def read_own(article: Element, doc: Element, resolve: Resolve) -> Brief:
         tags=tuple(plain(t) for t in head.iter() if has_class(t, "brief-tag")),
         summary=summary.get("content") if summary is not None else None,
         marking=_text(head, "brief-marking"),
-        language=article.get("lang") or doc.get("lang"),
+        language=article.get("lang") or (None if _own_page(doc) else doc.get("lang")),
         sections=tuple(
             _section(s, resolve) for s in article.iter("section") if has_class(s, "brief-section")
         ),
         prev=_nav(article, "prev", resolve),
         next=_nav(article, "next", resolve),
+    )
+
+
+def _own_page(doc: Element) -> bool:
+    """True for a page briefkit wrote: its ``<html lang>`` may be the default language,
+    declared for a brief without one, so only the article's ``lang`` is the brief's."""
+    return any(
+        m.get("name") == "generator" and (m.get("content") or "").startswith("briefkit ")
+        for m in doc.iter("meta")
     )
 
 

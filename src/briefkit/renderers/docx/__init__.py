@@ -31,8 +31,13 @@ from ...safety import document_href
 from ...syntax import ooxml as ox
 from ...syntax import runs
 from ...syntax.dates import display_date, instant
+from .._language import DEFAULT_LANGUAGE, check_default, declared_language
+from .._toc import wants_toc
 from . import base as _docx_base
+from .app import estimate_pages, page_of, set_app_properties, set_cached_page_count
 from .base import PAGE_SIZES, REQUIRED_STYLES
+from .marking import add_marking_paragraph, add_marking_run, header_footer_roots
+from .toc import add_toc
 
 __all__ = ["PAGE_SIZES", "REQUIRED_STYLES", "render_docx"]
 
@@ -40,7 +45,6 @@ __all__ = ["PAGE_SIZES", "REQUIRED_STYLES", "render_docx"]
 PROP_PREFIX = "briefkit."
 #: A date never breaks across lines: "14\u00a0February\u00a02024".
 _NBSP = "\u00a0"
-_TLP_COLOURS = {"RED": "FF2B2B", "AMBER": "FFC000", "GREEN": "33FF00", "CLEAR": "FFFFFF"}
 
 
 def render_docx(
@@ -50,6 +54,8 @@ def render_docx(
     page_size: str | None = None,
     defang: str = "auto",
     live: Iterable[str] = (),
+    default_language: str = DEFAULT_LANGUAGE,
+    toc: bool | None = None,
 ) -> bytes:
     """The brief as a Word document.
 
@@ -60,11 +66,20 @@ def render_docx(
     complete template. ``page_size`` ("A4", "Letter", "Legal") applies to every section;
     without it the template's size is kept, and A4 is used otherwise. ``defang`` and
     ``live``: which quoted indicators stay links (see :func:`briefkit.ioc.defang_brief`).
+
+    The document's proofing language is the brief's, else ``default_language``. A marking
+    is in the header and the footer of every page (right-aligned, 12 pt, TLP colours on
+    black). ``toc`` puts a contents list (a real ``TOC`` field) after the title block; by
+    default a long brief gets one.
     """
+    default_language = check_default(default_language, format="docx")
     brief = defang_brief(brief, defang, live)
     base = _docx_base.base(_docx_base.template_key(template), _docx_base.page_size(page_size))
     document = _docx_base.new_document(base)
-    _Writer(document, base).write(brief)
+    writer = _Writer(document, base)
+    writer.language = declared_language(brief.language, default_language)
+    writer.toc = wants_toc(brief, toc)
+    writer.write(brief)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -92,25 +107,34 @@ class _Writer:
         self.next_num = base.next_num
         self.containers = 0
         self.shapes: dict[str, Any] = {}
+        self.language = ""
+        self.toc = False
+        self.headings: list[tuple[str, str, Any]] = []  # bookmark, text, paragraph
+        self.first_body: Any = None
 
     def write(self, brief: Brief) -> None:
         self.base_url = brief.url if brief.url and brief.url.startswith("http") else ""
         self._title_block(brief)
         for index, section in enumerate(brief.sections):
             first = None
+            bookmark = f"_briefkit_s{index}_{section.kind.value}"
             if section.heading:
                 first = self._para("Heading 1")
                 ox.add_run(first, section.heading)
+                self.headings.append((bookmark, section.heading, first))
             for block in section.blocks:
                 p = self._block(block)
                 first = first if first is not None else p
             if first is None:
                 first = self._para("Normal")
-            ox.add_bookmark(first, f"_briefkit_s{index}_{section.kind.value}", 1000 + index)
+            ox.add_bookmark(first, bookmark, 1000 + index)
+            self.first_body = self.first_body if self.first_body is not None else first
         self._navigation(brief)
-        if self.base.own_header:
-            self._header(brief)
+        if self.toc and self.first_body is not None:
+            self._contents()
+        self._header(brief)
         self._properties(brief)
+        self._counts()
 
     def _para(self, key: str, *, title: bool = False, num: int | None = None) -> Any:
         p = ox.new_paragraph(self.ids[key], num=None if num is None else (num, 0))
@@ -118,11 +142,13 @@ class _Writer:
         return p
 
     def _title_block(self, brief: Brief) -> None:
+        # The title comes first: pandoc and mammoth take the document's title from a Title
+        # paragraph only when it opens the document. The marking is in the header and footer.
+        ox.add_run(self._para("Title", title=True), brief.title)
         if brief.marking and not self.base.own_header:
-            self._marking_run(self._para("Brief Marking", title=True), brief.marking)
+            add_marking_run(self._para("Brief Marking", title=True), brief.marking)
         if brief.category:
             ox.add_run(self._para("Brief Category", title=True), brief.category)
-        ox.add_run(self._para("Title", title=True), brief.title)
         if brief.summary:
             ox.add_run(self._para("Subtitle", title=True), brief.summary)
         facts = []
@@ -207,23 +233,42 @@ class _Writer:
         else:
             ox.add_run(p, text)
 
-    def _marking_run(self, p: Any, marking: str) -> None:
-        label = marking.upper().removeprefix("TLP:").split("+")[0].strip()
-        colour = _TLP_COLOURS.get("CLEAR" if label == "WHITE" else label)
-        if marking.upper().startswith("TLP:") and colour:
-            rpr = (
-                f'<w:color w:val="{colour}"/><w:shd w:val="clear" w:color="auto" w:fill="000000"/>'
-            )
-            ox.add_run(p, f"\u00a0{marking}\u00a0", bold=True, rpr_xml=rpr)
-        else:
-            ox.add_run(p, marking, bold=True)
-
     def _header(self, brief: Brief) -> None:
-        p = self.document.sections[0].header.paragraphs[0]._p
-        if brief.marking:
-            self._marking_run(p, brief.marking)
-        else:
-            ox.add_run(p, brief.title)
+        """briefkit's own header shows the title; a marking goes above it and into the
+        footer. With a template's headers and footers, the marking is added to each."""
+        if self.base.own_header:
+            ox.add_run(self.document.sections[0].header.paragraphs[0]._p, brief.title)
+        if not brief.marking:
+            return
+        style = self.ids["Header"]
+        for kind, root in header_footer_roots(self.part):
+            footer = kind == "footer"
+            add_marking_paragraph(
+                root,
+                brief.marking,
+                self.ids["Footer"] if footer else style,
+                first=self.base.own_header and not footer,
+            )
+
+    def _contents(self) -> None:
+        entries = [(bookmark, text, 1) for bookmark, text, _ in self.headings]
+        numbers = add_toc(
+            self.first_body,
+            entries,
+            heading_style=self.ids["TOC Heading"],
+            entry_style=self.ids["TOC 1"],
+        )
+        body = self.document.element.body
+        for number, (_, _, paragraph) in zip(numbers, self.headings, strict=True):
+            number.text = str(page_of(body, paragraph))
+
+    def _counts(self) -> None:
+        body = self.document.element.body
+        pages = estimate_pages(body)
+        for kind, root in header_footer_roots(self.part):
+            if kind == "footer":
+                set_cached_page_count(root, pages)
+        set_app_properties(self.part.package, body, pages)
 
     def _properties(self, brief: Brief) -> None:
         core = self.document.core_properties
@@ -238,8 +283,7 @@ class _Writer:
         changed = brief.updated or brief.published
         if changed:
             core.modified = instant(changed).replace(tzinfo=dt.UTC)
-        if brief.language:
-            self._set_language(brief.language)
+        self._set_language(self.language)
         props = {"format": "1"}
         for field in ("url", "slug", "publisher", "marking", "language"):
             value = getattr(brief, field)

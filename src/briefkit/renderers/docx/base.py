@@ -37,12 +37,14 @@ __all__ = [
 #: Page sizes in twentieths of a point (width, height), portrait.
 PAGE_SIZES = {"a4": (11906, 16838), "letter": (12240, 15840), "legal": (12240, 20160)}
 _NAVY, _INK, _MUTED, _RULE = "1F3864", "1A1A1A", "595959", "BFBFBF"
+#: The right tab of a contents entry (twips): the text width of A4 with briefkit's margins.
+TOC_TAB = 9298
 
 # (key, name in styles.xml, type, style id, pPr, rPr). Names are Word's own for built-in
 # styles ("heading 1" is shown as "Heading 1"); briefkit's own are prefixed "Brief".
 _STYLES: tuple[tuple[str, str, str, str, str, str], ...] = (
     ("Normal", "Normal", "paragraph", "Normal",
-     '<w:spacing w:after="140" w:line="276" w:lineRule="auto"/>',
+     '<w:widowControl/><w:spacing w:after="140" w:line="276" w:lineRule="auto"/>',
      f'<w:color w:val="{_INK}"/>'),
     ("Title", "Title", "paragraph", "Title",
      '<w:keepNext/><w:spacing w:before="0" w:after="120" w:line="240" w:lineRule="auto"/>',
@@ -79,6 +81,12 @@ _STYLES: tuple[tuple[str, str, str, str, str, str], ...] = (
      '<w:jc w:val="right"/>', f'<w:color w:val="{_MUTED}"/><w:sz w:val="16"/>'),
     ("Footer", "footer", "paragraph", "Footer",
      '<w:jc w:val="center"/>', f'<w:color w:val="{_MUTED}"/><w:sz w:val="16"/>'),
+    ("TOC Heading", "TOC Heading", "paragraph", "TOCHeading",
+     '<w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="100"/>',
+     f'<w:b/><w:color w:val="{_NAVY}"/><w:sz w:val="24"/>'),
+    ("TOC 1", "toc 1", "paragraph", "TOC1",
+     f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{TOC_TAB}"/></w:tabs>'
+     '<w:spacing w:after="60"/>', ""),
     ("Hyperlink", "Hyperlink", "character", "Hyperlink",
      "", '<w:color w:val="0563C1"/><w:u w:val="single"/>'),
     ("Brief Lead-in", "Brief Lead-in", "character", "BriefLeadin",
@@ -233,6 +241,9 @@ def _build_default(size: tuple[int, int]) -> Base:
                         ("header", 567), ("footer", 567)):  # fmt: skip
         margins.set(ox.w(side), str(value))  # twips: 2.2 cm, 2.3 cm, 1 cm
     ids = {key: style_id for key, _, _, style_id, _, _ in _STYLES}
+    zoom = document.settings.element.find("w:zoom", ox.NS)
+    if zoom is not None and zoom.get(ox.w("percent")) is None:
+        zoom.set(ox.w("percent"), "100")  # required by the schema; python-docx omits it
     _add_header_footer(document, ids, header=True, footer=True)
     _clear_core(document)
     return _finish(document, ids, own_header=True, split_title=False)

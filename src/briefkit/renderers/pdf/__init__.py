@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable, Sequence
 from ...errors import BriefkitError, RenderError
 from ...ioc import defang_brief
 from ...model import Brief
+from .._language import DEFAULT_LANGUAGE, check_default
+from .._toc import wants_toc
 from .engine import write_pdf
 
 __all__ = ["render_pdf"]
@@ -30,6 +32,9 @@ def render_pdf(
     title: str | None = None,
     defang: str = "auto",
     live: Iterable[str] = (),
+    tagged: bool = True,
+    default_language: str = DEFAULT_LANGUAGE,
+    toc: bool | None = None,
 ) -> bytes:
     """The brief as PDF, or a sequence of briefs as one PDF with a contents page.
 
@@ -40,7 +45,13 @@ def render_pdf(
       referenced by a template or stylesheet, and never an embedded attachment. Pass URL
       prefixes (``["https://cdn.example.org/assets/"]``, matched at a path boundary) or a
       predicate ``(url) -> bool`` to let WeasyPrint load those URLs.
-    - ``pdf_variant``: a WeasyPrint variant such as ``"pdf/a-3b"`` or ``"pdf/ua-1"``.
+    - ``pdf_variant``: a WeasyPrint variant such as ``"pdf/a-3b"`` or ``"pdf/ua-1"``; by
+      default the PDF is a tagged PDF/UA-1 document.
+    - ``tagged``: ``False`` writes no structure tree (a smaller, untagged PDF that is not
+      accessible); with a ``pdf/a-*`` variant the document is tagged unless this is False.
+    - ``default_language``: the language declared when the briefs have none (``"en"``).
+    - ``toc``: a table of contents after the title block; by default only for a long brief
+      (1,200 words or more in three or more headed sections).
     - ``title``: the title of a series document (default: the briefs' common category,
       else "Briefs"); a single brief's PDF is titled by the brief.
     - ``defang`` / ``live``: which quoted indicators stay links, as for every renderer
@@ -56,13 +67,23 @@ def render_pdf(
     from .html import document_html  # lxml: loaded with the first PDF
 
     try:
-        html = document_html(briefs, series=series, template=template, title=title)
+        default_language = check_default(default_language, format="pdf")
+        html = document_html(
+            briefs,
+            series=series,
+            template=template,
+            title=title,
+            default_language=default_language,
+            toc=toc,
+        )
         return write_pdf(
             html,
             page_size=page_size,
             stylesheet=stylesheet,
             allow_fetch=allow_fetch,
             pdf_variant=pdf_variant,
+            tagged=tagged,
+            open_outline=series or any(wants_toc(b, toc) for b in briefs),
         )
     except BriefkitError:
         raise

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from lxml import etree
 
-__all__ = ["LONG_RUN", "break_long_runs", "with_breaks"]
+__all__ = ["LONG_RUN", "break_long_runs", "map_text", "with_breaks"]
 
 #: Runs of non-space characters longer than this get break opportunities.
 LONG_RUN = 80
@@ -23,7 +24,7 @@ LONG_RUN = 80
 _STEP = 20
 _ZWSP = "\u200b"
 _ZWJ = "\u200d"
-_RUN = re.compile(rf"\S{{{LONG_RUN + 1},}}")
+_RUN = re.compile(rf"[^\s{_ZWSP}]{{{LONG_RUN + 1},}}")  # a ZWSP already ends a run
 _SKIP = frozenset({"style", "script"})
 
 
@@ -53,10 +54,16 @@ def with_breaks(text: str) -> str:
     return _RUN.sub(_break, text)
 
 
-def break_long_runs(root: etree._Element) -> None:
-    """Apply :func:`with_breaks` to every text node under ``root`` (not to attributes)."""
+def map_text(root: etree._Element, change: Callable[[str], str]) -> None:
+    """Replace every text node under ``root`` (not attributes, not style or script) by
+    ``change(text)``."""
     for node in root.iter():
         if isinstance(node.tag, str) and node.tag not in _SKIP and node.text:
-            node.text = with_breaks(node.text)
+            node.text = change(node.text)
         if node is not root and node.tail:
-            node.tail = with_breaks(node.tail)
+            node.tail = change(node.tail)
+
+
+def break_long_runs(root: etree._Element) -> None:
+    """Apply :func:`with_breaks` to every text node under ``root`` (not to attributes)."""
+    map_text(root, with_breaks)

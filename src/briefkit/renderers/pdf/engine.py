@@ -22,6 +22,7 @@ from typing import Any
 
 from ...errors import RenderError, TemplateError
 from .fetch import AllowFetch, make_fetcher
+from .finish import finisher
 from .sanitize import sanitize
 
 __all__ = ["PAGE_SIZES", "parse_html", "pdf_variants", "weasyprint", "write_pdf"]
@@ -109,14 +110,24 @@ def write_pdf(
     stylesheet: str | os.PathLike[str] | None,
     allow_fetch: AllowFetch,
     pdf_variant: str | None,
+    tagged: bool = True,
+    open_outline: bool = False,
 ) -> bytes:
-    """Lay ``html`` out with the print stylesheet (and the caller's) and return the PDF."""
+    """Lay ``html`` out with the print stylesheet (and the caller's) and return the PDF.
+
+    Tagged by default: without a variant the PDF is written as PDF/UA-1; a ``pdf/a-*``
+    variant gets the structure tree too unless ``tagged`` is False.
+    """
     size = PAGE_SIZES.get(page_size.lower()) if isinstance(page_size, str) else None
     if size is None:
         raise RenderError(f"unknown page size {page_size!r}; use one of: A4, Letter", format="pdf")
     if pdf_variant is not None and pdf_variant not in pdf_variants():
         known = ", ".join(sorted(pdf_variants()))
         raise RenderError(f"unknown pdf_variant {pdf_variant!r}; use one of: {known}", format="pdf")
+    if pdf_variant is None and tagged:
+        pdf_variant = "pdf/ua-1"
+    elif pdf_variant is not None and pdf_variant.startswith("pdf/ua") and not tagged:
+        raise RenderError(f"{pdf_variant} is always tagged: drop tagged=False", format="pdf")
     state = _warm()
     sheets = [
         state.css("print", _print_css_text()),
@@ -124,11 +135,12 @@ def write_pdf(
     ]
     if stylesheet is not None:
         sheets.append(_user_sheet(state, stylesheet, allow_fetch))
+    options = {"pdf_variant": pdf_variant, "pdf_tags": tagged}
     document = parse_html(html, allow_fetch).render(
-        font_config=state.fonts, stylesheets=sheets, pdf_variant=pdf_variant
+        font_config=state.fonts, stylesheets=sheets, **options
     )
     _drop_attachments(document)
-    pdf: bytes = document.write_pdf(pdf_variant=pdf_variant)
+    pdf: bytes = document.write_pdf(finisher=finisher(open_outline=open_outline), **options)
     return pdf
 
 

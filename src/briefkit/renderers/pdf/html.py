@@ -21,9 +21,14 @@ from lxml import html as lxml_html
 from ...model import Brief, BriefLink
 from ...safety import document_href
 from ...syntax.dates import display_date, instant
+from .._language import DEFAULT_LANGUAGE, declared_language
+from .._toc import wants_toc
 from ..html import render_html, stylesheet
 from . import head as pdf_head
 from .breaks import break_long_runs
+from .nav import inline_nav_links
+from .toc import add_toc
+from .words import keep_compounds
 
 __all__ = [
     "brief_id",
@@ -37,6 +42,8 @@ __all__ = [
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _TLP_RANK = {"tlp-clear": 0, "tlp-white": 0, "tlp-green": 1, "tlp-amber": 2}
 _TLP_RANK |= {"tlp-amber-strict": 3, "tlp-red": 4}
+#: Characters of the title in the footer of a marked page, which shares it with the marking.
+SHORT_TITLE = 46
 
 
 def _el(
@@ -78,8 +85,15 @@ def document_html(
     series: bool,
     template: str | os.PathLike[str] | None = None,
     title: str | None = None,
+    default_language: str = DEFAULT_LANGUAGE,
+    toc: bool | None = None,
 ) -> str:
-    """One HTML document laying out ``briefs`` (a contents page first when ``series``)."""
+    """One HTML document laying out ``briefs`` (a contents page first when ``series``).
+
+    The document declares the briefs' common language, else ``default_language``; a brief
+    in another language than its neighbours keeps its own on its article. A long brief
+    (or every brief, with ``toc=True``) gets a contents list after its header.
+    """
     if series:
         briefs = link_within(briefs)
     if series:
@@ -95,6 +109,8 @@ def document_html(
     wrappers = []
     for index, brief in enumerate(briefs):
         wrapper, styles = _brief_wrapper(brief, index, template)
+        if wants_toc(brief, toc):
+            add_toc(wrapper, brief_id(index))
         body.append(wrapper)
         wrappers.append(wrapper)
         for style in styles:
@@ -102,11 +118,14 @@ def document_html(
     ids = {i for el in body.iter() if isinstance(el.tag, str) and (i := el.get("id"))}
     for brief, wrapper in zip(briefs, wrappers, strict=True):
         _resolve_links(wrapper, ids, brief.url)
+    inline_nav_links(body)  # one link box per prev/next link (PDF/UA 7.18.5-1)
+    keep_compounds(body)  # no line ends after a hard hyphen; URLs wrap at their punctuation
     break_long_runs(body)  # keeps layout linear in the length of a pathological word
     root = _el("html", None, None, head, body)
-    language = pdf_head.shared_value({b.language for b in briefs})
-    if language:
-        root.set("lang", language)
+    root.set(
+        "lang",
+        declared_language(pdf_head.shared_value({b.language for b in briefs}), default_language),
+    )
     return "<!DOCTYPE html>\n" + str(lxml_html.tostring(root, encoding="unicode"))
 
 
@@ -119,6 +138,7 @@ def _brief_wrapper(
     """The brief's markup in its wrapper, and the style elements a caller template wants."""
     wrapper = _el("div", None, {"class": "pdf-brief", "id": brief_id(index)})
     wrapper.set("data-title", running_title(brief.title))
+    wrapper.set("data-short-title", running_title(brief.title, SHORT_TITLE))
     running = brief.publisher or brief.category
     if running:
         wrapper.set("data-running", running)
@@ -276,7 +296,12 @@ def _contents(briefs: Sequence[Brief], title: str) -> etree._Element:
     cover = _el(
         "section",
         None,
-        {"class": "pdf-contents", "id": "contents", "data-title": running_title(title)},
+        {
+            "class": "pdf-contents",
+            "id": "contents",
+            "data-title": running_title(title),
+            "data-short-title": running_title(title, SHORT_TITLE),
+        },
         _el("h1", title),
         _el("p", _series_subtitle(briefs), {"class": "pdf-subtitle"}),
         entries,

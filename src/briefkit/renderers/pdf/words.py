@@ -1,0 +1,48 @@
+"""Line breaks that keep every word of a PDF findable by text search.
+
+A line that ends with a hyphen reads as a hyphenated word to text extraction (poppler's
+pdftotext, pdf.js, Acrobat): the hyphen is dropped and the halves are joined, so
+``deep-water`` broken after its hyphen is found as ``deepwater`` and a URL broken after
+``offshore-`` loses the hyphen. So in the PDF's HTML a word joiner (U+2060, which forbids
+a break and is not in the text layer) follows each hyphen of a compound of up to
+:data:`COMPOUND` characters; a longer run (a URL) gets break opportunities after
+``/ ? & = . _`` instead (zero width spaces, where a reader expects a URL to wrap), its
+hyphenated pieces joined the same way. Characters, not elements: a span inside a link
+would split the link into boxes outside its Link structure element (PDF/UA 7.18.5-1).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .breaks import map_text
+
+__all__ = ["COMPOUND", "joined", "keep_compounds"]
+
+#: Longest hyphenated compound kept on one line; longer runs break after URL punctuation.
+COMPOUND = 40
+_ZWSP = "\u200b"
+_WJ = "\u2060"
+_HYPHEN = re.compile(r"(?<=\w)(-+)(?=\w)")
+_TOKEN = re.compile(r"\S+")
+_URL_BREAK = re.compile(r"(?<=[/?&=._])(?=[^/?&=._\u200b])")
+
+
+def _token(match: re.Match[str]) -> str:
+    token = match.group()
+    if len(token) > COMPOUND:
+        pieces = _URL_BREAK.sub(_ZWSP, token).split(_ZWSP)
+        return _ZWSP.join(_HYPHEN.sub(rf"\1{_WJ}", p) if len(p) <= COMPOUND else p for p in pieces)
+    return _HYPHEN.sub(rf"\1{_WJ}", token) if "-" in token else token
+
+
+def joined(text: str) -> str:
+    """``text`` with its compounds kept whole and its long runs breakable at punctuation."""
+    return _TOKEN.sub(_token, text)
+
+
+def keep_compounds(root: etree._Element) -> None:
+    """Apply :func:`joined` to every text node under ``root`` (attributes untouched)."""
+    map_text(root, joined)
