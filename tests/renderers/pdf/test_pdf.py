@@ -866,13 +866,13 @@ def test_concurrent_renders_in_threads_match_serial_ones() -> None:
     ],
 )
 def test_compounds_do_not_break_after_their_hyphen(text: str, expected: str) -> None:
-    from briefkit.renderers._pdf_words import joined
+    from briefkit.renderers.pdf.words import joined
 
     assert joined(text) == expected
 
 
 def test_a_long_url_breaks_at_its_punctuation() -> None:
-    from briefkit.renderers._pdf_words import joined
+    from briefkit.renderers.pdf.words import joined
 
     url = "https://example.org/" + "/".join(f"part{i}-piece" for i in range(8)) + ".html"
     out = joined(url)

@@ -43,6 +43,18 @@ def joined(text: str) -> str:
     return _TOKEN.sub(_token, text)
 
 
+#: Classes of the elements that label a bookmark (print.css reads ``data-bookmark``).
+_BOOKMARKED = ("brief-title", "brief-heading")
+
+
 def keep_compounds(root: etree._Element) -> None:
-    """Apply :func:`joined` to every text node under ``root`` (attributes untouched)."""
+    """Apply :func:`joined` to every text node under ``root`` (attributes untouched).
+
+    A bookmark's label is written by the style sheet from ``data-bookmark``, the heading's
+    text as it was: the joiners must not reach the PDF's outline, which shows them.
+    """
+    for node in root.iter():
+        if isinstance(node.tag, str) and node.get("data-bookmark") is None:
+            if any(name in (node.get("class") or "").split() for name in _BOOKMARKED):
+                node.set("data-bookmark", " ".join("".join(node.itertext()).split()))
     map_text(root, joined)
