@@ -54,7 +54,7 @@ def keep_compounds(root: etree._Element) -> None:
     text as it was: the joiners must not reach the PDF's outline, which shows them.
     """
     for node in root.iter():
-        if isinstance(node.tag, str) and node.get("data-bookmark") is None:
-            if any(name in (node.get("class") or "").split() for name in _BOOKMARKED):
-                node.set("data-bookmark", " ".join("".join(node.itertext()).split()))
+        classes = (node.get("class") or "").split() if isinstance(node.tag, str) else ()
+        if node.get("data-bookmark") is None and any(n in classes for n in _BOOKMARKED):
+            node.set("data-bookmark", " ".join("".join(node.itertext()).split()))
     map_text(root, joined)
