@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from briefkit.ioc import defang_brief
 from briefkit.model import Brief
 from validators.corpus import Rendered, corpus
 from validators.pages import check_markings, text_layer
@@ -93,7 +94,12 @@ def test_qpdf_finds_nothing_wrong(name: str, rendered: dict[str, Rendered]) -> N
 
 
 def brief_words(brief: Brief) -> Counter[str]:
-    """Every word a reader sees in the brief's body and navigation, lower-cased."""
+    """Every word a reader sees in the brief's body and navigation, lower-cased.
+
+    The words are those of the brief as the renderers write it: quoted indicators defanged
+    (``hxxps``), as ``defang="auto"`` does by default.
+    """
+    brief = defang_brief(brief, "auto", ())
     parts = [brief.title, brief.marking or ""]
     for section in brief.sections:
         parts += [section.heading or "", section.text]  # the text has the lead-ins
