@@ -216,3 +216,12 @@ def briefs(
         )
 
     return build()
+
+
+def as_written(brief: Brief) -> Brief:
+    """The brief as the document renderers write it by default (``defang="auto"``): quoted
+    indicators defanged and no longer links. A round trip through HTML, DOCX, Markdown or
+    text gives this back; it is ``brief`` itself for a brief that quotes no indicator."""
+    from briefkit.ioc import defang_brief
+
+    return defang_brief(brief, "auto", ())
