@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from ..model import plain_text
 from ._html_dom import Element, tag_of
-from ._html_inline import BLOCKISH, BREAK, NOT_TEXT, Break, Raw, convert_inline
+from ._html_inline import BLOCKISH, BREAK, NOT_TEXT, Break, Raw, convert_inline, finish
 
 __all__ = ["Event", "HeadingEvent", "ListEvent", "ParaEvent", "walk_blocks"]
 
@@ -57,16 +58,21 @@ def _has_text(parts: list[Raw]) -> bool:
 
 class _Walk:
     def __init__(
-        self, links: Callable[[str | None], str | None], skip: Callable[[Element], bool]
+        self,
+        links: Callable[[str | None], str | None],
+        skip: Callable[[Element], bool],
+        drop_line: Callable[[str], bool],
     ) -> None:
         self.links = links
         self.skip = skip
+        self.drop_line = drop_line
         self.events: list[Event] = []
         self.run: list[Raw] = []
         self.quote_depth = 0
+        self.table_depth = 0
 
     def flush(self) -> None:
-        if _has_text(self.run):
+        if self.keep(self.run):
             self.events.append(ParaEvent(self.run, quote=self.quote_depth > 0))
         self.run = []
 
@@ -86,24 +92,71 @@ class _Walk:
     def leaf(self, el: Element, tag: str) -> None:
         self.flush()
         parts = self.inline(el)
+        if not self.keep(parts):
+            return
         if tag in _HEADINGS and self.quote_depth == 0:
             self.events.append(HeadingEvent(_HEADINGS[tag], parts))
-        elif _has_text(parts):
+        else:
             self.events.append(ParaEvent(parts, quote=self.quote_depth > 0))
 
+    def keep(self, parts: list[Raw]) -> bool:
+        """Text to keep: not empty, and not an interface line (table cells always are kept)."""
+        if not _has_text(parts):
+            return False
+        return self.table_depth > 0 or not self.drop_line(_plain(parts))
+
     def items(self, el: Element) -> None:
+        """A list's items in order; text outside any ``li`` (directly in the list, or in
+        other elements in it) becomes an item of its own, so it is not lost."""
         self.flush()
         event = ListEvent(ordered=tag_of(el) == "ol")
-        walker = etree.iterwalk(el, events=("start",))
-        for _event, node in walker:
-            if node is not el and (tag_of(node) in _NOT_LI or self.skip(node)):
+        loose: list[Raw] = []
+
+        def add(parts: list[Raw]) -> None:
+            if self.keep(parts):
+                event.items.append(parts)
+
+        inside: list[bool] = []  # per open element: inside an item (its text is taken)
+        walker = etree.iterwalk(el, events=("start", "end"))
+        for kind, node in walker:
+            tag = tag_of(node)
+            if kind == "end":
+                if node is el:
+                    break
+                inside.pop()
+                if node.tail and not (inside and inside[-1]):
+                    loose.append(node.tail)
+                continue
+            in_item = bool(inside and inside[-1])
+            if node is not el and (tag in _NOT_LI or self.skip(node)):
                 walker.skip_subtree()
-            elif tag_of(node) == "li":
-                parts = self.inline(node, stop=_LISTS)
-                if _has_text(parts):
-                    event.items.append(parts)
+                inside.append(in_item)
+            elif tag == "li":
+                add(loose)
+                loose = []
+                add(self.inline(node, stop=_LISTS))
+                inside.append(True)
+            elif tag in _LISTS or (not in_item and _has_items(node)):
+                inside.append(False)  # read its items; its own text is loose
+                if node.text and not in_item:
+                    loose.append(node.text)
+            elif in_item:
+                inside.append(True)  # looking for nested lists only
+            else:
+                loose.extend(self.inline(node, include_root=True))
+                walker.skip_subtree()
+                inside.append(False)
+        add(loose)
         if event.items:
             self.events.append(event)
+
+
+def _has_items(el: Element) -> bool:
+    return any(d is not el for d in el.iter("li", *_LISTS))
+
+
+def _plain(parts: list[Raw]) -> str:
+    return " ".join(plain_text(finish(parts)).split())
 
 
 def walk_blocks(
@@ -111,9 +164,11 @@ def walk_blocks(
     *,
     links: Callable[[str | None], str | None],
     skip: Callable[[Element], bool] = lambda el: False,
+    drop_line: Callable[[str], bool] = lambda text: False,
 ) -> list[Event]:
-    """The blocks inside ``root``, in document order; ``skip`` leaves out subtrees (chrome)."""
-    walk = _Walk(links, skip)
+    """The blocks inside ``root``, in document order; ``skip`` leaves out subtrees and
+    ``drop_line`` paragraphs, headings and items by their whole text (chrome)."""
+    walk = _Walk(links, skip, drop_line)
     descended: set[Element] = set()
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
@@ -127,6 +182,8 @@ def walk_blocks(
                 walk.flush()
                 if tag == "blockquote":
                     walk.quote_depth -= 1
+                elif tag == "table":
+                    walk.table_depth -= 1
             if el.tail:
                 walk.run.append(el.tail)
             continue
@@ -153,6 +210,9 @@ def walk_blocks(
             if tag == "blockquote":
                 walk.flush()
                 walk.quote_depth += 1
+            elif tag == "table":
+                walk.flush()
+                walk.table_depth += 1
             walk.descend(el)
             descended.add(el)
         else:

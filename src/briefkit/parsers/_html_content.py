@@ -1,235 +1,257 @@
-"""Finding the article among a page's chrome, and the chrome to leave out of it.
+"""Finding the article among a page's chrome.
 
-The content area is looked for by the markup sites actually use, most specific first
-(Squarespace's ``.blog-item-content``, ``.entry-content``, ``article``, ``main``), and only
-then by where the text is densest. A candidate must hold at least half of the page's
-readable text, so a teaser ``article`` in a sidebar cannot stand in for the real one.
-Nothing is removed from the tree: chrome is a predicate the walks consult, and a chrome
-rule that would swallow most of the article is not applied.
+The content area is the block where the page's prose gathers: one measuring pass
+(:mod:`._html_score`) credits every paragraph to the blocks around it, most to its parent,
+and weighs each block by how little of its text is links. The markup sites use for the
+article (Squarespace's ``.blog-item-content``, ``.entry-content`` and the like,
+``itemprop=articleBody``, ``article``, ``main``) wins when it holds a fair share of that
+prose, so a teaser ``article`` in a sidebar cannot stand in for the real one, and the real
+one is not lost because sidebars, tickers and footers hold more text than it does. Blocks
+beside the best one that read like more of the same article (the lead paragraph in a box
+of its own) join it; the rest of the wrapper is set aside. Nothing is removed from the
+tree: what is left out is decided by :class:`~._html_chrome.Chrome`, the one statement of
+what chrome is.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from lxml import etree
 
-from ._html_dom import Element, attr_tokens, classes, has_class, plain, tag_of, text_length
-from ._html_inline import NOT_TEXT
-
-__all__ = ["Chrome", "find_content", "find_title_heading"]
-
-#: Elements that are never article text (forms, page furniture). An ``aside`` is chrome
-#: beside the article (a sidebar) but content inside it (a callout box).
-_CHROME_TAGS = NOT_TEXT | {"nav", "header", "footer", "form", "dialog", "label"}
-_PAGE_CHROME_TAGS = _CHROME_TAGS | {"aside"}
-#: Class or id tokens of page furniture: comments, subscribe boxes, sharing, meta lines.
-_CHROME_NAMES = frozenset(
-    {
-        "comments",
-        "comment-list",
-        "blog-item-comments",
-        "comments-area",
-        "newsletter",
-        "newsletter-block",
-        "newsletter-form",
-        "sqs-block-newsletter",
-        "subscribe",
-        "subscribe-form",
-        "signup",
-        "share",
-        "share-buttons",
-        "sharing",
-        "social",
-        "social-links",
-        "item-pagination",
-        "pagination",
-        "post-navigation",
-        "nav-links",
-        "breadcrumb",
-        "breadcrumbs",
-        "related",
-        "related-posts",
-        "cookie-banner",
-        "view-original",
-        "site-title",
-        "site-header",
-        "site-footer",
-        "blog-item-meta-wrapper",
-        "blog-item-meta",
-        "blog-meta-item",
-        "blog-item-author-profile-wrapper",
-        "entry-meta",
-        "post-meta",
-        "byline",
-        "sidebar",
-        "sr-only",
-        "visually-hidden",
-        "screen-reader-text",
-    }
+from ._html_chrome import (
+    CONTENT_WORDS,
+    Chrome,
+    is_hidden,
+    is_page_furniture,
+    name_words,
+    named_chrome,
+    region_chrome,
 )
-_HIDDEN_STYLE = ("display:none", "visibility:hidden")
+from ._html_dom import Element, classes, has_class, plain, tag_of
+from ._html_score import Measures, measure
+
+__all__ = ["Content", "find_content", "find_title_heading"]
+
 _CONTENT_CLASSES: tuple[tuple[str, ...], ...] = (
     ("blog-item-content",),
     ("sqs-html-content",),
     ("entry-content", "post-content", "article-content", "article-body", "post-body"),
 )
-#: Elements the densest-block search may narrow down to.
-_WRAPPERS = frozenset(
-    {"div", "section", "article", "main", "table", "tbody", "tr", "td", "center", "font"}
-)
 _ENTRY_CLASSES = frozenset({"hentry", "h-entry", "entry", "post", "blog-item"})
+#: Elements the densest-block search (pages without paragraphs to score) narrows down to.
+_WRAPPERS = frozenset(
+    {"div", "section", "article", "main", "table", "tbody", "tr", "td", "center", "font", "form"}
+)
+#: A structural hint must hold this share of the prose of the best-scoring block.
+_HINT_SHARE = 0.5
+#: Below this worth of prose the page is too small to score: the old rules decide.
+_MIN_WORTH = 3.0
 
 
-def _is_hidden(el: Element) -> bool:
-    if el.get("hidden") is not None or str(el.get("aria-hidden", "")).lower() == "true":
-        return True
-    style = el.get("style")
-    if not style:
-        return False
-    style = style.replace(" ", "").lower()
-    return any(s in style for s in _HIDDEN_STYLE)
+@dataclass(slots=True)
+class Content:
+    """The content area of a page and the chrome predicate that goes with it."""
+
+    root: Element
+    chrome: Chrome
+    measures: Measures
 
 
-def _named_chrome(el: Element) -> bool:
-    if not el.get("class") and not el.get("id"):
-        return False
-    names = classes(el) | attr_tokens(el, "id")
-    return not names.isdisjoint(_CHROME_NAMES)
+def _inside_furniture(el: Element) -> bool:
+    return any(is_page_furniture(a) or is_hidden(a) for a in el.iterancestors())
 
 
-def _view_original(el: Element) -> bool:
-    return tag_of(el) == "a" and plain(el).casefold() == "view original"
+def _usable(el: Element, m: Measures) -> bool:
+    return el in m.text and not is_page_furniture(el) and not _inside_furniture(el)
 
 
-class Chrome:
-    """Decides what inside a content area is chrome; named rules yield to large content."""
-
-    def __init__(self, root: Element) -> None:
-        self.root = root
-        self._total: int | None = None
-        self._spared: dict[Element, bool] = {}
-
-    def hard(self, el: Element) -> bool:
-        """Chrome by tag, visibility or "View Original": never article text."""
-        return tag_of(el) in _CHROME_TAGS or _is_hidden(el) or _view_original(el)
-
-    def __call__(self, el: Element) -> bool:
-        if el is self.root:
-            return False
-        if self.hard(el):
-            return True
-        if not _named_chrome(el):
-            return False
-        spared = self._spared.get(el)
-        if spared is None:
-            if self._total is None:
-                self._total = text_length(self.root, self.hard)
-            spared = text_length(el, self.hard) * 5 > self._total * 2
-            self._spared[el] = spared
-        return not spared
+def _together(candidates: Iterable[Element], m: Measures) -> Element | None:
+    """The element holding every usable candidate: itself if one, else their nearest
+    common ancestor (a page made of several content blocks keeps all of them)."""
+    found = [el for el in candidates if _usable(el, m)]
+    return _common(found) if found else None
 
 
-def _page_chrome(el: Element) -> bool:
-    return tag_of(el) in _PAGE_CHROME_TAGS or _is_hidden(el) or _named_chrome(el)
-
-
-def _prose_skip(el: Element) -> bool:
-    return tag_of(el) == "a" or _page_chrome(el)
-
-
-def _prose(el: Element) -> int:
-    """Readable text outside chrome and outside links (menus and link lists are not prose)."""
-    return text_length(el, _prose_skip)
-
-
-class _Prose:
-    """:func:`_prose` of every element the content search can ask about, from one walk.
-
-    The search weighs the page, each candidate and, going down, each child: walking every
-    one of those subtrees again would read the same text many times. One bottom-up pass
-    over ``body`` records each element's length (an element's own length counts for its
-    parent unless it is a link; page chrome is not entered, as in :func:`_prose`).
-    Elements the pass did not reach (inside chrome) are measured directly.
-    """
-
-    def __init__(self, body: Element) -> None:
-        sizes: dict[Element, int] = {}
-        open_: list[int] = []  # text so far of each element on the path from body
-        skipped: Element | None = None
-        walker = etree.iterwalk(body, events=("start", "end"))
-        for event, el in walker:
-            if event == "start":
-                if el is not body and (not isinstance(el.tag, str) or _page_chrome(el)):
-                    walker.skip_subtree()
-                    skipped = el
-                else:
-                    text = el.text
-                    open_.append(len(text.strip()) if text else 0)
-                continue
-            tail = el.tail
-            size = len(tail.strip()) if tail and el is not body else 0
-            if el is skipped:
-                skipped = None
-            else:
-                own = open_.pop()
-                sizes[el] = own
-                if el.tag != "a":
-                    size += own
-            if open_:
-                open_[-1] += size
-        self._sizes = sizes
-
-    def __call__(self, el: Element) -> int:
-        size = self._sizes.get(el)
-        return _prose(el) if size is None else size
-
-
-def _inside_chrome(el: Element) -> bool:
-    return any(_page_chrome(anc) for anc in el.iterancestors())
-
-
-def _best(candidates: Iterable[Element], prose: _Prose) -> tuple[Element, int] | None:
-    best: tuple[Element, int] | None = None
+def _largest(candidates: Iterable[Element], m: Measures) -> Element | None:
+    best: Element | None = None
     for el in candidates:
-        if _page_chrome(el) or _inside_chrome(el):
+        if _usable(el, m) and (best is None or m.prose[el] > m.prose[best]):
+            best = el
+    return best if best is not None and m.prose[best] else None
+
+
+def _hints(body: Element, m: Measures) -> list[tuple[Element, bool]]:
+    """The article's markup, most specific first, one element per kind, each with whether
+    it marks the article's body itself (a content class, ``articleBody``) rather than a
+    container around it (``article``, ``main``)."""
+    found: list[tuple[Element | None, bool]] = []
+    elements = [el for el in body.iter() if el in m.text]
+    for names in _CONTENT_CLASSES:
+        found.append((_together((el for el in elements if has_class(el, *names)), m), True))
+    bodies = (el for el in elements if el.get("itemprop") == "articleBody")
+    found.append((_largest(bodies, m), True))
+    found.append((_largest((el for el in elements if tag_of(el) == "article"), m), False))
+    mains = (
+        el for el in elements if tag_of(el) == "main" or str(el.get("role", "")).lower() == "main"
+    )
+    found.append((_largest(mains, m), False))
+    return [(el, exact) for el, exact in found if el is not None]
+
+
+def _final(el: Element, m: Measures) -> float:
+    words = name_words(el)
+    factor = 1.0
+    if not words.isdisjoint(CONTENT_WORDS):
+        factor *= 1.25
+    if named_chrome(el):
+        factor *= 0.5
+    return m.score.get(el, 0.0) * (1.0 - m.link_density(el)) * factor
+
+
+def _best_scored(scope: Element, m: Measures) -> Element | None:
+    """The best-scoring block under ``scope``, never one in a comments, sharing or teaser
+    region (however long a reader's comment)."""
+    best: Element | None = None
+    best_score = 0.0
+    walker = etree.iterwalk(scope, events=("start",))
+    for _event, el in walker:
+        if el is not scope and region_chrome(el):
+            walker.skip_subtree()
             continue
-        size = prose(el)
-        if size and (best is None or size > best[1]):
-            best = (el, size)
+        if el in m.score:
+            final = _final(el, m)
+            if final > best_score:
+                best, best_score = el, final
     return best
 
 
-def _together(candidates: Iterable[Element], prose: _Prose) -> tuple[Element, int] | None:
-    """The element holding every candidate: itself if one, else their nearest common
-    ancestor (a page made of several content blocks keeps all of them)."""
-    found = [el for el in candidates if not (_page_chrome(el) or _inside_chrome(el))]
-    if not found:
-        return None
-    chains = [[*reversed(list(el.iterancestors())), el] for el in found]
-    common = found[0]
+def _contains(outer: Element, inner: Element) -> bool:
+    return outer is inner or any(a is outer for a in inner.iterancestors())
+
+
+def _chunks(top: Element, m: Measures, limit: Element) -> list[Element]:
+    """``top`` and the blocks like it (same tag and class) in ``limit`` that hold prose:
+    an article the page cuts into chunks between ads, images and embeds."""
+    names = top.get("class")
+    if not names:
+        return [top]
+    found = [top]
+    for el in limit.iter(top.tag):
+        if el is top or el.get("class") != names or m.value.get(el, 0.0) < 1.0:
+            continue
+        if _contains(top, el) or _contains(el, top) or m.link_density(el) >= 0.5:
+            continue
+        if any(region_chrome(a) for a in _between(limit, el)):
+            continue
+        found.append(el)
+    return found
+
+
+def _between(outer: Element, inner: Element) -> list[Element]:
+    """The ancestors of ``inner`` below ``outer``."""
+    chain = []
+    for anc in inner.iterancestors():
+        if anc is outer:
+            break
+        chain.append(anc)
+    return chain
+
+
+def _common(elements: list[Element]) -> Element:
+    chains = [[*reversed(list(el.iterancestors())), el] for el in elements]
+    common = elements[0]
     for level in zip(*chains, strict=False):
         if any(el is not level[0] for el in level):
             break
         common = level[0]
-    size = prose(common)
-    return (common, size) if size else None
+    return common
 
 
-def _descend_articles(el: Element, size: int, prose: _Prose) -> Element:
+def _assemble(top: Element, m: Measures, limit: Element) -> tuple[Element, frozenset[Element]]:
+    """The content area around ``top``: with its chunks (their common ancestor), or its
+    parent when siblings read like more of the same article. Blocks of that area that do
+    not (ads, teasers) are set aside: the second item."""
+    members = _chunks(top, m, limit)
+    if len(members) > 1:
+        root = _common(members)
+    else:
+        parent = top.getparent()
+        if parent is None or top is limit or not _contains(limit, parent):
+            return top, frozenset()
+        root = parent
+    worth = sum(m.value.get(el, 0.0) for el in members)
+    on_path = {id(a) for el in members for a in [el, *_between(root, el)]}
+    drop: list[Element] = []
+    joined = False
+    for node in [root, *(a for el in members for a in _between(root, el))]:
+        for child in node:
+            if id(child) in on_path or not isinstance(child.tag, str):
+                continue
+            if _joins(child, worth, m):
+                joined = True
+            else:
+                drop.append(child)
+    if len(members) == 1 and not joined:
+        return top, frozenset()
+    return root, frozenset(drop)
+
+
+def _joins(sibling: Element, worth: float, m: Measures) -> bool:
+    if sibling not in m.text or is_page_furniture(sibling):
+        return False
+    density = m.link_density(sibling)
+    value = m.value.get(sibling, 0.0)
+    if value >= max(1.0, worth * 0.2) and density < 0.33:
+        return True
+    prose = m.prose.get(sibling, 0)
+    return tag_of(sibling) == "p" and prose >= 80 and density < 0.25
+
+
+def _scored(body: Element, m: Measures) -> tuple[Element, frozenset[Element]] | None:
+    top = _best_scored(body, m)
+    if top is None or m.value.get(top, 0.0) < _MIN_WORTH:
+        return None
+    limit = body
+    for hint, exact in _hints(body, m):
+        inside = _contains(hint, top)
+        if not inside and m.value.get(hint, 0.0) < m.value.get(top, 0.0) * _HINT_SHARE:
+            continue
+        if exact:
+            return hint, frozenset()
+        if not inside:
+            inner = _best_scored(hint, m)
+            top = inner if inner is not None else hint
+        limit = hint
+        break
+    return _assemble(top, m, limit)
+
+
+def _by_markup(body: Element, m: Measures) -> Element:
+    """Small pages without paragraphs to score: the article's markup if it holds half of
+    the readable text, else the densest block."""
+    page = m.prose.get(body, 0)
+    for hint, _exact in _hints(body, m):
+        if m.prose[hint] * 2 >= page:
+            return _descend_articles(hint, m) if tag_of(hint) == "article" else hint
+    return _densest(body, m)
+
+
+def _descend_articles(el: Element, m: Measures) -> Element:
     """From an outer ``article`` to an inner one holding nearly all of its text."""
     while True:
-        inner = _best((a for a in el.iter("article") if a is not el), prose)
-        if inner is None or inner[1] * 100 < size * 85:
+        inner = _largest((a for a in el.iter("article") if a is not el), m)
+        if inner is None or m.prose[inner] * 100 < m.prose[el] * 85:
             return el
-        el, size = inner
+        el = inner
 
 
-def _densest(body: Element, prose: _Prose) -> Element:
+def _densest(body: Element, m: Measures) -> Element:
     """Down from ``body`` while one child holds nearly all the text and no rival prose."""
     node = body
     while True:
-        sizes = [(c, prose(c)) for c in node if tag_of(c) and not _page_chrome(c)]
+        sizes = [(c, m.prose.get(c, 0)) for c in node if isinstance(c.tag, str) and _usable(c, m)]
         total = sum(s for _, s in sizes)
         if not sizes or not total:
             return node
@@ -250,32 +272,17 @@ def _has_prose(el: Element) -> bool:
     return any(len(plain(p)) > 200 for p in el.iter("p"))
 
 
-def find_content(doc: Element) -> Element:
-    """The element holding the article's text (``body`` when nothing narrower is safe)."""
+def find_content(doc: Element) -> Content:
+    """The element holding the article's text (``body`` when nothing narrower is safe),
+    with the chrome predicate for it."""
     body = next(doc.iter("body"), doc)
-    prose = _Prose(body)
-    page = prose(body)
-
-    def enough(found: tuple[Element, int] | None) -> bool:
-        return found is not None and found[1] * 2 >= page
-
-    for names in _CONTENT_CLASSES:
-        found = _together((el for el in body.iter() if has_class(el, *names)), prose)
-        if found and enough(found):
-            return found[0]
-    found = _best((el for el in body.iter() if el.get("itemprop") == "articleBody"), prose)
-    if found and enough(found):
-        return found[0]
-    found = _best(body.iter("article"), prose)
-    if found and enough(found):
-        return _descend_articles(*found, prose)
-    found = _best(
-        (el for el in body.iter() if tag_of(el) == "main" or el.get("role", "").lower() == "main"),
-        prose,
-    )
-    if found and enough(found):
-        return found[0]
-    return _densest(body, prose)
+    m = measure(body)
+    scored = _scored(body, m)
+    if scored is None:
+        root, outside = _by_markup(body, m), frozenset[Element]()
+    else:
+        root, outside = scored
+    return Content(root, Chrome(root, m.text, links=m.links, outside=outside), m)
 
 
 def _heading_scopes(content: Element) -> list[Element]:
@@ -305,6 +312,6 @@ def _in_furniture(el: Element, scope: Element) -> bool:
     for anc in el.iterancestors():
         if anc is scope:
             return False
-        if tag_of(anc) in ("nav", "aside", "footer", "form") or _is_hidden(anc):
+        if tag_of(anc) in ("nav", "aside", "footer", "form") or is_hidden(anc):
             return True
     return False

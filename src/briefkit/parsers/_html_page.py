@@ -11,7 +11,7 @@ from ..errors import ParseError
 from ..model import Brief
 from ..safety import href_scheme
 from ._html_blocks import walk_blocks
-from ._html_content import Chrome, find_content, find_title_heading
+from ._html_content import find_content, find_title_heading
 from ._html_dom import Element, plain
 from ._html_inline import LinkResolver
 from ._html_meta import read_meta
@@ -35,12 +35,14 @@ def read_page(doc: Element, base: str | None) -> Brief:
 
     ``base`` (an http(s) URL or None) resolves relative links, before the canonical URL.
     """
-    content = find_content(doc)
+    found = find_content(doc)
+    content, chrome = found.root, found.chrome
     meta = read_meta(doc, scope=content, base=base)
     resolve = LinkResolver(base or _http(meta.url), scheme_relative="https")
     h1 = find_title_heading(content)
-    chrome = Chrome(content)
-    events = walk_blocks(content, links=resolve, skip=lambda el: el is h1 or chrome(el))
+    events = walk_blocks(
+        content, links=resolve, skip=lambda el: el is h1 or chrome(el), drop_line=chrome.line
+    )
     sections = build_sections(events)
     if not any(section.blocks for section in sections):
         raise ParseError(

@@ -1,0 +1,364 @@
+"""What on a page is not article text ("chrome"), stated here and nowhere else.
+
+Every text of the page's article reaches the brief unless this module calls it chrome (the
+walks consult :class:`Chrome`; docs/security.md repeats the list). Chrome is:
+
+1. **Never text**: scripts, styles, media, form controls and the like
+   (:data:`~._html_inline.NOT_TEXT`), and anything hidden: the ``hidden`` attribute,
+   ``aria-hidden="true"``, a ``display:none`` or ``visibility:hidden`` style, and the
+   screen-reader-only classes (:data:`HIDDEN_NAMES`).
+2. **Outside the article**: everything outside the content area the parser picks
+   (:func:`~._html_content.find_content`), and inside it the blocks set aside as not
+   belonging to the article (a teaser beside the story in the same wrapper).
+3. **Furniture inside the article**: ``nav``, ``dialog`` and ``label`` always; ``header``,
+   ``footer`` and ``form`` elements, elements whose class or id names furniture
+   (:data:`CHROME_WORDS`, matched by word: ``all-screen-footer-wrap`` and ``bylineWrap``
+   both count), and lists of links (menus, "more stories"), unless they hold more than 40%
+   of the article's text (then the name was wrong, not the text). A ``header`` or
+   ``footer`` inside a section, article, quote or figure of the article is that part's own
+   (a section heading, a quote's attribution) and is content.
+4. **Interface lines**: the "View Original" link of syndicated posts, and a paragraph,
+   heading or list item (not a table cell) whose whole text is counters, symbols or
+   interface words (:data:`WIDGET_WORDS`: "0", "Advertisement", "Share · Tweet",
+   "Read more").
+
+The title ``h1`` and the metadata are not dropped: they become the brief's title and fields.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Mapping
+
+from ._html_dom import Element, plain, tag_of
+from ._html_inline import NOT_TEXT
+
+__all__ = [
+    "CHROME_WORDS",
+    "CONTENT_WORDS",
+    "HIDDEN_NAMES",
+    "LAYOUT_WORDS",
+    "REGION_WORDS",
+    "WIDGET_WORDS",
+    "Chrome",
+    "is_hidden",
+    "is_page_furniture",
+    "name_words",
+    "named_chrome",
+    "region_chrome",
+    "widget_line",
+]
+
+#: Furniture wherever it is; with the tags of :data:`NOT_TEXT`, never article text.
+_ALWAYS_TAGS = frozenset({"nav", "dialog", "label"})
+#: Furniture unless it holds most of the article, or belongs to a part of the article.
+_SOFT_TAGS = frozenset({"header", "footer", "form"})
+#: Furniture at page level. An ``aside`` is a sidebar there, but a callout box inside the
+#: article; a ``form`` may wrap the whole page (ASP.NET sites), so it is judged only inside
+#: the article.
+_PAGE_TAGS = _ALWAYS_TAGS | {"header", "footer", "aside"}
+#: Ancestors that make a header or footer that part's own (inside the content area).
+_OWNING = frozenset({"section", "article", "blockquote", "figure", "details", "li", "td"})
+#: Class and id tokens that mean "not shown" or "only for screen readers".
+HIDDEN_NAMES = frozenset(
+    {"hidden", "sr-only", "visually-hidden", "screen-reader-text", "screen-reader-only"}
+)
+_HIDDEN_STYLE = ("display:none", "visibility:hidden")
+#: Words (and two-word compounds) of class and id names that mark page furniture: regions
+#: whose text is never the article (comments, sharing, teasers, notices, meta lines) ...
+REGION_WORDS = frozenset(
+    {
+        "ad",
+        "ads",
+        "advert",
+        "adverts",
+        "advertisement",
+        "advertising",
+        "author",
+        "bio",
+        "breadcrumb",
+        "breadcrumbs",
+        "byline",
+        "comment",
+        "comments",
+        "consent",
+        "cookie",
+        "cookies",
+        "disqus",
+        "follow",
+        "login",
+        "meta",
+        "modal",
+        "mostpopular",
+        "mostread",
+        "newsletter",
+        "outbrain",
+        "pager",
+        "pagination",
+        "paywall",
+        "popular",
+        "popup",
+        "promo",
+        "promos",
+        "promotion",
+        "recommended",
+        "related",
+        "share",
+        "shares",
+        "sharing",
+        "signin",
+        "signup",
+        "social",
+        "sponsor",
+        "sponsored",
+        "subscribe",
+        "subscription",
+        "taboola",
+        "tags",
+        "ticker",
+        "trending",
+        "widget",
+        "widgets",
+    }
+)
+#: ... and layout furniture, which sites also use for wrappers around everything (a
+#: "sticky-sidebar" plugin's box, "the column beside the rail").
+LAYOUT_WORDS = frozenset(
+    {
+        "banner",
+        "footer",
+        "header",
+        "masthead",
+        "menu",
+        "nav",
+        "navbar",
+        "navigation",
+        "rail",
+        "sidebar",
+        "skip",
+        "toolbar",
+        "topbar",
+    }
+)
+CHROME_WORDS = REGION_WORDS | LAYOUT_WORDS
+#: Whole class or id tokens that are furniture though none of their words says so.
+_CHROME_TOKENS = frozenset({"view-original", "site-title", "item-pagination-prev-next"})
+_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+#: Interface words: a line of nothing but these (with counters and symbols) is chrome ...
+WIDGET_WORDS = frozenset(
+    {
+        "ad",
+        "ads",
+        "advert",
+        "advertisement",
+        "advertising",
+        "anuncio",
+        "anzeige",
+        "comment",
+        "comments",
+        "compartir",
+        "email",
+        "facebook",
+        "instagram",
+        "linkedin",
+        "partager",
+        "pinterest",
+        "print",
+        "publicidad",
+        "publicidade",
+        "publicité",
+        "reddit",
+        "share",
+        "shares",
+        "sponsored",
+        "subscribe",
+        "teilen",
+        "tweet",
+        "twitter",
+        "werbung",
+        "whatsapp",
+    }
+)
+#: ... and so is a line of two or more words that are these or those ("Read more", "Buy
+#: now", "Share this on WhatsApp"), though each alone is an ordinary word.
+_WEAK_WIDGET_WORDS = frozenset(
+    {
+        "all",
+        "back",
+        "buy",
+        "click",
+        "close",
+        "continue",
+        "copy",
+        "e",
+        "follow",
+        "here",
+        "like",
+        "link",
+        "listen",
+        "load",
+        "mail",
+        "more",
+        "now",
+        "on",
+        "our",
+        "pin",
+        "read",
+        "reading",
+        "reply",
+        "save",
+        "see",
+        "show",
+        "this",
+        "to",
+        "top",
+        "us",
+        "via",
+        "view",
+        "views",
+    }
+)
+#: Name words of blocks that hold articles.
+CONTENT_WORDS = frozenset({"article", "body", "content", "entry", "main", "post", "story", "text"})
+_LINE_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_LINE_MAX = 60
+#: Share of the article's text above which a soft chrome rule is not applied.
+_SPARE_SHARE = 0.4
+
+
+def name_words(el: Element) -> frozenset[str]:
+    """The words of the element's class and id names, lower-cased, with two-word
+    compounds: ``"RichTextArticleBody sign-up"`` gives rich, text, article, body, sign,
+    up and the compounds richtext, ..., signup."""
+    names = el.get("class")
+    ident = el.get("id")
+    if ident:
+        names = f"{names} {ident}" if names else ident
+    if not names:
+        return frozenset()
+    words: set[str] = set()
+    for token in names.split():
+        parts = [w.lower() for w in _WORD.findall(token)]
+        words.update(parts)
+        words.update(a + b for a, b in itertools.pairwise(parts))
+    return frozenset(words)
+
+
+def _tokens(el: Element) -> frozenset[str]:
+    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    return frozenset(names.split())
+
+
+def is_hidden(el: Element) -> bool:
+    """Hidden from readers by attribute, style or screen-reader-only class."""
+    if el.get("hidden") is not None or str(el.get("aria-hidden", "")).lower() == "true":
+        return True
+    style = el.get("style")
+    if style and any(s in style.replace(" ", "").lower() for s in _HIDDEN_STYLE):
+        return True
+    return bool(el.get("class")) and not _tokens(el).isdisjoint(HIDDEN_NAMES)
+
+
+def named_chrome(el: Element) -> bool:
+    """Class or id names page furniture (by word, or one of a few whole tokens)."""
+    if not el.get("class") and not el.get("id"):
+        return False
+    return not name_words(el).isdisjoint(CHROME_WORDS) or not _tokens(el).isdisjoint(_CHROME_TOKENS)
+
+
+def region_chrome(el: Element) -> bool:
+    """Named as a region that is never the article (comments, sharing, teasers), and not
+    also as content ("comment-content" is still a comment; "post author-ana" is a post)."""
+    if not el.get("class") and not el.get("id"):
+        return False
+    words = name_words(el)
+    return not words.isdisjoint(REGION_WORDS) and (
+        tag_of(el) not in ("article", "main") and words.isdisjoint(CONTENT_WORDS)
+    )
+
+
+def is_page_furniture(el: Element) -> bool:
+    """Furniture at page level, never where the article is looked for: ``nav``, ``aside``,
+    ``header``, ``footer``, ``dialog``, ``label``. Names are weaker evidence there (a
+    "sticky-sidebar" wrapper may hold the whole article) and only weigh the candidates."""
+    return tag_of(el) in _PAGE_TAGS
+
+
+def widget_line(text: str) -> bool:
+    """A short line of only counters, symbols and interface words ("0", "Share · Tweet",
+    "Read more"); one ordinary word ("More") is not enough."""
+    if len(text) > _LINE_MAX:
+        return False
+    words = _LINE_WORD.findall(text.casefold())
+    if not all(w in WIDGET_WORDS or w in _WEAK_WIDGET_WORDS for w in words):
+        return False
+    return len(words) != 1 or words[0] in WIDGET_WORDS
+
+
+class Chrome:
+    """The chrome predicate for one content area (``root``): true for what to leave out.
+
+    ``sizes`` gives the visible text length of elements (from the page's one measuring
+    pass); elements it lacks are treated as small. ``outside`` holds blocks inside ``root``
+    that the content search set aside.
+    """
+
+    def __init__(
+        self,
+        root: Element,
+        sizes: Mapping[Element, int],
+        *,
+        links: Mapping[Element, int] | None = None,
+        outside: frozenset[Element] = frozenset(),
+    ) -> None:
+        self.root = root
+        self._sizes = sizes
+        self._links = links or {}
+        self._outside = outside
+        self._total = max(sizes.get(root, 0), 1)
+
+    def hard(self, el: Element) -> bool:
+        """Chrome whatever the page: never text, hidden, always-furniture tags, and the
+        "View Original" link of syndicated posts."""
+        tag = tag_of(el)
+        if not tag or tag in NOT_TEXT or tag in _ALWAYS_TAGS or is_hidden(el):
+            return True
+        return tag == "a" and plain(el).casefold() == "view original"
+
+    def _spared(self, el: Element) -> bool:
+        return self._sizes.get(el, 0) > self._total * _SPARE_SHARE
+
+    def _owned(self, el: Element) -> bool:
+        for anc in el.iterancestors():
+            if anc is self.root:
+                return False
+            if tag_of(anc) in _OWNING:
+                return True
+        return False
+
+    def link_list(self, el: Element) -> bool:
+        """A list whose items are nothing but links (a menu, a "more stories" box)."""
+        if tag_of(el) not in ("ul", "ol", "menu"):
+            return False
+        items = [li for li in el if tag_of(li) == "li"]
+        if len(items) < 3:
+            return False
+        size = self._sizes.get(el, 0)
+        return size > 0 and self._links.get(el, 0) >= size * 0.9
+
+    def line(self, text: str) -> bool:
+        """An interface line: chrome by its whole text (see :func:`widget_line`)."""
+        return widget_line(text)
+
+    def __call__(self, el: Element) -> bool:
+        if el is self.root:
+            return False
+        if self.hard(el) or el in self._outside:
+            return True
+        tag = tag_of(el)
+        if tag in _SOFT_TAGS:
+            return not (tag != "form" and self._owned(el)) and not self._spared(el)
+        if named_chrome(el) or self.link_list(el):
+            return not self._spared(el)
+        return False
