@@ -13,7 +13,8 @@ walks consult :class:`Chrome`; docs/security.md repeats the list). Chrome is:
 3. **Furniture inside the article**: ``nav``, ``dialog`` and ``label`` always; ``header``,
    ``footer`` and ``form`` elements, elements whose class or id names furniture
    (:data:`CHROME_WORDS`, matched by word: ``all-screen-footer-wrap`` and ``bylineWrap``
-   both count), and lists of links (menus, "more stories"), unless they hold more than 40%
+   both count; never an embed), lists of links (menus, "more stories") and articles nested
+   in the article (comments and teasers, as HTML defines them), unless they hold more than 40%
    of the article's text (then the name was wrong, not the text). A ``header`` or
    ``footer`` inside a section, article, quote or figure of the article is that part's own
    (a section heading, a quote's attribution) and is content.
@@ -87,6 +88,9 @@ REGION_WORDS = frozenset(
         "cookies",
         "disqus",
         "follow",
+        "carousel",
+        "gallery",
+        "latest",
         "login",
         "meta",
         "modal",
@@ -99,6 +103,8 @@ REGION_WORDS = frozenset(
         "paywall",
         "popular",
         "popup",
+        "prev",
+        "previous",
         "promo",
         "promos",
         "promotion",
@@ -109,6 +115,7 @@ REGION_WORDS = frozenset(
         "sharing",
         "signin",
         "signup",
+        "slideshow",
         "social",
         "sponsor",
         "sponsored",
@@ -142,6 +149,8 @@ LAYOUT_WORDS = frozenset(
     }
 )
 CHROME_WORDS = REGION_WORDS | LAYOUT_WORDS
+#: Name words of embedded posts and media: content, whatever else the name says.
+_EMBED_WORDS = frozenset({"embed", "embedded"})
 #: Whole class or id tokens that are furniture though none of their words says so.
 _CHROME_TOKENS = frozenset({"view-original", "site-title", "item-pagination-prev-next"})
 _WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
@@ -261,10 +270,14 @@ def is_hidden(el: Element) -> bool:
 
 
 def named_chrome(el: Element) -> bool:
-    """Class or id names page furniture (by word, or one of a few whole tokens)."""
+    """Class or id names page furniture (by word, or one of a few whole tokens), and not
+    an embed (a quoted post is content whatever its wrapper is called)."""
     if not el.get("class") and not el.get("id"):
         return False
-    return not name_words(el).isdisjoint(CHROME_WORDS) or not _tokens(el).isdisjoint(_CHROME_TOKENS)
+    words = name_words(el)
+    if not words.isdisjoint(_EMBED_WORDS):
+        return False
+    return not words.isdisjoint(CHROME_WORDS) or not _tokens(el).isdisjoint(_CHROME_TOKENS)
 
 
 def region_chrome(el: Element) -> bool:
@@ -359,6 +372,15 @@ class Chrome:
         tag = tag_of(el)
         if tag in _SOFT_TAGS:
             return not (tag != "form" and self._owned(el)) and not self._spared(el)
-        if named_chrome(el) or self.link_list(el):
+        if named_chrome(el) or self.link_list(el) or (tag == "article" and self._nested(el)):
             return not self._spared(el)
+        return False
+
+    def _nested(self, el: Element) -> bool:
+        """An article inside the article: a comment or a teaser, by HTML's own rule."""
+        for anc in el.iterancestors():
+            if tag_of(anc) == "article":
+                return True
+            if anc is self.root:
+                return False
         return False

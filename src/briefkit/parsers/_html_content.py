@@ -57,6 +57,12 @@ class Content:
     root: Element
     chrome: Chrome
     measures: Measures
+    body: Element
+
+    def whole_page(self) -> Chrome:
+        """The chrome predicate for the whole page (when the content area held nothing)."""
+        m = self.measures
+        return Chrome(self.body, m.text, links=m.links)
 
 
 def _inside_furniture(el: Element) -> bool:
@@ -92,7 +98,8 @@ def _hints(body: Element, m: Measures) -> list[tuple[Element, bool]]:
         found.append((_together((el for el in elements if has_class(el, *names)), m), True))
     bodies = (el for el in elements if el.get("itemprop") == "articleBody")
     found.append((_largest(bodies, m), True))
-    found.append((_largest((el for el in elements if tag_of(el) == "article"), m), False))
+    articles = (el for el in elements if tag_of(el) == "article" and not _listing(el, m))
+    found.append((_largest(articles, m), False))
     mains = (
         el for el in elements if tag_of(el) == "main" or str(el.get("role", "")).lower() == "main"
     )
@@ -112,19 +119,31 @@ def _final(el: Element, m: Measures) -> float:
 
 def _best_scored(scope: Element, m: Measures) -> Element | None:
     """The best-scoring block under ``scope``, never one in a comments, sharing or teaser
-    region (however long a reader's comment)."""
-    best: Element | None = None
-    best_score = 0.0
-    walker = etree.iterwalk(scope, events=("start",))
-    for _event, el in walker:
-        if el is not scope and region_chrome(el):
-            walker.skip_subtree()
-            continue
-        if el in m.score:
-            final = _final(el, m)
-            if final > best_score:
-                best, best_score = el, final
-    return best
+    region (however long a reader's comment), nor a list of articles (teasers)."""
+    listings: set[Element] = set()
+    for _attempt in range(3):
+        best: Element | None = None
+        best_score = 0.0
+        walker = etree.iterwalk(scope, events=("start",))
+        for _event, el in walker:
+            if el is not scope and (el in listings or region_chrome(el)):
+                walker.skip_subtree()
+                continue
+            if el in m.score:
+                final = _final(el, m)
+                if final > best_score:
+                    best, best_score = el, final
+        if best is None or not _listing(best, m):
+            return best
+        listings.add(best)
+    return None
+
+
+def _listing(el: Element, m: Measures) -> bool:
+    """A list of articles (teasers, comments): most of its prose is in three or more
+    ``article`` elements inside it."""
+    inner = [a for a in el.iter("article") if a is not el and m.value.get(a, 0.0) > 0]
+    return len(inner) >= 3 and sum(m.value[a] for a in inner) * 2 >= m.value.get(el, 0.0)
 
 
 def _contains(outer: Element, inner: Element) -> bool:
@@ -282,7 +301,7 @@ def find_content(doc: Element) -> Content:
         root, outside = _by_markup(body, m), frozenset[Element]()
     else:
         root, outside = scored
-    return Content(root, Chrome(root, m.text, links=m.links, outside=outside), m)
+    return Content(root, Chrome(root, m.text, links=m.links, outside=outside), m, body)
 
 
 def _heading_scopes(content: Element) -> list[Element]:

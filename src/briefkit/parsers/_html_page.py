@@ -8,9 +8,10 @@ and decides when a page holds no brief at all.
 from __future__ import annotations
 
 from ..errors import ParseError
-from ..model import Brief
+from ..model import Brief, Section
 from ..safety import href_scheme
 from ._html_blocks import walk_blocks
+from ._html_chrome import Chrome
 from ._html_content import find_content, find_title_heading
 from ._html_dom import Element, plain
 from ._html_inline import LinkResolver
@@ -30,20 +31,30 @@ def _where(el: Element) -> str:
     return str(el.getroottree().getpath(el))
 
 
+def _sections(
+    content: Element, chrome: Chrome, h1: Element | None, resolve: LinkResolver
+) -> tuple[Section, ...]:
+    events = walk_blocks(
+        content, links=resolve, skip=lambda el: el is h1 or chrome(el), drop_line=chrome.line
+    )
+    return build_sections(events)
+
+
 def read_page(doc: Element, base: str | None) -> Brief:
     """The brief a page holds; ParseError when it has no title or no text to speak of.
 
     ``base`` (an http(s) URL or None) resolves relative links, before the canonical URL.
     """
     found = find_content(doc)
-    content, chrome = found.root, found.chrome
+    content = found.root
     meta = read_meta(doc, scope=content, base=base)
     resolve = LinkResolver(base or _http(meta.url), scheme_relative="https")
     h1 = find_title_heading(content)
-    events = walk_blocks(
-        content, links=resolve, skip=lambda el: el is h1 or chrome(el), drop_line=chrome.line
-    )
-    sections = build_sections(events)
+    sections = _sections(content, found.chrome, h1, resolve)
+    if not any(section.blocks for section in sections) and content is not found.body:
+        # The content search was wrong (everything it found was chrome): the whole page.
+        content = found.body
+        sections = _sections(content, found.whole_page(), h1, resolve)
     if not any(section.blocks for section in sections):
         raise ParseError(
             "no recognisable content: expected paragraphs, lists or headings in the article",
