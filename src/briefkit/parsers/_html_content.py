@@ -15,7 +15,8 @@ what chrome is.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from lxml import etree
@@ -28,6 +29,7 @@ from ._html_chrome import (
     name_words,
     named_chrome,
     region_chrome,
+    widget_line,
 )
 from ._html_dom import Element, classes, has_class, plain, tag_of
 from ._html_score import Measures, measure
@@ -39,6 +41,7 @@ _CONTENT_CLASSES: tuple[tuple[str, ...], ...] = (
     ("sqs-html-content",),
     ("entry-content", "post-content", "article-content", "article-body", "post-body"),
 )
+_WORD = re.compile(r"\w+")
 _ENTRY_CLASSES = frozenset({"hentry", "h-entry", "entry", "post", "blog-item"})
 #: Elements the densest-block search (pages without paragraphs to score) narrows down to.
 _WRAPPERS = frozenset(
@@ -318,13 +321,28 @@ def _heading_scopes(content: Element) -> list[Element]:
     return scopes
 
 
-def find_title_heading(content: Element) -> Element | None:
-    """The ``h1`` naming the article: in the content area or its enclosing article."""
+def find_title_heading(
+    content: Element, headlines: Sequence[str] = (), titles: Sequence[str] = ()
+) -> Element | None:
+    """The ``h1`` naming the article: in the content area or its enclosing article, and
+    not a brand, a caption or a button in an ``h1``: when the page declares headlines
+    (JSON-LD, Open Graph), the ``h1`` must share half of its words with one of its
+    ``titles`` (those headlines and its ``<title>``)."""
     for scope in _heading_scopes(content):
         for h1 in scope.iter("h1"):
-            if plain(h1) and not _in_furniture(h1, scope):
+            text = plain(h1)
+            if text and not _in_furniture(h1, scope) and _names_the_page(text, headlines, titles):
                 return h1
     return None
+
+
+def _names_the_page(text: str, headlines: Sequence[str], titles: Sequence[str]) -> bool:
+    if widget_line(text):
+        return False
+    words = set(_WORD.findall(text.casefold()))
+    if not headlines or not words:
+        return True
+    return any(len(words & set(_WORD.findall(t.casefold()))) * 2 >= len(words) for t in titles)
 
 
 def _in_furniture(el: Element, scope: Element) -> bool:

@@ -11,19 +11,20 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from ..safety import collapse_space
 from ._dates import iso_date
+from ._html_byline import byline_names, dom_authors
 from ._html_dom import Element, attr_tokens, has_class, plain, tag_of
 from ._html_inline import LinkResolver
-from ._html_jsonld import names_of, read_json_ld, strings_of
+from ._html_jsonld import names_of, people_of, read_json_ld, strings_of
 
 __all__ = ["PageMeta", "parse_date", "read_meta", "strip_site_suffix"]
 
-_BY = re.compile(r"^\s*by\s+", re.IGNORECASE)
 _SUFFIX_SEPARATORS = (" — ", " – ", " | ", " - ", " · ", " :: ")
 
 
@@ -43,6 +44,7 @@ class PageMeta:
     marking: str | None = None
     language: str | None = None
     titles: list[str] = field(default_factory=list)  # fallbacks when the page has no h1
+    headlines: list[str] = field(default_factory=list)  # declared (JSON-LD, og, twitter)
     site_names: list[str] = field(default_factory=list)
 
 
@@ -161,28 +163,6 @@ def _entry_classes(scope: Element, prefix: str) -> list[str]:
     return []
 
 
-def _mentions_author(el: Element) -> bool:
-    """A cheap superset of the bylines :func:`_dom_authors` accepts: "author" in the class
-    or rel in any letter case (most elements have neither; the token test decides)."""
-    value = el.get("class")
-    if value and "author" in value.lower():
-        return True
-    value = el.get("rel")
-    return value is not None and "author" in value.lower()
-
-
-def _dom_authors(doc: Element) -> list[str]:
-    out: list[str] = []
-    for el in doc.iter():
-        if not _mentions_author(el) or tag_of(el) in ("meta", "link"):
-            continue
-        if has_class(el, "blog-author", "p-author") or "author" in attr_tokens(el, "rel"):
-            name = _BY.sub("", plain(el))
-            if 0 < len(name) <= 100:
-                out.append(name)
-    return out
-
-
 def _dom_terms(doc: Element, kind: str) -> list[str]:
     """Category (``kind="category"``) or tag links: Squarespace classes and ``rel`` values."""
     names = {"category": ("blog-categories", "blog-category"), "tag": ("blog-item-tag",)}[kind]
@@ -212,6 +192,39 @@ def _url(page: _Page, art: dict[str, Any], base: str | None) -> str | None:
     return None
 
 
+#: Meta tags naming the publication date, most deliberate first (Open Graph's article
+#: namespace, Dublin Core, the names news sites and their analytics tags use).
+_PUBLISHED_META = (
+    "article:published_time",
+    "og:published_time",
+    "article:published",
+    "dcterms.created",
+    "dcterms.issued",
+    "dc.date.issued",
+    "dc.date.created",
+    "dc.date",
+    "dcterms.date",
+    "citation_publication_date",
+    "citation_date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "publish-date",
+    "publish_date",
+    "publishdate",
+    "pubdate",
+    "publication_date",
+    "date",
+)
+_MODIFIED_META = (
+    "article:modified_time",
+    "og:updated_time",
+    "dcterms.modified",
+    "dc.date.modified",
+    "last-modified",
+    "lastmod",
+)
+
+
 def _dates(
     doc: Element, page: _Page, art: dict[str, Any], scope: Element
 ) -> tuple[dt.date | None, dt.date | None]:
@@ -219,36 +232,58 @@ def _dates(
     marked = [
         t.get("datetime")
         for t in times
-        if has_class(t, "dt-published") or t.get("pubdate") is not None
+        if has_class(t, "dt-published", "published") or t.get("pubdate") is not None
     ]
     published = _date_from(
-        page.one("article:published_time"),
-        page.prop("datePublished"),
         *strings_of(art.get("datePublished")),
-        page.one("dcterms.created"),
+        *(page.one(name) for name in _PUBLISHED_META),
+        page.prop("datePublished"),
+        *strings_of(art.get("dateCreated")),
         *marked,
         *(t.get("datetime") for t in _entry(scope).iter("time") if t.get("datetime")),
     )
     updated = _date_from(
-        page.one("article:modified_time"),
-        page.prop("dateModified"),
         *strings_of(art.get("dateModified")),
-        page.one("dcterms.modified"),
-        *(t.get("datetime") for t in times if has_class(t, "dt-updated")),
+        *(page.one(name) for name in _MODIFIED_META),
+        page.prop("dateModified"),
+        *(t.get("datetime") for t in times if has_class(t, "dt-updated", "updated")),
     )
     return published, updated
 
 
-def _authors(doc: Element, page: _Page, art: dict[str, Any], sites: list[str]) -> list[str]:
-    """The first source naming people; the site's own name is never an author."""
+#: Meta tags naming the author (``article:author`` is often a profile URL: skipped then).
+_AUTHOR_META = (
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dcterms.creator",
+    "byl",
+)
+
+
+def _cleaned(values: Iterable[str]) -> list[str]:
+    return [n for v in values if "://" not in v for n in byline_names(v, single=True)]
+
+
+def _authors(
+    doc: Element, page: _Page, art: dict[str, Any], sites: list[str], scope: Element
+) -> list[str]:
+    """The first source naming people; the site's own name is never an author, unless
+    the page's JSON-LD says it is a person's (a personal site)."""
     known = {s.casefold() for s in sites}
+    persons = {p.casefold() for p in _cleaned(people_of(art.get("author")))}
+    credited = _dedupe(_cleaned(names_of(art.get("author"), people=True)))
+    authors = [a for a in credited if a.casefold() in persons or a.casefold() not in known]
+    if authors:
+        return authors
     for source in (
-        names_of(art.get("author"), people=True),
-        page.meta.get("author", []),
-        _dom_authors(doc),
-        page.itemprops.get("author", []),
+        lambda: _cleaned(v for key in _AUTHOR_META for v in page.meta.get(key, ())),
+        lambda: dom_authors((_entry(scope), doc)),
+        lambda: _cleaned(page.itemprops.get("author", [])),
     ):
-        authors = [a for a in _dedupe(source) if a.casefold() not in known]
+        authors = [a for a in _dedupe(source()) if a.casefold() not in known]
         if authors:
             return authors
     return []
@@ -270,15 +305,20 @@ def _tags(doc: Element, page: _Page, art: dict[str, Any], scope: Element) -> lis
     return []
 
 
-def _titles(doc: Element, page: _Page, art: dict[str, Any], sites: list[str]) -> list[str]:
-    title_tag = next(doc.iter("title"), None)
+def _headlines(page: _Page, art: dict[str, Any], sites: list[str]) -> list[str]:
+    """The headlines the page declares for sharing and search (not its ``<title>``)."""
     candidates = (
         *strings_of(art.get("headline")),
         *(strip_site_suffix(t, sites) for t in page.meta.get("og:title", [])),
         *(strip_site_suffix(t, sites) for t in page.meta.get("twitter:title", [])),
-        strip_site_suffix(plain(title_tag), sites) if title_tag is not None else "",
     )
     return [t for t in candidates if t.strip()]
+
+
+def _titles(doc: Element, headlines: list[str], sites: list[str]) -> list[str]:
+    title_tag = next(doc.iter("title"), None)
+    title = strip_site_suffix(plain(title_tag), sites) if title_tag is not None else ""
+    return [*headlines, title] if title.strip() else headlines
 
 
 def read_meta(doc: Element, *, scope: Element, base: str | None) -> PageMeta:
@@ -300,7 +340,7 @@ def read_meta(doc: Element, *, scope: Element, base: str | None) -> PageMeta:
     meta.slug = page.one("briefkit:slug") or _slug(meta.url)
     meta.marking = page.one("briefkit:marking")
     meta.published, meta.updated = _dates(doc, page, art, scope)
-    meta.authors = _authors(doc, page, art, sites)
+    meta.authors = _authors(doc, page, art, sites, scope)
     orgs = [n for n in names_of(art.get("author"), people=False) if n not in meta.authors]
     meta.publisher = _first(*sites, *orgs)
     meta.category = _first(
@@ -324,7 +364,8 @@ def read_meta(doc: Element, *, scope: Element, base: str | None) -> PageMeta:
         page.one("content-language"),
         locale.replace("_", "-") if locale else None,
     )
-    meta.titles = _titles(doc, page, art, sites)
+    meta.headlines = _headlines(page, art, sites)
+    meta.titles = _titles(doc, meta.headlines, sites)
     return meta
 
 

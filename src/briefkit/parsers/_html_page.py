@@ -49,7 +49,7 @@ def read_page(doc: Element, base: str | None) -> Brief:
     content = found.root
     meta = read_meta(doc, scope=content, base=base)
     resolve = LinkResolver(base or _http(meta.url), scheme_relative="https")
-    h1 = find_title_heading(content)
+    h1 = find_title_heading(content, meta.headlines, meta.titles)
     sections = _sections(content, found.chrome, h1, resolve)
     if not any(section.blocks for section in sections) and content is not found.body:
         # The content search was wrong (everything it found was chrome): the whole page.
