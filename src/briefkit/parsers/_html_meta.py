@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -278,11 +278,12 @@ def _authors(
     authors = [a for a in credited if a.casefold() in persons or a.casefold() not in known]
     if authors:
         return authors
-    for source in (
+    sources: tuple[Callable[[], list[str]], ...] = (
         lambda: _cleaned(v for key in _AUTHOR_META for v in page.meta.get(key, ())),
-        lambda: dom_authors((_entry(scope), doc)),
+        lambda: dom_authors((_entry(scope), doc)),  # walked only when the tags say nothing
         lambda: _cleaned(page.itemprops.get("author", [])),
-    ):
+    )
+    for source in sources:
         authors = [a for a in _dedupe(source()) if a.casefold() not in known]
         if authors:
             return authors
