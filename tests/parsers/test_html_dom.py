@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from briefkit import ParseError, parse_html
 from briefkit.parsers._html_chrome import is_hidden, is_page_furniture
 from briefkit.parsers._html_dom import Element, load_document, tag_of, text_length
-from briefkit.parsers._html_inline import NOT_TEXT
+from briefkit.parsers._html_inline import BLOCKISH, NOT_TEXT
 from briefkit.parsers._html_score import measure
 
 
@@ -106,17 +106,22 @@ def test_one_pass_lengths_equal_walking_each_element(fragments: list[str]) -> No
     m = measure(body)
     for el in body.iter():
         if not isinstance(el.tag, str) or any(_invisible(a) for a in (el, *el.iterancestors())):
-            assert el not in m.text
+            assert el not in m
             continue
-        assert m.text[el] == text_length(el, _invisible), el.tag
+        stats = m.of[el]
+        assert stats.text == text_length(el, _invisible), el.tag
         links = sum(
             text_length(a, _invisible)
             for a in el.iter("a")
             if not any(_invisible(up) for up in (a, *a.iterancestors()))
         )
         inside_link = any(tag_of(a) == "a" for a in el.iterancestors())
-        assert m.links[el] == (m.text[el] if inside_link else links), el.tag
-        assert m.prose[el] == _prose_by_walking(el), el.tag
+        assert stats.links == (stats.text if inside_link else links), el.tag
+        assert stats.prose == _prose_by_walking(el), el.tag
+        assert m.has_blocks(el) == any(d is not el and d in m for d in el.iter(*BLOCKISH))
+        for other in body.iter():
+            if other in m:
+                assert m.contains(el, other) == (other is el or el in other.iterancestors())
 
 
 def test_lengths_skip_links_and_furniture_but_measure_inside_them() -> None:
@@ -129,14 +134,14 @@ def test_lengths_skip_links_and_furniture_but_measure_inside_them() -> None:
     body = next(doc.iter("body"))
     div, link, nav = next(body.iter("div")), next(body.iter("a")), next(body.iter("nav"))
     m = measure(body)
-    assert m.prose[div] == len("abc") + len("de") + len("f")
-    assert m.text[div] == len("abclink textbdemenu itemsf")
-    assert m.links[div] == len("link textb")
-    assert m.text[link] == m.links[link] == len("link text") + len("b")
-    assert m.prose[nav] == 0
-    assert m.text[nav] == len("menu items")
-    assert m.prose[body] == m.prose[div]
-    assert [p.text for p in body.iter("p") if p in m.text] == ["side"]
+    assert m.prose(div) == len("abc") + len("de") + len("f")
+    assert m.text(div) == len("abclink textbdemenu itemsf")
+    assert m.of[div].links == len("link textb")
+    assert m.text(link) == m.of[link].links == len("link text") + len("b")
+    assert m.prose(nav) == 0
+    assert m.text(nav) == len("menu items")
+    assert m.prose(body) == m.prose(div)
+    assert [p.text for p in body.iter("p") if p in m] == ["side"]
 
 
 def test_paragraph_scores_go_to_the_blocks_around_them() -> None:
@@ -151,8 +156,8 @@ def test_paragraph_scores_go_to_the_blocks_around_them() -> None:
     m = measure(body)
     by_id = {el.get("id"): el for el in body.iter() if el.get("id")}
     story, side, whole = by_id["story"], by_id["side"], by_id["page"]
-    assert m.paragraphs[story] == 2
-    assert m.paragraphs[whole] == 3  # the paragraph in the nav is furniture
-    assert m.value[whole] == pytest.approx(m.value[story] + m.value[side])
-    assert m.score[story] == pytest.approx(2 * m.score[side])
-    assert m.score[story] > m.score[whole]
+    assert m.of[story].paragraphs == 2
+    assert m.of[whole].paragraphs == 3  # the paragraph in the nav is furniture
+    assert m.value(whole) == pytest.approx(m.value(story) + m.value(side))
+    assert m.of[story].score == pytest.approx(2 * m.of[side].score)
+    assert m.of[story].score > m.of[whole].score

@@ -18,7 +18,7 @@ from ..model import plain_text
 from ._html_dom import Element, tag_of
 from ._html_inline import BLOCKISH, BREAK, NOT_TEXT, Break, Raw, convert_inline, finish
 
-__all__ = ["Event", "HeadingEvent", "ListEvent", "ParaEvent", "walk_blocks"]
+__all__ = ["Event", "HeadingEvent", "ListEvent", "ParaEvent", "block_holders", "walk_blocks"]
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 #: Elements read as one paragraph each.
@@ -48,8 +48,18 @@ class ListEvent:
 Event = HeadingEvent | ParaEvent | ListEvent
 
 
-def _has_blocks(el: Element) -> bool:
-    return any(d is not el for d in el.iter(*BLOCKISH))
+def block_holders(root: Element) -> Callable[[Element], bool]:
+    """Whether an element under ``root`` holds block elements, from one bottom-up pass
+    (asking each element's subtree in turn would cost a walk per nesting level)."""
+    holders: set[Element] = set()
+    walker = etree.iterwalk(root, events=("end",))
+    for _event, el in walker:
+        if el is root:
+            break
+        parent = el.getparent()
+        if parent is not None and (el.tag in BLOCKISH or el in holders):
+            holders.add(parent)
+    return holders.__contains__
 
 
 def _has_text(parts: list[Raw]) -> bool:
@@ -62,10 +72,12 @@ class _Walk:
         links: Callable[[str | None], str | None],
         skip: Callable[[Element], bool],
         drop_line: Callable[[str], bool],
+        has_blocks: Callable[[Element], bool],
     ) -> None:
         self.links = links
         self.skip = skip
         self.drop_line = drop_line
+        self.has_blocks = has_blocks
         self.events: list[Event] = []
         self.run: list[Raw] = []
         self.quote_depth = 0
@@ -136,7 +148,7 @@ class _Walk:
                 loose = []
                 add(self.inline(node, stop=_LISTS))
                 inside.append(True)
-            elif tag in _LISTS or (not in_item and _has_items(node)):
+            elif tag in _LISTS or (not in_item and self.has_blocks(node)):
                 inside.append(False)  # read its items; its own text is loose
                 if node.text and not in_item:
                     loose.append(node.text)
@@ -151,10 +163,6 @@ class _Walk:
             self.events.append(event)
 
 
-def _has_items(el: Element) -> bool:
-    return any(d is not el for d in el.iter("li", *_LISTS))
-
-
 def _plain(parts: list[Raw]) -> str:
     return " ".join(plain_text(finish(parts)).split())
 
@@ -165,10 +173,12 @@ def walk_blocks(
     links: Callable[[str | None], str | None],
     skip: Callable[[Element], bool] = lambda el: False,
     drop_line: Callable[[str], bool] = lambda text: False,
+    has_blocks: Callable[[Element], bool] | None = None,
 ) -> list[Event]:
     """The blocks inside ``root``, in document order; ``skip`` leaves out subtrees and
-    ``drop_line`` paragraphs, headings and items by their whole text (chrome)."""
-    walk = _Walk(links, skip, drop_line)
+    ``drop_line`` paragraphs, headings and items by their whole text (chrome).
+    ``has_blocks`` says which elements hold blocks (measured here when not given)."""
+    walk = _Walk(links, skip, drop_line, has_blocks or block_holders(root))
     descended: set[Element] = set()
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
@@ -190,7 +200,7 @@ def walk_blocks(
         if not tag or tag in NOT_TEXT or skip(el):
             walker.skip_subtree()
         elif tag in _HEADINGS or tag in _LEAVES:
-            if tag in ("p", "li", "dd", "dt") and _has_blocks(el):
+            if tag in ("p", "li", "dd", "dt") and walk.has_blocks(el):
                 walk.descend(el)  # a wrapper in disguise: read its blocks one by one
                 descended.add(el)
             else:
@@ -206,7 +216,7 @@ def walk_blocks(
                 walk.run.append(BREAK)
         elif tag == "hr":
             walk.flush()
-        elif tag in BLOCKISH or _has_blocks(el):
+        elif tag in BLOCKISH or walk.has_blocks(el):
             if tag == "blockquote":
                 walk.flush()
                 walk.quote_depth += 1

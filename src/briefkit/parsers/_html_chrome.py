@@ -30,10 +30,13 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from ._html_dom import Element, plain, tag_of
 from ._html_inline import NOT_TEXT
+
+if TYPE_CHECKING:
+    from ._html_score import Measures
 
 __all__ = [
     "CHROME_WORDS",
@@ -312,24 +315,20 @@ def widget_line(text: str) -> bool:
 class Chrome:
     """The chrome predicate for one content area (``root``): true for what to leave out.
 
-    ``sizes`` gives the visible text length of elements (from the page's one measuring
-    pass); elements it lacks are treated as small. ``outside`` holds blocks inside ``root``
-    that the content search set aside.
+    ``measures`` are the page's (from its one measuring pass); ``outside`` holds blocks
+    inside ``root`` that the content search set aside. Whether an element sits in a part
+    of the article that owns its header or footer, or in an article nested in the article,
+    is remembered per element, so asking costs no walk up the tree per element.
     """
 
     def __init__(
-        self,
-        root: Element,
-        sizes: Mapping[Element, int],
-        *,
-        links: Mapping[Element, int] | None = None,
-        outside: frozenset[Element] = frozenset(),
+        self, root: Element, measures: Measures, *, outside: frozenset[Element] = frozenset()
     ) -> None:
         self.root = root
-        self._sizes = sizes
-        self._links = links or {}
+        self._m = measures
         self._outside = outside
-        self._total = max(sizes.get(root, 0), 1)
+        self._total = max(measures.text(root), 1)
+        self._context: dict[Element, tuple[bool, bool]] = {root: (False, False)}
 
     def hard(self, el: Element) -> bool:
         """Chrome whatever the page: never text, hidden, always-furniture tags, and the
@@ -337,28 +336,43 @@ class Chrome:
         tag = tag_of(el)
         if not tag or tag in NOT_TEXT or tag in _ALWAYS_TAGS or is_hidden(el):
             return True
-        return tag == "a" and plain(el).casefold() == "view original"
+        return tag == "a" and plain(el, limit=20).casefold() == "view original"
 
     def _spared(self, el: Element) -> bool:
-        return self._sizes.get(el, 0) > self._total * _SPARE_SHARE
+        return self._m.text(el) > self._total * _SPARE_SHARE
 
-    def _owned(self, el: Element) -> bool:
-        for anc in el.iterancestors():
-            if anc is self.root:
-                return False
-            if tag_of(anc) in _OWNING:
-                return True
-        return False
+    def _inside(self, el: Element) -> tuple[bool, bool]:
+        """Whether, strictly between ``root`` and ``el``, there is a part of the article
+        owning its header and footer, and an ``article`` (the article nests ``el``'s)."""
+        chain: list[Element] = []
+        node = el.getparent()
+        known: tuple[bool, bool] | None = None
+        while node is not None:
+            known = self._context.get(node)
+            if known is not None:
+                break
+            chain.append(node)
+            node = node.getparent()
+        owned, nested = known if known is not None else (False, False)
+        for anc in reversed(chain):  # outermost first: each covers itself and those above
+            tag = tag_of(anc)
+            owned = owned or tag in _OWNING
+            nested = nested or tag == "article"
+            self._context[anc] = (owned, nested)
+        return owned, nested
 
     def link_list(self, el: Element) -> bool:
         """A list whose items are nothing but links (a menu, a "more stories" box)."""
         if tag_of(el) not in ("ul", "ol", "menu"):
             return False
-        items = [li for li in el if tag_of(li) == "li"]
-        if len(items) < 3:
+        if sum(1 for li in el if tag_of(li) == "li") < 3:
             return False
-        size = self._sizes.get(el, 0)
-        return size > 0 and self._links.get(el, 0) >= size * 0.9
+        stats = self._m.of.get(el)
+        return stats is not None and stats.text > 0 and stats.links >= stats.text * 0.9
+
+    def has_blocks(self, el: Element) -> bool:
+        """The element holds block elements (from the measuring pass)."""
+        return self._m.has_blocks(el)
 
     def line(self, text: str) -> bool:
         """An interface line: chrome by its whole text (see :func:`widget_line`)."""
@@ -371,16 +385,8 @@ class Chrome:
             return True
         tag = tag_of(el)
         if tag in _SOFT_TAGS:
-            return not (tag != "form" and self._owned(el)) and not self._spared(el)
-        if named_chrome(el) or self.link_list(el) or (tag == "article" and self._nested(el)):
+            owned = tag != "form" and self._inside(el)[0]
+            return not owned and not self._spared(el)
+        if named_chrome(el) or self.link_list(el) or (tag == "article" and self._inside(el)[1]):
             return not self._spared(el)
-        return False
-
-    def _nested(self, el: Element) -> bool:
-        """An article inside the article: a comment or a teaser, by HTML's own rule."""
-        for anc in el.iterancestors():
-            if tag_of(anc) == "article":
-                return True
-            if anc is self.root:
-                return False
         return False

@@ -16,19 +16,15 @@ what chrome is.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-
-from lxml import etree
 
 from ._html_chrome import (
     CONTENT_WORDS,
     Chrome,
     is_hidden,
-    is_page_furniture,
     name_words,
     named_chrome,
-    region_chrome,
     widget_line,
 )
 from ._html_dom import Element, classes, has_class, plain, tag_of
@@ -49,6 +45,8 @@ _WRAPPERS = frozenset(
 )
 #: A structural hint must hold this share of the prose of the best-scoring block.
 _HINT_SHARE = 0.5
+#: Chunks of one article looked for at most.
+_MAX_CHUNKS = 64
 #: Below this worth of prose the page is too small to score: the old rules decide.
 _MIN_WORTH = 3.0
 
@@ -64,93 +62,98 @@ class Content:
 
     def whole_page(self) -> Chrome:
         """The chrome predicate for the whole page (when the content area held nothing)."""
-        m = self.measures
-        return Chrome(self.body, m.text, links=m.links)
-
-
-def _inside_furniture(el: Element) -> bool:
-    return any(is_page_furniture(a) or is_hidden(a) for a in el.iterancestors())
+        return Chrome(self.body, self.measures)
 
 
 def _usable(el: Element, m: Measures) -> bool:
-    return el in m.text and not is_page_furniture(el) and not _inside_furniture(el)
+    """Measured (visible) and not page furniture, nor inside it."""
+    stats = m.of.get(el)
+    return stats is not None and not stats.furniture
+
+
+def _common(elements: Sequence[Element], m: Measures) -> Element:
+    """The nearest common ancestor (or self) of measured elements: that of the first and
+    the last in document order."""
+    first = min(elements, key=lambda el: m.of[el].first)
+    last = max(elements, key=lambda el: m.of[el].first)
+    for anc in (first, *first.iterancestors()):
+        if m.contains(anc, last):
+            return anc
+    return first  # not reached: the root holds everything measured
 
 
 def _together(candidates: Iterable[Element], m: Measures) -> Element | None:
     """The element holding every usable candidate: itself if one, else their nearest
     common ancestor (a page made of several content blocks keeps all of them)."""
     found = [el for el in candidates if _usable(el, m)]
-    return _common(found) if found else None
+    return _common(found, m) if found else None
 
 
 def _largest(candidates: Iterable[Element], m: Measures) -> Element | None:
     best: Element | None = None
     for el in candidates:
-        if _usable(el, m) and (best is None or m.prose[el] > m.prose[best]):
+        if _usable(el, m) and (best is None or m.prose(el) > m.prose(best)):
             best = el
-    return best if best is not None and m.prose[best] else None
+    return best if best is not None and m.prose(best) else None
+
+
+def _listing(el: Element, m: Measures) -> bool:
+    """A list of articles (teasers, comments): most of its prose is in three or more
+    ``article`` elements inside it."""
+    stats = m.of.get(el)
+    return stats is not None and stats.articles >= 3 and stats.article_value * 2 >= stats.value
 
 
 def _hints(body: Element, m: Measures) -> list[tuple[Element, bool]]:
     """The article's markup, most specific first, one element per kind, each with whether
     it marks the article's body itself (a content class, ``articleBody``) rather than a
     container around it (``article``, ``main``)."""
-    found: list[tuple[Element | None, bool]] = []
-    elements = [el for el in body.iter() if el in m.text]
-    for names in _CONTENT_CLASSES:
-        found.append((_together((el for el in elements if has_class(el, *names)), m), True))
+    elements = [el for el in body.iter() if el in m]
+    found: list[tuple[Element | None, bool]] = [
+        (_together((el for el in elements if has_class(el, *names)), m), True)
+        for names in _CONTENT_CLASSES
+    ]
     bodies = (el for el in elements if el.get("itemprop") == "articleBody")
     found.append((_largest(bodies, m), True))
-    articles = (el for el in elements if tag_of(el) == "article" and not _listing(el, m))
+    articles = (el for el in elements if el.tag == "article" and not _listing(el, m))
     found.append((_largest(articles, m), False))
-    mains = (
-        el for el in elements if tag_of(el) == "main" or str(el.get("role", "")).lower() == "main"
-    )
+    mains = (el for el in elements if el.tag == "main" or str(el.get("role", "")).lower() == "main")
     found.append((_largest(mains, m), False))
     return [(el, exact) for el, exact in found if el is not None]
 
 
 def _final(el: Element, m: Measures) -> float:
-    words = name_words(el)
     factor = 1.0
-    if not words.isdisjoint(CONTENT_WORDS):
-        factor *= 1.25
-    if named_chrome(el):
-        factor *= 0.5
-    return m.score.get(el, 0.0) * (1.0 - m.link_density(el)) * factor
+    if el.get("class") or el.get("id"):
+        if not name_words(el).isdisjoint(CONTENT_WORDS):
+            factor *= 1.25
+        if named_chrome(el):
+            factor *= 0.5
+    return m.of[el].score * (1.0 - m.link_density(el)) * factor
 
 
 def _best_scored(scope: Element, m: Measures) -> Element | None:
-    """The best-scoring block under ``scope``, never one in a comments, sharing or teaser
+    """The best-scoring block in ``scope``, never one in a comments, sharing or teaser
     region (however long a reader's comment), nor a list of articles (teasers)."""
-    listings: set[Element] = set()
+    inside = m.of.get(scope)
+    if inside is None:
+        return None
+    listings: list[Element] = []
     for _attempt in range(3):
         best: Element | None = None
         best_score = 0.0
-        walker = etree.iterwalk(scope, events=("start",))
-        for _event, el in walker:
-            if el is not scope and (el in listings or region_chrome(el)):
-                walker.skip_subtree()
+        for el, stats in m.of.items():
+            if stats.score <= 0 or not inside.first <= stats.first <= inside.last:
                 continue
-            if el in m.score:
-                final = _final(el, m)
-                if final > best_score:
-                    best, best_score = el, final
+            if (stats.region and not inside.region) or any(m.contains(x, el) for x in listings):
+                continue
+            final = _final(el, m)
+            if final > best_score:
+                best, best_score = el, final
         if best is None or not _listing(best, m):
             return best
-        listings.add(best)
+        listings.append(best)
     return None
-
-
-def _listing(el: Element, m: Measures) -> bool:
-    """A list of articles (teasers, comments): most of its prose is in three or more
-    ``article`` elements inside it."""
-    inner = [a for a in el.iter("article") if a is not el and m.value.get(a, 0.0) > 0]
-    return len(inner) >= 3 and sum(m.value[a] for a in inner) * 2 >= m.value.get(el, 0.0)
-
-
-def _contains(outer: Element, inner: Element) -> bool:
-    return outer is inner or any(a is outer for a in inner.iterancestors())
 
 
 def _chunks(top: Element, m: Measures, limit: Element) -> list[Element]:
@@ -161,34 +164,25 @@ def _chunks(top: Element, m: Measures, limit: Element) -> list[Element]:
         return [top]
     found = [top]
     for el in limit.iter(top.tag):
-        if el is top or el.get("class") != names or m.value.get(el, 0.0) < 1.0:
+        if el is top or el.get("class") != names or el not in m or m.value(el) < 1.0:
             continue
-        if _contains(top, el) or _contains(el, top) or m.link_density(el) >= 0.5:
+        stats = m.of[el]
+        if m.contains(top, el) or m.contains(el, top) or m.link_density(el) >= 0.5:
             continue
-        if any(region_chrome(a) for a in _between(limit, el)):
+        if stats.region and not m.of[limit].region:
             continue
         found.append(el)
+        if len(found) >= _MAX_CHUNKS:
+            break
     return found
 
 
-def _between(outer: Element, inner: Element) -> list[Element]:
+def _between(outer: Element, inner: Element) -> Iterator[Element]:
     """The ancestors of ``inner`` below ``outer``."""
-    chain = []
     for anc in inner.iterancestors():
         if anc is outer:
-            break
-        chain.append(anc)
-    return chain
-
-
-def _common(elements: list[Element]) -> Element:
-    chains = [[*reversed(list(el.iterancestors())), el] for el in elements]
-    common = elements[0]
-    for level in zip(*chains, strict=False):
-        if any(el is not level[0] for el in level):
-            break
-        common = level[0]
-    return common
+            return
+        yield anc
 
 
 def _assemble(top: Element, m: Measures, limit: Element) -> tuple[Element, frozenset[Element]]:
@@ -197,19 +191,20 @@ def _assemble(top: Element, m: Measures, limit: Element) -> tuple[Element, froze
     not (ads, teasers) are set aside: the second item."""
     members = _chunks(top, m, limit)
     if len(members) > 1:
-        root = _common(members)
+        root = _common(members, m)
     else:
         parent = top.getparent()
-        if parent is None or top is limit or not _contains(limit, parent):
+        if parent is None or top is limit or not m.contains(limit, parent):
             return top, frozenset()
         root = parent
-    worth = sum(m.value.get(el, 0.0) for el in members)
-    on_path = {id(a) for el in members for a in [el, *_between(root, el)]}
+    worth = sum(m.value(el) for el in members)
+    path = [a for el in members for a in (el, *_between(root, el))]
+    on_path = set(path)
     drop: list[Element] = []
     joined = False
-    for node in [root, *(a for el in members for a in _between(root, el))]:
+    for node in (root, *(a for a in path if a not in members)):
         for child in node:
-            if id(child) in on_path or not isinstance(child.tag, str):
+            if child in on_path or not isinstance(child.tag, str):
                 continue
             if _joins(child, worth, m):
                 joined = True
@@ -221,24 +216,24 @@ def _assemble(top: Element, m: Measures, limit: Element) -> tuple[Element, froze
 
 
 def _joins(sibling: Element, worth: float, m: Measures) -> bool:
-    if sibling not in m.text or is_page_furniture(sibling):
+    """A block beside the article that reads like more of it."""
+    stats = m.of.get(sibling)
+    if stats is None or stats.furniture:
         return False
     density = m.link_density(sibling)
-    value = m.value.get(sibling, 0.0)
-    if value >= max(1.0, worth * 0.2) and density < 0.33:
+    if stats.value >= max(1.0, worth * 0.2) and density < 0.33:
         return True
-    prose = m.prose.get(sibling, 0)
-    return tag_of(sibling) == "p" and prose >= 80 and density < 0.25
+    return sibling.tag == "p" and stats.prose >= 80 and density < 0.25
 
 
 def _scored(body: Element, m: Measures) -> tuple[Element, frozenset[Element]] | None:
     top = _best_scored(body, m)
-    if top is None or m.value.get(top, 0.0) < _MIN_WORTH:
+    if top is None or m.value(top) < _MIN_WORTH:
         return None
     limit = body
     for hint, exact in _hints(body, m):
-        inside = _contains(hint, top)
-        if not inside and m.value.get(hint, 0.0) < m.value.get(top, 0.0) * _HINT_SHARE:
+        inside = m.contains(hint, top)
+        if not inside and m.value(hint) < m.value(top) * _HINT_SHARE:
             continue
         if exact:
             return hint, frozenset()
@@ -253,27 +248,29 @@ def _scored(body: Element, m: Measures) -> tuple[Element, frozenset[Element]] | 
 def _by_markup(body: Element, m: Measures) -> Element:
     """Small pages without paragraphs to score: the article's markup if it holds half of
     the readable text, else the densest block."""
-    page = m.prose.get(body, 0)
+    page = m.prose(body)
     for hint, _exact in _hints(body, m):
-        if m.prose[hint] * 2 >= page:
-            return _descend_articles(hint, m) if tag_of(hint) == "article" else hint
+        if m.prose(hint) * 2 >= page:
+            return _descend_articles(hint, m) if hint.tag == "article" else hint
     return _densest(body, m)
 
 
 def _descend_articles(el: Element, m: Measures) -> Element:
-    """From an outer ``article`` to an inner one holding nearly all of its text."""
-    while True:
-        inner = _largest((a for a in el.iter("article") if a is not el), m)
-        if inner is None or m.prose[inner] * 100 < m.prose[el] * 85:
-            return el
-        el = inner
+    """From an outer ``article`` to the innermost one inside it holding nearly all of its
+    text (one scan, whatever the nesting)."""
+    size = m.prose(el)
+    best = el
+    for inner in el.iter("article"):
+        if inner is not el and _usable(inner, m) and m.prose(inner) * 100 >= size * 85:
+            best = inner  # those qualifying nest: the last in document order is innermost
+    return best
 
 
 def _densest(body: Element, m: Measures) -> Element:
     """Down from ``body`` while one child holds nearly all the text and no rival prose."""
     node = body
     while True:
-        sizes = [(c, m.prose.get(c, 0)) for c in node if isinstance(c.tag, str) and _usable(c, m)]
+        sizes = [(c, m.prose(c)) for c in node if isinstance(c.tag, str) and _usable(c, m)]
         total = sum(s for _, s in sizes)
         if not sizes or not total:
             return node
@@ -282,16 +279,17 @@ def _densest(body: Element, m: Measures) -> Element:
         if (
             tag_of(child) not in _WRAPPERS
             or size * 10 < total * 9
-            or any(_has_prose(r) for r in rivals)
+            or any(_has_prose(r, m) for r in rivals)
         ):
             return node
         node = child
 
 
-def _has_prose(el: Element) -> bool:
-    if any(True for _ in el.iter("h1", "h2", "h3", "h4")):
-        return True
-    return any(len(plain(p)) > 200 for p in el.iter("p"))
+def _has_prose(el: Element, m: Measures) -> bool:
+    """A rival block: with a heading or a long paragraph of its own."""
+    return any(True for _ in el.iter("h1", "h2", "h3", "h4")) or any(
+        m.prose(p) > 200 for p in el.iter("p")
+    )
 
 
 def find_content(doc: Element) -> Content:
@@ -304,7 +302,7 @@ def find_content(doc: Element) -> Content:
         root, outside = _by_markup(body, m), frozenset[Element]()
     else:
         root, outside = scored
-    return Content(root, Chrome(root, m.text, links=m.links, outside=outside), m, body)
+    return Content(root, Chrome(root, m, outside=outside), m, body)
 
 
 def _heading_scopes(content: Element) -> list[Element]:

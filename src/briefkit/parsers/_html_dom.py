@@ -145,9 +145,21 @@ def _texts(root: Element, skip: Callable[[Element], bool] | None) -> Iterator[st
             yield el.tail
 
 
-def plain(root: Element, skip: Callable[[Element], bool] | None = None) -> str:
-    """The element's text, whitespace collapsed and stripped (optionally skipping subtrees)."""
-    return collapse_space("".join(_texts(root, skip))).strip()
+def plain(
+    root: Element, skip: Callable[[Element], bool] | None = None, *, limit: int | None = None
+) -> str:
+    """The element's text, whitespace collapsed and stripped (optionally skipping subtrees);
+    with ``limit``, only about that many characters from its start are read."""
+    if limit is None:
+        return collapse_space("".join(_texts(root, skip))).strip()
+    parts: list[str] = []
+    size = 0
+    for text in _texts(root, skip):
+        parts.append(text)
+        size += len(text)
+        if size >= limit:
+            break
+    return collapse_space("".join(parts)).strip()[:limit]
 
 
 def text_length(root: Element, skip: Callable[[Element], bool] | None = None) -> int:

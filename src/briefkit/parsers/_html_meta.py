@@ -25,6 +25,9 @@ from ._html_jsonld import names_of, people_of, read_json_ld, strings_of
 
 __all__ = ["PageMeta", "parse_date", "read_meta", "strip_site_suffix"]
 
+#: Microdata values read per property, and the text read of each at most.
+_MAX_PROPS = 20
+_MAX_PROP_TEXT = 300
 _SUFFIX_SEPARATORS = (" — ", " – ", " | ", " - ", " · ", " :: ")
 
 
@@ -101,7 +104,7 @@ class _Page:
     def __init__(self, doc: Element) -> None:
         self.meta: dict[str, list[str]] = {}
         self.links: dict[str, list[str]] = {}
-        self.itemprops: dict[str, list[str]] = {}
+        self._props: dict[str, list[Element]] = {}
         for el in doc.iter():
             tag = tag_of(el)
             if tag == "meta":
@@ -117,15 +120,25 @@ class _Page:
                     self.links.setdefault(rel, []).append(str(el.get("href")))
             prop = el.get("itemprop") if tag else None
             if prop:
-                value = el.get("content") or el.get("datetime") or el.get("href") or plain(el)
-                for key in prop.split():
-                    self.itemprops.setdefault(key.lower(), []).append(value)
+                for key in prop.lower().split():
+                    found = self._props.setdefault(key, [])
+                    if len(found) < _MAX_PROPS:
+                        found.append(el)
 
     def one(self, key: str) -> str | None:
         return _first(*self.meta.get(key, ()))
 
+    def props(self, key: str) -> list[str]:
+        """The values of a microdata property: an attribute, else the start of the text
+        (bounded: nested properties do not make every value a walk of the page)."""
+        values = []
+        for el in self._props.get(key.lower(), ()):
+            value = el.get("content") or el.get("datetime") or el.get("href")
+            values.append(value or plain(el, limit=_MAX_PROP_TEXT))
+        return values
+
     def prop(self, key: str) -> str | None:
-        return _first(*self.itemprops.get(key.lower(), ()))
+        return _first(*self.props(key))
 
 
 def _absolute(href: str | None, base: str | None) -> str | None:
@@ -281,7 +294,7 @@ def _authors(
     sources: tuple[Callable[[], list[str]], ...] = (
         lambda: _cleaned(v for key in _AUTHOR_META for v in page.meta.get(key, ())),
         lambda: dom_authors((_entry(scope), doc)),  # walked only when the tags say nothing
-        lambda: _cleaned(page.itemprops.get("author", [])),
+        lambda: _cleaned(page.props("author")),
     )
     for source in sources:
         authors = [a for a in _dedupe(source()) if a.casefold() not in known]
@@ -333,7 +346,7 @@ def read_meta(doc: Element, *, scope: Element, base: str | None) -> PageMeta:
             *page.meta.get("og:site_name", []),
             *ld.site_names,
             *names_of(art.get("publisher"), people=False),
-            *page.itemprops.get("publisher", []),
+            *page.props("publisher"),
             *page.meta.get("application-name", []),
         ]
     )

@@ -35,7 +35,11 @@ def _sections(
     content: Element, chrome: Chrome, h1: Element | None, resolve: LinkResolver
 ) -> tuple[Section, ...]:
     events = walk_blocks(
-        content, links=resolve, skip=lambda el: el is h1 or chrome(el), drop_line=chrome.line
+        content,
+        links=resolve,
+        skip=lambda el: el is h1 or chrome(el),
+        drop_line=chrome.line,
+        has_blocks=chrome.has_blocks,
     )
     return build_sections(events)
 
