@@ -5,12 +5,15 @@ same parser after its XML declaration and DOCTYPE (with any internal subset) are
 no entity declared in the document is ever expanded and no external entity is ever loaded: a
 reference such as ``&lol9;`` stays the literal text it is. libxml2 refuses documents nested
 deeper than 256 elements (without its "huge" option, which stays off); that refusal becomes a
-:class:`~briefkit.LimitError` instead of a silently truncated tree. Every walk here is
+:class:`~briefkit.LimitError` instead of a silently truncated tree, as does an element with
+more attributes than :data:`~briefkit.limits.MAX_HTML_ATTRIBUTES` (checked before parsing,
+because libxml2 compares every attribute of an element with every other). Every walk here is
 iterative, so no input depth can exhaust Python's stack.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 from collections.abc import Callable, Iterator
@@ -18,7 +21,7 @@ from collections.abc import Callable, Iterator
 from lxml import etree
 
 from ..errors import LimitError, ParseError
-from ..limits import MAX_HTML_DEPTH
+from ..limits import MAX_HTML_ATTRIBUTES, MAX_HTML_DEPTH
 from ..safety import clean_text, collapse_space
 
 __all__ = [
@@ -48,6 +51,54 @@ _PROLOG = re.compile(
 )
 
 
+_RAW_TAGS = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")
+# A start tag with more than MAX_HTML_ATTRIBUTES attributes, tokenized as HTML does (and
+# libxml2 2.14 with it): after the tag name, any run of space and "/", then a name (any
+# characters but space, "/" and ">"; quotes and "<" included), then perhaps "=" and a value,
+# quoted (to the closing quote or the end) or bare (to space or ">"). Possessive and atomic,
+# so no attempt backtracks: one linear scan of the input.
+_CROWDED_TAG = re.compile(
+    r"""<[A-Za-z][^\t\n\f\r />]*(?>(?:[\t\n\f\r /]*+[^\t\n\f\r />][^\t\n\f\r />=]*+"""
+    r"""(?:[\t\n\f\r ]*+=[\t\n\f\r ]*+(?:"[^"]*+"?|'[^']*+'?|[^\t\n\f\r >]*+))?+){%d})"""
+    % (MAX_HTML_ATTRIBUTES + 1)
+)
+
+
+#: Where markup is text: raw-text elements (to their end tag) and comments.
+_RAW_OPENER = re.compile(r"<(%s)(?=[\t\n\f\r />])|<!--" % "|".join(_RAW_TAGS), re.IGNORECASE)
+
+
+def _raw_regions(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` that are raw text or comments, in order, from one scan."""
+    regions: list[tuple[int, int]] = []
+    start = 0
+    lower = text.lower()
+    while (opener := _RAW_OPENER.search(text, start)) is not None:
+        closer = "-->" if opener.group(1) is None else f"</{opener.group(1).lower()}"
+        end = lower.find(closer, opener.end())
+        end = len(text) if end < 0 else end + len(closer)
+        regions.append((opener.start(), end))
+        start = end
+    return regions
+
+
+def _crowded_tag(text: str) -> int | None:
+    """Where a start tag with too many attributes begins, else None. A match inside a
+    script, style, comment or another element whose content is text is no tag (the spans
+    of those are found only when the fast scan matches, which ordinary pages never make
+    it do)."""
+    start = 0
+    regions: list[tuple[int, int]] | None = None
+    while (found := _CROWDED_TAG.search(text, start)) is not None:
+        at = found.start()
+        regions = regions if regions is not None else _raw_regions(text)
+        index = bisect.bisect_right(regions, (at, len(text) + 1)) - 1
+        if index < 0 or not regions[index][0] < at < regions[index][1]:
+            return at
+        start = regions[index][1]
+    return None
+
+
 def _parser() -> etree.HTMLParser:
     """One parser per thread: lxml parsers are cheap to reuse but not thread-safe.
 
@@ -72,6 +123,14 @@ def load_document(text: str) -> Element:
         text = text[prolog.end() :]
     if not text.strip():
         raise ParseError("empty document: no HTML content", element="html")
+    crowded = _crowded_tag(text)
+    if crowded is not None:
+        raise LimitError(
+            f"an element has more than {MAX_HTML_ATTRIBUTES} attributes (MAX_HTML_ATTRIBUTES); "
+            "the HTML parser's cost grows with the square of that number",
+            line=text.count("\n", 0, crowded) + 1,
+            element="html",
+        )
     parser = _parser()
     try:
         root = etree.fromstring(text, parser)

@@ -52,17 +52,21 @@ class PageMeta:
 
 
 def parse_date(value: str | None) -> dt.date | None:
-    """A date or datetime from ISO 8601 (or an RFC 2822 date); None when unreadable."""
+    """A date or datetime from ISO 8601 (or an RFC 2822 date); None when unreadable.
+
+    A value no calendar holds (a year past 9999, an offset of days, a time that is not in
+    the years 1-9999 once moved to UTC) is unreadable too, whichever reader meets it.
+    """
     if not value or not value.strip():
         return None
     value = value.strip()
-    date = iso_date(value)
-    if date is not None:
-        return date
     try:
-        return email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+        date = iso_date(value) or email.utils.parsedate_to_datetime(value)
+        if isinstance(date, dt.datetime) and date.utcoffset() is not None:
+            date.astimezone(dt.UTC)  # representable as a moment, not only as text
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
+    return date
 
 
 def _first(*values: str | None) -> str | None:
