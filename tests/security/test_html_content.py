@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sys
 from collections.abc import Callable
@@ -282,10 +283,8 @@ def _steps(html: str) -> int:
     previous = sys.getprofile()
     sys.setprofile(hook)
     try:
-        try:
+        with contextlib.suppress(BriefkitError):
             parse_html(html)
-        except BriefkitError:
-            pass
     finally:
         sys.setprofile(previous)
     return count

@@ -57,15 +57,17 @@ _RAW_TAGS = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed",
 # characters but space, "/" and ">"; quotes and "<" included), then perhaps "=" and a value,
 # quoted (to the closing quote or the end) or bare (to space or ">"). Possessive and atomic,
 # so no attempt backtracks: one linear scan of the input.
+_ATTRIBUTE = (
+    r"""[\t\n\f\r /]*+[^\t\n\f\r />][^\t\n\f\r />=]*+"""
+    r"""(?:[\t\n\f\r ]*+=[\t\n\f\r ]*+(?:"[^"]*+"?|'[^']*+'?|[^\t\n\f\r >]*+))?+"""
+)
 _CROWDED_TAG = re.compile(
-    r"""<[A-Za-z][^\t\n\f\r />]*(?>(?:[\t\n\f\r /]*+[^\t\n\f\r />][^\t\n\f\r />=]*+"""
-    r"""(?:[\t\n\f\r ]*+=[\t\n\f\r ]*+(?:"[^"]*+"?|'[^']*+'?|[^\t\n\f\r >]*+))?+){%d})"""
-    % (MAX_HTML_ATTRIBUTES + 1)
+    rf"<[A-Za-z][^\t\n\f\r />]*(?>(?:{_ATTRIBUTE}){{{MAX_HTML_ATTRIBUTES + 1}}})"
 )
 
 
 #: Where markup is text: raw-text elements (to their end tag) and comments.
-_RAW_OPENER = re.compile(r"<(%s)(?=[\t\n\f\r />])|<!--" % "|".join(_RAW_TAGS), re.IGNORECASE)
+_RAW_OPENER = re.compile(rf"<({'|'.join(_RAW_TAGS)})(?=[\t\n\f\r />])|<!--", re.IGNORECASE)
 
 
 def _raw_regions(text: str) -> list[tuple[int, int]]:
