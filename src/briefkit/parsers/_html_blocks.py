@@ -179,6 +179,9 @@ def walk_blocks(
     ``drop_line`` paragraphs, headings and items by their whole text (chrome).
     ``has_blocks`` says which elements hold blocks (measured here when not given)."""
     walk = _Walk(links, skip, drop_line, has_blocks or block_holders(root))
+    if tag_of(root) in _LISTS:  # a list given alone is read as a list
+        walk.items(root)
+        return walk.events
     descended: set[Element] = set()
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:

@@ -45,6 +45,11 @@ _WRAPPERS = frozenset(
 )
 #: A structural hint must hold this share of the prose of the best-scoring block.
 _HINT_SHARE = 0.5
+#: Elements that hold part of an article, never all of it (their container does).
+_NOT_ROOTS = frozenset(
+    {"ul", "ol", "menu", "dl", "li", "dd", "dt", "table", "thead", "tbody", "tfoot", "tr"}
+    | {"td", "th", "p", "blockquote", "pre"}
+)
 #: Chunks of one article looked for at most.
 _MAX_CHUNKS = 64
 #: Below this worth of prose the page is too small to score: the old rules decide.
@@ -226,10 +231,22 @@ def _joins(sibling: Element, worth: float, m: Measures) -> bool:
     return sibling.tag == "p" and stats.prose >= 80 and density < 0.25
 
 
+def _container(el: Element, m: Measures, limit: Element) -> Element:
+    """``el``, or the block around it when it is a list, a table part or a paragraph: the
+    article is around its list, never the list alone."""
+    while el.tag in _NOT_ROOTS and el is not limit:
+        parent = el.getparent()
+        if parent is None or parent not in m:
+            break
+        el = parent
+    return el
+
+
 def _scored(body: Element, m: Measures) -> tuple[Element, frozenset[Element]] | None:
     top = _best_scored(body, m)
     if top is None or m.value(top) < _MIN_WORTH:
         return None
+    top = _container(top, m, body)
     limit = body
     for hint, exact in _hints(body, m):
         inside = m.contains(hint, top)
@@ -239,7 +256,7 @@ def _scored(body: Element, m: Measures) -> tuple[Element, frozenset[Element]] | 
             return hint, frozenset()
         if not inside:
             inner = _best_scored(hint, m)
-            top = inner if inner is not None else hint
+            top = _container(inner, m, hint) if inner is not None else hint
         limit = hint
         break
     return _assemble(top, m, limit)

@@ -13,7 +13,6 @@ iterative, so no input depth can exhaust Python's stack.
 
 from __future__ import annotations
 
-import bisect
 import re
 import threading
 from collections.abc import Callable, Iterator
@@ -51,54 +50,34 @@ _PROLOG = re.compile(
 )
 
 
-_RAW_TAGS = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")
-# A start tag with more than MAX_HTML_ATTRIBUTES attributes, tokenized as HTML does (and
-# libxml2 2.14 with it): after the tag name, any run of space and "/", then a name (any
-# characters but space, "/" and ">"; quotes and "<" included), then perhaps "=" and a value,
-# quoted (to the closing quote or the end) or bare (to space or ">"). Possessive and atomic,
-# so no attempt backtracks: one linear scan of the input.
+# A start tag with more than MAX_HTML_ATTRIBUTES attributes, found the way HTML (and libxml2
+# 2.14 with it) tokenizes: after a tag name, any run of space and "/", then an attribute name
+# (any characters but space, "/" and ">"; quotes and "<" included), perhaps "=" and a value,
+# quoted (to the closing quote or the end) or bare (to space or ">"). The page is read once,
+# tag after tag, skipping comments and the text of raw-text elements (scripts, styles, ...),
+# where markup is no markup; every part is possessive or atomic, so nothing is read twice.
+_WS = r"\t\n\f\r "
 _ATTRIBUTE = (
-    r"""[\t\n\f\r /]*+[^\t\n\f\r />][^\t\n\f\r />=]*+"""
-    r"""(?:[\t\n\f\r ]*+=[\t\n\f\r ]*+(?:"[^"]*+"?|'[^']*+'?|[^\t\n\f\r >]*+))?+"""
+    rf"[{_WS}/]*+[^{_WS}/>][^{_WS}/>=]*+"
+    rf"""(?:[{_WS}]*+=[{_WS}]*+(?:"[^"]*+"?|'[^']*+'?|[^{_WS}>]*+))?+"""
 )
-_CROWDED_TAG = re.compile(
-    rf"<[A-Za-z][^\t\n\f\r />]*(?>(?:{_ATTRIBUTE}){{{MAX_HTML_ATTRIBUTES + 1}}})"
+_TAG_REST = rf"[^{_WS}/>]*+(?:{_ATTRIBUTE}){{0,{MAX_HTML_ATTRIBUTES}}}+[{_WS}/]*+(?:>|\Z)"
+_RAW_TAGS = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")
+_RAW_TEXT = "|".join(
+    rf"<(?i:{tag})(?![^{_WS}/>]){_TAG_REST}(?:[^<]++|<(?!/(?i:{tag})))*+(?:</(?i:{tag})|\Z)"
+    for tag in _RAW_TAGS
 )
-
-
-#: Where markup is text: raw-text elements (to their end tag) and comments.
-_RAW_OPENER = re.compile(rf"<({'|'.join(_RAW_TAGS)})(?=[\t\n\f\r />])|<!--", re.IGNORECASE)
-
-
-def _raw_regions(text: str) -> list[tuple[int, int]]:
-    """The spans of ``text`` that are raw text or comments, in order, from one scan."""
-    regions: list[tuple[int, int]] = []
-    start = 0
-    lower = text.lower()
-    while (opener := _RAW_OPENER.search(text, start)) is not None:
-        closer = "-->" if opener.group(1) is None else f"</{opener.group(1).lower()}"
-        end = lower.find(closer, opener.end())
-        end = len(text) if end < 0 else end + len(closer)
-        regions.append((opener.start(), end))
-        start = end
-    return regions
+# No capturing groups: Python's re mishandles them inside possessive repeats.
+_CROWDED_PAGE = re.compile(
+    rf"(?>(?:[^<]++|<!--(?:[^-]++|-(?!->))*+(?:-->|\Z)|{_RAW_TEXT}"
+    rf"|<[A-Za-z]{_TAG_REST}|<(?![A-Za-z]))*+)(?=<[A-Za-z])"
+)
 
 
 def _crowded_tag(text: str) -> int | None:
-    """Where a start tag with too many attributes begins, else None. A match inside a
-    script, style, comment or another element whose content is text is no tag (the spans
-    of those are found only when the fast scan matches, which ordinary pages never make
-    it do)."""
-    start = 0
-    regions: list[tuple[int, int]] | None = None
-    while (found := _CROWDED_TAG.search(text, start)) is not None:
-        at = found.start()
-        regions = regions if regions is not None else _raw_regions(text)
-        index = bisect.bisect_right(regions, (at, len(text) + 1)) - 1
-        if index < 0 or not regions[index][0] < at < regions[index][1]:
-            return at
-        start = regions[index][1]
-    return None
+    """Where the first start tag with too many attributes begins, else None."""
+    found = _CROWDED_PAGE.match(text)
+    return found.end() if found else None
 
 
 def _parser() -> etree.HTMLParser:
