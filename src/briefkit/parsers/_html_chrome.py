@@ -28,6 +28,7 @@ The title ``h1`` and the metadata are not dropped: they become the brief's title
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from typing import TYPE_CHECKING
@@ -68,6 +69,7 @@ _OWNING = frozenset({"section", "article", "blockquote", "figure", "details", "l
 HIDDEN_NAMES = frozenset(
     {"hidden", "sr-only", "visually-hidden", "screen-reader-text", "screen-reader-only"}
 )
+_HIDDEN_HINTS = ("hidden", "only", "screen-reader")  # substrings of every HIDDEN_NAMES token
 _HIDDEN_STYLE = ("display:none", "visibility:hidden")
 #: Words (and two-word compounds) of class and id names that mark page furniture: regions
 #: whose text is never the article (comments, sharing, teasers, notices, meta lines) ...
@@ -233,6 +235,7 @@ _WEAK_WIDGET_WORDS = frozenset(
 )
 #: Name words of blocks that hold articles.
 CONTENT_WORDS = frozenset({"article", "body", "content", "entry", "main", "post", "story", "text"})
+_NO_WORDS: frozenset[str] = frozenset()
 _LINE_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _LINE_MAX = 60
 #: Share of the article's text above which a soft chrome rule is not applied.
@@ -247,8 +250,12 @@ def name_words(el: Element) -> frozenset[str]:
     ident = el.get("id")
     if ident:
         names = f"{names} {ident}" if names else ident
-    if not names:
-        return frozenset()
+    return _words_of(names) if names else _NO_WORDS
+
+
+@functools.lru_cache(maxsize=4096)
+def _words_of(names: str) -> frozenset[str]:
+    """(Sites repeat the same class strings on many elements: split each once.)"""
     words: set[str] = set()
     for token in names.split():
         parts = [w.lower() for w in _WORD.findall(token)]
@@ -264,12 +271,21 @@ def _tokens(el: Element) -> frozenset[str]:
 
 def is_hidden(el: Element) -> bool:
     """Hidden from readers by attribute, style or screen-reader-only class."""
-    if el.get("hidden") is not None or str(el.get("aria-hidden", "")).lower() == "true":
+    if el.get("hidden") is not None:
+        return True
+    aria = el.get("aria-hidden")
+    if aria is not None and aria.strip().lower() == "true":
         return True
     style = el.get("style")
     if style and any(s in style.replace(" ", "").lower() for s in _HIDDEN_STYLE):
         return True
-    return bool(el.get("class")) and not _tokens(el).isdisjoint(HIDDEN_NAMES)
+    names = el.get("class")
+    if not names:
+        return False
+    names = names.lower()
+    return any(h in names for h in _HIDDEN_HINTS) and not frozenset(names.split()).isdisjoint(
+        HIDDEN_NAMES
+    )
 
 
 def named_chrome(el: Element) -> bool:

@@ -37,6 +37,7 @@ _CONTENT_CLASSES: tuple[tuple[str, ...], ...] = (
     ("sqs-html-content",),
     ("entry-content", "post-content", "article-content", "article-body", "post-body"),
 )
+_CLASS_HINTS = ("content", "body", "sqs-html")  # substrings of every _CONTENT_CLASSES name
 _WORD = re.compile(r"\w+")
 _ENTRY_CLASSES = frozenset({"hentry", "h-entry", "entry", "post", "blog-item"})
 #: Elements the densest-block search (pages without paragraphs to score) narrows down to.
@@ -112,17 +113,27 @@ def _listing(el: Element, m: Measures) -> bool:
 def _hints(body: Element, m: Measures) -> list[tuple[Element, bool]]:
     """The article's markup, most specific first, one element per kind, each with whether
     it marks the article's body itself (a content class, ``articleBody``) rather than a
-    container around it (``article``, ``main``)."""
-    elements = [el for el in body.iter() if el in m]
-    found: list[tuple[Element | None, bool]] = [
-        (_together((el for el in elements if has_class(el, *names)), m), True)
-        for names in _CONTENT_CLASSES
-    ]
-    bodies = (el for el in elements if el.get("itemprop") == "articleBody")
+    container around it (``article``, ``main``). One pass over the measured elements."""
+    classed: list[list[Element]] = [[] for _ in _CONTENT_CLASSES]
+    bodies: list[Element] = []
+    articles: list[Element] = []
+    mains: list[Element] = []
+    for el in m.of:
+        tag = el.tag
+        if tag == "article":
+            articles.append(el)
+        elif tag == "main" or str(el.get("role", "")).lower() == "main":
+            mains.append(el)
+        if el.get("itemprop") == "articleBody":
+            bodies.append(el)
+        names = el.get("class")
+        if names and any(hint in names.lower() for hint in _CLASS_HINTS):
+            for kind, wanted in zip(classed, _CONTENT_CLASSES, strict=True):
+                if has_class(el, *wanted):
+                    kind.append(el)
+    found: list[tuple[Element | None, bool]] = [(_together(k, m), True) for k in classed]
     found.append((_largest(bodies, m), True))
-    articles = (el for el in elements if el.tag == "article" and not _listing(el, m))
-    found.append((_largest(articles, m), False))
-    mains = (el for el in elements if el.tag == "main" or str(el.get("role", "")).lower() == "main")
+    found.append((_largest((a for a in articles if not _listing(a, m)), m), False))
     found.append((_largest(mains, m), False))
     return [(el, exact) for el, exact in found if el is not None]
 

@@ -159,8 +159,19 @@ def classes(el: Element) -> frozenset[str]:
 
 
 def has_class(el: Element, *names: str) -> bool:
-    """True when the element carries any of ``names`` as a class token."""
-    return bool(el.get("class")) and not classes(el).isdisjoint(names)
+    """True when the element carries any of ``names`` (lower case) as a class token.
+
+    Called for most elements of a page, most of which carry none of the names: a substring
+    test rules those out before the class is split into tokens.
+    """
+    value = el.get("class")
+    if not value:
+        return False
+    value = value.lower()
+    for name in names:
+        if name in value:
+            return not frozenset(value.split()).isdisjoint(names)
+    return False
 
 
 def iter_skipping(root: Element, skip: Callable[[Element], bool]) -> Iterator[Element]:

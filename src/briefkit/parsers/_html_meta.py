@@ -185,7 +185,7 @@ def _dom_terms(doc: Element, kind: str) -> list[str]:
     names = {"category": ("blog-categories", "blog-category"), "tag": ("blog-item-tag",)}[kind]
     out: list[str] = []
     for el in doc.iter("a"):
-        rel = attr_tokens(el, "rel")
+        rel = attr_tokens(el, "rel") if el.get("rel") else frozenset()
         wanted = kind in rel and (kind == "category" or "category" not in rel)
         if wanted or has_class(el, *names):
             out.append(plain(el))

@@ -39,6 +39,8 @@ _COMMAS = (",", "，", "、", "،")
 
 
 def _commas(text: str) -> int:
+    if text.isascii():
+        return text.count(",")
     return sum(text.count(c) for c in _COMMAS)
 
 
