@@ -440,7 +440,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"unknown tool {', '.join(unknown)}: choose from {', '.join(TOOLS)}", file=sys.stderr)
         return 2
     results, aeb, moz = run(pages, tools, limit=args.limit, progress=_say)
-    shown = [a for a in (argv if argv is not None else sys.argv[1:]) if "/" not in a]
+    given = list(argv if argv is not None else sys.argv[1:])
+    shown = [Path(a).name if "/" in a else a for a in given]  # no paths of this machine
     command = " ".join(["python -m benchmarks.extraction", *shown])
     text = "\n".join(
         ["# Article extraction on real pages", "", *report(results, aeb, moz, command)]

@@ -3,13 +3,15 @@ content search weighs candidates by (measured once per page, then looked up)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from briefkit import ParseError, parse_html
 from briefkit.parsers._html_chrome import is_hidden, is_page_furniture
-from briefkit.parsers._html_dom import Element, load_document, tag_of, text_length
+from briefkit.parsers._html_dom import Element, _texts, load_document, tag_of
 from briefkit.parsers._html_inline import BLOCKISH, NOT_TEXT
 from briefkit.parsers._html_score import measure
 
@@ -87,6 +89,11 @@ def _element(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
 
 
 _FRAGMENTS = st.recursive(_TEXT | st.just("<!-- note -->"), _element, max_leaves=25)
+
+
+def text_length(root: Element, skip: Callable[[Element], bool]) -> int:
+    """The reference: walk the subtree, skipping what ``skip`` accepts."""
+    return sum(len(t.strip()) for t in _texts(root, skip))
 
 
 def _invisible(el: Element) -> bool:

@@ -28,11 +28,9 @@ __all__ = [
     "attr_tokens",
     "classes",
     "has_class",
-    "iter_skipping",
     "load_document",
     "plain",
     "tag_of",
-    "text_length",
 ]
 
 Element = etree._Element
@@ -174,16 +172,6 @@ def has_class(el: Element, *names: str) -> bool:
     return False
 
 
-def iter_skipping(root: Element, skip: Callable[[Element], bool]) -> Iterator[Element]:
-    """Descendants of ``root`` in document order, not entering elements ``skip`` accepts."""
-    walker = etree.iterwalk(root, events=("start",))
-    for _event, el in walker:
-        if el is not root and skip(el):
-            walker.skip_subtree()
-            continue
-        yield el
-
-
 def _texts(root: Element, skip: Callable[[Element], bool] | None) -> Iterator[str]:
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
@@ -211,8 +199,3 @@ def plain(
         if size >= limit:
             break
     return collapse_space("".join(parts)).strip()[:limit]
-
-
-def text_length(root: Element, skip: Callable[[Element], bool] | None = None) -> int:
-    """How much non-space text the element holds, skipping what ``skip`` accepts."""
-    return sum(len(t.strip()) for t in _texts(root, skip))
