@@ -197,7 +197,10 @@ def _required(doc: Element) -> tuple[set[str], set[str]]:
             if not text or owner is None:
                 continue
             tokens = TOKEN.findall(text)
-            if any(chrome.hard(a) for a in (owner, *owner.iterancestors())):
+            chain = [owner, *owner.iterancestors()]
+            if not any(a is found.body for a in chain):
+                continue  # the head: metadata, not text
+            if any(chrome.hard(a) for a in chain[: chain.index(found.body) + 1]):
                 never.update(tokens)
             elif not is_dropped(owner) and found.measures.contains(root, owner):
                 keep.update(tokens)

@@ -24,6 +24,8 @@ _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 #: Elements read as one paragraph each.
 _LEAVES = frozenset({"p", "pre", "address", "dt", "dd", "figcaption", "caption", "summary", "li"})
 _LISTS = frozenset({"ul", "ol", "menu"})
+#: Lines longer than this (in characters, spaces included) are never interface lines.
+_LINE_MAX = 80
 _NOT_LI = NOT_TEXT | {""}
 
 
@@ -115,7 +117,17 @@ class _Walk:
         """Text to keep: not empty, and not an interface line (table cells always are kept)."""
         if not _has_text(parts):
             return False
-        return self.table_depth > 0 or not self.drop_line(_plain(parts))
+        if self.table_depth > 0 or _longer_than(parts, _LINE_MAX):
+            return True  # interface lines are short: long text needs no closer look
+        return not self.drop_line(_plain(parts))
+
+    def _plain_list(self, el: Element) -> bool:
+        if el.text and not el.text.isspace():
+            return False
+        for li in el:
+            if li.tag != "li" or (li.tail and not li.tail.isspace()) or self.has_blocks(li):
+                return False
+        return True
 
     def items(self, el: Element) -> None:
         """A list's items in order; text outside any ``li`` (directly in the list, or in
@@ -127,6 +139,14 @@ class _Walk:
         def add(parts: list[Raw]) -> None:
             if self.keep(parts):
                 event.items.append(parts)
+
+        if self._plain_list(el):  # the usual list: items of inline text, nothing between
+            for li in el:
+                if not self.skip(li):
+                    add(self.inline(li, stop=_LISTS))
+            if event.items:
+                self.events.append(event)
+            return
 
         inside: list[bool] = []  # per open element: inside an item (its text is taken)
         walker = etree.iterwalk(el, events=("start", "end"))
@@ -148,6 +168,8 @@ class _Walk:
                 loose = []
                 add(self.inline(node, stop=_LISTS))
                 inside.append(True)
+                if not self.has_blocks(node):
+                    walker.skip_subtree()  # no nested list to look for
             elif tag in _LISTS or (not in_item and self.has_blocks(node)):
                 inside.append(False)  # read its items; its own text is loose
                 if node.text and not in_item:
@@ -161,6 +183,18 @@ class _Walk:
         add(loose)
         if event.items:
             self.events.append(event)
+
+
+def _longer_than(parts: list[Raw], limit: int) -> bool:
+    size = 0
+    for part in parts:
+        if isinstance(part, str):
+            size += len(part)
+        elif not isinstance(part, Break):
+            size += len(part.text)
+        if size > limit:
+            return True
+    return False
 
 
 def _plain(parts: list[Raw]) -> str:
@@ -185,7 +219,9 @@ def walk_blocks(
     descended: set[Element] = set()
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
-        tag = tag_of(el)
+        tag = el.tag
+        if not isinstance(tag, str):  # (tag_of, inlined: this runs for every node)
+            tag = ""
         if el is root:
             if event == "start" and el.text:
                 walk.run.append(el.text)

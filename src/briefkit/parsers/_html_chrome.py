@@ -34,7 +34,6 @@ import re
 from typing import TYPE_CHECKING
 
 from ._html_dom import Element, plain, tag_of
-from ._html_inline import NOT_TEXT
 
 if TYPE_CHECKING:
     from ._html_score import Measures
@@ -44,6 +43,7 @@ __all__ = [
     "CONTENT_WORDS",
     "HIDDEN_NAMES",
     "LAYOUT_WORDS",
+    "PAGE_FURNITURE",
     "REGION_WORDS",
     "WIDGET_WORDS",
     "Chrome",
@@ -62,15 +62,14 @@ _SOFT_TAGS = frozenset({"header", "footer", "form"})
 #: Furniture at page level. An ``aside`` is a sidebar there, but a callout box inside the
 #: article; a ``form`` may wrap the whole page (ASP.NET sites), so it is judged only inside
 #: the article.
-_PAGE_TAGS = _ALWAYS_TAGS | {"header", "footer", "aside"}
+PAGE_FURNITURE = _ALWAYS_TAGS | {"header", "footer", "aside"}
+_LIST_TAGS = frozenset({"ul", "ol", "menu"})
 #: Ancestors that make a header or footer that part's own (inside the content area).
 _OWNING = frozenset({"section", "article", "blockquote", "figure", "details", "li", "td"})
 #: Class and id tokens that mean "not shown" or "only for screen readers".
 HIDDEN_NAMES = frozenset(
     {"hidden", "sr-only", "visually-hidden", "screen-reader-text", "screen-reader-only"}
 )
-_HIDDEN_HINTS = ("hidden", "only", "screen-reader")  # substrings of every HIDDEN_NAMES token
-_HIDDEN_STYLE = ("display:none", "visibility:hidden")
 #: Words (and two-word compounds) of class and id names that mark page furniture: regions
 #: whose text is never the article (comments, sharing, teasers, notices, meta lines) ...
 REGION_WORDS = frozenset(
@@ -271,21 +270,24 @@ def _tokens(el: Element) -> frozenset[str]:
 
 def is_hidden(el: Element) -> bool:
     """Hidden from readers by attribute, style or screen-reader-only class."""
-    if el.get("hidden") is not None:
+    get = el.get
+    if get("hidden") is not None:
         return True
-    aria = el.get("aria-hidden")
+    aria = get("aria-hidden")
     if aria is not None and aria.strip().lower() == "true":
         return True
-    style = el.get("style")
-    if style and any(s in style.replace(" ", "").lower() for s in _HIDDEN_STYLE):
-        return True
-    names = el.get("class")
+    style = get("style")
+    if style:
+        style = style.replace(" ", "").lower()
+        if "display:none" in style or "visibility:hidden" in style:
+            return True
+    names = get("class")
     if not names:
         return False
     names = names.lower()
-    return any(h in names for h in _HIDDEN_HINTS) and not frozenset(names.split()).isdisjoint(
-        HIDDEN_NAMES
-    )
+    if "hidden" not in names and "only" not in names and "screen-reader" not in names:
+        return False  # (every name of HIDDEN_NAMES holds one of these)
+    return not frozenset(names.split()).isdisjoint(HIDDEN_NAMES)
 
 
 def named_chrome(el: Element) -> bool:
@@ -314,7 +316,7 @@ def is_page_furniture(el: Element) -> bool:
     """Furniture at page level, never where the article is looked for: ``nav``, ``aside``,
     ``header``, ``footer``, ``dialog``, ``label``. Names are weaker evidence there (a
     "sticky-sidebar" wrapper may hold the whole article) and only weigh the candidates."""
-    return tag_of(el) in _PAGE_TAGS
+    return tag_of(el) in PAGE_FURNITURE
 
 
 def widget_line(text: str) -> bool:
@@ -347,10 +349,13 @@ class Chrome:
         self._context: dict[Element, tuple[bool, bool]] = {root: (False, False)}
 
     def hard(self, el: Element) -> bool:
-        """Chrome whatever the page: never text, hidden, always-furniture tags, and the
-        "View Original" link of syndicated posts."""
-        tag = tag_of(el)
-        if not tag or tag in NOT_TEXT or tag in _ALWAYS_TAGS or is_hidden(el):
+        """Chrome whatever the page: never text, hidden (what the measuring pass did not
+        enter: it skips both), always-furniture tags, and the "View Original" link of
+        syndicated posts."""
+        if el not in self._m.of:
+            return True
+        tag = el.tag
+        if tag in _ALWAYS_TAGS:
             return True
         return tag == "a" and plain(el, limit=20).casefold() == "view original"
 
@@ -379,7 +384,7 @@ class Chrome:
 
     def link_list(self, el: Element) -> bool:
         """A list whose items are nothing but links (a menu, a "more stories" box)."""
-        if tag_of(el) not in ("ul", "ol", "menu"):
+        if tag_of(el) not in _LIST_TAGS:
             return False
         if sum(1 for li in el if tag_of(li) == "li") < 3:
             return False
@@ -395,14 +400,19 @@ class Chrome:
         return widget_line(text)
 
     def __call__(self, el: Element) -> bool:
+        """(Asked of elements only, by the walks.)"""
         if el is self.root:
             return False
         if self.hard(el) or el in self._outside:
             return True
-        tag = tag_of(el)
+        tag = el.tag
         if tag in _SOFT_TAGS:
             owned = tag != "form" and self._inside(el)[0]
             return not owned and not self._spared(el)
-        if named_chrome(el) or self.link_list(el) or (tag == "article" and self._inside(el)[1]):
+        if (
+            named_chrome(el)
+            or (tag in _LIST_TAGS and self.link_list(el))
+            or (tag == "article" and self._inside(el)[1])
+        ):
             return not self._spared(el)
         return False

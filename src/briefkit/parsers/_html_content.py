@@ -118,7 +118,7 @@ def _hints(body: Element, m: Measures) -> list[tuple[Element, bool]]:
     bodies: list[Element] = []
     articles: list[Element] = []
     mains: list[Element] = []
-    for el in m.of:
+    for el in m.hinted:
         tag = el.tag
         if tag == "article":
             articles.append(el)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -245,27 +245,28 @@ _MODIFIED_META = (
 def _dates(
     doc: Element, page: _Page, art: dict[str, Any], scope: Element
 ) -> tuple[dt.date | None, dt.date | None]:
-    times = [t for t in doc.iter("time") if t.get("datetime")]
-    marked = [
-        t.get("datetime")
-        for t in times
-        if has_class(t, "dt-published", "published") or t.get("pubdate") is not None
-    ]
-    published = _date_from(
-        *strings_of(art.get("datePublished")),
-        *(page.one(name) for name in _PUBLISHED_META),
-        page.prop("datePublished"),
-        *strings_of(art.get("dateCreated")),
-        *marked,
-        *(t.get("datetime") for t in _entry(scope).iter("time") if t.get("datetime")),
-    )
-    updated = _date_from(
-        *strings_of(art.get("dateModified")),
-        *(page.one(name) for name in _MODIFIED_META),
-        page.prop("dateModified"),
-        *(t.get("datetime") for t in times if has_class(t, "dt-updated", "updated")),
-    )
-    return published, updated
+    """(published, updated): the first readable value of each, sources read lazily."""
+
+    def published() -> Iterator[str | None]:
+        yield from strings_of(art.get("datePublished"))
+        yield from (page.one(name) for name in _PUBLISHED_META)
+        yield page.prop("datePublished")
+        yield from strings_of(art.get("dateCreated"))
+        times = [t for t in doc.iter("time") if t.get("datetime")]
+        for t in times:
+            if has_class(t, "dt-published", "published") or t.get("pubdate") is not None:
+                yield t.get("datetime")
+        yield from (t.get("datetime") for t in _entry(scope).iter("time"))
+
+    def updated() -> Iterator[str | None]:
+        yield from strings_of(art.get("dateModified"))
+        yield from (page.one(name) for name in _MODIFIED_META)
+        yield page.prop("dateModified")
+        for t in doc.iter("time"):
+            if t.get("datetime") and has_class(t, "dt-updated", "updated"):
+                yield t.get("datetime")
+
+    return _date_from(published()), _date_from(updated())
 
 
 #: Meta tags naming the author (``article:author`` is often a profile URL: skipped then).
@@ -387,7 +388,7 @@ def read_meta(doc: Element, *, scope: Element, base: str | None) -> PageMeta:
     return meta
 
 
-def _date_from(*values: str | None) -> dt.date | None:
+def _date_from(values: Iterable[str | None]) -> dt.date | None:
     for value in values:
         parsed = parse_date(value)
         if parsed is not None:

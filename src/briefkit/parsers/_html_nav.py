@@ -60,10 +60,10 @@ def _sources(doc: Element) -> dict[tuple[str, Side], list[Element]]:
         ("prev", "previous", "next"),
         ("next", "next", "prev"),
     )
-    for el in doc.iter():
-        tag = tag_of(el)
+    for el in doc.iter(etree.Element):
+        tag = el.tag
         names = el.get("class")
-        if names and ("pagination" in names.lower() or "nav-" in names.lower()):
+        if names and ("pagination" in (names := names.lower()) or "nav-" in names):
             for side, word, _other in sides:
                 if tag == "a" and has_class(el, f"item-pagination-link--{side}"):
                     found.setdefault(("pagination", side), []).append(el)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from ._html_chrome import is_hidden, is_page_furniture, region_chrome
+from ._html_chrome import PAGE_FURNITURE, is_hidden, region_chrome
 from ._html_dom import Element
 from ._html_inline import BLOCKISH, NOT_TEXT
 
@@ -39,8 +39,6 @@ _COMMAS = (",", "，", "、", "،")
 
 
 def _commas(text: str) -> int:
-    if text.isascii():
-        return text.count(",")
     return sum(text.count(c) for c in _COMMAS)
 
 
@@ -86,30 +84,36 @@ class Stats:
         self.region = region
         self.in_link = link
         own = el.text
-        self.own = len(own.strip()) if own else 0  # inline text, its children's included
+        if own:
+            self.own = len(own.strip())  # inline text, its children's included
+            self.commas = own.count(",") if own.isascii() else _commas(own)
+        else:
+            self.own = self.commas = 0
         self.own_links = self.own if link else 0
-        self.commas = _commas(own) if own else 0
         self.sub_text = self.sub_links = self.sub_prose = 0  # that of nested blocks
         self.text = self.links = self.prose = self.paragraphs = self.articles = 0
         self.value = self.score = self.article_value = 0.0
         self.blocks = False
 
-    def add_tail(self, tail: str | None) -> None:
-        if tail:
-            length = len(tail.strip())
+    def add_tail(self, tail: str) -> None:
+        length = len(tail.strip())
+        if length:
             self.own += length
             if self.in_link:
                 self.own_links += length
-            self.commas += _commas(tail)
+            self.commas += tail.count(",") if tail.isascii() else _commas(tail)
 
 
 class Measures:
     """The :class:`Stats` of every element the pass reached (the visible ones)."""
 
-    __slots__ = ("of",)
+    __slots__ = ("hinted", "of")
 
     def __init__(self) -> None:
         self.of: dict[Element, Stats] = {}
+        #: Elements that may be the article's markup (``article``, ``main``, a role,
+        #: ``itemprop``, a class), in document order: a superset, narrowed by the search.
+        self.hinted: list[Element] = []
 
     def __contains__(self, el: Element) -> bool:
         return el in self.of
@@ -145,59 +149,69 @@ def measure(root: Element) -> Measures:
     """Measure ``root`` and everything visible under it, in one iterative pass."""
     found = Measures()
     of = found.of
-    stack: list[tuple[Element, Stats]] = []
+    stack: list[Stats] = []
     skipped: Element | None = None
     order = 0
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         if event == "start":
             tag = el.tag
-            if el is not root and (not isinstance(tag, str) or tag in NOT_TEXT or is_hidden(el)):
+            named = bool(el.keys())  # most elements have no attributes: no name to read
+            if el is not root and (
+                not isinstance(tag, str) or tag in NOT_TEXT or (named and is_hidden(el))
+            ):
                 walker.skip_subtree()
                 skipped = el
                 continue
             order += 1
             if stack:
-                up = stack[-1][1]
-                furniture = up.furniture or is_page_furniture(el)
-                region = up.region or region_chrome(el)
-                stats = Stats(el, order, furniture, region, up.in_link or tag == "a")
+                up = stack[-1]
+                stats = Stats(
+                    el,
+                    order,
+                    up.furniture or tag in PAGE_FURNITURE,
+                    up.region or (named and region_chrome(el)),
+                    up.in_link or tag == "a",
+                )
             else:
                 stats = Stats(el, order, False, False, tag == "a")
             of[el] = stats
-            stack.append((el, stats))
+            stack.append(stats)
+            if named or tag == "article" or tag == "main":
+                found.hinted.append(el)
             continue
         if skipped is not None and el is skipped:
             skipped = None
-            if stack:
-                stack[-1][1].add_tail(el.tail)
+            tail = el.tail
+            if tail and stack:
+                stack[-1].add_tail(tail)
             continue
-        stack.pop()
-        _close(el, of[el], stack, order)
+        _close(el, stack.pop(), stack, order)
     return found
 
 
-def _close(el: Element, s: Stats, stack: list[tuple[Element, Stats]], order: int) -> None:
+def _close(el: Element, s: Stats, stack: list[Stats], order: int) -> None:
     """Finish one element's counts and hand them to its parent."""
     s.last = order
-    block = s.blocks or el.tag in BLOCKISH or not stack
+    tag = el.tag
+    block = s.blocks or tag in BLOCKISH or not stack
     own_prose = 0 if s.furniture else s.own - s.own_links
     if block and own_prose >= MIN_PARAGRAPH:
         worth = 1.0 + s.commas + min(own_prose / 100, 3.0)
         s.value += worth
         s.paragraphs += 1
         shares = _DECAY
-        if el.tag not in _PARAGRAPHS:  # loose text: the wrapper itself holds it
+        if tag not in _PARAGRAPHS:  # loose text: the wrapper itself holds it
             s.score += worth
             shares = _DECAY[1:]
-        for (_up, up), share in zip(reversed(stack), shares, strict=False):
+        for up, share in zip(reversed(stack), shares, strict=False):
             up.score += worth * share
     s.text = s.sub_text + s.own
     s.links = s.sub_links + s.own_links
     s.prose = s.sub_prose + own_prose
     if not stack:
         return
-    parent = stack[-1][1]
+    parent = stack[-1]
     if block or (s.furniture and not parent.furniture):
         parent.blocks = parent.blocks or block
         parent.sub_text += s.text
@@ -212,10 +226,12 @@ def _close(el: Element, s: Stats, stack: list[tuple[Element, Stats]], order: int
         parent.sub_prose += s.sub_prose
     parent.value += s.value
     parent.paragraphs += s.paragraphs
-    if el.tag == "article":
+    if tag == "article":
         parent.articles += 1
         parent.article_value += s.value
-    else:
+    elif s.articles:
         parent.articles += s.articles
         parent.article_value += s.article_value
-    parent.add_tail(el.tail)
+    tail = el.tail
+    if tail:
+        parent.add_tail(tail)
