@@ -32,12 +32,12 @@ from ._html_score import Measures, measure
 
 __all__ = ["Content", "find_content", "find_title_heading"]
 
+#: (Each name holds "content" or "body": the search tests those substrings first.)
 _CONTENT_CLASSES: tuple[tuple[str, ...], ...] = (
     ("blog-item-content",),
     ("sqs-html-content",),
     ("entry-content", "post-content", "article-content", "article-body", "post-body"),
 )
-_CLASS_HINTS = ("content", "body", "sqs-html")  # substrings of every _CONTENT_CLASSES name
 _WORD = re.compile(r"\w+")
 _ENTRY_CLASSES = frozenset({"hentry", "h-entry", "entry", "post", "blog-item"})
 #: Elements the densest-block search (pages without paragraphs to score) narrows down to.
@@ -113,7 +113,8 @@ def _listing(el: Element, m: Measures) -> bool:
 def _hints(body: Element, m: Measures) -> list[tuple[Element, bool]]:
     """The article's markup, most specific first, one element per kind, each with whether
     it marks the article's body itself (a content class, ``articleBody``) rather than a
-    container around it (``article``, ``main``). One pass over the measured elements."""
+    container around it (``article``, ``main``), from the candidates the measuring pass
+    collected."""
     classed: list[list[Element]] = [[] for _ in _CONTENT_CLASSES]
     bodies: list[Element] = []
     articles: list[Element] = []
@@ -127,7 +128,7 @@ def _hints(body: Element, m: Measures) -> list[tuple[Element, bool]]:
         if el.get("itemprop") == "articleBody":
             bodies.append(el)
         names = el.get("class")
-        if names and any(hint in names.lower() for hint in _CLASS_HINTS):
+        if names and ("content" in (low := names.lower()) or "body" in low):
             for kind, wanted in zip(classed, _CONTENT_CLASSES, strict=True):
                 if has_class(el, *wanted):
                     kind.append(el)
