@@ -1,6 +1,6 @@
 """The HTML parser loses no content and has no input that costs more than its size.
 
-- Content: every text node of a page that is not chrome (as ``parsers/_html_chrome.py``
+- Content: every text node of a page that is not chrome (as ``parsers/html/chrome.py``
   defines it, the one statement of what chrome is) ends up in the brief, tested as a
   property over generated pages, and for the shapes that used to vanish: a heading in a
   ``<header>`` of a section, a quote's attribution in its ``<footer>``, text directly in a
@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 
 from briefkit import Brief, BriefkitError, ItemList, LimitError, parse_html
 from briefkit.limits import MAX_HTML_ATTRIBUTES
-from briefkit.parsers import _html_dom
+from briefkit.parsers.html import dom as _html_dom
 from briefkit.parsers.html.content import find_content
 from briefkit.parsers.html.dom import Element, load_document
 
