@@ -1,4 +1,5 @@
-"""``python -m benchmarks``: stages, bundle builds and the pandoc comparison, as Markdown.
+"""``python -m benchmarks``: stages, bundle builds, the pandoc comparison and article
+extraction on real pages (see :mod:`benchmarks.extraction`), as Markdown.
 
 Run from the repository root. Progress goes to stderr, the results table to stdout (and to
 ``--output FILE``). ``--quick`` runs a tiny corpus with few repeats: a check that the
@@ -16,7 +17,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import report
+from . import extraction, report
 from .bundle import BundleResult, run_bundles
 from .corpus import SIZES
 from .peers import PeerResult, pandoc_info, run_peers
@@ -39,6 +40,10 @@ def _options(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--skip-stages", action="store_true", help="no per-stage timings")
     p.add_argument("--skip-bundle", action="store_true", help="no end-to-end builds")
     p.add_argument("--skip-peers", action="store_true", help="no pandoc comparison")
+    p.add_argument("--skip-extraction", action="store_true", help="no real-page extraction")
+    p.add_argument(
+        "--pages", type=Path, default=None, help="the real-pages folder (default ../shared/...)"
+    )
     p.add_argument("--stages", type=_list, default=list(STAGES), help="stages to time")
     p.add_argument("--sizes", type=_list, default=list(SIZES), help="size classes to time")
     p.add_argument("--repeats", type=int, default=30, help="timed rounds per stage")
@@ -115,6 +120,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             loads.append(f"after builds {report.load()}")
 
+    extracted: list[str] = []
+    if not args.skip_extraction:
+        pages = args.pages or extraction.default_pages()
+        if (pages / "aeb").is_dir() or (pages / "moz-readability").is_dir():
+            results, aeb, moz = extraction.run(
+                pages, limit=5 if args.quick else None, progress=_say
+            )
+            extracted = extraction.report(results, aeb, moz, "python -m benchmarks.extraction")
+            loads.append(f"after extraction {report.load()}")
+        else:
+            _say(f"extraction skipped: no real pages in {pages}")
+
     lines = ["# briefkit benchmark results", ""]
     lines += [f"Command: `{command.strip()}`", ""]
     lines += report.machine(info["pandoc_version"])
@@ -129,6 +146,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         weasy = "yes" if info["weasyprint"] else "not found"
         lines += [f"## pandoc and briefkit, Markdown in (pandoc's weasyprint on PATH: {weasy})", ""]
         lines += [*report.peers_table(peers), ""]
+    if extracted:
+        lines += ["## Article extraction on real pages", "", *extracted, ""]
     verdicts = report.verdicts(stages, bundles)
     if verdicts:
         lines += ["## Targets", "", *verdicts, ""]

@@ -12,6 +12,7 @@ __all__ = [
     "MAX_DOCX_ENTRIES",
     "MAX_DOCX_PART_BYTES",
     "MAX_DOCX_TOTAL_BYTES",
+    "MAX_HTML_ATTRIBUTES",
     "MAX_HTML_DEPTH",
     "MAX_INLINE_DEPTH",
 ]
@@ -20,6 +21,9 @@ __all__ = [
 MAX_BYTES = 32 * 1024 * 1024
 #: Element nesting of an HTML page: libxml2's own limit without its "huge" option.
 MAX_HTML_DEPTH = 256
+#: Attributes of one HTML element: libxml2 checks each new attribute against all earlier
+#: ones, so one element with tens of thousands of them costs seconds to parse.
+MAX_HTML_ATTRIBUTES = 1000
 #: Nesting of inline formatting (strong/emphasis/link) a brief can carry: pydantic cannot
 #: serialise much deeper models, so parsers flatten formatting below this depth.
 MAX_INLINE_DEPTH = 64

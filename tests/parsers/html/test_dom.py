@@ -3,13 +3,17 @@ content search weighs candidates by (measured once per page, then looked up)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from briefkit import ParseError, parse_html
-from briefkit.parsers.html.content import _page_chrome, _Prose, _prose_skip
-from briefkit.parsers.html.dom import load_document, text_length
+from briefkit.parsers.html.chrome import is_hidden, is_page_furniture
+from briefkit.parsers.html.dom import Element, _texts, load_document, tag_of
+from briefkit.parsers.html.inline import BLOCKISH, NOT_TEXT
+from briefkit.parsers.html.score import measure
 
 
 def page(body: str, head: str = "") -> str:
@@ -70,7 +74,7 @@ _ATTRS = (
     ' aria-hidden="true"',
     ' href="/x"',
 )
-_TEXT = st.text(alphabet=" \n\tab\u00a0", max_size=5)
+_TEXT = st.text(alphabet=" \n\tab,\u00a0", max_size=5)
 
 
 def _element(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
@@ -87,28 +91,81 @@ def _element(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
 _FRAGMENTS = st.recursive(_TEXT | st.just("<!-- note -->"), _element, max_leaves=25)
 
 
+def text_length(root: Element, skip: Callable[[Element], bool]) -> int:
+    """The reference: walk the subtree, skipping what ``skip`` accepts."""
+    return sum(len(t.strip()) for t in _texts(root, skip))
+
+
+def _invisible(el: Element) -> bool:
+    return not isinstance(el.tag, str) or el.tag in NOT_TEXT or is_hidden(el)
+
+
+def _prose_by_walking(el: Element) -> int:
+    if any(tag_of(a) == "a" or is_page_furniture(a) for a in (el, *el.iterancestors())):
+        return 0
+    return text_length(el, lambda e: _invisible(e) or tag_of(e) == "a" or is_page_furniture(e))
+
+
 @given(st.lists(_FRAGMENTS, max_size=5))
 def test_one_pass_lengths_equal_walking_each_element(fragments: list[str]) -> None:
     doc = load_document(page("x" + "".join(fragments)))
     body = next(doc.iter("body"))
-    prose = _Prose(body)
+    m = measure(body)
     for el in body.iter():
-        if isinstance(el.tag, str):
-            assert prose(el) == text_length(el, _prose_skip), el.tag
+        if not isinstance(el.tag, str) or any(_invisible(a) for a in (el, *el.iterancestors())):
+            assert el not in m
+            continue
+        stats = m.of[el]
+        assert stats.text == text_length(el, _invisible), el.tag
+        links = sum(
+            text_length(a, _invisible)
+            for a in el.iter("a")
+            if not any(_invisible(up) for up in (a, *a.iterancestors()))
+            and not any(tag_of(up) == "a" for up in a.iterancestors())  # outermost links
+        )
+        inside_link = any(tag_of(a) == "a" for a in el.iterancestors())
+        assert stats.links == (stats.text if inside_link else links), el.tag
+        assert stats.prose == _prose_by_walking(el), el.tag
+        assert m.has_blocks(el) == any(d is not el and d in m for d in el.iter(*BLOCKISH))
+        for other in body.iter():
+            if other in m:
+                assert m.contains(el, other) == (other is el or el in other.iterancestors())
 
 
-def test_lengths_skip_chrome_and_links_but_measure_inside_them() -> None:
+def test_lengths_skip_links_and_furniture_but_measure_inside_them() -> None:
     doc = load_document(
         page(
             "<div>abc <a href='/x'>link text <b>b</b></a> de"
-            "<nav>menu items</nav> f</div><aside><p>side</p></aside>"
+            "<nav>menu items</nav> f</div><aside><p>side</p></aside><p hidden>gone</p>"
         )
     )
     body = next(doc.iter("body"))
     div, link, nav = next(body.iter("div")), next(body.iter("a")), next(body.iter("nav"))
-    prose = _Prose(body)
-    assert prose(div) == len("abc") + len("de") + len("f")
-    assert prose(link) == len("link text") + len("b")
-    assert _page_chrome(nav)  # not entered by the pass: measured when asked
-    assert prose(nav) == len("menu items")
-    assert prose(body) == prose(div)
+    m = measure(body)
+    assert m.prose(div) == len("abc") + len("de") + len("f")
+    assert m.text(div) == len("abclink textbdemenu itemsf")
+    assert m.of[div].links == len("link textb")
+    assert m.text(link) == m.of[link].links == len("link text") + len("b")
+    assert m.prose(nav) == 0
+    assert m.text(nav) == len("menu items")
+    assert m.prose(body) == m.prose(div)
+    assert [p.text for p in body.iter("p") if p in m] == ["side"]
+
+
+def test_paragraph_scores_go_to_the_blocks_around_them() -> None:
+    sentence = "A sentence of prose, long enough to count as a paragraph. "
+    doc = load_document(
+        page(
+            f"<div id='page'><div id='story'><p>{sentence}</p><p>{sentence}</p></div>"
+            f"<div id='side'><p>{sentence}</p></div><nav><p>{sentence}</p></nav></div>"
+        )
+    )
+    body = next(doc.iter("body"))
+    m = measure(body)
+    by_id = {el.get("id"): el for el in body.iter() if el.get("id")}
+    story, side, whole = by_id["story"], by_id["side"], by_id["page"]
+    assert m.of[story].paragraphs == 2
+    assert m.of[whole].paragraphs == 3  # the paragraph in the nav is furniture
+    assert m.value(whole) == pytest.approx(m.value(story) + m.value(side))
+    assert m.of[story].score == pytest.approx(2 * m.of[side].score)
+    assert m.of[story].score > m.of[whole].score

@@ -2,7 +2,7 @@
 
 briefkit's own output (``<article class="brief">``) is read back literally, field by field,
 so ``parse_html(render_html(b)) == b``. Any other page goes through content finding, heading
-and lead-in recognition, metadata and navigation reading (see :mod:`._html_page`).
+and lead-in recognition, metadata and navigation reading (see :mod:`.page`).
 
 Parsing is sandboxed: libxml2 runs with network access off, no DTD or entity declared in the
 document is processed (XHTML entity bombs and external entities stay unexpanded text), and

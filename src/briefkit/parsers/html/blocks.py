@@ -4,7 +4,7 @@ Pages nest their text in any number of wrappers (``div``, ``section``, tables us
 layout); this walk flattens them in document order, without recursion. Text sitting loose
 in a wrapper becomes a paragraph of its own, so nothing between two blocks is lost. What the
 blocks mean (which paragraph is a heading, which bold text a lead-in) is decided afterwards,
-in :mod:`._html_structure`.
+in :mod:`.structure`.
 """
 
 from __future__ import annotations
@@ -14,15 +14,18 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from ...model import plain_text
 from .dom import Element, tag_of
-from .inline import BLOCKISH, BREAK, NOT_TEXT, Break, Raw, convert_inline
+from .inline import BLOCKISH, BREAK, NOT_TEXT, Break, Raw, convert_inline, finish
 
-__all__ = ["Event", "HeadingEvent", "ListEvent", "ParaEvent", "walk_blocks"]
+__all__ = ["Event", "HeadingEvent", "ListEvent", "ParaEvent", "block_holders", "walk_blocks"]
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 #: Elements read as one paragraph each.
 _LEAVES = frozenset({"p", "pre", "address", "dt", "dd", "figcaption", "caption", "summary", "li"})
 _LISTS = frozenset({"ul", "ol", "menu"})
+#: Lines longer than this (in characters, spaces included) are never interface lines.
+_LINE_MAX = 80
 _NOT_LI = NOT_TEXT | {""}
 
 
@@ -47,8 +50,18 @@ class ListEvent:
 Event = HeadingEvent | ParaEvent | ListEvent
 
 
-def _has_blocks(el: Element) -> bool:
-    return any(d is not el for d in el.iter(*BLOCKISH))
+def block_holders(root: Element) -> Callable[[Element], bool]:
+    """Whether an element under ``root`` holds block elements, from one bottom-up pass
+    (asking each element's subtree in turn would cost a walk per nesting level)."""
+    holders: set[Element] = set()
+    walker = etree.iterwalk(root, events=("end",))
+    for _event, el in walker:
+        if el is root:
+            break
+        parent = el.getparent()
+        if parent is not None and (el.tag in BLOCKISH or el in holders):
+            holders.add(parent)
+    return holders.__contains__
 
 
 def _has_text(parts: list[Raw]) -> bool:
@@ -57,16 +70,23 @@ def _has_text(parts: list[Raw]) -> bool:
 
 class _Walk:
     def __init__(
-        self, links: Callable[[str | None], str | None], skip: Callable[[Element], bool]
+        self,
+        links: Callable[[str | None], str | None],
+        skip: Callable[[Element], bool],
+        drop_line: Callable[[str], bool],
+        has_blocks: Callable[[Element], bool],
     ) -> None:
         self.links = links
         self.skip = skip
+        self.drop_line = drop_line
+        self.has_blocks = has_blocks
         self.events: list[Event] = []
         self.run: list[Raw] = []
         self.quote_depth = 0
+        self.table_depth = 0
 
     def flush(self) -> None:
-        if _has_text(self.run):
+        if self.keep(self.run):
             self.events.append(ParaEvent(self.run, quote=self.quote_depth > 0))
         self.run = []
 
@@ -86,24 +106,99 @@ class _Walk:
     def leaf(self, el: Element, tag: str) -> None:
         self.flush()
         parts = self.inline(el)
+        if not self.keep(parts):
+            return
         if tag in _HEADINGS and self.quote_depth == 0:
             self.events.append(HeadingEvent(_HEADINGS[tag], parts))
-        elif _has_text(parts):
+        else:
             self.events.append(ParaEvent(parts, quote=self.quote_depth > 0))
 
+    def keep(self, parts: list[Raw]) -> bool:
+        """Text to keep: not empty, and not an interface line (table cells always are kept)."""
+        if not _has_text(parts):
+            return False
+        if self.table_depth > 0 or _longer_than(parts, _LINE_MAX):
+            return True  # interface lines are short: long text needs no closer look
+        return not self.drop_line(_plain(parts))
+
+    def _plain_list(self, el: Element) -> bool:
+        if el.text and not el.text.isspace():
+            return False
+        for li in el:
+            if li.tag != "li" or (li.tail and not li.tail.isspace()) or self.has_blocks(li):
+                return False
+        return True
+
     def items(self, el: Element) -> None:
+        """A list's items in order; text outside any ``li`` (directly in the list, or in
+        other elements in it) becomes an item of its own, so it is not lost."""
         self.flush()
         event = ListEvent(ordered=tag_of(el) == "ol")
-        walker = etree.iterwalk(el, events=("start",))
-        for _event, node in walker:
-            if node is not el and (tag_of(node) in _NOT_LI or self.skip(node)):
+        loose: list[Raw] = []
+
+        def add(parts: list[Raw]) -> None:
+            if self.keep(parts):
+                event.items.append(parts)
+
+        if self._plain_list(el):  # the usual list: items of inline text, nothing between
+            for li in el:
+                if not self.skip(li):
+                    add(self.inline(li, stop=_LISTS))
+            if event.items:
+                self.events.append(event)
+            return
+
+        inside: list[bool] = []  # per open element: inside an item (its text is taken)
+        walker = etree.iterwalk(el, events=("start", "end"))
+        for kind, node in walker:
+            tag = tag_of(node)
+            if kind == "end":
+                if node is el:
+                    break
+                inside.pop()
+                if node.tail and not (inside and inside[-1]):
+                    loose.append(node.tail)
+                continue
+            in_item = bool(inside and inside[-1])
+            if node is not el and (tag in _NOT_LI or self.skip(node)):
                 walker.skip_subtree()
-            elif tag_of(node) == "li":
-                parts = self.inline(node, stop=_LISTS)
-                if _has_text(parts):
-                    event.items.append(parts)
+                inside.append(in_item)
+            elif tag == "li":
+                add(loose)
+                loose = []
+                add(self.inline(node, stop=_LISTS))
+                inside.append(True)
+                if not self.has_blocks(node):
+                    walker.skip_subtree()  # no nested list to look for
+            elif tag in _LISTS or (not in_item and self.has_blocks(node)):
+                inside.append(False)  # read its items; its own text is loose
+                if node.text and not in_item:
+                    loose.append(node.text)
+            elif in_item:
+                inside.append(True)  # looking for nested lists only
+            else:
+                loose.extend(self.inline(node, include_root=True))
+                walker.skip_subtree()
+                inside.append(False)
+        add(loose)
         if event.items:
             self.events.append(event)
+
+
+def _longer_than(parts: list[Raw], limit: int) -> bool:
+    size = 0
+    for part in parts:
+        if isinstance(part, str):
+            size += len(part)
+        elif not isinstance(part, Break):
+            size += len(part.text)
+        if size > limit:
+            return True
+    return False
+
+
+def _plain(parts: list[Raw]) -> str:
+    return " ".join(plain_text(finish(parts)).split())
 
 
 def walk_blocks(
@@ -111,13 +206,22 @@ def walk_blocks(
     *,
     links: Callable[[str | None], str | None],
     skip: Callable[[Element], bool] = lambda el: False,
+    drop_line: Callable[[str], bool] = lambda text: False,
+    has_blocks: Callable[[Element], bool] | None = None,
 ) -> list[Event]:
-    """The blocks inside ``root``, in document order; ``skip`` leaves out subtrees (chrome)."""
-    walk = _Walk(links, skip)
+    """The blocks inside ``root``, in document order; ``skip`` leaves out subtrees and
+    ``drop_line`` paragraphs, headings and items by their whole text (chrome).
+    ``has_blocks`` says which elements hold blocks (measured here when not given)."""
+    walk = _Walk(links, skip, drop_line, has_blocks or block_holders(root))
+    if tag_of(root) in _LISTS:  # a list given alone is read as a list
+        walk.items(root)
+        return walk.events
     descended: set[Element] = set()
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
-        tag = tag_of(el)
+        tag = el.tag
+        if not isinstance(tag, str):  # (tag_of, inlined: this runs for every node)
+            tag = ""
         if el is root:
             if event == "start" and el.text:
                 walk.run.append(el.text)
@@ -127,13 +231,15 @@ def walk_blocks(
                 walk.flush()
                 if tag == "blockquote":
                     walk.quote_depth -= 1
+                elif tag == "table":
+                    walk.table_depth -= 1
             if el.tail:
                 walk.run.append(el.tail)
             continue
         if not tag or tag in NOT_TEXT or skip(el):
             walker.skip_subtree()
         elif tag in _HEADINGS or tag in _LEAVES:
-            if tag in ("p", "li", "dd", "dt") and _has_blocks(el):
+            if tag in ("p", "li", "dd", "dt") and walk.has_blocks(el):
                 walk.descend(el)  # a wrapper in disguise: read its blocks one by one
                 descended.add(el)
             else:
@@ -149,10 +255,13 @@ def walk_blocks(
                 walk.run.append(BREAK)
         elif tag == "hr":
             walk.flush()
-        elif tag in BLOCKISH or _has_blocks(el):
+        elif tag in BLOCKISH or walk.has_blocks(el):
             if tag == "blockquote":
                 walk.flush()
                 walk.quote_depth += 1
+            elif tag == "table":
+                walk.flush()
+                walk.table_depth += 1
             walk.descend(el)
             descended.add(el)
         else:

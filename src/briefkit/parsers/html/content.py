@@ -1,235 +1,305 @@
-"""Finding the article among a page's chrome, and the chrome to leave out of it.
+"""Finding the article among a page's chrome.
 
-The content area is looked for by the markup sites actually use, most specific first
-(Squarespace's ``.blog-item-content``, ``.entry-content``, ``article``, ``main``), and only
-then by where the text is densest. A candidate must hold at least half of the page's
-readable text, so a teaser ``article`` in a sidebar cannot stand in for the real one.
-Nothing is removed from the tree: chrome is a predicate the walks consult, and a chrome
-rule that would swallow most of the article is not applied.
+The content area is the block where the page's prose gathers: one measuring pass
+(:mod:`.score`) credits every paragraph to the blocks around it, most to its parent,
+and weighs each block by how little of its text is links. The markup sites use for the
+article (Squarespace's ``.blog-item-content``, ``.entry-content`` and the like,
+``itemprop=articleBody``, ``article``, ``main``) wins when it holds a fair share of that
+prose, so a teaser ``article`` in a sidebar cannot stand in for the real one, and the real
+one is not lost because sidebars, tickers and footers hold more text than it does. Blocks
+beside the best one that read like more of the same article (the lead paragraph in a box
+of its own) join it; the rest of the wrapper is set aside. Nothing is removed from the
+tree: what is left out is decided by :class:`~.chrome.Chrome`, the one statement of
+what chrome is.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
-from lxml import etree
-
-from .dom import Element, attr_tokens, classes, has_class, plain, tag_of, text_length
-from .inline import NOT_TEXT
-
-__all__ = ["Chrome", "find_content", "find_title_heading"]
-
-#: Elements that are never article text (forms, page furniture). An ``aside`` is chrome
-#: beside the article (a sidebar) but content inside it (a callout box).
-_CHROME_TAGS = NOT_TEXT | {"nav", "header", "footer", "form", "dialog", "label"}
-_PAGE_CHROME_TAGS = _CHROME_TAGS | {"aside"}
-#: Class or id tokens of page furniture: comments, subscribe boxes, sharing, meta lines.
-_CHROME_NAMES = frozenset(
-    {
-        "comments",
-        "comment-list",
-        "blog-item-comments",
-        "comments-area",
-        "newsletter",
-        "newsletter-block",
-        "newsletter-form",
-        "sqs-block-newsletter",
-        "subscribe",
-        "subscribe-form",
-        "signup",
-        "share",
-        "share-buttons",
-        "sharing",
-        "social",
-        "social-links",
-        "item-pagination",
-        "pagination",
-        "post-navigation",
-        "nav-links",
-        "breadcrumb",
-        "breadcrumbs",
-        "related",
-        "related-posts",
-        "cookie-banner",
-        "view-original",
-        "site-title",
-        "site-header",
-        "site-footer",
-        "blog-item-meta-wrapper",
-        "blog-item-meta",
-        "blog-meta-item",
-        "blog-item-author-profile-wrapper",
-        "entry-meta",
-        "post-meta",
-        "byline",
-        "sidebar",
-        "sr-only",
-        "visually-hidden",
-        "screen-reader-text",
-    }
+from .chrome import (
+    CONTENT_WORDS,
+    Chrome,
+    is_hidden,
+    name_words,
+    named_chrome,
+    widget_line,
 )
-_HIDDEN_STYLE = ("display:none", "visibility:hidden")
+from .dom import Element, classes, has_class, plain, tag_of
+from .score import Measures, measure
+
+__all__ = ["Content", "find_content", "find_title_heading"]
+
+#: (Each name holds "content" or "body": the search tests those substrings first.)
 _CONTENT_CLASSES: tuple[tuple[str, ...], ...] = (
     ("blog-item-content",),
     ("sqs-html-content",),
     ("entry-content", "post-content", "article-content", "article-body", "post-body"),
 )
-#: Elements the densest-block search may narrow down to.
-_WRAPPERS = frozenset(
-    {"div", "section", "article", "main", "table", "tbody", "tr", "td", "center", "font"}
-)
+_WORD = re.compile(r"\w+")
 _ENTRY_CLASSES = frozenset({"hentry", "h-entry", "entry", "post", "blog-item"})
+#: Elements the densest-block search (pages without paragraphs to score) narrows down to.
+_WRAPPERS = frozenset(
+    {"div", "section", "article", "main", "table", "tbody", "tr", "td", "center", "font", "form"}
+)
+#: A structural hint must hold this share of the prose of the best-scoring block.
+_HINT_SHARE = 0.5
+#: Elements that hold part of an article, never all of it (their container does).
+_NOT_ROOTS = frozenset(
+    {"ul", "ol", "menu", "dl", "li", "dd", "dt", "table", "thead", "tbody", "tfoot", "tr"}
+    | {"td", "th", "p", "blockquote", "pre"}
+)
+#: Chunks of one article looked for at most.
+_MAX_CHUNKS = 64
+#: Below this worth of prose the page is too small to score: the old rules decide.
+_MIN_WORTH = 3.0
 
 
-def _is_hidden(el: Element) -> bool:
-    if el.get("hidden") is not None or str(el.get("aria-hidden", "")).lower() == "true":
-        return True
-    style = el.get("style")
-    if not style:
-        return False
-    style = style.replace(" ", "").lower()
-    return any(s in style for s in _HIDDEN_STYLE)
+@dataclass(slots=True)
+class Content:
+    """The content area of a page and the chrome predicate that goes with it."""
+
+    root: Element
+    chrome: Chrome
+    measures: Measures
+    body: Element
+
+    def whole_page(self) -> Chrome:
+        """The chrome predicate for the whole page (when the content area held nothing)."""
+        return Chrome(self.body, self.measures)
 
 
-def _named_chrome(el: Element) -> bool:
-    if not el.get("class") and not el.get("id"):
-        return False
-    names = classes(el) | attr_tokens(el, "id")
-    return not names.isdisjoint(_CHROME_NAMES)
+def _usable(el: Element, m: Measures) -> bool:
+    """Measured (visible) and not page furniture, nor inside it."""
+    stats = m.of.get(el)
+    return stats is not None and not stats.furniture
 
 
-def _view_original(el: Element) -> bool:
-    return tag_of(el) == "a" and plain(el).casefold() == "view original"
+def _common(elements: Sequence[Element], m: Measures) -> Element:
+    """The nearest common ancestor (or self) of measured elements: that of the first and
+    the last in document order."""
+    first = min(elements, key=lambda el: m.of[el].first)
+    last = max(elements, key=lambda el: m.of[el].first)
+    for anc in (first, *first.iterancestors()):
+        if m.contains(anc, last):
+            return anc
+    return first  # not reached: the root holds everything measured
 
 
-class Chrome:
-    """Decides what inside a content area is chrome; named rules yield to large content."""
-
-    def __init__(self, root: Element) -> None:
-        self.root = root
-        self._total: int | None = None
-        self._spared: dict[Element, bool] = {}
-
-    def hard(self, el: Element) -> bool:
-        """Chrome by tag, visibility or "View Original": never article text."""
-        return tag_of(el) in _CHROME_TAGS or _is_hidden(el) or _view_original(el)
-
-    def __call__(self, el: Element) -> bool:
-        if el is self.root:
-            return False
-        if self.hard(el):
-            return True
-        if not _named_chrome(el):
-            return False
-        spared = self._spared.get(el)
-        if spared is None:
-            if self._total is None:
-                self._total = text_length(self.root, self.hard)
-            spared = text_length(el, self.hard) * 5 > self._total * 2
-            self._spared[el] = spared
-        return not spared
+def _together(candidates: Iterable[Element], m: Measures) -> Element | None:
+    """The element holding every usable candidate: itself if one, else their nearest
+    common ancestor (a page made of several content blocks keeps all of them)."""
+    found = [el for el in candidates if _usable(el, m)]
+    return _common(found, m) if found else None
 
 
-def _page_chrome(el: Element) -> bool:
-    return tag_of(el) in _PAGE_CHROME_TAGS or _is_hidden(el) or _named_chrome(el)
-
-
-def _prose_skip(el: Element) -> bool:
-    return tag_of(el) == "a" or _page_chrome(el)
-
-
-def _prose(el: Element) -> int:
-    """Readable text outside chrome and outside links (menus and link lists are not prose)."""
-    return text_length(el, _prose_skip)
-
-
-class _Prose:
-    """:func:`_prose` of every element the content search can ask about, from one walk.
-
-    The search weighs the page, each candidate and, going down, each child: walking every
-    one of those subtrees again would read the same text many times. One bottom-up pass
-    over ``body`` records each element's length (an element's own length counts for its
-    parent unless it is a link; page chrome is not entered, as in :func:`_prose`).
-    Elements the pass did not reach (inside chrome) are measured directly.
-    """
-
-    def __init__(self, body: Element) -> None:
-        sizes: dict[Element, int] = {}
-        open_: list[int] = []  # text so far of each element on the path from body
-        skipped: Element | None = None
-        walker = etree.iterwalk(body, events=("start", "end"))
-        for event, el in walker:
-            if event == "start":
-                if el is not body and (not isinstance(el.tag, str) or _page_chrome(el)):
-                    walker.skip_subtree()
-                    skipped = el
-                else:
-                    text = el.text
-                    open_.append(len(text.strip()) if text else 0)
-                continue
-            tail = el.tail
-            size = len(tail.strip()) if tail and el is not body else 0
-            if el is skipped:
-                skipped = None
-            else:
-                own = open_.pop()
-                sizes[el] = own
-                if el.tag != "a":
-                    size += own
-            if open_:
-                open_[-1] += size
-        self._sizes = sizes
-
-    def __call__(self, el: Element) -> int:
-        size = self._sizes.get(el)
-        return _prose(el) if size is None else size
-
-
-def _inside_chrome(el: Element) -> bool:
-    return any(_page_chrome(anc) for anc in el.iterancestors())
-
-
-def _best(candidates: Iterable[Element], prose: _Prose) -> tuple[Element, int] | None:
-    best: tuple[Element, int] | None = None
+def _largest(candidates: Iterable[Element], m: Measures) -> Element | None:
+    best: Element | None = None
     for el in candidates:
-        if _page_chrome(el) or _inside_chrome(el):
+        if _usable(el, m) and (best is None or m.prose(el) > m.prose(best)):
+            best = el
+    return best if best is not None and m.prose(best) else None
+
+
+def _listing(el: Element, m: Measures) -> bool:
+    """A list of articles (teasers, comments): most of its prose is in three or more
+    ``article`` elements inside it."""
+    stats = m.of.get(el)
+    return stats is not None and stats.articles >= 3 and stats.article_value * 2 >= stats.value
+
+
+def _hints(body: Element, m: Measures) -> list[tuple[Element, bool]]:
+    """The article's markup, most specific first, one element per kind, each with whether
+    it marks the article's body itself (a content class, ``articleBody``) rather than a
+    container around it (``article``, ``main``), from the candidates the measuring pass
+    collected."""
+    classed: list[list[Element]] = [[] for _ in _CONTENT_CLASSES]
+    bodies: list[Element] = []
+    articles: list[Element] = []
+    mains: list[Element] = []
+    for el in m.hinted:
+        tag = el.tag
+        if tag == "article":
+            articles.append(el)
+        elif tag == "main" or str(el.get("role", "")).lower() == "main":
+            mains.append(el)
+        if el.get("itemprop") == "articleBody":
+            bodies.append(el)
+        names = el.get("class")
+        if names and ("content" in (low := names.lower()) or "body" in low):
+            for kind, wanted in zip(classed, _CONTENT_CLASSES, strict=True):
+                if has_class(el, *wanted):
+                    kind.append(el)
+    found: list[tuple[Element | None, bool]] = [(_together(k, m), True) for k in classed]
+    found.append((_largest(bodies, m), True))
+    found.append((_largest((a for a in articles if not _listing(a, m)), m), False))
+    found.append((_largest(mains, m), False))
+    return [(el, exact) for el, exact in found if el is not None]
+
+
+def _final(el: Element, m: Measures) -> float:
+    factor = 1.0
+    if el.get("class") or el.get("id"):
+        if not name_words(el).isdisjoint(CONTENT_WORDS):
+            factor *= 1.25
+        if named_chrome(el):
+            factor *= 0.5
+    return m.of[el].score * (1.0 - m.link_density(el)) * factor
+
+
+def _best_scored(scope: Element, m: Measures) -> Element | None:
+    """The best-scoring block in ``scope``, never one in a comments, sharing or teaser
+    region (however long a reader's comment), nor a list of articles (teasers)."""
+    inside = m.of.get(scope)
+    if inside is None:
+        return None
+    listings: list[Element] = []
+    for _attempt in range(3):
+        best: Element | None = None
+        best_score = 0.0
+        for el, stats in m.of.items():
+            if stats.score <= 0 or not inside.first <= stats.first <= inside.last:
+                continue
+            if (stats.region and not inside.region) or any(m.contains(x, el) for x in listings):
+                continue
+            final = _final(el, m)
+            if final > best_score:
+                best, best_score = el, final
+        if best is None or not _listing(best, m):
+            return best
+        listings.append(best)
+    return None
+
+
+def _chunks(top: Element, m: Measures, limit: Element) -> list[Element]:
+    """``top`` and the blocks like it (same tag and class) in ``limit`` that hold prose:
+    an article the page cuts into chunks between ads, images and embeds."""
+    names = top.get("class")
+    if not names:
+        return [top]
+    found = [top]
+    for el in limit.iter(top.tag):
+        if el is top or el.get("class") != names or el not in m or m.value(el) < 1.0:
             continue
-        size = prose(el)
-        if size and (best is None or size > best[1]):
-            best = (el, size)
+        stats = m.of[el]
+        if m.contains(top, el) or m.contains(el, top) or m.link_density(el) >= 0.5:
+            continue
+        if stats.region and not m.of[limit].region:
+            continue
+        found.append(el)
+        if len(found) >= _MAX_CHUNKS:
+            break
+    return found
+
+
+def _between(outer: Element, inner: Element) -> Iterator[Element]:
+    """The ancestors of ``inner`` below ``outer``."""
+    for anc in inner.iterancestors():
+        if anc is outer:
+            return
+        yield anc
+
+
+def _assemble(top: Element, m: Measures, limit: Element) -> tuple[Element, frozenset[Element]]:
+    """The content area around ``top``: with its chunks (their common ancestor), or its
+    parent when siblings read like more of the same article. Blocks of that area that do
+    not (ads, teasers) are set aside: the second item."""
+    members = _chunks(top, m, limit)
+    if len(members) > 1:
+        root = _common(members, m)
+    else:
+        parent = top.getparent()
+        if parent is None or top is limit or not m.contains(limit, parent):
+            return top, frozenset()
+        root = parent
+    worth = sum(m.value(el) for el in members)
+    path = [a for el in members for a in (el, *_between(root, el))]
+    on_path = set(path)
+    drop: list[Element] = []
+    joined = False
+    for node in (root, *(a for a in path if a not in members)):
+        for child in node:
+            if child in on_path or not isinstance(child.tag, str):
+                continue
+            if _joins(child, worth, m):
+                joined = True
+            else:
+                drop.append(child)
+    if len(members) == 1 and not joined:
+        return top, frozenset()
+    return root, frozenset(drop)
+
+
+def _joins(sibling: Element, worth: float, m: Measures) -> bool:
+    """A block beside the article that reads like more of it."""
+    stats = m.of.get(sibling)
+    if stats is None or stats.furniture:
+        return False
+    density = m.link_density(sibling)
+    if stats.value >= max(1.0, worth * 0.2) and density < 0.33:
+        return True
+    return sibling.tag == "p" and stats.prose >= 80 and density < 0.25
+
+
+def _container(el: Element, m: Measures, limit: Element) -> Element:
+    """``el``, or the block around it when it is a list, a table part or a paragraph: the
+    article is around its list, never the list alone."""
+    while el.tag in _NOT_ROOTS and el is not limit:
+        parent = el.getparent()
+        if parent is None or parent not in m:
+            break
+        el = parent
+    return el
+
+
+def _scored(body: Element, m: Measures) -> tuple[Element, frozenset[Element]] | None:
+    top = _best_scored(body, m)
+    if top is None or m.value(top) < _MIN_WORTH:
+        return None
+    top = _container(top, m, body)
+    limit = body
+    for hint, exact in _hints(body, m):
+        inside = m.contains(hint, top)
+        if not inside and m.value(hint) < m.value(top) * _HINT_SHARE:
+            continue
+        if exact:
+            return hint, frozenset()
+        if not inside:
+            inner = _best_scored(hint, m)
+            top = _container(inner, m, hint) if inner is not None else hint
+        limit = hint
+        break
+    return _assemble(top, m, limit)
+
+
+def _by_markup(body: Element, m: Measures) -> Element:
+    """Small pages without paragraphs to score: the article's markup if it holds half of
+    the readable text, else the densest block."""
+    page = m.prose(body)
+    for hint, _exact in _hints(body, m):
+        if m.prose(hint) * 2 >= page:
+            return _descend_articles(hint, m) if hint.tag == "article" else hint
+    return _densest(body, m)
+
+
+def _descend_articles(el: Element, m: Measures) -> Element:
+    """From an outer ``article`` to the innermost one inside it holding nearly all of its
+    text (one scan, whatever the nesting)."""
+    size = m.prose(el)
+    best = el
+    for inner in el.iter("article"):
+        if inner is not el and _usable(inner, m) and m.prose(inner) * 100 >= size * 85:
+            best = inner  # those qualifying nest: the last in document order is innermost
     return best
 
 
-def _together(candidates: Iterable[Element], prose: _Prose) -> tuple[Element, int] | None:
-    """The element holding every candidate: itself if one, else their nearest common
-    ancestor (a page made of several content blocks keeps all of them)."""
-    found = [el for el in candidates if not (_page_chrome(el) or _inside_chrome(el))]
-    if not found:
-        return None
-    chains = [[*reversed(list(el.iterancestors())), el] for el in found]
-    common = found[0]
-    for level in zip(*chains, strict=False):
-        if any(el is not level[0] for el in level):
-            break
-        common = level[0]
-    size = prose(common)
-    return (common, size) if size else None
-
-
-def _descend_articles(el: Element, size: int, prose: _Prose) -> Element:
-    """From an outer ``article`` to an inner one holding nearly all of its text."""
-    while True:
-        inner = _best((a for a in el.iter("article") if a is not el), prose)
-        if inner is None or inner[1] * 100 < size * 85:
-            return el
-        el, size = inner
-
-
-def _densest(body: Element, prose: _Prose) -> Element:
+def _densest(body: Element, m: Measures) -> Element:
     """Down from ``body`` while one child holds nearly all the text and no rival prose."""
     node = body
     while True:
-        sizes = [(c, prose(c)) for c in node if tag_of(c) and not _page_chrome(c)]
+        sizes = [(c, m.prose(c)) for c in node if isinstance(c.tag, str) and _usable(c, m)]
         total = sum(s for _, s in sizes)
         if not sizes or not total:
             return node
@@ -238,44 +308,30 @@ def _densest(body: Element, prose: _Prose) -> Element:
         if (
             tag_of(child) not in _WRAPPERS
             or size * 10 < total * 9
-            or any(_has_prose(r) for r in rivals)
+            or any(_has_prose(r, m) for r in rivals)
         ):
             return node
         node = child
 
 
-def _has_prose(el: Element) -> bool:
-    if any(True for _ in el.iter("h1", "h2", "h3", "h4")):
-        return True
-    return any(len(plain(p)) > 200 for p in el.iter("p"))
-
-
-def find_content(doc: Element) -> Element:
-    """The element holding the article's text (``body`` when nothing narrower is safe)."""
-    body = next(doc.iter("body"), doc)
-    prose = _Prose(body)
-    page = prose(body)
-
-    def enough(found: tuple[Element, int] | None) -> bool:
-        return found is not None and found[1] * 2 >= page
-
-    for names in _CONTENT_CLASSES:
-        found = _together((el for el in body.iter() if has_class(el, *names)), prose)
-        if found and enough(found):
-            return found[0]
-    found = _best((el for el in body.iter() if el.get("itemprop") == "articleBody"), prose)
-    if found and enough(found):
-        return found[0]
-    found = _best(body.iter("article"), prose)
-    if found and enough(found):
-        return _descend_articles(*found, prose)
-    found = _best(
-        (el for el in body.iter() if tag_of(el) == "main" or el.get("role", "").lower() == "main"),
-        prose,
+def _has_prose(el: Element, m: Measures) -> bool:
+    """A rival block: with a heading or a long paragraph of its own."""
+    return any(True for _ in el.iter("h1", "h2", "h3", "h4")) or any(
+        m.prose(p) > 200 for p in el.iter("p")
     )
-    if found and enough(found):
-        return found[0]
-    return _densest(body, prose)
+
+
+def find_content(doc: Element) -> Content:
+    """The element holding the article's text (``body`` when nothing narrower is safe),
+    with the chrome predicate for it."""
+    body = next(doc.iter("body"), doc)
+    m = measure(body)
+    scored = _scored(body, m)
+    if scored is None:
+        root, outside = _by_markup(body, m), frozenset[Element]()
+    else:
+        root, outside = scored
+    return Content(root, Chrome(root, m, outside=outside), m, body)
 
 
 def _heading_scopes(content: Element) -> list[Element]:
@@ -292,19 +348,34 @@ def _heading_scopes(content: Element) -> list[Element]:
     return scopes
 
 
-def find_title_heading(content: Element) -> Element | None:
-    """The ``h1`` naming the article: in the content area or its enclosing article."""
+def find_title_heading(
+    content: Element, headlines: Sequence[str] = (), titles: Sequence[str] = ()
+) -> Element | None:
+    """The ``h1`` naming the article: in the content area or its enclosing article, and
+    not a brand, a caption or a button in an ``h1``: when the page declares headlines
+    (JSON-LD, Open Graph), the ``h1`` must share half of its words with one of its
+    ``titles`` (those headlines and its ``<title>``)."""
     for scope in _heading_scopes(content):
         for h1 in scope.iter("h1"):
-            if plain(h1) and not _in_furniture(h1, scope):
+            text = plain(h1)
+            if text and not _in_furniture(h1, scope) and _names_the_page(text, headlines, titles):
                 return h1
     return None
+
+
+def _names_the_page(text: str, headlines: Sequence[str], titles: Sequence[str]) -> bool:
+    if widget_line(text):
+        return False
+    words = set(_WORD.findall(text.casefold()))
+    if not headlines or not words:
+        return True
+    return any(len(words & set(_WORD.findall(t.casefold()))) * 2 >= len(words) for t in titles)
 
 
 def _in_furniture(el: Element, scope: Element) -> bool:
     for anc in el.iterancestors():
         if anc is scope:
             return False
-        if tag_of(anc) in ("nav", "aside", "footer", "form") or _is_hidden(anc):
+        if tag_of(anc) in ("nav", "aside", "footer", "form") or is_hidden(anc):
             return True
     return False

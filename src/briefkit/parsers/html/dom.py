@@ -5,7 +5,9 @@ same parser after its XML declaration and DOCTYPE (with any internal subset) are
 no entity declared in the document is ever expanded and no external entity is ever loaded: a
 reference such as ``&lol9;`` stays the literal text it is. libxml2 refuses documents nested
 deeper than 256 elements (without its "huge" option, which stays off); that refusal becomes a
-:class:`~briefkit.LimitError` instead of a silently truncated tree. Every walk here is
+:class:`~briefkit.LimitError` instead of a silently truncated tree, as does an element with
+more attributes than :data:`~briefkit.limits.MAX_HTML_ATTRIBUTES` (checked before parsing,
+because libxml2 compares every attribute of an element with every other). Every walk here is
 iterative, so no input depth can exhaust Python's stack.
 """
 
@@ -18,7 +20,7 @@ from collections.abc import Callable, Iterator
 from lxml import etree
 
 from ...errors import LimitError, ParseError
-from ...limits import MAX_HTML_DEPTH
+from ...limits import MAX_HTML_ATTRIBUTES, MAX_HTML_DEPTH
 from ...safety import clean_text, collapse_space
 
 __all__ = [
@@ -26,11 +28,9 @@ __all__ = [
     "attr_tokens",
     "classes",
     "has_class",
-    "iter_skipping",
     "load_document",
     "plain",
     "tag_of",
-    "text_length",
 ]
 
 Element = etree._Element
@@ -46,6 +46,36 @@ _PROLOG = re.compile(
     r"""(?:\[(?:[^\]"']|"[^"]*"|'[^']*')*\])?\s*>)?""",
     re.IGNORECASE | re.DOTALL,
 )
+
+
+# A start tag with more than MAX_HTML_ATTRIBUTES attributes, found the way HTML (and libxml2
+# 2.14 with it) tokenizes: after a tag name, any run of space and "/", then an attribute name
+# (any characters but space, "/" and ">"; quotes and "<" included), perhaps "=" and a value,
+# quoted (to the closing quote or the end) or bare (to space or ">"). The page is read once,
+# tag after tag, skipping comments and the text of raw-text elements (scripts, styles, ...),
+# where markup is no markup; every part is possessive or atomic, so nothing is read twice.
+_WS = r"\t\n\f\r "
+_ATTRIBUTE = (
+    rf"[{_WS}/]*+[^{_WS}/>][^{_WS}/>=]*+"
+    rf"""(?:[{_WS}]*+=[{_WS}]*+(?:"[^"]*+"?|'[^']*+'?|[^{_WS}>]*+))?+"""
+)
+_TAG_REST = rf"[^{_WS}/>]*+(?:{_ATTRIBUTE}){{0,{MAX_HTML_ATTRIBUTES}}}+[{_WS}/]*+(?:>|\Z)"
+_RAW_TAGS = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")
+_RAW_TEXT = "|".join(
+    rf"<(?i:{tag})(?![^{_WS}/>]){_TAG_REST}(?:[^<]++|<(?!/(?i:{tag})))*+(?:</(?i:{tag})|\Z)"
+    for tag in _RAW_TAGS
+)
+# No capturing groups: Python's re mishandles them inside possessive repeats.
+_CROWDED_PAGE = re.compile(
+    rf"(?>(?:[^<]++|<!--(?:[^-]++|-(?!->))*+(?:-->|\Z)|{_RAW_TEXT}"
+    rf"|<[A-Za-z]{_TAG_REST}|<(?![A-Za-z]))*+)(?=<[A-Za-z])"
+)
+
+
+def _crowded_tag(text: str) -> int | None:
+    """Where the first start tag with too many attributes begins, else None."""
+    found = _CROWDED_PAGE.match(text)
+    return found.end() if found else None
 
 
 def _parser() -> etree.HTMLParser:
@@ -72,6 +102,14 @@ def load_document(text: str) -> Element:
         text = text[prolog.end() :]
     if not text.strip():
         raise ParseError("empty document: no HTML content", element="html")
+    crowded = _crowded_tag(text)
+    if crowded is not None:
+        raise LimitError(
+            f"an element has more than {MAX_HTML_ATTRIBUTES} attributes (MAX_HTML_ATTRIBUTES); "
+            "the HTML parser's cost grows with the square of that number",
+            line=text.count("\n", 0, crowded) + 1,
+            element="html",
+        )
     parser = _parser()
     try:
         root = etree.fromstring(text, parser)
@@ -119,18 +157,19 @@ def classes(el: Element) -> frozenset[str]:
 
 
 def has_class(el: Element, *names: str) -> bool:
-    """True when the element carries any of ``names`` as a class token."""
-    return bool(el.get("class")) and not classes(el).isdisjoint(names)
+    """True when the element carries any of ``names`` (lower case) as a class token.
 
-
-def iter_skipping(root: Element, skip: Callable[[Element], bool]) -> Iterator[Element]:
-    """Descendants of ``root`` in document order, not entering elements ``skip`` accepts."""
-    walker = etree.iterwalk(root, events=("start",))
-    for _event, el in walker:
-        if el is not root and skip(el):
-            walker.skip_subtree()
-            continue
-        yield el
+    Called for most elements of a page, most of which carry none of the names: a substring
+    test rules those out before the class is split into tokens.
+    """
+    value = el.get("class")
+    if not value:
+        return False
+    value = value.lower()
+    for name in names:
+        if name in value:
+            return not frozenset(value.split()).isdisjoint(names)
+    return False
 
 
 def _texts(root: Element, skip: Callable[[Element], bool] | None) -> Iterator[str]:
@@ -145,11 +184,18 @@ def _texts(root: Element, skip: Callable[[Element], bool] | None) -> Iterator[st
             yield el.tail
 
 
-def plain(root: Element, skip: Callable[[Element], bool] | None = None) -> str:
-    """The element's text, whitespace collapsed and stripped (optionally skipping subtrees)."""
-    return collapse_space("".join(_texts(root, skip))).strip()
-
-
-def text_length(root: Element, skip: Callable[[Element], bool] | None = None) -> int:
-    """How much non-space text the element holds, skipping what ``skip`` accepts."""
-    return sum(len(t.strip()) for t in _texts(root, skip))
+def plain(
+    root: Element, skip: Callable[[Element], bool] | None = None, *, limit: int | None = None
+) -> str:
+    """The element's text, whitespace collapsed and stripped (optionally skipping subtrees);
+    with ``limit``, only about that many characters from its start are read."""
+    if limit is None:
+        return collapse_space("".join(_texts(root, skip))).strip()
+    parts: list[str] = []
+    size = 0
+    for text in _texts(root, skip):
+        parts.append(text)
+        size += len(text)
+        if size >= limit:
+            break
+    return collapse_space("".join(parts)).strip()[:limit]

@@ -19,7 +19,7 @@ from lxml import etree
 from ...limits import MAX_INLINE_DEPTH
 from ...model import Emphasis, Inline, Link, Strong, Text
 from ...safety import clean_text, is_safe_href
-from .dom import Element, tag_of
+from .dom import Element
 
 __all__ = ["BREAK", "Break", "LinkResolver", "Raw", "convert_inline", "finish"]
 
@@ -212,7 +212,9 @@ def convert_inline(
     open_kinds = dict.fromkeys(_FORMATTING, 0)
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
-        tag = tag_of(el)
+        tag = el.tag
+        if not isinstance(tag, str):  # (tag_of, inlined: this runs for every node)
+            tag = ""
         if event == "start":
             if el is root and not include_root:
                 if el.text:

@@ -7,12 +7,13 @@ raised on, and only a bounded number of nodes is looked at.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from .dom import Element
 
-__all__ = ["JsonLd", "names_of", "read_json_ld", "strings_of"]
+__all__ = ["JsonLd", "names_of", "people_of", "read_json_ld", "strings_of"]
 
 _ARTICLE_TYPES = frozenset(
     {
@@ -86,6 +87,29 @@ def names_of(value: Any, *, people: bool) -> list[str]:
     return out
 
 
+#: The wrappers pages put around script content for old XHTML parsers: a CDATA section,
+#: possibly behind JavaScript comments, and HTML comments.
+_WRAPPER = re.compile(
+    r"^\s*(?:/\*\s*|//\s*)?(?:<!\[CDATA\[|<!--)(?:\s*\*/)?"
+    r"|(?:/\*\s*|//\s*)?(?:\]\]>|-->)(?:\s*\*/)?\s*$"
+)
+
+
+def _unwrap(text: str) -> str:
+    return _WRAPPER.sub("", text) if "<!" in text or "]]>" in text or "-->" in text else text
+
+
+def people_of(value: Any) -> list[str]:
+    """Names of the nodes in an ``author`` value typed as a ``Person``."""
+    values = value if isinstance(value, list) else [value]
+    return [
+        name
+        for v in values
+        if isinstance(v, dict) and "person" in _types(v)
+        for name in strings_of(v.get("name"))
+    ]
+
+
 def read_json_ld(doc: Element) -> JsonLd:
     """Every ``application/ld+json`` block of the page, read into one :class:`JsonLd`."""
     found = JsonLd()
@@ -94,7 +118,7 @@ def read_json_ld(doc: Element) -> JsonLd:
         if str(script.get("type", "")).strip().lower() != "application/ld+json":
             continue
         try:
-            data = json.loads(script.text or "")
+            data = json.loads(_unwrap(script.text or ""))
         except (ValueError, RecursionError):
             continue
         for node in _nodes(data):

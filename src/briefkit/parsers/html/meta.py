@@ -11,19 +11,23 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from ...safety import collapse_space
 from ...syntax.dates import iso_date
+from .byline import byline_names, dom_authors
 from .dom import Element, attr_tokens, has_class, plain, tag_of
 from .inline import LinkResolver
-from .jsonld import names_of, read_json_ld, strings_of
+from .jsonld import names_of, people_of, read_json_ld, strings_of
 
 __all__ = ["PageMeta", "parse_date", "read_meta", "strip_site_suffix"]
 
-_BY = re.compile(r"^\s*by\s+", re.IGNORECASE)
+#: Microdata values read per property, and the text read of each at most.
+_MAX_PROPS = 20
+_MAX_PROP_TEXT = 300
 _SUFFIX_SEPARATORS = (" — ", " – ", " | ", " - ", " · ", " :: ")
 
 
@@ -43,21 +47,26 @@ class PageMeta:
     marking: str | None = None
     language: str | None = None
     titles: list[str] = field(default_factory=list)  # fallbacks when the page has no h1
+    headlines: list[str] = field(default_factory=list)  # declared (JSON-LD, og, twitter)
     site_names: list[str] = field(default_factory=list)
 
 
 def parse_date(value: str | None) -> dt.date | None:
-    """A date or datetime from ISO 8601 (or an RFC 2822 date); None when unreadable."""
+    """A date or datetime from ISO 8601 (or an RFC 2822 date); None when unreadable.
+
+    A value no calendar holds (a year past 9999, an offset of days, a time that is not in
+    the years 1-9999 once moved to UTC) is unreadable too, whichever reader meets it.
+    """
     if not value or not value.strip():
         return None
     value = value.strip()
-    date = iso_date(value)
-    if date is not None:
-        return date
     try:
-        return email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+        date = iso_date(value) or email.utils.parsedate_to_datetime(value)
+        if isinstance(date, dt.datetime) and date.utcoffset() is not None:
+            date.astimezone(dt.UTC)  # representable as a moment, not only as text
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
+    return date
 
 
 def _first(*values: str | None) -> str | None:
@@ -99,7 +108,7 @@ class _Page:
     def __init__(self, doc: Element) -> None:
         self.meta: dict[str, list[str]] = {}
         self.links: dict[str, list[str]] = {}
-        self.itemprops: dict[str, list[str]] = {}
+        self._props: dict[str, list[Element]] = {}
         for el in doc.iter():
             tag = tag_of(el)
             if tag == "meta":
@@ -115,15 +124,25 @@ class _Page:
                     self.links.setdefault(rel, []).append(str(el.get("href")))
             prop = el.get("itemprop") if tag else None
             if prop:
-                value = el.get("content") or el.get("datetime") or el.get("href") or plain(el)
-                for key in prop.split():
-                    self.itemprops.setdefault(key.lower(), []).append(value)
+                for key in prop.lower().split():
+                    found = self._props.setdefault(key, [])
+                    if len(found) < _MAX_PROPS:
+                        found.append(el)
 
     def one(self, key: str) -> str | None:
         return _first(*self.meta.get(key, ()))
 
+    def props(self, key: str) -> list[str]:
+        """The values of a microdata property: an attribute, else the start of the text
+        (bounded: nested properties do not make every value a walk of the page)."""
+        values = []
+        for el in self._props.get(key.lower(), ()):
+            value = el.get("content") or el.get("datetime") or el.get("href")
+            values.append(value or plain(el, limit=_MAX_PROP_TEXT))
+        return values
+
     def prop(self, key: str) -> str | None:
-        return _first(*self.itemprops.get(key.lower(), ()))
+        return _first(*self.props(key))
 
 
 def _absolute(href: str | None, base: str | None) -> str | None:
@@ -161,34 +180,12 @@ def _entry_classes(scope: Element, prefix: str) -> list[str]:
     return []
 
 
-def _mentions_author(el: Element) -> bool:
-    """A cheap superset of the bylines :func:`_dom_authors` accepts: "author" in the class
-    or rel in any letter case (most elements have neither; the token test decides)."""
-    value = el.get("class")
-    if value and "author" in value.lower():
-        return True
-    value = el.get("rel")
-    return value is not None and "author" in value.lower()
-
-
-def _dom_authors(doc: Element) -> list[str]:
-    out: list[str] = []
-    for el in doc.iter():
-        if not _mentions_author(el) or tag_of(el) in ("meta", "link"):
-            continue
-        if has_class(el, "blog-author", "p-author") or "author" in attr_tokens(el, "rel"):
-            name = _BY.sub("", plain(el))
-            if 0 < len(name) <= 100:
-                out.append(name)
-    return out
-
-
 def _dom_terms(doc: Element, kind: str) -> list[str]:
     """Category (``kind="category"``) or tag links: Squarespace classes and ``rel`` values."""
     names = {"category": ("blog-categories", "blog-category"), "tag": ("blog-item-tag",)}[kind]
     out: list[str] = []
     for el in doc.iter("a"):
-        rel = attr_tokens(el, "rel")
+        rel = attr_tokens(el, "rel") if el.get("rel") else frozenset()
         wanted = kind in rel and (kind == "category" or "category" not in rel)
         if wanted or has_class(el, *names):
             out.append(plain(el))
@@ -212,43 +209,100 @@ def _url(page: _Page, art: dict[str, Any], base: str | None) -> str | None:
     return None
 
 
+#: Meta tags naming the publication date, most deliberate first (Open Graph's article
+#: namespace, Dublin Core, the names news sites and their analytics tags use).
+_PUBLISHED_META = (
+    "article:published_time",
+    "og:published_time",
+    "article:published",
+    "dcterms.created",
+    "dcterms.issued",
+    "dc.date.issued",
+    "dc.date.created",
+    "dc.date",
+    "dcterms.date",
+    "citation_publication_date",
+    "citation_date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "publish-date",
+    "publish_date",
+    "publishdate",
+    "pubdate",
+    "publication_date",
+    "date",
+)
+_MODIFIED_META = (
+    "article:modified_time",
+    "og:updated_time",
+    "dcterms.modified",
+    "dc.date.modified",
+    "last-modified",
+    "lastmod",
+)
+
+
 def _dates(
     doc: Element, page: _Page, art: dict[str, Any], scope: Element
 ) -> tuple[dt.date | None, dt.date | None]:
-    times = [t for t in doc.iter("time") if t.get("datetime")]
-    marked = [
-        t.get("datetime")
-        for t in times
-        if has_class(t, "dt-published") or t.get("pubdate") is not None
-    ]
-    published = _date_from(
-        page.one("article:published_time"),
-        page.prop("datePublished"),
-        *strings_of(art.get("datePublished")),
-        page.one("dcterms.created"),
-        *marked,
-        *(t.get("datetime") for t in _entry(scope).iter("time") if t.get("datetime")),
-    )
-    updated = _date_from(
-        page.one("article:modified_time"),
-        page.prop("dateModified"),
-        *strings_of(art.get("dateModified")),
-        page.one("dcterms.modified"),
-        *(t.get("datetime") for t in times if has_class(t, "dt-updated")),
-    )
-    return published, updated
+    """(published, updated): the first readable value of each, sources read lazily."""
+
+    def published() -> Iterator[str | None]:
+        yield from strings_of(art.get("datePublished"))
+        yield from (page.one(name) for name in _PUBLISHED_META)
+        yield page.prop("datePublished")
+        yield from strings_of(art.get("dateCreated"))
+        times = [t for t in doc.iter("time") if t.get("datetime")]
+        for t in times:
+            if has_class(t, "dt-published", "published") or t.get("pubdate") is not None:
+                yield t.get("datetime")
+        yield from (t.get("datetime") for t in _entry(scope).iter("time"))
+
+    def updated() -> Iterator[str | None]:
+        yield from strings_of(art.get("dateModified"))
+        yield from (page.one(name) for name in _MODIFIED_META)
+        yield page.prop("dateModified")
+        for t in doc.iter("time"):
+            if t.get("datetime") and has_class(t, "dt-updated", "updated"):
+                yield t.get("datetime")
+
+    return _date_from(published()), _date_from(updated())
 
 
-def _authors(doc: Element, page: _Page, art: dict[str, Any], sites: list[str]) -> list[str]:
-    """The first source naming people; the site's own name is never an author."""
+#: Meta tags naming the author (``article:author`` is often a profile URL: skipped then).
+_AUTHOR_META = (
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dcterms.creator",
+    "byl",
+)
+
+
+def _cleaned(values: Iterable[str]) -> list[str]:
+    return [n for v in values if "://" not in v for n in byline_names(v, single=True)]
+
+
+def _authors(
+    doc: Element, page: _Page, art: dict[str, Any], sites: list[str], scope: Element
+) -> list[str]:
+    """The first source naming people; the site's own name is never an author, unless
+    the page's JSON-LD says it is a person's (a personal site)."""
     known = {s.casefold() for s in sites}
-    for source in (
-        names_of(art.get("author"), people=True),
-        page.meta.get("author", []),
-        _dom_authors(doc),
-        page.itemprops.get("author", []),
-    ):
-        authors = [a for a in _dedupe(source) if a.casefold() not in known]
+    persons = {p.casefold() for p in _cleaned(people_of(art.get("author")))}
+    credited = _dedupe(_cleaned(names_of(art.get("author"), people=True)))
+    authors = [a for a in credited if a.casefold() in persons or a.casefold() not in known]
+    if authors:
+        return authors
+    sources: tuple[Callable[[], list[str]], ...] = (
+        lambda: _cleaned(v for key in _AUTHOR_META for v in page.meta.get(key, ())),
+        lambda: dom_authors((_entry(scope), doc)),  # walked only when the tags say nothing
+        lambda: _cleaned(page.props("author")),
+    )
+    for source in sources:
+        authors = [a for a in _dedupe(source()) if a.casefold() not in known]
         if authors:
             return authors
     return []
@@ -270,15 +324,20 @@ def _tags(doc: Element, page: _Page, art: dict[str, Any], scope: Element) -> lis
     return []
 
 
-def _titles(doc: Element, page: _Page, art: dict[str, Any], sites: list[str]) -> list[str]:
-    title_tag = next(doc.iter("title"), None)
+def _headlines(page: _Page, art: dict[str, Any], sites: list[str]) -> list[str]:
+    """The headlines the page declares for sharing and search (not its ``<title>``)."""
     candidates = (
         *strings_of(art.get("headline")),
         *(strip_site_suffix(t, sites) for t in page.meta.get("og:title", [])),
         *(strip_site_suffix(t, sites) for t in page.meta.get("twitter:title", [])),
-        strip_site_suffix(plain(title_tag), sites) if title_tag is not None else "",
     )
     return [t for t in candidates if t.strip()]
+
+
+def _titles(doc: Element, headlines: list[str], sites: list[str]) -> list[str]:
+    title_tag = next(doc.iter("title"), None)
+    title = strip_site_suffix(plain(title_tag), sites) if title_tag is not None else ""
+    return [*headlines, title] if title.strip() else headlines
 
 
 def read_meta(doc: Element, *, scope: Element, base: str | None) -> PageMeta:
@@ -292,7 +351,7 @@ def read_meta(doc: Element, *, scope: Element, base: str | None) -> PageMeta:
             *page.meta.get("og:site_name", []),
             *ld.site_names,
             *names_of(art.get("publisher"), people=False),
-            *page.itemprops.get("publisher", []),
+            *page.props("publisher"),
             *page.meta.get("application-name", []),
         ]
     )
@@ -300,7 +359,7 @@ def read_meta(doc: Element, *, scope: Element, base: str | None) -> PageMeta:
     meta.slug = page.one("briefkit:slug") or _slug(meta.url)
     meta.marking = page.one("briefkit:marking")
     meta.published, meta.updated = _dates(doc, page, art, scope)
-    meta.authors = _authors(doc, page, art, sites)
+    meta.authors = _authors(doc, page, art, sites, scope)
     orgs = [n for n in names_of(art.get("author"), people=False) if n not in meta.authors]
     meta.publisher = _first(*sites, *orgs)
     meta.category = _first(
@@ -324,11 +383,12 @@ def read_meta(doc: Element, *, scope: Element, base: str | None) -> PageMeta:
         page.one("content-language"),
         locale.replace("_", "-") if locale else None,
     )
-    meta.titles = _titles(doc, page, art, sites)
+    meta.headlines = _headlines(page, art, sites)
+    meta.titles = _titles(doc, meta.headlines, sites)
     return meta
 
 
-def _date_from(*values: str | None) -> dt.date | None:
+def _date_from(values: Iterable[str | None]) -> dt.date | None:
     for value in values:
         parsed = parse_date(value)
         if parsed is not None:

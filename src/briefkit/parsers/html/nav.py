@@ -53,33 +53,55 @@ def _title_of(el: Element) -> str | None:
     return text or None
 
 
-def _candidates(doc: Element, side: Side) -> Iterator[tuple[str | None, str | None]]:
+def _sources(doc: Element) -> dict[tuple[str, Side], list[Element]]:
+    """The page's navigation candidates by (source, side), from one pass over the page."""
+    found: dict[tuple[str, Side], list[Element]] = {}
+    sides: tuple[tuple[Side, str, str], ...] = (
+        ("prev", "previous", "next"),
+        ("next", "next", "prev"),
+    )
+    for el in doc.iter(etree.Element):
+        tag = el.tag
+        names = el.get("class")
+        if names and ("pagination" in (names := names.lower()) or "nav-" in names):
+            for side, word, _other in sides:
+                if tag == "a" and has_class(el, f"item-pagination-link--{side}"):
+                    found.setdefault(("pagination", side), []).append(el)
+                if has_class(el, f"nav-{word}"):
+                    found.setdefault(("wordpress", side), []).append(el)
+        if tag in ("a", "link") and el.get("rel"):
+            rel = attr_tokens(el, "rel")
+            for side, _word, other in sides:
+                named = side in rel or (side == "prev" and "previous" in rel)
+                if named and (tag == "link" or other not in rel):
+                    found.setdefault(("rel" if tag == "a" else "head", side), []).append(el)
+    return found
+
+
+def _candidates(
+    sources: dict[tuple[str, Side], list[Element]], side: Side
+) -> Iterator[tuple[str | None, str | None]]:
     """(title, raw href) pairs for one side, most explicit source first."""
-    other = "next" if side == "prev" else "prev"
-    for el in doc.iter("a"):
-        if has_class(el, f"item-pagination-link--{side}"):
-            yield _title_of(el), el.get("href")
-    for el in doc.iter():
-        if has_class(el, f"nav-{'previous' if side == 'prev' else 'next'}"):
-            a = el if tag_of(el) == "a" else next(el.iter("a"), None)
-            if a is not None:
-                yield _title_of(a), a.get("href")
-    for el in doc.iter("a"):
-        rel = attr_tokens(el, "rel")
-        if (side in rel or (side == "prev" and "previous" in rel)) and other not in rel:
-            yield el.get("title") or _title_of(el), el.get("href")
-    for el in doc.iter("link"):
-        rel = attr_tokens(el, "rel")
-        if side in rel or (side == "prev" and "previous" in rel):
-            yield el.get("title"), el.get("href")
+    for el in sources.get(("pagination", side), ()):
+        yield _title_of(el), el.get("href")
+    for el in sources.get(("wordpress", side), ()):
+        a = el if tag_of(el) == "a" else next(el.iter("a"), None)
+        if a is not None:
+            yield _title_of(a), a.get("href")
+    for el in sources.get(("rel", side), ()):
+        yield el.get("title") or _title_of(el), el.get("href")
+    for el in sources.get(("head", side), ()):
+        yield el.get("title"), el.get("href")
 
 
 def _link(
-    doc: Element, side: Side, resolve: Callable[[str | None], str | None]
+    sources: dict[tuple[str, Side], list[Element]],
+    side: Side,
+    resolve: Callable[[str | None], str | None],
 ) -> BriefLink | None:
     title: str | None = None
     href: str | None = None
-    for raw_title, raw_href in _candidates(doc, side):
+    for raw_title, raw_href in _candidates(sources, side):
         cand_title = " ".join((raw_title or "").split()) or None
         cand_href = resolve(raw_href) if raw_href else None
         if title is None and href is None:
@@ -98,4 +120,5 @@ def read_nav(
     doc: Element, resolve: Callable[[str | None], str | None]
 ) -> tuple[BriefLink | None, BriefLink | None]:
     """The (previous, next) links of the page; hrefs made absolute by ``resolve``."""
-    return _link(doc, "prev", resolve), _link(doc, "next", resolve)
+    sources = _sources(doc)
+    return _link(sources, "prev", resolve), _link(sources, "next", resolve)

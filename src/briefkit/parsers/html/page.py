@@ -1,18 +1,19 @@
 """A brief from somebody else's page: content among chrome, metadata, navigation.
 
-The pieces live in their own modules (:mod:`._html_content`, :mod:`._html_blocks`,
-:mod:`._html_structure`, :mod:`._html_meta`, :mod:`._html_nav`); this one puts them in order
+The pieces live in their own modules (:mod:`.content`, :mod:`.blocks`,
+:mod:`.structure`, :mod:`.meta`, :mod:`.nav`); this one puts them in order
 and decides when a page holds no brief at all.
 """
 
 from __future__ import annotations
 
 from ...errors import ParseError
-from ...model import Brief
+from ...model import Brief, Section
 from ...safety import href_scheme
 from ...syntax.headings import classify_heading
 from .blocks import walk_blocks
-from .content import Chrome, find_content, find_title_heading
+from .chrome import Chrome
+from .content import find_content, find_title_heading
 from .dom import Element, plain
 from .inline import LinkResolver
 from .meta import read_meta
@@ -30,18 +31,34 @@ def _where(el: Element) -> str:
     return str(el.getroottree().getpath(el))
 
 
+def _sections(
+    content: Element, chrome: Chrome, h1: Element | None, resolve: LinkResolver
+) -> tuple[Section, ...]:
+    events = walk_blocks(
+        content,
+        links=resolve,
+        skip=lambda el: el is h1 or chrome(el),
+        drop_line=chrome.line,
+        has_blocks=chrome.has_blocks,
+    )
+    return build_sections(events)
+
+
 def read_page(doc: Element, base: str | None) -> Brief:
     """The brief a page holds; ParseError when it has no title or no text to speak of.
 
     ``base`` (an http(s) URL or None) resolves relative links, before the canonical URL.
     """
-    content = find_content(doc)
+    found = find_content(doc)
+    content = found.root
     meta = read_meta(doc, scope=content, base=base)
     resolve = LinkResolver(base or _http(meta.url), scheme_relative="https")
-    h1 = find_title_heading(content)
-    chrome = Chrome(content)
-    events = walk_blocks(content, links=resolve, skip=lambda el: el is h1 or chrome(el))
-    sections = build_sections(events)
+    h1 = find_title_heading(content, meta.headlines, meta.titles)
+    sections = _sections(content, found.chrome, h1, resolve)
+    if not any(section.blocks for section in sections) and content is not found.body:
+        # The content search was wrong (everything it found was chrome): the whole page.
+        content = found.body
+        sections = _sections(content, found.whole_page(), h1, resolve)
     if not any(section.blocks for section in sections):
         raise ParseError(
             "no recognisable content: expected paragraphs, lists or headings in the article",
