@@ -16,6 +16,7 @@ third level of strong/emphasis nesting opening straight after its parents with p
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -284,29 +285,62 @@ def _has_link(nodes: Sequence[Inline]) -> bool:
     return False
 
 
-def _front_matter(brief: Brief) -> str:
+#: Characters of raw HTML: front matter never holds them as themselves (see _front_matter).
+_MARKUP_CHARS = frozenset("<>&")
+_HEX_ESCAPES = {"<": "\\x3C", ">": "\\x3E", "&": "\\x26"}
+
+
+@functools.cache
+def _dumper() -> type[Any]:
+    """A safe YAML dumper that double-quotes strings holding ``<``, ``>`` or ``&``."""
     import yaml
 
-    data: dict[str, Any] = {"title": brief.title}
+    base: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+    class _Dumper(base):  # type: ignore[misc]
+        pass
+
+    def text(dumper: Any, value: str) -> Any:
+        style = '"' if not _MARKUP_CHARS.isdisjoint(value) else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+    _Dumper.add_representer(str, text)
+    return _Dumper
+
+
+def _front_matter(brief: Brief) -> str:
+    """The metadata as YAML front matter that no Markdown reader turns into markup.
+
+    pandoc reads front matter strings as Markdown, and a reader that does not know front
+    matter reads it as body text, so each string is escaped as body text is (the parser
+    undoes it) and ``<``, ``>`` and ``&`` are written as YAML escapes inside double quotes:
+    the front matter holds no raw HTML, whatever a title says.
+    """
+    import yaml
+
+    data: dict[str, Any] = {"title": _escape(brief.title)}
     for name in ("url", "slug", "published", "updated"):
         value = getattr(brief, name)
         if value is not None:
-            data[name] = value if isinstance(value, str) else value.isoformat()
+            data[name] = _escape(value) if isinstance(value, str) else value.isoformat()
     if brief.authors:
-        data["authors"] = list(brief.authors)
+        data["authors"] = [_escape(a) for a in brief.authors]
     for name in ("publisher", "category"):
         if getattr(brief, name) is not None:
-            data[name] = getattr(brief, name)
+            data[name] = _escape(getattr(brief, name))
     if brief.tags:
-        data["tags"] = list(brief.tags)
+        data["tags"] = [_escape(t) for t in brief.tags]
     for name in ("summary", "marking", "language"):
         if getattr(brief, name) is not None:
-            data[name] = getattr(brief, name)
+            data[name] = _escape(getattr(brief, name))
     kinds = [s.kind.value for s in brief.sections]
     if any(s.kind is not implied_kind(s.heading) for s in brief.sections):
         data["kinds"] = kinds
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    dumped: str = yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=10_000)
+    dumped: str = yaml.dump(
+        data, Dumper=_dumper(), sort_keys=False, allow_unicode=True, width=10_000
+    )
+    for char, escape in _HEX_ESCAPES.items():  # only inside the double-quoted strings
+        dumped = dumped.replace(char, escape)
     return f"---\n{dumped}---"
 
 
