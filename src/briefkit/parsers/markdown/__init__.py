@@ -90,13 +90,7 @@ def parse_markdown(text: str) -> Brief:
     front, body, offset = split_front_matter(text)
     meta = metadata(front)
     kinds = section_kinds(front)
-    try:
-        doc = Tokens(body)
-    except LimitError as exc:
-        if exc.line is not None:
-            exc.line += offset
-            exc.args = (exc._describe(),)
-        raise
+    doc = Tokens(body, offset)
     for tok in doc.blocks:
         if tok.nesting == 1 and tok.level >= MAX_NESTING - 2:
             line = (tok.map[0] if tok.map else 0) + offset + 1

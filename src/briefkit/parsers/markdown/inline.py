@@ -64,22 +64,24 @@ class _Budgeted(list["Token"]):
     def append(self, token: Token) -> None:
         self.owner.left -= 1
         if self.owner.left < 0:
-            line = (token.map[0] + 1) if token.map else None
+            line = (token.map[0] + 1 + self.owner.offset) if token.map else None
             raise LimitError(
                 f"the document has more than {MAX_TOKENS} Markdown elements "
-                f"(about {MAX_NODES} parts of a brief)",
+                f"(about {MAX_TOKENS // 2} parts of a brief)",
                 line=line,
             )
         super().append(token)
 
 
 class Tokens:
-    """One document's block tokens, and each block's inline tokens on demand."""
+    """One document's block tokens, and each block's inline tokens on demand; ``offset``
+    is the number of lines before ``text`` (front matter), for the lines errors name."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, offset: int = 0) -> None:
         from markdown_it.rules_core import StateCore, block, normalize
 
         self.left = MAX_TOKENS
+        self.offset = offset
         self.env: dict[str, object] = {}
         state = StateCore(text, markdown(), self.env, _Budgeted(self))
         normalize(state)
@@ -90,7 +92,13 @@ class Tokens:
         """The inline tokens of an ``inline`` block token, made anew (not kept on it)."""
         out = _Budgeted(self)
         md = markdown()
-        md.inline.parse(inline.content, md, self.env, out)
+        try:
+            md.inline.parse(inline.content, md, self.env, out)
+        except LimitError as exc:  # inline tokens have no line: the block's is the place
+            if exc.line is None and inline.map:
+                exc.line = inline.map[0] + 1 + self.offset
+                exc.args = (exc._describe(),)
+            raise
         return out
 
 
