@@ -48,13 +48,15 @@ class Family:
 # --- inputs ------------------------------------------------------------------------------
 
 
-def _brief(items: int = 0, paragraphs: int = 0, **fields: Any) -> Any:
+def _brief(items: int = 0, paragraphs: int = 0, word: int = 0, **fields: Any) -> Any:
     from briefkit import Brief, Item, ItemList, Paragraph, Section, SectionKind, Strong, Text
 
     blocks: list[Any] = [
         Paragraph(content=(Text(text=f"Paragraph {k} says what the analysts saw there."),))
         for k in range(paragraphs)
     ]
+    if word:
+        blocks.append(Paragraph(content=(Text(text="A word: " + "w" * word),)))
     if items:
         body = (Text(text="Body of the item, with "), Strong(children=(Text(text="bold"),)))
         listed = tuple(Item(lead=f"Lead {k}", body=body) for k in range(items))
@@ -189,7 +191,7 @@ FAMILIES: tuple[Family, ...] = (
         "render-pdf-word",
         "characters of one word",
         4000,
-        lambda n: _brief(paragraphs=1, summary="w" * n),
+        lambda n: _brief(word=n),
         _render("pdf"),
     ),
 )
