@@ -122,12 +122,15 @@ def _list(doc: Tokens, tokens: Sequence[Token], opening: Token) -> ItemList:
 
 
 def _item(doc: Tokens, tokens: Sequence[Token]) -> Item:
-    parts = _contents(doc, tokens, keep_empty=True)
     lead = ""
-    if tokens and tokens[0].type == "paragraph_open" and _opens_with_bold(doc.children(tokens[1])):
-        split = lead_in(parts[0])  # the first paragraph's content
+    if tokens and tokens[0].type == "paragraph_open":
+        first = doc.children(tokens[1])  # read once: for the lead-in and as content
+        parts = [inlines(first), *_contents(doc, tokens[2:], keep_empty=True)]
+        split = lead_in(parts[0]) if _opens_with_bold(first) else None
         if split is not None:
             lead, parts[0] = split
+    else:
+        parts = _contents(doc, tokens, keep_empty=True)
     body: list[Inline] = []
     for part in parts:
         if body and part:

@@ -7,7 +7,8 @@ its target. Images are never fetched; their alt text is content.
 markdown-it keeps half a kilobyte per token, and dense Markdown (``- *a*`` lines) makes a
 token of every two bytes, so a whole document's tokens took 800 bytes per input byte.
 :class:`Tokens` keeps only the block tokens; the inline tokens of a block are made when it
-is read and dropped after, and all tokens count against :data:`MAX_TOKENS`.
+is read and dropped after, and every token but a closing one counts against
+:data:`MAX_TOKENS`.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ __all__ = ["MAX_NESTING", "MAX_TOKENS", "Tokens", "inlines", "markdown"]
 
 #: Block nesting markdown-it may build; deeper input is refused instead of being cut off.
 MAX_NESTING = 40
-#: Tokens one document may make, block and inline: about two per part of the brief.
+#: Opening and leaf tokens (closing ones are not counted) one document may make, block and
+#: inline: about two per part of the brief.
 MAX_TOKENS = 2 * MAX_NODES
 _TEXT = ("text", "text_special", "code_inline", "html_inline")
 
@@ -62,7 +64,8 @@ class _Budgeted(list["Token"]):
         self.owner = owner
 
     def append(self, token: Token) -> None:
-        self.owner.left -= 1
+        if token.nesting >= 0:  # an opening or a leaf token makes a part; a closing one none
+            self.owner.left -= 1
         if self.owner.left < 0:
             line = (token.map[0] + 1 + self.owner.offset) if token.map else None
             raise LimitError(
