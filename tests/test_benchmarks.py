@@ -194,3 +194,23 @@ def test_lint_benchmark_brief_has_the_words_asked_for() -> None:
 
     brief = long_brief(10_000)
     assert sum(len(s.text.split()) for s in brief.sections) >= 10_000
+
+
+def test_complexity_check_runs_and_reads_growth() -> None:
+    from benchmarks import complexity
+
+    assert complexity.exponent(1.0, 4.0, 4, 0.01) == pytest.approx(1.0)
+    assert complexity.exponent(1.0, 16.0, 4, 0.01) == pytest.approx(2.0)
+    assert complexity.exponent(0.001, 0.002, 4, 0.01) is None  # both below the noise floor
+    proc = subprocess.run(
+        [sys.executable, "-m", "benchmarks.complexity", "--scale", "0.01", "--only",
+         "text-items,md-dense"],
+        cwd=ROOT, capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    rows = _table(proc.stdout, "# briefkit complexity check")
+    assert rows[0][:3] == ["family", "grows", "1x"]
+    assert [r[0] for r in rows[1:]] == ["text-items", "md-dense"]
+    assert all(
+        r[-1] in {"linear", "bounded by a limit"} or "super-linear" in r[-1] for r in rows[1:]
+    )

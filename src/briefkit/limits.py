@@ -15,6 +15,7 @@ __all__ = [
     "MAX_HTML_ATTRIBUTES",
     "MAX_HTML_DEPTH",
     "MAX_INLINE_DEPTH",
+    "MAX_NODES",
 ]
 
 #: Size of one input (bytes, or characters for a str); ``parse(max_bytes=...)`` overrides it.
@@ -27,6 +28,10 @@ MAX_HTML_ATTRIBUTES = 1000
 #: Nesting of inline formatting (strong/emphasis/link) a brief can carry: pydantic cannot
 #: serialise much deeper models, so parsers flatten formatting below this depth.
 MAX_INLINE_DEPTH = 64
+#: Parts (blocks, list items, runs of inline content) one brief may be read into. Each costs
+#: about half a kilobyte in the model, so markup-dense input (``- *a*`` lines) cost hundreds
+#: of bytes per input byte; this bounds it (a 20,000-item brief is far below it).
+MAX_NODES = 500_000
 #: Zip entries of a DOCX, and the inflated size of one part and of all parts, checked
 #: against the sizes the archive declares before anything is decompressed.
 MAX_DOCX_ENTRIES = 10_000

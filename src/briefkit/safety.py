@@ -8,15 +8,18 @@ links a reader can follow without risk.
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote, urljoin
+from urllib.parse import SplitResult, unquote, urljoin, urlsplit
 
 __all__ = [
     "SAFE_SCHEMES",
+    "SIBLING_SUFFIXES",
     "clean_text",
     "collapse_space",
     "document_href",
     "href_scheme",
     "is_safe_href",
+    "join_url",
+    "split_url",
 ]
 
 #: Schemes a link may carry; anything else (javascript:, data:, file:, vbscript:, ...) is dropped.
@@ -68,6 +71,33 @@ def is_safe_href(href: str) -> bool:
     )
 
 
+def split_url(href: str) -> SplitResult | None:
+    """``href``'s parts, or None when no URL parser would accept it.
+
+    :func:`urllib.parse.urlsplit` raises ``ValueError`` for a broken IPv6 literal
+    (``http://[::1``), and its ``port`` for a port out of range or not a number; a link
+    in a document may be any of these, so callers get None instead.
+    """
+    try:
+        parts = urlsplit(href)
+        parts.port  # noqa: B018 -- validated here, once, for every caller
+    except ValueError:
+        return None
+    return parts
+
+
+def join_url(base: str | None, href: str) -> str | None:
+    """``href`` resolved against ``base`` (None: as it is), or None when either is broken."""
+    if not base:
+        return href if split_url(href) is not None else None
+    if split_url(base) is None or split_url(href) is None:
+        return None
+    try:
+        return urljoin(base, href)
+    except ValueError:
+        return None
+
+
 def document_href(href: str, base: str | None = None) -> str | None:
     """The target a link may have in a document a reader opens locally (DOCX, PDF), or None.
 
@@ -76,7 +106,13 @@ def document_href(href: str, base: str | None = None) -> str | None:
     local file. ``//host/x`` becomes ``https://host/x`` (the base's scheme if it has one);
     ``/x`` is resolved against ``base`` when that is an http(s) URL, else dropped; a target
     that turns unsafe once percent-decoded, or starts with a slash only once decoded
-    (``%2F%2Fhost``), is dropped. Other targets are kept as they are.
+    (``%2F%2Fhost``), is dropped.
+
+    Any other relative target would open a local file too (``../../calc.exe``), so only
+    a sibling document stays relative: a file with one of
+    :data:`SIBLING_SUFFIXES` in the document's folder or below, never climbing out with
+    ``..`` (a bundle's prev/next links are these). The rest is resolved against an http(s)
+    ``base``, else dropped. ``#fragment`` links stay: they point into the document itself.
     """
     href = _URL_TABS.sub("", href).strip(_URL_EDGES)
     decoded = unquote(href)
@@ -86,7 +122,23 @@ def document_href(href: str, base: str | None = None) -> str | None:
         return None
     web_base = base if base and href_scheme(base) in ("http", "https") else None
     if href.startswith("//"):
-        return urljoin(web_base or "https:", href)
+        return join_url(web_base or "https:", href)
     if href.startswith("/"):
-        return urljoin(web_base, href) if web_base else None
-    return href
+        return join_url(web_base, href) if web_base else None
+    if href_scheme(href) is not None or href.startswith("#") or _sibling(decoded):
+        return href
+    return join_url(web_base, href) if web_base else None
+
+
+#: What a relative link in a DOCX or PDF may open: the documents briefkit writes.
+SIBLING_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".pdf", ".docx", ".txt", ".md", ".json"})
+
+
+def _sibling(decoded: str) -> bool:
+    """True for ``name.pdf``, ``sub/name.html#x``: a document beside or below this one."""
+    path = decoded.split("#", 1)[0].split("?", 1)[0]
+    segments = path.split("/")
+    if not path or ".." in segments or ":" in path:
+        return False
+    name = segments[-1].lower()
+    return any(name.endswith(suffix) and len(name) > len(suffix) for suffix in SIBLING_SUFFIXES)

@@ -44,6 +44,7 @@ FORMATS = ("html", "docx", "pdf", "text", "markdown", "json")
 _SAFE_SCHEMES = {"http", "https", "mailto"}
 _NOISE = re.compile(r"[\x00-\x20\x7f]")
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_NOISE_CHARS = "".join(chr(c) for c in range(0x21)) + "\x7f"
 #: Characters no output may carry: C0 controls but tab/newline/CR, DEL, lone surrogates,
 #: the non-characters U+FFFE/U+FFFF, and bidi embedding/override/isolate controls.
 UNSAFE_CHARS = re.compile(
@@ -64,16 +65,27 @@ def is_safe_url(url: str) -> bool:
     return match is None or match.group(1).lower() in _SAFE_SCHEMES
 
 
+#: What a relative link in a DOCX or PDF may open: a document of the kinds briefkit writes.
+_DOCUMENT_SUFFIXES = (".html", ".htm", ".xhtml", ".pdf", ".docx", ".txt", ".md", ".json")
+
+
 def is_safe_document_target(url: str) -> bool:
-    """A link target in a DOCX or PDF: http(s)/mailto, or a plain relative file name.
+    """A link target in a DOCX or PDF: http(s)/mailto, a ``#fragment``, or a document
+    beside or below this one (``next.pdf``, ``b/x.html``).
 
     Word and PDF viewers resolve a relative target against the document's own location, so
-    ``//host/share`` becomes a UNC path (a Windows machine sends its credentials there) and
-    ``/etc/x`` a local file; percent-escapes may be undone before the scheme is read.
+    ``//host/share`` becomes a UNC path (a Windows machine sends its credentials there),
+    ``/etc/x`` a local file and ``../../Windows/System32/calc.exe`` a program;
+    percent-escapes may be undone before the scheme is read.
     """
     if not (is_safe_url(url) and is_safe_url(unquote(url))):
         return False
-    return _SCHEME.match(_NOISE.sub("", url)) is not None or not url.lstrip().startswith("/")
+    if _SCHEME.match(_NOISE.sub("", url)) is not None or url.startswith("#"):
+        return True
+    path = unquote(url).split("#")[0].split("?")[0]
+    if not path or path.lstrip(_NOISE_CHARS).startswith("/") or ".." in path.split("/"):
+        return False
+    return path.lower().endswith(_DOCUMENT_SUFFIXES) and ":" not in path
 
 
 def normalize(text: str) -> str:
@@ -208,11 +220,25 @@ def _strings(value: Any, key: str = "") -> Iterator[tuple[str, str]]:
         yield key, str(value)
 
 
+def _commonmark_html(markdown: str) -> str:
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": True})
+    md.validateLink = lambda url: True  # type: ignore[method-assign]  # see every link
+    return str(md.render(markdown))
+
+
 def markdown_problems(markdown: str) -> list[str]:
-    """What a Markdown renderer with raw HTML enabled would turn into active content."""
+    """What a Markdown renderer with raw HTML enabled would turn into active content.
+
+    Three readers: one that knows front matter (the body only), one that does not (the
+    front matter read as Markdown too), and pandoc's (every front matter string is
+    Markdown, so ``title: <img onerror=...>`` would be live in its output).
+    """
     import yaml
 
     found = html_problems(markdown_html(markdown))
+    found += [f"read without front matter: {p}" for p in html_problems(_commonmark_html(markdown))]
     front, _ = _split_front_matter(markdown)
     if front:
         try:
@@ -222,6 +248,10 @@ def markdown_problems(markdown: str) -> list[str]:
         for key, value in _strings(data):
             if key in {"url", "href", "canonical"} and not is_safe_url(value):
                 found.append(f"front matter {key}={value[:80]!r}")
+            found += [
+                f"front matter {key} as Markdown: {p}"
+                for p in html_problems(_commonmark_html(value))
+            ]
     return found
 
 

@@ -84,7 +84,8 @@ class BuildResult:
 
 
 def _natural(path: Path) -> list[str | int]:
-    return [int(p) if p.isdigit() else p.casefold() for p in re.split(r"(\d+)", str(path))]
+    # isdecimal, not isdigit: "²" is a digit that int() refuses
+    return [int(p) if p.isdecimal() else p.casefold() for p in re.split(r"(\d+)", str(path))]
 
 
 def collect_inputs(
@@ -92,7 +93,11 @@ def collect_inputs(
 ) -> tuple[list[Path], list[BuildFailure]]:
     """Files as given, folders as every file inside whose extension a parser claims
     (hidden files and anything under ``outdir`` left out), in natural name order,
-    duplicates dropped; missing paths come back as failures."""
+    duplicates dropped; missing paths come back as failures.
+
+    A folder is published, not what it links to: a symbolic link inside it that leads out
+    of it is not followed (a failure says so); name such a file itself to include it.
+    """
     files: list[Path] = []
     failures: list[BuildFailure] = []
     seen: set[Path] = set()
@@ -100,14 +105,21 @@ def collect_inputs(
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            found = [
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and (out_resolved is None or out_resolved not in p.resolve().parents)
-                and parser_for_extension(p.suffix) is not None
-            ]
+            root = path.resolve()
+            found = []
+            for p in path.rglob("*"):
+                if (
+                    not p.is_file()
+                    or any(part.startswith(".") for part in p.relative_to(path).parts)
+                    or parser_for_extension(p.suffix) is None
+                ):
+                    continue
+                target = p.resolve()
+                if root not in target.parents:
+                    reason = "a link to a file outside the folder: not followed"
+                    failures.append(BuildFailure(str(p), reason))
+                elif out_resolved is None or out_resolved not in target.parents:
+                    found.append(p)
             candidates = sorted(found, key=_natural)
         elif path.is_file():
             candidates = [path]

@@ -32,12 +32,16 @@ _PART = re.compile(r"^\.(?P<name>.+)\.[A-Za-z0-9_]{8}\.part$")
 
 
 def load_manifest(outdir: Path) -> dict[str, str]:
-    """The recorded keys by file name; empty if missing, unreadable or from another version."""
+    """The recorded keys by file name; empty if missing, unreadable or from another version.
+
+    The manifest is only a cache, and the output folder anyone's: whatever it holds
+    (bad JSON, another shape, nesting too deep to decode) means "rebuild everything".
+    """
     try:
         data = json.loads((outdir / MANIFEST).read_text("utf-8"))
         outputs = data.get("outputs", {}) if data.get("briefkit") == __version__ else {}
         return {str(k): str(v) for k, v in outputs.items()}
-    except (OSError, ValueError, AttributeError):
+    except (OSError, ValueError, AttributeError, TypeError, RecursionError):
         return {}
 
 

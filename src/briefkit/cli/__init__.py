@@ -2,8 +2,9 @@
 
 Each command module exports ``COMMANDS``; adding one is one line in ``_MODULES``. Exit
 status: 0 on success, 1 when briefkit refuses or fails (bad input, unwritable output), 2 for
-a usage mistake (unknown option, missing argument). ``-q``/``-v`` before the command set how
-much goes to stderr for every command (see :mod:`._common`).
+a usage mistake (unknown option, missing argument), 70 for a bug (an exception briefkit did
+not mean to raise: one line, the traceback only with ``-v``). ``-q``/``-v`` before the
+command set how much goes to stderr for every command (see :mod:`._common`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import importlib
 import click
 
 from .._version import __version__
-from ._common import QUIET, VERBOSE, set_verbosity
+from ._common import QUIET, VERBOSE, internal_error, set_verbosity
 
 __all__ = ["main"]
 
@@ -39,14 +40,29 @@ Examples:
   briefkit COMMAND --help                     options and examples of one command
 
 \b
-Exit status: 0 success, 1 error (one line on stderr), 2 usage error.
+Exit status: 0 success, 1 error (one line on stderr), 2 usage error,
+70 internal error (a bug: please report it; -v shows the traceback).
 Colours appear only on a terminal; NO_COLOR=1 turns them off there too.
 Shell completion: eval "$(_BRIEFKIT_COMPLETE=bash_source briefkit)"
 (zsh_source and fish_source for zsh and fish).
 """
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=_EPILOG)
+class _Main(click.Group):
+    """The command group, and the last line of defence: whatever a command lets escape that
+    is neither click's nor an exit becomes one line and exit status 70 (see
+    :func:`~._common.internal_error`)."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:
+            internal_error(exc)
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]}, epilog=_EPILOG)
 @click.version_option(
     __version__, "-V", "--version", prog_name="briefkit", message="%(prog)s %(version)s"
 )

@@ -4,12 +4,17 @@ Messages go through :func:`fail`, :func:`warn`, :func:`note` and :func:`detail`,
 the ``-q``/``-v`` given before the command: errors and warnings always show, notes unless
 ``-q``, details only with ``-v``. The ``error``/``warning`` tags are coloured only when
 stderr is a terminal (click strips the codes otherwise) and never when ``NO_COLOR`` is set.
+
+An exception briefkit did not mean to raise is a bug, not the user's mistake:
+:func:`internal_error` says so in one line, with how to report it, and exits with
+:data:`INTERNAL_ERROR`; the traceback is printed only with ``-v``.
 """
 
 from __future__ import annotations
 
 import functools
 import os
+import traceback
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -20,11 +25,13 @@ import click
 from ..errors import BriefkitError
 
 __all__ = [
+    "INTERNAL_ERROR",
     "QUIET",
     "VERBOSE",
     "detail",
     "fail",
     "friendly_errors",
+    "internal_error",
     "note",
     "set_verbosity",
     "verbosity",
@@ -37,6 +44,8 @@ R = TypeVar("R")
 #: Verbosity levels: -1 with ``--quiet``, 0 by default, 1 with ``--verbose``.
 QUIET, VERBOSE = -1, 1
 _KEY = "briefkit.verbosity"
+#: Exit status of an unexpected exception (a bug): ``EX_SOFTWARE`` of ``sysexits.h``.
+INTERNAL_ERROR = 70
 
 
 def set_verbosity(ctx: click.Context, level: int) -> None:
@@ -65,6 +74,22 @@ def fail(message: str) -> NoReturn:
     """Print one error line to stderr and exit with status 1."""
     _tagged("error", "red", message)
     raise SystemExit(1)
+
+
+def internal_error(exc: BaseException) -> NoReturn:
+    """Report an exception briefkit did not mean to raise and exit with INTERNAL_ERROR."""
+    if verbosity() >= VERBOSE:
+        text = "".join(traceback.format_exception(exc))
+        click.echo(text.rstrip("\n"), err=True)
+    what = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    _tagged(
+        "error",
+        "red",
+        f"internal error ({what}). This is a bug in briefkit, not a problem with your "
+        "input: please report it with the command, the input file and the output of the "
+        "same command run with 'briefkit -v', which adds the traceback.",
+    )
+    raise SystemExit(INTERNAL_ERROR)
 
 
 def warn(message: str) -> None:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote
 
 from ..model import Brief
+from ..safety import join_url, split_url
 
 __all__ = ["href_key", "path_of", "slugify", "title_key", "unique_slugs"]
 
@@ -38,11 +39,13 @@ def title_key(title: str) -> str:
 def href_key(href: str, base: str | None = None) -> str:
     """A link as compared between briefs: ``//host/path`` without scheme, query, fragment or
     trailing slash, host lower-cased, path unquoted. Relative links resolve against ``base``
-    when given; otherwise the key is the bare path."""
+    when given; otherwise the key is the bare path. A link no URL parser accepts (a port
+    out of range, a broken IPv6 host) is its own key, as written: it matches only itself."""
     href = href.strip()
-    if base:
-        href = urljoin(base, href)
-    parts = urlsplit(href)
+    joined = join_url(base, href)
+    parts = split_url(joined) if joined is not None else None
+    if parts is None:
+        return "?" + href
     path = unquote(parts.path).rstrip("/") or "/"
     if parts.scheme == "mailto":
         return "mailto:" + path.casefold()

@@ -20,7 +20,6 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from ..ioc import defang_brief
 from ..model import (
@@ -285,30 +284,68 @@ def _has_link(nodes: Sequence[Inline]) -> bool:
     return False
 
 
-def _front_matter(brief: Brief) -> str:
-    import yaml
+#: Characters a front matter string may hold as themselves: none is Markdown syntax.
+_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,;:'/%+=?-")
+#: Non-ASCII characters YAML reads as line breaks or does not allow in a document.
+_YAML_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 
-    data: dict[str, Any] = {"title": brief.title}
-    for name in ("url", "slug", "published", "updated"):
-        value = getattr(brief, name)
+
+def _yaml_string(text: str) -> str:
+    """``text`` as a YAML double-quoted scalar in which no Markdown syntax is left: every
+    character but letters, digits and harmless punctuation is a YAML escape (``\\x3C``)."""
+    out = ['"']
+    for char in text:
+        code = ord(char)
+        if char in _PLAIN or (code > 0x7F and not _YAML_UNSAFE.match(char)):
+            out.append(char)
+        elif code <= 0xFF:
+            out.append(f"\\x{code:02X}")
+        elif code <= 0xFFFF:
+            out.append(f"\\u{code:04X}")
+        else:
+            out.append(f"\\U{code:08X}")
+    out.append('"')
+    return "".join(out)
+
+
+def _front_matter(brief: Brief) -> str:
+    """The metadata as YAML front matter that no Markdown reader turns into markup.
+
+    pandoc reads front matter strings as Markdown, and a reader that does not know front
+    matter reads it as body text. So each string is first escaped as body text is (the
+    parser undoes it: pandoc sees ``\\<img>``), then written double-quoted with every
+    character Markdown could read as syntax (``<``, ``[``, ``*``, the escapes' own
+    backslashes) as a YAML escape: the bytes of the front matter hold no markup at all.
+    """
+    lines: list[str] = []
+
+    def field(name: str, value: str | None) -> None:
         if value is not None:
-            data[name] = value if isinstance(value, str) else value.isoformat()
-    if brief.authors:
-        data["authors"] = list(brief.authors)
+            lines.append(f"{name}: {_yaml_string(value)}")
+
+    def items(name: str, values: tuple[str, ...] | list[str], *, escape: bool = True) -> None:
+        if values:
+            lines.append(f"{name}:")
+            lines.extend(f"- {_yaml_string(_escape(v) if escape else v)}" for v in values)
+
+    field("title", _escape(brief.title))
+    for name in ("url", "slug"):
+        value = getattr(brief, name)
+        field(name, None if value is None else _escape(value))
+    for name in ("published", "updated"):
+        value = getattr(brief, name)
+        field(name, None if value is None else value.isoformat())
+    items("authors", brief.authors)
     for name in ("publisher", "category"):
-        if getattr(brief, name) is not None:
-            data[name] = getattr(brief, name)
-    if brief.tags:
-        data["tags"] = list(brief.tags)
+        value = getattr(brief, name)
+        field(name, None if value is None else _escape(value))
+    items("tags", brief.tags)
     for name in ("summary", "marking", "language"):
-        if getattr(brief, name) is not None:
-            data[name] = getattr(brief, name)
-    kinds = [s.kind.value for s in brief.sections]
+        value = getattr(brief, name)
+        field(name, None if value is None else _escape(value))
     if any(s.kind is not implied_kind(s.heading) for s in brief.sections):
-        data["kinds"] = kinds
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    dumped: str = yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=10_000)
-    return f"---\n{dumped}---"
+        items("kinds", [s.kind.value for s in brief.sections], escape=False)
+    return "---\n" + "".join(line + "\n" for line in lines) + "---"
 
 
 def render_markdown(brief: Brief, *, defang: str = "auto", live: Iterable[str] = ()) -> str:

@@ -76,9 +76,17 @@ def w3c_date(value: dt.date) -> str:
 
 def instant(value: dt.date) -> dt.datetime:
     """A comparable instant: dates at midnight, aware times in UTC without tzinfo, naive
-    times as they are (a brief's own clock is the only one it names)."""
+    times as they are (a brief's own clock is the only one it names).
+
+    An aware time within a day of the ends of the calendar (``0001-01-01T00:30+23:00``) is
+    an instant Python cannot hold: it becomes the first or last instant there is.
+    """
     if isinstance(value, dt.datetime):
-        if value.tzinfo is not None and value.utcoffset() is not None:
-            value = value.astimezone(dt.UTC).replace(tzinfo=None)
+        offset = value.utcoffset() if value.tzinfo is not None else None
+        if offset is not None:
+            try:
+                value = value.astimezone(dt.UTC)
+            except OverflowError:
+                return dt.datetime.min if offset > dt.timedelta(0) else dt.datetime.max
         return value.replace(tzinfo=None)
     return dt.datetime.combine(value, dt.time.min)

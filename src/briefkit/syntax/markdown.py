@@ -15,10 +15,21 @@ from ..model import Inline, SectionKind, Strong, Text, normalize_inlines
 from ..safety import collapse_space
 from .headings import classify_heading
 
-__all__ = ["NAV", "implied_kind", "inline_heading", "lead_in", "nav_label"]
+__all__ = ["NAV", "implied_kind", "inline_heading", "lead_in", "nav_label", "unescape"]
 
 #: A navigation label at the start of a line: ``Previous``, ``Prev`` or ``Next``.
 NAV = re.compile(r"\s*(previous|prev|next)\b\s*", re.IGNORECASE)
+#: A CommonMark backslash escape: a backslash before ASCII punctuation.
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def unescape(text: str) -> str:
+    """``text`` with CommonMark backslash escapes undone (``\\<`` -> ``<``).
+
+    Front matter strings are Markdown, as pandoc reads them: the renderer escapes them like
+    body text so no reader turns them into markup, and the parser undoes the escapes.
+    """
+    return _ESCAPED.sub(r"\1", text) if "\\" in text else text
 
 
 def implied_kind(heading: str | None) -> SectionKind:

@@ -11,6 +11,7 @@ The DOCX reader finds elements by the same names; the inline content inside them
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from lxml import etree
@@ -21,14 +22,17 @@ __all__ = [
     "CUSTOM_PROPS_FMTID",
     "HINT_NS",
     "NS",
+    "HyperlinkTargets",
     "add_bookmark",
     "add_field",
     "add_hyperlink",
     "add_run",
+    "custom_properties_part",
     "define_lists",
     "fit_core",
     "new_list",
     "new_paragraph",
+    "numeric_ids",
     "read_custom_properties",
     "safe_xml",
     "set_custom_properties",
@@ -62,6 +66,15 @@ def w(tag: str) -> str:
 
 _P, _PPR, _PSTYLE, _R, _RPR, _T = w("p"), w("pPr"), w("pStyle"), w("r"), w("rPr"), w("t")
 _VAL = w("val")
+
+
+_ID = re.compile("[0-9]{1,9}")
+
+
+def numeric_ids(values: Any) -> list[int]:
+    """The numeric ids among attribute values (a template's ``w:numId``, ``pid``...); a
+    value that is not a plain number is no id briefkit must avoid."""
+    return [int(v) for v in values if isinstance(v, str) and _ID.fullmatch(v)]
 
 
 def fit_core(text: str, limit: int = 255) -> str:
@@ -119,9 +132,39 @@ def add_run(
     return r
 
 
-def add_hyperlink(parent: etree._Element, part: Any, href: str) -> etree._Element:
-    """Append a ``w:hyperlink`` to ``href`` through an external relationship of ``part``."""
-    rid = part.relate_to(href, _RT_HYPERLINK, is_external=True)
+class HyperlinkTargets:
+    """The external hyperlink relationships of one part: one per target, found and added in
+    constant time.
+
+    python-docx's ``relate_to`` compares a new target with every relationship the part
+    has and then searches for a free id, so a brief with 16,000 links took a minute and a
+    half; this keeps the targets and the next free id.
+    """
+
+    def __init__(self, part: Any) -> None:
+        self.part = part
+        self.rids = {
+            rel.target_ref: rid
+            for rid, rel in part.rels.items()
+            if rel.is_external and rel.reltype == _RT_HYPERLINK
+        }
+        self.next = len(part.rels) + 1
+
+    def rid(self, href: str) -> str:
+        """The relationship id of ``href``, added on first use."""
+        rid = self.rids.get(href)
+        if rid is None:
+            while f"rId{self.next}" in self.part.rels:
+                self.next += 1
+            rid = f"rId{self.next}"
+            self.part.rels.add_relationship(_RT_HYPERLINK, href, rid, is_external=True)
+            self.rids[href] = rid
+        return rid
+
+
+def add_hyperlink(parent: etree._Element, targets: HyperlinkTargets, href: str) -> etree._Element:
+    """Append a ``w:hyperlink`` to ``href`` through an external relationship of the part."""
+    rid = targets.rid(href)
     link = etree.SubElement(parent, w("hyperlink"))
     link.set(f"{{{R_NS}}}id", rid)
     link.set(w("history"), "1")
@@ -172,7 +215,7 @@ def define_lists(numbering: etree._Element) -> tuple[int, int]:
     Ids are fresh (a template may define its own lists) and every ``w:abstractNum`` stays
     before the first ``w:num``, as the schema requires and Word enforces.
     """
-    used = [int(a.get(w("abstractNumId"), "0")) for a in numbering.iter(w("abstractNum"))]
+    used = numeric_ids(a.get(w("abstractNumId")) for a in numbering.iter(w("abstractNum")))
     first = max(used, default=-1) + 1
     anchor = next(numbering.iter(w("num")), None)
     ids = []
@@ -223,6 +266,11 @@ def _package_part(package: Any, reltype: str) -> Any:
     return None
 
 
+def custom_properties_part(package: Any) -> Any:
+    """The package's ``docProps/custom.xml`` part, or None."""
+    return _package_part(package, _RT_CUSTOM_PROPS)
+
+
 def read_custom_properties(blob: bytes) -> dict[str, str]:
     """Name -> text of every property in a ``docProps/custom.xml`` blob."""
     root = etree.fromstring(blob, _SAFE_PARSER)
@@ -255,7 +303,7 @@ def set_custom_properties(package: Any, props: dict[str, str], *, prefix: str) -
     else:
         nsmap: Any = {None: CP_NS, "vt": VT_NS}
         root = etree.Element(f"{{{CP_NS}}}Properties", nsmap=nsmap)
-    pid = max((int(p.get("pid", "1")) for p in root.iterfind("cp:property", NS)), default=1)
+    pid = max(numeric_ids(p.get("pid") for p in root.iterfind("cp:property", NS)), default=1)
     for name, value in props.items():
         pid += 1
         prop = etree.SubElement(root, f"{{{CP_NS}}}property")

@@ -35,6 +35,7 @@ from ...syntax import runs
 from ...syntax.dates import iso_date, printed_date
 from ...syntax.headings import classify_heading, split_inline_heading
 from .body import Para, Reader
+from .compat import choose_alternatives
 from .package import Numbering, Package, Styles, target
 
 __all__ = ["parse_docx"]
@@ -53,6 +54,7 @@ def parse_docx(data: bytes) -> Brief:
     document = package.xml(main, required=True)
     if document.tag != ox.w("document"):
         raise ParseError("not a Word document: the main part is not WordprocessingML", element=main)
+    choose_alternatives(document)
     rels = package.rels(main)
     styles = Styles(package.xml(target(rels, "/styles")))
     numbering = Numbering(package.xml(target(rels, "/numbering")))
@@ -92,7 +94,7 @@ def _names(custom: str | None, core: str) -> list[str]:
     if custom:
         try:
             names = json.loads(custom)
-        except ValueError:
+        except (ValueError, RecursionError):
             names = None
         if (
             isinstance(names, list)
@@ -143,10 +145,13 @@ class _Assembler:
         self.numbering = numbering
         self.meta = meta
         self.own = own
+        # The hint is the input's too: only values of the types briefkit writes are used.
         shapes = hint.get("shapes")
         self.shapes: dict[str, Any] = shapes if isinstance(shapes, dict) else {}
         titled = hint.get("titled")
-        self.titled = set(titled) if isinstance(titled, list) else set()
+        self.titled = (
+            {t for t in titled if isinstance(t, str)} if isinstance(titled, list) else set()
+        )
         self.containers = 0
         self.list_key: tuple[str, str, bool] | None = None  # definition, numId, ordered
         self.sections: list[Section] = []

@@ -1,6 +1,11 @@
 """Paragraphs of a DOCX body as the reader needs them: a role from the paragraph style,
-formatted text segments (runs, hyperlinks, HYPERLINK fields, tracked insertions), list
-facts from numbering, and briefkit's section bookmarks."""
+formatted text segments (runs, hyperlinks, HYPERLINK fields, tracked insertions, equations,
+ruby), list facts from numbering, and briefkit's section bookmarks.
+
+The walk descends into every element it does not know (a producer's wrapper, a future
+container), skipping only properties and deleted text, so unknown markup costs formatting,
+never content. Text boxes follow the paragraph they are anchored in (see :mod:`.compat`).
+"""
 
 from __future__ import annotations
 
@@ -8,11 +13,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ...errors import LimitError
+from ...limits import MAX_NODES
 from ...model import SectionKind
 from ...safety import collapse_space, is_safe_href
 from ...syntax import ooxml as ox
 from ...syntax import runs
-from .package import Numbering, Styles
+from .compat import text_boxes
+from .omml import is_math, math_text
+from .package import Numbering, Styles, outline_level
 
 __all__ = ["Para", "Reader"]
 
@@ -20,8 +29,10 @@ _W = ox.NS
 _BOOKMARK = re.compile(r"_briefkit_s\d+_([a-z]+)(_empty)?")
 _HYPERLINK_FIELD = re.compile(r'^\s*HYPERLINK\s+"([^"]*)"', re.IGNORECASE)
 _OFF = {"0", "false", "off", "none"}
-_CONTAINERS = {ox.w(t) for t in ("ins", "moveTo", "smartTag", "customXml", "sdtContent", "dir")}
-_CONTAINERS |= {ox.w("bdo")}
+#: Elements of a paragraph that hold no content of their own: properties, deleted or
+#: moved-away text, and what a text box or drawing holds (read as blocks of its own).
+_NOT_CONTENT = {ox.w(t) for t in ("pPr", "rPr", "sdtPr", "del", "moveFrom", "customXmlPr")}
+_NOT_CONTENT |= {ox.w(t) for t in ("smartTagPr", "drawing", "pict", "object", "txbxContent")}
 
 
 @dataclass
@@ -69,6 +80,7 @@ class Reader:
         self.rels = rels
         self.own = own
         self.links = 0
+        self.nodes = 0  # paragraphs and text segments read, against MAX_NODES
 
     def paragraphs(self, body: Any) -> list[Para]:
         out: list[Para] = []
@@ -81,11 +93,11 @@ class Reader:
                 para.bookmarks[:0] = pending
                 pending = []
                 out.append(para)
+                stack.extend(reversed(text_boxes(node)))
             elif node.tag == ox.w("bookmarkStart"):
                 pending.extend(self._bookmark(node))
-            elif node.tag in (ox.w("tbl"), ox.w("tr"), ox.w("tc"), ox.w("sdt"), ox.w("sdtContent")):
-                stack.extend(reversed([c for c in node if c.tag != ox.w("sdtPr")]))
-            elif node.tag in _CONTAINERS:
+            elif isinstance(node.tag, str) and node.tag not in _NOT_CONTENT:
+                # tables, content controls, tracked insertions, wrappers it does not know
                 stack.extend(reversed(node))
         return out
 
@@ -104,6 +116,9 @@ class Reader:
         segs: list[runs.Seg] = []
         bookmarks: list[tuple[str, bool]] = []
         self._walk(p, segs, lead, bookmarks)
+        self.nodes += 1 + len(segs)
+        if self.nodes > MAX_NODES:
+            raise LimitError(f"the document has more than {MAX_NODES} paragraphs and runs")
         para = Para(_ROLES.get(name, "body"), segs, bookmarks=bookmarks)
         numpr = ppr.find("w:numPr", _W) if ppr is not None else None
         if numpr is None:
@@ -112,8 +127,7 @@ class Reader:
         level = self.styles.heading_level(style_id)
         direct = ppr.find("w:outlineLvl", _W) if ppr is not None else None
         if direct is not None:
-            value = direct.get(ox.w("val")) or ""
-            level = int(value) + 1 if value.isdigit() and int(value) < 9 else None
+            level = outline_level(direct.get(ox.w("val")))
         if ppr is not None and ppr.find("w:sectPr", _W) is not None and not para.text:
             para.role = "skip"  # an empty paragraph that only ends a page section
         elif para.role == "body" and level is not None:
@@ -150,8 +164,13 @@ class Reader:
                 stack.extend((c, href, link) for c in reversed(node))
             elif tag == ox.w("bookmarkStart"):
                 marks.extend(self._bookmark(node))
-            elif tag in _CONTAINERS or tag == ox.w("sdt"):
-                stack.extend((c, href, link) for c in reversed(node) if c.tag != ox.w("sdtPr"))
+            elif is_math(tag):
+                text = math_text(node)
+                if text:
+                    segs.append(runs.Seg(text, href=href, link=link if href else -1))
+            elif isinstance(tag, str) and tag not in _NOT_CONTENT:
+                # a known container (sdt, ins, smartTag...) or one this reader does not know
+                stack.extend((c, href, link) for c in reversed(node))
 
     def _next_link(self) -> int:
         self.links += 1
@@ -191,6 +210,8 @@ class Reader:
                 parts.append(" ")
             elif tag == ox.w("noBreakHyphen"):
                 parts.append("-")
+            elif tag == ox.w("ruby"):
+                parts.append(_ruby(child))
         text = "".join(parts)
         if not text:
             return
@@ -207,3 +228,15 @@ class Reader:
         if node is not None:
             return (node.get(ox.w("val")) or "1").lower() not in _OFF
         return bool(char_style) and self.styles.flag(char_style, tag)
+
+
+def _ruby(ruby: Any) -> str:
+    """Ruby (phonetic guide) text as plain text shows it: the base, then the guide in
+    parentheses (``漢字(かんじ)``)."""
+
+    def text(part: str) -> str:
+        found = ruby.find(f"w:{part}", _W)
+        return "" if found is None else "".join(t.text or "" for t in found.iter(ox.w("t")))
+
+    base, guide = text("rubyBase"), text("rt")
+    return f"{base}({guide})" if guide else base

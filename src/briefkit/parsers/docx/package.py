@@ -21,7 +21,7 @@ from ... import limits
 from ...errors import LimitError, ParseError
 from ...syntax import ooxml as ox
 
-__all__ = ["Numbering", "Package", "Styles", "target"]
+__all__ = ["Numbering", "Package", "Styles", "outline_level", "target"]
 
 _W = ox.NS
 _PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -32,6 +32,12 @@ _OFF = {"0", "false", "off", "none"}
 _SAFE = etree.XMLParser(
     resolve_entities=False, no_network=True, load_dtd=False, remove_comments=True, remove_pis=True
 )
+
+
+def outline_level(value: str | None) -> int | None:
+    """The heading level of an ``w:outlineLvl`` value: ``0``-``8`` are levels 1-9, anything
+    else (9 is body text; a stranger's value may be any string) is no heading."""
+    return int(value) + 1 if value is not None and re.fullmatch("[0-8]", value) else None
 
 
 def target(rels: dict[str, tuple[str, str, bool]], suffix: str) -> str | None:
@@ -186,12 +192,11 @@ class Styles:
         return None
 
     def heading_level(self, style_id: str) -> int | None:
-        match = re.fullmatch(r"heading (\d)", self.name(style_id))
+        match = re.fullmatch(r"heading ([0-9])", self.name(style_id))
         if match:
             return int(match.group(1))
         level = self.first(style_id, "w:pPr/w:outlineLvl")
-        value = level.get(ox.w("val")) if level is not None else None
-        return int(value) + 1 if value and value.isdigit() and int(value) < 9 else None
+        return outline_level(level.get(ox.w("val"))) if level is not None else None
 
     def flag(self, style_id: str, tag: str) -> bool:
         found = self.first(style_id, f"w:rPr/w:{tag}")

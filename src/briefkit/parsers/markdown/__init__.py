@@ -28,7 +28,7 @@ from ...safety import clean_text, collapse_space
 from ...syntax.markdown import implied_kind, inline_heading, lead_in, nav_label
 from .blocks import Node, top_nodes
 from .frontmatter import MAX_FRONT_MATTER, metadata, section_kinds, split_front_matter
-from .inline import MAX_NESTING, markdown
+from .inline import MAX_NESTING, Tokens
 from .nav import take_nav
 
 __all__ = [
@@ -90,12 +90,12 @@ def parse_markdown(text: str) -> Brief:
     front, body, offset = split_front_matter(text)
     meta = metadata(front)
     kinds = section_kinds(front)
-    tokens = markdown().parse(body)
-    for tok in tokens:
+    doc = Tokens(body, offset)
+    for tok in doc.blocks:
         if tok.nesting == 1 and tok.level >= MAX_NESTING - 2:
             line = (tok.map[0] if tok.map else 0) + offset + 1
             raise LimitError("lists and quotes nest too deeply", line=line)
-    nodes = top_nodes(tokens, offset)
+    nodes = top_nodes(doc, offset)
     while nodes and nodes[0].kind == "rule":
         nodes.pop(0)  # a rule is decoration, and may come before the title
     title = meta.get("title")
@@ -111,7 +111,7 @@ def parse_markdown(text: str) -> Brief:
             "no title: start the document with '# Title' or set 'title:' in front matter",
             line=first.line if first else offset + 1,
         )
-    nav = take_nav(nodes)
+    nav = take_nav(nodes, doc)
     sections = _sections(nodes)
     if kinds is not None:
         if len(kinds) != len(sections):

@@ -9,7 +9,7 @@ lost.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...model import (
@@ -24,7 +24,7 @@ from ...model import (
     plain_text,
 )
 from ...syntax.markdown import lead_in
-from .inline import inlines
+from .inline import Tokens, inlines
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -42,12 +42,13 @@ class Node:
     level: int = 0  # heading level
     content: tuple[Inline, ...] = ()  # paragraph content
     bold_lead: bool = False  # paragraph opens with ``**`` bold
-    tokens: list[Token] = field(default_factory=list)  # paragraph inline tokens (nav)
+    inline: Token | None = None  # the paragraph's inline token (its children: on demand)
     block: Block | None = None  # a ready list, quote or code paragraph
 
 
-def top_nodes(tokens: list[Token], offset: int) -> list[Node]:
+def top_nodes(doc: Tokens, offset: int) -> list[Node]:
     """The top-level blocks; ``offset`` is the number of lines before the body."""
+    tokens = doc.blocks
     out: list[Node] = []
     i = 0
     while i < len(tokens):
@@ -59,19 +60,20 @@ def top_nodes(tokens: list[Token], offset: int) -> list[Node]:
             end += 1
         line = (tok.map[0] if tok.map else 0) + offset + 1
         if tok.type == "heading_open":
-            inline = tokens[i + 1].children or []
-            text = plain_text(inlines(inline))
+            text = plain_text(inlines(doc.children(tokens[i + 1])))
             out.append(Node("heading", line, text=text, level=int(tok.tag[1:])))
         elif tok.type == "paragraph_open":
-            inline = tokens[i + 1].children or []
+            inline = doc.children(tokens[i + 1])
             bold = _opens_with_bold(inline)
-            out.append(Node("paragraph", line, content=inlines(inline), bold_lead=bold))
-            out[-1].tokens = list(inline)
+            content = inlines(inline)
+            out.append(
+                Node("paragraph", line, content=content, bold_lead=bold, inline=tokens[i + 1])
+            )
         elif tok.type in ("bullet_list_open", "ordered_list_open"):
-            out.append(Node("block", line, block=_list(tokens[i:end], tok)))
+            out.append(Node("block", line, block=_list(doc, tokens[i:end], tok)))
         elif tok.type == "blockquote_open":
             out.extend(
-                Node("block", line, block=Quote(content=c)) for c in _contents(tokens[i:end])
+                Node("block", line, block=Quote(content=c)) for c in _contents(doc, tokens[i:end])
             )
         elif tok.type in ("fence", "code_block"):
             out.append(Node("block", line, block=Paragraph(content=(Text(text=tok.content),))))
@@ -87,12 +89,14 @@ def _opens_with_bold(inline: Sequence[Token]) -> bool:
     return first is not None and first.type == "strong_open" and first.markup == "**"
 
 
-def _contents(tokens: Sequence[Token], *, keep_empty: bool = False) -> list[tuple[Inline, ...]]:
+def _contents(
+    doc: Tokens, tokens: Sequence[Token], *, keep_empty: bool = False
+) -> list[tuple[Inline, ...]]:
     """The inline content of every paragraph, heading and code block in a token range."""
     out: list[tuple[Inline, ...]] = []
     for tok in tokens:
         if tok.type == "inline":
-            content = inlines(tok.children or [])
+            content = inlines(doc.children(tok))
         elif tok.type in ("fence", "code_block"):
             content = normalize_inlines((Text(text=tok.content),))
         else:
@@ -102,7 +106,7 @@ def _contents(tokens: Sequence[Token], *, keep_empty: bool = False) -> list[tupl
     return out
 
 
-def _list(tokens: Sequence[Token], opening: Token) -> ItemList:
+def _list(doc: Tokens, tokens: Sequence[Token], opening: Token) -> ItemList:
     """A list; nested blocks inside an item join its body, so no text is lost."""
     items: list[Item] = []
     depth = opening.level + 1
@@ -113,17 +117,20 @@ def _list(tokens: Sequence[Token], opening: Token) -> ItemList:
         if tok.type == "list_item_open":
             start = k + 1
         elif tok.type == "list_item_close":
-            items.append(_item(tokens[start:k]))
+            items.append(_item(doc, tokens[start:k]))
     return ItemList(ordered=opening.type == "ordered_list_open", items=tuple(items))
 
 
-def _item(tokens: Sequence[Token]) -> Item:
-    parts = _contents(tokens, keep_empty=True)
+def _item(doc: Tokens, tokens: Sequence[Token]) -> Item:
     lead = ""
-    if tokens and tokens[0].type == "paragraph_open" and _opens_with_bold(tokens[1].children or []):
-        split = lead_in(parts[0])  # the first paragraph's content
+    if tokens and tokens[0].type == "paragraph_open":
+        first = doc.children(tokens[1])  # read once: for the lead-in and as content
+        parts = [inlines(first), *_contents(doc, tokens[2:], keep_empty=True)]
+        split = lead_in(parts[0]) if _opens_with_bold(first) else None
         if split is not None:
             lead, parts[0] = split
+    else:
+        parts = _contents(doc, tokens, keep_empty=True)
     body: list[Inline] = []
     for part in parts:
         if body and part:

@@ -4,6 +4,7 @@ Every way the loader can fail (bad YAML, a Python tag, a date such as ``2024-02-
 YAML recognises but Python cannot build) is a ParseError with the line. An unsafe ``url`` or
 neighbour ``href`` (``javascript:``, ``file:``...) is dropped and the brief kept, as the HTML
 parser does with unsafe links: the field was metadata, the content is still the content.
+Strings are Markdown, as pandoc reads them: backslash escapes (``\\<``, ``\\*``) are undone.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 from ...errors import LimitError, ParseError
 from ...model import BriefLink, SectionKind
 from ...safety import clean_text, collapse_space, is_safe_href
+from ...syntax.markdown import unescape
 
 __all__ = ["MAX_FRONT_MATTER", "metadata", "section_kinds", "split_front_matter"]
 
@@ -107,7 +109,7 @@ def _scalar(name: str, value: object) -> str | None:
     if value is None:
         return None
     if isinstance(value, str):
-        return value
+        return unescape(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     raise ParseError(f"front matter {name!r} must be text, not {type(value).__name__}", line=1)
@@ -130,8 +132,8 @@ def _neighbour(value: object) -> BriefLink | None:
     )
     title = ""
     if isinstance(raw_title, (str, int, float)) and not isinstance(raw_title, bool):
-        title = collapse_space(clean_text(str(raw_title))).strip()
-    href = _safe_href(raw_href) if isinstance(raw_href, str) else None
+        title = collapse_space(clean_text(unescape(str(raw_title)))).strip()
+    href = _safe_href(unescape(raw_href)) if isinstance(raw_href, str) else None
     return BriefLink(title=title or None, href=href) if title or href else None
 
 

@@ -3,6 +3,12 @@
 CommonMark with raw HTML off (``<script>`` stays text) and no linkify. Links come through
 exactly as written and briefkit judges them itself: an unsafe link keeps its text and loses
 its target. Images are never fetched; their alt text is content.
+
+markdown-it keeps half a kilobyte per token, and dense Markdown (``- *a*`` lines) makes a
+token of every two bytes, so a whole document's tokens took 800 bytes per input byte.
+:class:`Tokens` keeps only the block tokens; the inline tokens of a block are made when it
+is read and dropped after, and every token but a closing one counts against
+:data:`MAX_TOKENS`.
 """
 
 from __future__ import annotations
@@ -11,6 +17,8 @@ import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ...errors import LimitError
+from ...limits import MAX_NODES
 from ...model import Emphasis, Inline, Link, Strong, Text, normalize_inlines
 from ...safety import clean_text, is_safe_href
 
@@ -18,10 +26,14 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
-__all__ = ["MAX_NESTING", "inlines", "markdown"]
+__all__ = ["MAX_NESTING", "MAX_TOKENS", "Tokens", "inlines", "markdown"]
 
 #: Block nesting markdown-it may build; deeper input is refused instead of being cut off.
 MAX_NESTING = 40
+#: Opening and leaf tokens (closing ones are not counted) one document may make, block and
+#: inline: about two per part of the brief.
+MAX_TOKENS = 2 * MAX_NODES
+_TEXT = ("text", "text_special", "code_inline", "html_inline")
 
 
 @functools.cache
@@ -44,12 +56,61 @@ def markdown() -> MarkdownIt:
     return _Reader("commonmark", {"html": False, "linkify": False, "maxNesting": MAX_NESTING})
 
 
+class _Budgeted(list["Token"]):
+    """A token list that refuses to grow once the document's budget is spent."""
+
+    def __init__(self, owner: Tokens) -> None:
+        super().__init__()
+        self.owner = owner
+
+    def append(self, token: Token) -> None:
+        if token.nesting >= 0:  # an opening or a leaf token makes a part; a closing one none
+            self.owner.left -= 1
+        if self.owner.left < 0:
+            line = (token.map[0] + 1 + self.owner.offset) if token.map else None
+            raise LimitError(
+                f"the document has more than {MAX_TOKENS} Markdown elements "
+                f"(about {MAX_TOKENS // 2} parts of a brief)",
+                line=line,
+            )
+        super().append(token)
+
+
+class Tokens:
+    """One document's block tokens, and each block's inline tokens on demand; ``offset``
+    is the number of lines before ``text`` (front matter), for the lines errors name."""
+
+    def __init__(self, text: str, offset: int = 0) -> None:
+        from markdown_it.rules_core import StateCore, block, normalize
+
+        self.left = MAX_TOKENS
+        self.offset = offset
+        self.env: dict[str, object] = {}
+        state = StateCore(text, markdown(), self.env, _Budgeted(self))
+        normalize(state)
+        block(state)
+        self.blocks: list[Token] = state.tokens
+
+    def children(self, inline: Token) -> list[Token]:
+        """The inline tokens of an ``inline`` block token, made anew (not kept on it)."""
+        out = _Budgeted(self)
+        md = markdown()
+        try:
+            md.inline.parse(inline.content, md, self.env, out)
+        except LimitError as exc:  # inline tokens have no line: the block's is the place
+            if exc.line is None and inline.map:
+                exc.line = inline.map[0] + 1 + self.offset
+                exc.args = (exc._describe(),)
+            raise
+        return out
+
+
 def inlines(tokens: Sequence[Token]) -> tuple[Inline, ...]:
     """Model inlines from markdown-it inline tokens (a flat open/close stream)."""
     stack: list[tuple[str, str, list[Inline]]] = [("", "", [])]
     for tok in tokens:
         kind = tok.type
-        if kind in ("text", "code_inline", "html_inline"):
+        if kind in _TEXT:
             stack[-1][2].append(Text(text=tok.content))
         elif kind in ("softbreak", "hardbreak"):
             stack[-1][2].append(Text(text=" "))
@@ -85,7 +146,7 @@ def _alt_text(image: Token) -> str:
         tok = pending.pop()
         if tok.type == "image":
             pending.extend(reversed(tok.children or []))
-        elif tok.type in ("text", "code_inline", "html_inline"):
+        elif tok.type in _TEXT:
             out.append(tok.content)
         elif tok.type in ("softbreak", "hardbreak"):
             out.append(" ")

@@ -14,7 +14,7 @@ from ...model import BriefLink, plain_text
 from ...safety import clean_text, collapse_space, is_safe_href
 from ...syntax.markdown import NAV, nav_label
 from .blocks import Node
-from .inline import inlines
+from .inline import Tokens, inlines
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -23,10 +23,16 @@ __all__ = ["take_nav"]
 
 
 def _nav_lines(tokens: Sequence[Token]) -> list[tuple[str, BriefLink, bool]] | None:
-    """A paragraph of ``Previous: [title](href)`` lines: (label, link, written as a link)."""
+    """A paragraph of ``Previous: [title](href)`` lines: (label, link, written as a link).
+
+    A line ends at a line break outside any link: a link's text may be hard-wrapped
+    (``[a long`` / ``title](href)``), and its break is a space in the title.
+    """
     lines: list[list[Token]] = [[]]
+    depth = 0
     for tok in tokens:
-        if tok.type in ("softbreak", "hardbreak"):
+        depth += tok.nesting if tok.type in ("link_open", "link_close") else 0
+        if tok.type in ("softbreak", "hardbreak") and depth <= 0:
             lines.append([])
         else:
             lines[-1].append(tok)
@@ -52,7 +58,9 @@ def _nav_line(tokens: Sequence[Token]) -> tuple[str, BriefLink, bool] | None:
     if len(opens) != 1:
         return None
     k = opens[0]
-    close = next(j for j in range(k, len(tokens)) if tokens[j].type == "link_close")
+    close = next((j for j in range(k, len(tokens)) if tokens[j].type == "link_close"), None)
+    if close is None:
+        return None
     before = plain_text(inlines(tokens[:k]))
     match = NAV.match(before)
     if match is None or before[match.end() :].strip() not in ("", ":"):
@@ -71,13 +79,14 @@ def _nav_line(tokens: Sequence[Token]) -> tuple[str, BriefLink, bool] | None:
     return label, BriefLink(title=title or None, href=href or None), True
 
 
-def take_nav(nodes: list[Node]) -> dict[str, BriefLink]:
+def take_nav(nodes: list[Node], doc: Tokens) -> dict[str, BriefLink]:
     """Remove the trailing navigation run (and the rule before it) from ``nodes``."""
     found: dict[str, BriefLink] = {}
     all_links = True
     k = len(nodes)
     while k > 0 and nodes[k - 1].kind == "paragraph":
-        lines = _nav_lines(nodes[k - 1].tokens)
+        inline = nodes[k - 1].inline
+        lines = _nav_lines(doc.children(inline) if inline is not None else [])
         if lines is None or any(label in found for label, _, _ in lines):
             break
         if len({label for label, _, _ in lines}) != len(lines):

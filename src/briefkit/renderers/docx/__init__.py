@@ -96,6 +96,7 @@ class _Writer:
         self.base = base
         self.ids = base.styles
         self.part = document.part
+        self.links = ox.HyperlinkTargets(self.part)
         body = document.element.body
         self.end: Any = body.get_or_add_sectPr()
         first_break = next(
@@ -198,7 +199,7 @@ class _Writer:
             target = self._target(seg.href)
             if target is not None:
                 if seg.link != link_no:
-                    link_el, link_no = ox.add_hyperlink(p, self.part, target), seg.link
+                    link_el, link_no = ox.add_hyperlink(p, self.links, target), seg.link
                 parent = link_el
             else:
                 link_no = -1
@@ -228,7 +229,7 @@ class _Writer:
         text = link.title or link.href or ""
         target = self._target(link.href)
         if target:
-            parent = ox.add_hyperlink(p, self.part, target)
+            parent = ox.add_hyperlink(p, self.links, target)
             ox.add_run(parent, text, style_id=self.ids["Hyperlink"])
         else:
             ox.add_run(p, text)

@@ -292,7 +292,7 @@ def _finish(document: Any, ids: dict[str, str], *, own_header: bool, split_title
 
     numbering = document.part.numbering_part.element
     lists = ox.define_lists(numbering)
-    used = [int(n.get(ox.w("numId"), "0")) for n in numbering.iterfind("w:num", ox.NS)]
+    used = ox.numeric_ids(n.get(ox.w("numId")) for n in numbering.iterfind("w:num", ox.NS))
     out = io.BytesIO()
     document.save(out)
     data = out.getvalue()
@@ -320,6 +320,21 @@ def _as_document(data: bytes, name: str) -> bytes:
         raise TemplateError(f"{name} is not a Word document: {exc}", format="docx") from None
 
 
+def _check_custom_properties(package: Any, name: str) -> None:
+    """Every brief rewrites the template's custom properties: they must be readable XML."""
+    part = ox.custom_properties_part(package)
+    if part is None:
+        return
+    try:
+        ox.read_custom_properties(part.blob)
+    except etree.XMLSyntaxError as exc:
+        raise TemplateError(
+            f"{name}: its custom document properties (docProps/custom.xml) are not "
+            f"well-formed XML: {exc}",
+            format="docx",
+        ) from None
+
+
 def _build_from_template(data: bytes, size: tuple[int, int] | None, name: str) -> Base:
     from docx import Document
 
@@ -332,6 +347,7 @@ def _build_from_template(data: bytes, size: tuple[int, int] | None, name: str) -
             f"cannot open {name} as a Word document: {exc}", format="docx"
         ) from None
     defuse(document.part.package)
+    _check_custom_properties(document.part.package, name)
     styles = document.styles.element
     present = _style_ids(styles)
     taken = {style_id for style_id, _ in present.values()}

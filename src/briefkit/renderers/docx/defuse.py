@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import unquote
 
 from lxml import etree
 
-from ...safety import is_safe_href
+from ...safety import document_href
 from ...syntax import ooxml as ox
 
 __all__ = ["defuse", "safe_target"]
@@ -37,12 +36,24 @@ _XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 
 
 def safe_target(target: str) -> bool:
-    """A hyperlink target Word will not resolve to a local file or a network share."""
-    return is_safe_href(target) and is_safe_href(unquote(target)) and not target.startswith("/")
+    """A hyperlink target Word will not resolve to a local file or a network share.
+
+    The same rule as a brief's own links (:func:`briefkit.safety.document_href`), and the
+    target must already be in its final form: one Word would first trim or unescape
+    (``" //host"``, ``%2F%2Fhost``) is refused rather than rewritten.
+    """
+    return document_href(target) == target
 
 
 def defuse(package: Any) -> None:
-    """Remove everything active from every part of a python-docx package, in place."""
+    """Remove everything active from every part of a python-docx package, in place.
+
+    The package's own relationships (``_rels/.rels``) are no exception: none of them may
+    point outside the package or at an active part.
+    """
+    for rid, rel in list(package.rels.items()):
+        if rel.is_external or _ACTIVE_RELS.search(rel.reltype):
+            del package.rels[rid]
     for part in list(package.iter_parts()):
         dropped = set()
         for rid, rel in list(part.rels.items()):

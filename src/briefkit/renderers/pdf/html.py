@@ -140,10 +140,10 @@ def _brief_wrapper(
     wrapper.set("data-title", running_title(brief.title))
     wrapper.set("data-short-title", running_title(brief.title, SHORT_TITLE))
     running = brief.publisher or brief.category
-    if running:
-        wrapper.set("data-running", running)
+    if running:  # page margin boxes are laid out on every page: running strings stay short
+        wrapper.set("data-running", running_title(running))
     if brief.marking:
-        wrapper.set("data-marking", brief.marking)
+        wrapper.set("data-marking", running_title(brief.marking))
         wrapper.set("class", f"pdf-brief pdf-{marking_slug(brief.marking)}")
     styles: list[etree._Element] = []
     if template is None:
@@ -308,9 +308,9 @@ def _contents(briefs: Sequence[Brief], title: str) -> etree._Element:
     )
     running = pdf_head.shared_value({b.publisher for b in briefs})
     if running:
-        cover.set("data-running", running)
+        cover.set("data-running", running_title(running))
     marking = series_marking(briefs)
     if marking:
-        cover.set("data-marking", marking)
+        cover.set("data-marking", running_title(marking))
         cover.set("class", f"pdf-contents pdf-{marking_slug(marking)}")
     return cover

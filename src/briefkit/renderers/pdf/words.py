@@ -56,5 +56,5 @@ def keep_compounds(root: etree._Element) -> None:
     for node in root.iter():
         classes = (node.get("class") or "").split() if isinstance(node.tag, str) else ()
         if node.get("data-bookmark") is None and any(n in classes for n in _BOOKMARKED):
-            node.set("data-bookmark", " ".join("".join(node.itertext()).split()))
+            node.set("data-bookmark", " ".join("".join(map(str, node.itertext())).split()))
     map_text(root, joined)

@@ -1,0 +1,164 @@
+"""Cost that once grew faster than its input, tested by counting, never by timing.
+
+Times and memory are measured by ``python -m benchmarks.complexity``; here the causes are
+pinned down as facts that do not depend on the machine: how often a relationship list is
+searched, what a text box holds after break opportunities are added, what stays in memory
+of a Markdown document, and that the limit on parts of a brief is enforced while reading.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from lxml import etree
+
+import briefkit
+from briefkit import Brief, LimitError, Link, Paragraph, Section, Text
+from briefkit.renderers.pdf import breaks
+from briefs import seed_shaped
+from security.test_properties import budget
+
+
+def _linked(links: int) -> Brief:
+    content: list[Link | Text] = []
+    for k in range(links):
+        content += [Link(href=f"https://example.org/{k}", children=(Text(text=f"l{k}"),))]
+        content += [Text(text=" ")]
+    return Brief(title="Links", sections=(Section(blocks=(Paragraph(content=tuple(content)),)),))
+
+
+def test_docx_hyperlinks_do_not_search_the_relationships(monkeypatch: pytest.MonkeyPatch) -> None:
+    """python-docx's ``relate_to`` scans every relationship per link: quadratic in links."""
+    from docx.opc.rel import Relationships
+
+    calls = {"n": 0}
+    original = Relationships._get_matching
+
+    def counting(self: Relationships, *args: object, **kwargs: object) -> object:
+        calls["n"] += 1
+        return original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Relationships, "_get_matching", counting)
+    briefkit.render_docx(_linked(1))  # the base document is built once, then cached
+    counts = []
+    for links in (10, 400):
+        calls["n"] = 0
+        data = briefkit.render_docx(_linked(links))
+        counts.append(calls["n"])
+        assert briefkit.parse(data, format="docx") == _linked(links)
+    assert counts[0] == counts[1]  # a fixed number of searches, whatever the links
+
+
+def test_a_repeated_target_is_one_relationship() -> None:
+    import io
+
+    import docx
+
+    brief = Brief(
+        title="Same",
+        sections=(
+            Section(
+                blocks=tuple(
+                    Paragraph(
+                        content=(Link(href="https://example.org/", children=(Text(text=t),)),)
+                    )
+                    for t in ("a", "b", "c")
+                )
+            ),
+        ),
+    )
+    part = docx.Document(io.BytesIO(briefkit.render_docx(brief))).part
+    targets = [r.target_ref for r in part.rels.values() if r.is_external]
+    assert targets == ["https://example.org/"]
+
+
+_ZWSP = "\u200b"
+
+
+def _texts(root: etree._Element) -> list[str]:
+    out = []
+    for node in root.iter():
+        if node.text and isinstance(node.tag, str):
+            out.append(node.text)
+        if node is not root and node.tail:
+            out.append(node.tail)
+    return out
+
+
+@given(
+    st.lists(
+        st.sampled_from(["x" * 500, "y" * 90, "word ", " ", "é\u0301" * 60, "a\u200db" * 50]),
+        min_size=1,
+        max_size=8,
+    ),
+    st.booleans(),
+)
+@budget(80)
+def test_every_text_box_is_short_enough_to_measure(pieces: list[str], tail: bool) -> None:
+    """A shrink-to-fit box is measured once per break opportunity of a text box: each box
+    holds at most ``_CHUNK`` pieces of a long run, and no piece is longer than needed."""
+    text = "".join(pieces)
+    root = etree.fromstring("<div><p><b>x</b></p></div>")
+    if tail:
+        root[0][0].tail = text
+    else:
+        root[0].text = text
+    breaks.break_long_runs(root)
+    flat = "".join(_texts(root)).replace(_ZWSP, "")
+    assert flat == ("x" + text if tail else text + "x")  # nothing lost, nothing added
+    for box in _texts(root):
+        assert box.count(_ZWSP) < breaks._CHUNK
+        for run in re.findall(r"\S+", box):
+            for piece in run.split(_ZWSP):
+                assert len(piece) <= breaks.LONG_RUN or len(run) <= breaks.LONG_RUN
+
+
+def test_running_strings_of_the_pdf_are_short() -> None:
+    from briefkit.renderers.pdf.html import document_html
+
+    brief = seed_shaped().model_copy(
+        update={"marking": "M" * 5000, "publisher": "P" * 5000, "title": "T " * 3000}
+    )
+    html = document_html([brief], series=False)
+    for name in ("data-marking", "data-running", "data-title"):
+        values = re.findall(rf'{name}="([^"]*)"', html)
+        assert values
+        assert all(len(v) <= 80 for v in values), name
+
+
+def test_markdown_keeps_no_inline_tokens() -> None:
+    from briefkit.parsers.markdown.inline import Tokens
+
+    doc = Tokens("# T\n\n" + "- *a* [b](c)\n" * 50)
+    inline = [t for t in doc.blocks if t.type == "inline"]
+    assert inline
+    assert all(not t.children for t in inline)
+    assert [t.type for t in doc.children(inline[1])][:3] == ["em_open", "text", "em_close"]
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [("# T\n\n" + "- *a*\n" * 400, 3), ("---\ntitle: T\n---\n\n" + "*a* " * 800, 5)],
+)
+def test_markdown_is_refused_beyond_its_token_budget(
+    monkeypatch: pytest.MonkeyPatch, text: str, line: int
+) -> None:
+    from briefkit.parsers.markdown import inline
+
+    monkeypatch.setattr(inline, "MAX_TOKENS", 500)
+    with pytest.raises(LimitError, match="more than 500 Markdown elements") as info:
+        briefkit.parse(text, format="markdown")
+    assert info.value.line is not None
+    assert info.value.line >= line
+
+
+def test_docx_is_refused_beyond_the_parts_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefkit.parsers.docx import body
+
+    data = briefkit.render_docx(_linked(50))
+    monkeypatch.setattr(body, "MAX_NODES", 20)
+    with pytest.raises(LimitError, match="more than 20 paragraphs and runs"):
+        briefkit.parse(data, format="docx")
