@@ -1,9 +1,12 @@
 """The ``briefkit`` command: a thin layer over the public API.
 
-Each command module exports ``COMMANDS``; adding one is one line in ``_MODULES``. Exit
-status: 0 on success, 1 when briefkit refuses or fails (bad input, unwritable output), 2 for
-a usage mistake (unknown option, missing argument). ``-q``/``-v`` before the command set how
-much goes to stderr for every command (see :mod:`._common`).
+Each command module exports ``COMMANDS``; adding one is one line in ``_COMMANDS``, which
+also holds the line ``briefkit --help`` shows for it. A command's module is imported only
+when that command runs (or shows its own help), so ``briefkit --version`` and ``--help``
+load neither the model nor any parser, renderer or build module. Exit status: 0 on success,
+1 when briefkit refuses or fails (bad input, unwritable output), 2 for a usage mistake
+(unknown option, missing argument). ``-q``/``-v`` before the command set how much goes to
+stderr for every command (see :mod:`._common`).
 """
 
 from __future__ import annotations
@@ -17,18 +20,21 @@ from ._common import QUIET, VERBOSE, set_verbosity
 
 __all__ = ["main"]
 
-#: Command modules, registered in this order.
-_MODULES = (
-    "convert",
-    "formats",
-    "build",
-    "check",
-)
+#: Command name -> (module in this package, the one line ``briefkit --help`` shows; the
+#: tests hold it equal to the command's own ``short_help``).
+_COMMANDS: dict[str, tuple[str, str]] = {
+    "convert": ("convert", "Convert briefs to other formats."),
+    "schema": ("convert", "Print the JSON schema of a brief."),
+    "formats": ("formats", "List the input and output formats briefkit knows."),
+    "build": ("build", "Render files and folders as a linked series with an index."),
+    "check": ("check", "Report structure and link problems; exit 1 if any."),
+}
 
 _EPILOG = """\b
 Examples:
   briefkit convert brief.txt -o brief.pdf     format from the output's extension
   briefkit convert page.html -t markdown      Markdown on stdout
+  briefkit convert *.txt -o out/ -t html,pdf  many briefs, many formats, one process
   briefkit build briefs/ -o site/             a linked series with an index page
   briefkit check briefs/                      link and structure problems
   briefkit formats                            what can be read and written
@@ -42,7 +48,37 @@ Shell completion: eval "$(_BRIEFKIT_COMPLETE=bash_source briefkit)"
 """
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=_EPILOG)
+class _LazyGroup(click.Group):
+    """A group that imports a command's module on first use of that command."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(_COMMANDS) | set(self.commands))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in _COMMANDS:
+            module = importlib.import_module(f"{__name__}.{_COMMANDS[cmd_name][0]}")
+            for command in module.COMMANDS:
+                self.add_command(command)
+        return self.commands.get(cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The commands and their one-line help, from the table: no module is imported."""
+        rows = [
+            (
+                name,
+                _COMMANDS[name][1]
+                if name in _COMMANDS
+                else self.commands[name].get_short_help_str(),
+            )
+            for name in self.list_commands(ctx)
+        ]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(
+    cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]}, epilog=_EPILOG
+)
 @click.version_option(
     __version__, "-V", "--version", prog_name="briefkit", message="%(prog)s %(version)s"
 )
@@ -54,15 +90,10 @@ def main(ctx: click.Context, quiet: bool, verbose: bool) -> None:
     if quiet and verbose:
         raise click.UsageError("--quiet and --verbose exclude each other")
     set_verbosity(ctx, QUIET if quiet else VERBOSE if verbose else 0)
-    if quiet:
-        # Commands with their own --quiet (convert, build) take it from here by default.
+    name = ctx.invoked_subcommand
+    command = main.get_command(ctx, name) if quiet and name else None
+    if command is not None and any(param.name == "quiet" for param in command.params):
+        # A command with its own --quiet (convert, build) takes it from here by default.
         defaults = dict(ctx.default_map or {})
-        for name, command in main.commands.items():
-            if any(param.name == "quiet" for param in command.params):
-                defaults[name] = {"quiet": True, **defaults.get(name, {})}
+        defaults[command.name or ""] = {"quiet": True, **defaults.get(command.name or "", {})}
         ctx.default_map = defaults
-
-
-for _name in _MODULES:
-    for _command in importlib.import_module(f"{__name__}.{_name}").COMMANDS:
-        main.add_command(_command)

@@ -59,7 +59,9 @@ def _progress(quiet: bool) -> Iterator[Callable[[BuildProgress], None]]:
         yield update
 
 
-@click.command(epilog=_EPILOG)
+@click.command(
+    epilog=_EPILOG, short_help="Render files and folders as a linked series with an index."
+)
 @click.argument(
     "inputs", nargs=-1, required=True, metavar="INPUT...", type=click.Path(path_type=Path)
 )
