@@ -28,6 +28,7 @@ _COMMANDS: dict[str, tuple[str, str]] = {
     "formats": ("formats", "List the input and output formats briefkit knows."),
     "build": ("build", "Render files and folders as a linked series with an index."),
     "check": ("check", "Report structure and link problems; exit 1 if any."),
+    "serve": ("serve", "Serve conversions over HTTP."),
 }
 
 _EPILOG = """\b
