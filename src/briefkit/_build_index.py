@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from ._build_work import Scanned
-from .fileio import atomic_write
+from .fileio import write_if_changed
 
-__all__ = ["write_index"]
+__all__ = ["IndexEntry", "write_index"]
 
 _INDEX = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
@@ -34,43 +33,36 @@ li{margin:0 0 1.2rem}.meta{color:#555;font-size:.9em}.formats a{margin-right:.6e
 """
 
 
-def _page(title: str, entries: list[dict[str, Any]], series: str | None) -> str:
-    from jinja2 import Environment
-
-    env = Environment(autoescape=True, keep_trailing_newline=True)
-    return env.from_string(_INDEX).render(title=title, entries=entries, series=series)
-
-
 def _date(value: dt.date | dt.datetime | None) -> str | None:
     if value is None:
         return None
     return (value.date() if isinstance(value, dt.datetime) else value).isoformat()
 
 
-def write_index(
-    dest: Path,
-    title: str,
-    ordered: Sequence[Scanned],
-    links: Sequence[list[tuple[str, str]]],
-    series: str | None,
-) -> bool:
-    """Write the index page of ``ordered`` (each with its ``(format, href)`` links, the HTML
-    one as the title's link) to ``dest``; False, writing nothing, when it is unchanged."""
-    entries = [
-        {
-            "title": s.stub.title,
-            "date": _date(s.stub.published),
-            "excerpt": s.excerpt,
-            "links": own,
-            "main": dict(own).get("html") or (own[0][1] if own else None),
-        }
-        for s, own in zip(ordered, links, strict=True)
-    ]
-    page = _page(title, entries, series)
-    try:
-        unchanged = dest.read_text("utf-8") == page
-    except (OSError, UnicodeDecodeError):
-        unchanged = False
-    if not unchanged:
-        atomic_write(dest, page)
-    return not unchanged
+@dataclass(frozen=True)
+class IndexEntry:
+    """One brief on the index page: its title, date, excerpt and ``(format, href)`` links."""
+
+    title: str
+    published: dt.date | dt.datetime | None
+    excerpt: str
+    links: list[tuple[str, str]]
+
+    @property
+    def date(self) -> str | None:
+        return _date(self.published)
+
+    @property
+    def main(self) -> str | None:
+        """The title's link: the HTML file, else the first format's."""
+        return dict(self.links).get("html") or (self.links[0][1] if self.links else None)
+
+
+def write_index(dest: Path, title: str, entries: Iterable[IndexEntry], series: str | None) -> bool:
+    """Write the index page of ``entries`` (in series order) to ``dest``, streaming it, so a
+    long series never has its page in memory; False, writing nothing, when it is unchanged."""
+    from jinja2 import Environment
+
+    env = Environment(autoescape=True, keep_trailing_newline=True)
+    page = env.from_string(_INDEX).generate(title=title, entries=entries, series=series)
+    return write_if_changed(dest, page)
