@@ -7,6 +7,7 @@ fills the pipe and the tests can read it. Every wait is bounded.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import signal
@@ -20,7 +21,7 @@ from typing import Any
 
 import pytest
 
-__all__ = ["Server", "need_server_stack", "running_server", "wait_until"]
+__all__ = ["Server", "fresh_formats", "need_server_stack", "running_server", "wait_until"]
 
 START_TIMEOUT = 180.0
 
@@ -34,6 +35,19 @@ def need_server_stack() -> None:
             if os.environ.get("CI"):
                 pytest.fail(f"{module} is required in CI: pip install -e '.[test]'")
             pytest.skip(f"{module} is not installed (pip install -e '.[test]')")
+
+
+@functools.cache
+def fresh_formats() -> dict[str, list[str]]:
+    """The formats a fresh process knows (built-ins and installed plugins), as the server
+    sees them: this process may hold formats that tests registered on the fly."""
+    code = (
+        "import json, briefkit; print(json.dumps({'input': sorted(briefkit.input_formats()), "
+        "'output': sorted(briefkit.output_formats())}))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    formats: dict[str, list[str]] = json.loads(done.stdout)
+    return formats
 
 
 class Server:
