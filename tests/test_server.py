@@ -177,6 +177,14 @@ def test_parse_answers_with_the_brief(client: httpx.Client) -> None:
     assert Brief.from_json(response.content) == briefkit.parse(SAMPLE)
 
 
+def test_a_decoding_fallback_is_a_warning_header(client: httpx.Client) -> None:
+    brief = seed_shaped().model_copy(update={"title": "Café Supply Chains"})
+    response = client.post("/convert?from=json&to=json", content=brief.to_json().encode("cp1252"))
+    assert response.status_code == 200
+    assert "1252" in response.headers["briefkit-warning"]
+    assert Brief.from_json(response.content).title == "Café Supply Chains"
+
+
 def test_render_takes_brief_json(client: httpx.Client) -> None:
     brief = seed_shaped()
     response = client.post(

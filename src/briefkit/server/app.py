@@ -68,8 +68,9 @@ def _output(target: str, data: bytes, warnings: list[str]) -> Response:
     info = renderers()[target]
     media = info.media_type + ("" if info.binary else "; charset=utf-8")
     headers = {"Content-Disposition": f'inline; filename="brief{info.extension}"'}
-    if warnings:
-        headers["Briefkit-Warning"] = " | ".join(" ".join(w.split()) for w in warnings)[:1000]
+    if warnings:  # a header holds Latin-1 only: anything else becomes "?"
+        text = " | ".join(" ".join(w.split()) for w in warnings)[:1000]
+        headers["Briefkit-Warning"] = text.encode("ascii", "replace").decode("ascii")
     return Response(data, media_type=media, headers=headers)
 
 
