@@ -66,6 +66,8 @@ def _check_href(value: str) -> str:
 Line = Annotated[str, AfterValidator(_clean_line)]
 #: A link target: http(s), mailto or relative; other schemes are rejected.
 Href = Annotated[str, AfterValidator(_check_href)]
+#: An optional line: empty (or all whitespace) is None.
+OptionalLine = Annotated[Line | None, AfterValidator(lambda value: value or None)]
 
 
 class _Frozen(BaseModel):
@@ -94,12 +96,7 @@ class Text(_Frozen):
     """Plain text."""
 
     type: Literal["text"] = "text"
-    text: str
-
-    @field_validator("text")
-    @classmethod
-    def _clean(cls, value: str) -> str:
-        return clean_text(value)
+    text: Annotated[str, AfterValidator(clean_text)]
 
     @property
     def plain(self) -> str:
@@ -377,13 +374,8 @@ class Section(_Frozen):
     """A run of blocks under one heading; ``heading`` is as written, without its colon."""
 
     kind: SectionKind = SectionKind.OTHER
-    heading: Line | None = None
+    heading: OptionalLine = None
     blocks: tuple[Block, ...] = ()
-
-    @field_validator("heading", mode="after")
-    @classmethod
-    def _empty_heading_is_none(cls, value: str | None) -> str | None:
-        return value or None
 
     @property
     def items(self) -> tuple[Item, ...]:
@@ -438,16 +430,16 @@ class Brief(_Frozen):
 
     title: Line
     url: Href | None = None
-    slug: Line | None = None
+    slug: OptionalLine = None
     published: Date | None = None
     updated: Date | None = None
     authors: tuple[Line, ...] = ()
-    publisher: Line | None = None
-    category: Line | None = None
+    publisher: OptionalLine = None
+    category: OptionalLine = None
     tags: tuple[Line, ...] = ()
-    summary: Line | None = None
-    marking: Line | None = None
-    language: Line | None = None
+    summary: OptionalLine = None
+    marking: OptionalLine = None
+    language: OptionalLine = None
     sections: tuple[Section, ...] = ()
     prev: BriefLink | None = None
     next: BriefLink | None = None
@@ -458,11 +450,6 @@ class Brief(_Frozen):
         if not value:
             raise ValueError("a brief needs a non-empty title")
         return value
-
-    @field_validator("slug", "publisher", "category", "summary", "marking", "language")
-    @classmethod
-    def _empty_is_none(cls, value: str | None) -> str | None:
-        return value or None
 
     @field_validator("authors", "tags")
     @classmethod
