@@ -247,7 +247,10 @@ def _write_renders(
     done: int,
 ) -> None:
     position = {e.path: k for k, e in enumerate(ordered) if outputs.need[k]}
-    batch = max(1, min(4, len(position) // (pool.jobs * 8)))
+    # A PDF takes tens of milliseconds, HTML or text well under one: small batches keep
+    # PDF work spread evenly, large ones keep the per-task overhead off the fast formats.
+    most = 4 if "pdf" in plan.exts or "docx" in plan.exts else 32
+    batch = max(1, min(most, len(position) // (pool.jobs * 8)))
     checkpoint = max(_CHECKPOINT, len(ordered) // 20)
 
     def failed(job: Job, why: str) -> Done:

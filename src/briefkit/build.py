@@ -84,13 +84,15 @@ def collect_inputs(
     for item in inputs:
         path = Path(item)
         if path.is_dir():
+            # Resolving is the slow part: only where the output folder may lie inside.
+            inside = out_resolved is not None and path.resolve() in out_resolved.parents
             found = [
                 p
                 for p in path.rglob("*")
-                if p.is_file()
+                if parser_for_extension(p.suffix) is not None
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and (out_resolved is None or out_resolved not in p.resolve().parents)
-                and parser_for_extension(p.suffix) is not None
+                and p.is_file()
+                and not (inside and out_resolved in p.resolve().parents)
             ]
             candidates = sorted(found, key=_natural)
         elif path.is_file():
@@ -99,8 +101,9 @@ def collect_inputs(
             failures.append(BuildFailure(str(path), "no such file or folder"))
             continue
         for p in candidates:
-            if p.resolve() not in seen:
-                seen.add(p.resolve())
+            real = p.resolve()
+            if real not in seen:
+                seen.add(real)
                 files.append(p)
     return files, failures
 
