@@ -1,5 +1,5 @@
-"""``python -m benchmarks``: stages, bundle builds, the pandoc comparison and article
-extraction on real pages (see :mod:`benchmarks.extraction`), as Markdown.
+"""``python -m benchmarks``: stages, start-up, bundle builds, the server and the pandoc
+comparison and article extraction on real pages, as Markdown.
 
 Run from the repository root. Progress goes to stderr, the results table to stdout (and to
 ``--output FILE``). ``--quick`` runs a tiny corpus with few repeats: a check that the
@@ -21,7 +21,9 @@ from . import extraction, report
 from .bundle import BundleResult, run_bundles
 from .corpus import SIZES
 from .peers import PeerResult, pandoc_info, run_peers
+from .server import LoadResult, run_server
 from .stages import STAGES, StageResult, run_stages
+from .startup import ImportRow, StartupResult, run_startup
 
 
 def _list(value: str) -> list[str]:
@@ -44,6 +46,10 @@ def _options(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument(
         "--pages", type=Path, default=None, help="the real-pages folder (default ../shared/...)"
     )
+    p.add_argument("--skip-startup", action="store_true", help="no start-up timings")
+    p.add_argument("--skip-server", action="store_true", help="no server load test")
+    p.add_argument("--startup-runs", type=int, default=20, help="runs of each command")
+    p.add_argument("--server-levels", type=_ints, default=[1, 4, 16], help="concurrent clients")
     p.add_argument("--stages", type=_list, default=list(STAGES), help="stages to time")
     p.add_argument("--sizes", type=_list, default=list(SIZES), help="size classes to time")
     p.add_argument("--repeats", type=int, default=30, help="timed rounds per stage")
@@ -68,6 +74,8 @@ def _options(argv: Sequence[str] | None) -> argparse.Namespace:
         args.repeats = min(args.repeats, 3)
         args.bundle_sizes = [4]
         args.jobs = [1]
+        args.startup_runs = min(args.startup_runs, 2)
+        args.server_levels = [1, 4]
     return args
 
 
@@ -83,6 +91,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     stages: list[StageResult] = []
     bundles: list[BundleResult] = []
     peers: list[PeerResult] = []
+    startup: list[StartupResult] = []
+    imports: list[ImportRow] = []
+    server: list[LoadResult] = []
     with tempfile.TemporaryDirectory(prefix="briefkit-bench-") as tmp:
         work = args.workdir or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
@@ -98,6 +109,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                 progress=_say,
             )
             loads.append(f"after stages {report.load()}")
+        if not args.skip_startup:
+            startup, imports = run_startup(
+                work,
+                runs=args.startup_runs,
+                import_rounds=1 if args.quick else 5,
+                seed=args.seed,
+                progress=_say,
+            )
+            loads.append(f"after start-up {report.load()}")
         if not args.skip_peers:
             peers = run_peers(
                 work,
@@ -119,6 +139,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                 progress=_say,
             )
             loads.append(f"after builds {report.load()}")
+        if not args.skip_server:
+            quick = args.quick
+            server = run_server(
+                work,
+                levels=args.server_levels,
+                requests={"html": 8, "pdf": 4} if quick else None,
+                cli_runs={"html": 2, "pdf": 1} if quick else None,
+                seed=args.seed,
+                progress=_say,
+            )
+            loads.append(f"after server {report.load()}")
 
     extracted: list[str] = []
     if not args.skip_extraction:
@@ -139,6 +170,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if stages:
         lines += ["## Per brief, in process (ms: wall median [wall p90] · CPU median)", ""]
         lines += [*report.stages_table(stages), ""]
+    if startup:
+        lines += ["## Start-up: whole processes, interleaved in one run", ""]
+        lines += [*report.startup_table(startup), ""]
+    if imports:
+        lines += ["## Import times of `briefkit convert` (text → HTML)", ""]
+        lines += [*report.imports_table(imports), ""]
     if bundles:
         lines += ["## `briefkit build` end to end", ""]
         lines += [*report.bundle_table(bundles), ""]
@@ -148,7 +185,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         lines += [*report.peers_table(peers), ""]
     if extracted:
         lines += ["## Article extraction on real pages", "", *extracted, ""]
-    verdicts = report.verdicts(stages, bundles)
+    if server:
+        lines += ["## `briefkit serve` against `briefkit convert` per file", ""]
+        lines += [*report.server_table(server), ""]
+    verdicts = report.verdicts(stages, bundles, startup)
     if verdicts:
         lines += ["## Targets", "", *verdicts, ""]
     text = "\n".join(lines)

@@ -15,11 +15,17 @@ counted and nothing from an earlier run lingers in the process. Memory is read t
 - ``tracemalloc`` in the child: the peak of Python allocations of the orchestrating process
   (only with several workers, where that process does little else, so tracing costs little);
 - a sampler in the parent that sums the RSS of the whole process tree every 0.2 s.
+
+Next to each build, the **rendering CPU** of its briefs: another fresh child parses and
+renders every input in every format in process, after one warm-up brief (imports, templates,
+fonts), and reports the CPU seconds of that loop. It is the work the build cannot avoid;
+``wall ÷ (rendering CPU ÷ workers)`` says how close the build came to it.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import resource
@@ -56,6 +62,20 @@ class BundleResult:
     files: int = 0
     failures: int = 0
     error: str | None = None
+    render_cpu_s: float | None = None  # parsing and rendering alone, in one warm process
+
+    @property
+    def overhead(self) -> float | None:
+        """Wall time over the rendering CPU spread over the workers (1.0: nothing else)."""
+        if not self.wall_s or not self.render_cpu_s:
+            return None
+        return self.wall_s / (self.render_cpu_s / self.jobs)
+
+
+def _env() -> dict[str, str]:
+    """The children's environment: bytecode caching on, as after ``pip install`` (without
+    it every process of a build would compile briefkit's modules again)."""
+    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def _tree_rss(root: int) -> int:
@@ -109,6 +129,7 @@ def run_bundle(inputs: Path, outdir: Path, *, formats: str, jobs: int, trace: bo
         stderr=subprocess.PIPE,
         text=True,
         cwd=Path(__file__).resolve().parent.parent,
+        env=_env(),
     )
     sampler = _Sampler(proc.pid)
     sampler.start()
@@ -140,6 +161,17 @@ def run_bundle(inputs: Path, outdir: Path, *, formats: str, jobs: int, trace: bo
     )
 
 
+def render_cpu(inputs: Path, formats: str) -> float | None:
+    """CPU seconds to parse and render every input in every format, in a warm child."""
+    cmd = [sys.executable, "-m", "benchmarks.bundle", "--render-cpu", formats, str(inputs)]
+    root = Path(__file__).resolve().parent.parent
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=root, env=_env())
+    try:
+        return float(json.loads(proc.stdout.strip().splitlines()[-1])["cpu_s"])
+    except (ValueError, IndexError, KeyError):
+        return None
+
+
 def run_bundles(
     workdir: Path,
     sizes: Sequence[int],
@@ -156,11 +188,12 @@ def run_bundles(
         inputs = workdir / f"series-{count}"
         shutil.rmtree(inputs, ignore_errors=True)
         corpus.write_series(inputs, count, fmt=input_format, seed=seed)
+        progress(f"rendering CPU of {count} briefs in process")
+        alone = render_cpu(inputs, formats)
         for n in jobs:
             progress(f"build {count} briefs, {n} worker(s)")
-            results.append(
-                run_bundle(inputs, workdir / "out", formats=formats, jobs=n, trace=n > 1)
-            )
+            built = run_bundle(inputs, workdir / "out", formats=formats, jobs=n, trace=n > 1)
+            results.append(dataclasses.replace(built, render_cpu_s=alone))
         shutil.rmtree(inputs, ignore_errors=True)
     return results
 
@@ -227,8 +260,25 @@ def _child(argv: Sequence[str]) -> None:
     print(json.dumps(report))
 
 
+def _render_cpu_child(formats: str, inputs: str) -> None:
+    import briefkit
+
+    files = sorted(p for p in Path(inputs).iterdir() if p.is_file())
+    names = formats.split(",")
+    for fmt in names:  # warm-up: imports, templates, fonts
+        briefkit.render(briefkit.parse(files[0]), fmt)
+    start = time.process_time()
+    for path in files:
+        brief = briefkit.parse(path)
+        for fmt in names:
+            briefkit.render(brief, fmt)
+    print(json.dumps({"cpu_s": time.process_time() - start}))
+
+
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["--child"]:
+    if sys.argv[1:2] == ["--render-cpu"]:
+        _render_cpu_child(*sys.argv[2:4])
+    elif sys.argv[1:2] == ["--child"]:
         _child(sys.argv[2:])
     else:
         sys.exit("usage: python -m benchmarks.bundle --child [--trace] --jobs N --formats F IN OUT")

@@ -11,12 +11,29 @@ from importlib import metadata
 from .bundle import BundleResult
 from .corpus import SIZES
 from .peers import PeerResult
+from .server import LoadResult
 from .stages import StageResult
+from .startup import ImportRow, StartupResult, ratios
 
-__all__ = ["bundle_table", "machine", "peers_table", "stages_table", "verdicts"]
+__all__ = [
+    "bundle_table",
+    "imports_table",
+    "machine",
+    "peers_table",
+    "server_table",
+    "stages_table",
+    "startup_table",
+    "verdicts",
+]
 
 #: Build of 1,000 briefs in three formats with the machine's workers, in seconds.
 BUILD_TARGET_S = 60.0
+#: ``briefkit convert`` of a text brief to HTML, as a multiple of pandoc's time.
+CONVERT_TARGET = 3.0
+#: ``briefkit --version`` and ``--help``, in milliseconds.
+HELP_TARGET_MS = 80.0
+#: A bundle's wall time over its rendering CPU spread over the workers.
+BUNDLE_TARGET = 2.0
 
 
 def _cpu_model() -> str:
@@ -111,6 +128,8 @@ def bundle_table(results: Sequence[BundleResult]) -> list[str]:
         "build process traced peak MiB",
         "files",
         "failures",
+        "rendering CPU s",
+        "wall ÷ (rendering CPU ÷ workers)",
     ]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in results:
@@ -124,6 +143,8 @@ def bundle_table(results: Sequence[BundleResult]) -> list[str]:
         row = [str(r.briefs), r.formats, str(r.jobs), wall, per, cpu, mib(r.self_rss_mib)]
         row += [mib(r.children_rss_mib), mib(r.tree_rss_mib), mib(r.traced_mib)]
         row += [str(r.files), str(r.failures)]
+        row += ["—" if r.render_cpu_s is None else f"{r.render_cpu_s:.1f}"]
+        row += ["—" if r.overhead is None else f"{r.overhead:.2f}"]
         lines.append("| " + " | ".join(row) + " |")
     errors = [f"- {r.briefs} briefs, {r.jobs} workers: {r.error}" for r in results if r.error]
     return lines + (["", *errors] if errors else [])
@@ -155,9 +176,80 @@ def peers_table(results: Sequence[PeerResult]) -> list[str]:
     return lines + (["", *errors] if errors else [])
 
 
-def verdicts(stages: Sequence[StageResult], bundles: Sequence[BundleResult]) -> list[str]:
-    """One line per target: met or missed, with the number."""
+def startup_table(results: Sequence[StartupResult]) -> list[str]:
+    """Whole-process times: median wall, minimum wall and median CPU, in milliseconds."""
+    head = ["command", "wall median ms", "wall min ms", "CPU median ms", "runs"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+
+    def ms(v: float | None) -> str:
+        return "—" if v is None else f"{1000 * v:.0f}"
+
+    for r in results:
+        row = [r.name, ms(r.wall_s), ms(r.min_s), ms(r.cpu_s), str(r.runs)]
+        lines.append("| " + " | ".join(row) + " |")
+    errors = [f"- {r.name}: {r.error}" for r in results if r.error]
+    return lines + (["", *errors] if errors else [])
+
+
+def imports_table(rows: Sequence[ImportRow]) -> list[str]:
+    """Cumulative import times (``python -X importtime``) of ``briefkit convert``."""
+    lines = ["| module | cumulative import ms |", "|---|---|"]
+    lines += [f"| `{r.module}` | {r.ms:.1f} |" for r in rows]
+    return lines
+
+
+def server_table(results: Sequence[LoadResult]) -> list[str]:
+    """Server and CLI levels: requests per second and p50/p99 latency in milliseconds."""
+    head = ["how", "format", "concurrent", "requests", "per second", "p50 ms", "p99 ms", "failed"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+
+    def num(v: float | None, digits: int = 1) -> str:
+        return "—" if v is None else f"{v:.{digits}f}"
+
+    for r in results:
+        how = "`briefkit serve`" if r.how == "server" else "`briefkit convert` per file"
+        row = [how, r.fmt, str(r.clients), str(r.requests), num(r.per_s)]
+        row += [num(r.p50_ms, 0), num(r.p99_ms, 0), str(r.failures)]
+        lines.append("| " + " | ".join(row) + " |")
+    errors = [f"- {r.how} {r.fmt}: {r.error}" for r in results if r.error]
+    return lines + (["", *errors] if errors else [])
+
+
+def _startup_verdicts(results: Sequence[StartupResult]) -> list[str]:
     out = []
+    found = ratios(results)
+    if "wall" in found:
+        mark = "met" if found["wall"] <= CONVERT_TARGET else "MISSED"
+        cpu = f", CPU {found['cpu']:.1f}×" if "cpu" in found else ""
+        out.append(
+            f"- `briefkit convert` text → HTML ≤ {CONVERT_TARGET:g}× pandoc: "
+            f"wall {found['wall']:.1f}× {mark}{cpu}"
+        )
+    for r in results:
+        if r.name in ("briefkit --version", "briefkit --help") and r.wall_s is not None:
+            mark = "met" if 1000 * r.wall_s < HELP_TARGET_MS else "MISSED"
+            cpu = f", CPU {1000 * r.cpu_s:.0f} ms" if r.cpu_s is not None else ""
+            out.append(
+                f"- `{r.name}` < {HELP_TARGET_MS:g} ms: wall {1000 * r.wall_s:.0f} ms {mark}{cpu}"
+            )
+    return out
+
+
+def verdicts(
+    stages: Sequence[StageResult],
+    bundles: Sequence[BundleResult],
+    startup: Sequence[StartupResult] = (),
+) -> list[str]:
+    """One line per target: met or missed, with the number."""
+    out = _startup_verdicts(startup)
+    for b in bundles:
+        if b.overhead is not None and b.jobs > 1:
+            mark = "met" if b.overhead <= BUNDLE_TARGET else "MISSED"
+            out.append(
+                f"- bundle of {b.briefs} ({b.formats}, {b.jobs} workers) within "
+                f"{BUNDLE_TARGET:g}× its rendering CPU ({b.render_cpu_s:.1f} s) ÷ workers: "
+                f"{b.wall_s:.1f} s = {b.overhead:.2f}× {mark}"
+            )
     for r in stages:
         target = r.target_ms
         if target is not None and r.median_ms is not None and r.cpu_ms is not None:

@@ -112,6 +112,48 @@ def test_peer_table_has_one_row_per_format(quick_run: tuple[str, str]) -> None:
         assert re.fullmatch(r"\d+\.\d{3}", row[3]), row  # briefkit's own time is always there
 
 
+def test_startup_table_has_each_command(quick_run: tuple[str, str]) -> None:
+    rows = _table(quick_run[1], "## Start-up: whole processes")
+    head, body = rows[0], rows[1:]
+    assert head == ["command", "wall median ms", "wall min ms", "CPU median ms", "runs"]
+    names = [r[0] for r in body]
+    assert names[:4] == [
+        "python -c pass",
+        "briefkit --version",
+        "briefkit --help",
+        "briefkit convert (text → HTML)",
+    ]
+    for row in body:
+        assert all(re.fullmatch(r"\d+", c) for c in row[1:4]), row
+        assert row[4] == "2"
+    imports = _table(quick_run[1], "## Import times of `briefkit convert`")
+    assert "`pydantic`" in [r[0] for r in imports[1:]]
+
+
+def test_server_table_has_each_level(quick_run: tuple[str, str]) -> None:
+    rows = _table(quick_run[1], "## `briefkit serve` against")
+    head, body = rows[0], rows[1:]
+    assert head[:4] == ["how", "format", "concurrent", "requests"]
+    levels = [(r[0], r[1], r[2]) for r in body]
+    server, cli = "`briefkit serve`", "`briefkit convert` per file"
+    assert levels == [
+        (how, fmt, clients)
+        for how in (server, cli)
+        for fmt in ("html", "pdf")
+        for clients in ("1", "4")
+    ]
+    for row in body:
+        assert row[-1] == "0", row  # no request failed
+        assert float(row[4]) > 0
+
+
+def test_bundle_rows_carry_their_rendering_cpu(quick_run: tuple[str, str]) -> None:
+    rows = _table(quick_run[1], "## `briefkit build` end to end")
+    row = dict(zip(rows[0], rows[1], strict=True))
+    assert float(row["rendering CPU s"]) > 0
+    assert float(row["wall ÷ (rendering CPU ÷ workers)"]) > 0
+
+
 def test_corpus_is_deterministic() -> None:
     first = [corpus.to_text(s) for s in corpus.series(5, seed=3)]
     again = [corpus.to_text(s) for s in corpus.series(5, seed=3)]

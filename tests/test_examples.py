@@ -37,7 +37,10 @@ SCRIPTS: dict[str, tuple[list[str], list[str]]] = {
     ),
     "build_bundle.py": (["{out}"], ["index.html", "series.pdf"]),
     "custom_templates.py": (["{out}"], ["house.html", "house.pdf", "house.docx"]),
-    "web_service.py": (["{out}"], ["sample.html", "sample.pdf", "sample.docx"]),
+    "server_client.py": (
+        ["{out}"],
+        ["sample.html", "sample.pdf", "sample.docx", "sample.json", "sample.md"],
+    ),
     "build_with_dask.py": (["-o", "{out}"], ["index.html"]),
 }
 
@@ -135,3 +138,12 @@ def test_reference_document_styles_the_word_output(example: Callable[[str], Ran]
     assert document.styles["Normal"].font.name == "Georgia"
     assert "HARBOURLIGHT" in document.sections[0].header.paragraphs[0].text
     assert briefkit.parse(out / "house.docx").title == document.core_properties.title
+
+
+def test_server_answers_are_the_sample(example: Callable[[str], Ran]) -> None:
+    done, out, _ = example("server_client.py")
+    sample = briefkit.parse(EXAMPLES / "briefs" / "sample.txt")
+    for name in ("sample.html", "sample.docx", "sample.json", "sample.md"):
+        assert briefkit.parse(out / name) == sample, name
+    assert (out / "sample.pdf").read_bytes().startswith(b"%PDF-")
+    assert "application/problem+json: /problems/parse-error" in done.stdout

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from briefkit.fileio import atomic_write
+from briefkit.fileio import atomic_write, write_if_changed
 
 
 @pytest.mark.parametrize("durable", [True, False])
@@ -25,3 +25,15 @@ def test_atomic_write_replaces_whole_files_with_or_without_fsync(
         atomic_write(dest, 123, durable=durable)  # type: ignore[arg-type]
     assert dest.read_text("utf-8") == "zweite Fassung, überarbeitet"
     assert [p.name for p in dest.parent.iterdir()] == ["brief.html"]  # no temp file left
+
+
+def test_write_if_changed_streams_and_leaves_an_unchanged_file_alone(tmp_path: Path) -> None:
+    dest = tmp_path / "index.html"
+    assert write_if_changed(dest, (f"<li>{i}</li>\n" for i in range(10_000))) is True
+    first = dest.stat()
+    again = write_if_changed(dest, (f"<li>{i}</li>\n" for i in range(10_000)), durable=False)
+    assert again is False
+    assert dest.stat().st_ino == first.st_ino  # not replaced
+    assert write_if_changed(dest, ["<li>changed</li>\n", b"<li>bytes</li>\n"]) is True
+    assert dest.read_text("utf-8") == "<li>changed</li>\n<li>bytes</li>\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["index.html"]  # no temp file left

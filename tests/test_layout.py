@@ -41,13 +41,17 @@ ALLOWED: dict[str, set[str]] = {
     "renderers": CORE | {"syntax"} | ANALYSIS,
     "linking": CORE | {"syntax"},
     "build": CORE | {"syntax", "parsers", "renderers", "linking"} | ANALYSIS,
-    "cli": CORE | {"syntax", "parsers", "renderers", "linking", "build", "__init__"} | ANALYSIS,
+    "cli": CORE
+    | {"syntax", "parsers", "renderers", "linking", "build", "server", "__init__"}
+    | ANALYSIS,
+    # The HTTP face of the library: it serves the registry's formats and the checks.
+    "server": CORE | {"parsers", "renderers", "linking", "cli", "__init__"} | ANALYSIS,
     # The package face names everything, lazily.
     "__init__": CORE | {"syntax", "parsers", "renderers", "linking", "build"} | ANALYSIS,
 }
 #: Modules allowed over the size limit, with the size they may not grow past. An entry
 #: must be removed once its module fits (test_the_size_allowances_are_still_needed).
-LONG_ALLOWED = {"model.py": 507}
+LONG_ALLOWED: dict[str, int] = {}
 MAX_LINES = 500
 
 

@@ -2,16 +2,17 @@
 
 Parsers turn text, HTML, Markdown, JSON, DOCX and STIX into one model, :class:`Brief`;
 renderers turn a Brief into HTML, DOCX, PDF, text, Markdown, JSON, STIX 2.1 and MISP.
-:mod:`briefkit.ioc` finds and defangs indicators, :mod:`briefkit.entities` places.
-``import briefkit`` is light: it loads the model and the errors; each parser, renderer, the
-linking and the build modules load on first use of one of their names (PEP 562), so a
-command that converts one brief does not pay for the rest.
+:mod:`briefkit.ioc` finds and defangs indicators, :mod:`briefkit.entities` places,
+:mod:`briefkit.tradecraft` checks analytic standards. ``import briefkit`` is light: it loads
+only the errors; the model (and pydantic with it), each parser, renderer, the linking and
+the build modules load on first use of one of their names (PEP 562), so ``briefkit
+--version`` loads none of them and a command that converts one brief does not pay for the
+rest.
 """
 
 from __future__ import annotations
 
 import importlib
-import importlib.util
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
@@ -23,22 +24,6 @@ from .errors import (
     ParseError,
     RenderError,
     TemplateError,
-)
-from .model import (
-    Block,
-    Brief,
-    BriefLink,
-    Emphasis,
-    Inline,
-    Item,
-    ItemList,
-    Link,
-    Paragraph,
-    Quote,
-    Section,
-    SectionKind,
-    Strong,
-    Text,
 )
 
 if TYPE_CHECKING:
@@ -54,6 +39,22 @@ if TYPE_CHECKING:
         remove_brief,
         slugify,
         unique_slugs,
+    )
+    from .model import (
+        Block,
+        Brief,
+        BriefLink,
+        Emphasis,
+        Inline,
+        Item,
+        ItemList,
+        Link,
+        Paragraph,
+        Quote,
+        Section,
+        SectionKind,
+        Strong,
+        Text,
     )
     from .parsers import parse
     from .parsers.detect import DecodingWarning
@@ -97,6 +98,25 @@ _LAZY: dict[str, tuple[str, str]] = {
             "unique_slugs",
         )
     },
+    **{
+        name: (".model", name)
+        for name in (
+            "Block",
+            "Brief",
+            "BriefLink",
+            "Emphasis",
+            "Inline",
+            "Item",
+            "ItemList",
+            "Link",
+            "Paragraph",
+            "Quote",
+            "Section",
+            "SectionKind",
+            "Strong",
+            "Text",
+        )
+    },
     "parse": (".parsers", "parse"),
     "DecodingWarning": (".parsers.detect", "DecodingWarning"),
     "parse_docx": (".parsers.docx", "parse_docx"),
@@ -129,7 +149,9 @@ def __getattr__(name: str) -> Any:
         value = getattr(importlib.import_module(target[0], __name__), target[1])
         globals()[name] = value
         return value
-    if not name.startswith("__") and importlib.util.find_spec(f"{__name__}.{name}") is not None:
+    from importlib.util import find_spec  # here: ``briefkit --version`` does not need it
+
+    if not name.startswith("__") and find_spec(f"{__name__}.{name}") is not None:
         return importlib.import_module(f"{__name__}.{name}")
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["atomic_write"]
+__all__ = ["atomic_write", "write_if_changed"]
 
 
 def atomic_write(dest: str | os.PathLike[str], data: str | bytes, *, durable: bool = True) -> Path:
@@ -19,17 +21,47 @@ def atomic_write(dest: str | os.PathLike[str], data: str | bytes, *, durable: bo
     """
     path = Path(dest)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    _write(path, [payload], durable=durable, keep_same=False)
+    return path
+
+
+def write_if_changed(
+    dest: str | os.PathLike[str], chunks: Iterable[str | bytes], *, durable: bool = True
+) -> bool:
+    """Write ``chunks`` atomically as :func:`atomic_write` does, streaming them (a large
+    page is never held whole); leave ``dest`` untouched and return False when it already
+    holds exactly these bytes."""
+    encoded = (c.encode("utf-8") if isinstance(c, str) else c for c in chunks)
+    return _write(Path(dest), encoded, durable=durable, keep_same=True)
+
+
+def _digest(path: Path) -> bytes | None:
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "blake2b").digest()
+    except OSError:
+        return None
+
+
+def _write(path: Path, chunks: Iterable[bytes], *, durable: bool, keep_same: bool) -> bool:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
         os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
+        digest = hashlib.blake2b() if keep_same else None
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            for chunk in chunks:
+                handle.write(chunk)
+                if digest is not None:
+                    digest.update(chunk)
             handle.flush()
+            if digest is not None and _digest(path) == digest.digest():
+                Path(tmp).unlink()
+                return False
             if durable:
                 os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return path
+    return True

@@ -13,7 +13,6 @@ import importlib
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
 from typing import Any, Generic, TypeVar
 
 from .errors import FormatError
@@ -21,6 +20,8 @@ from .errors import FormatError
 __all__ = [
     "ParserInfo",
     "RendererInfo",
+    "find_parser",
+    "find_renderer",
     "get_parser",
     "get_renderer",
     "parser_for_extension",
@@ -92,6 +93,9 @@ def _load_plugins() -> None:
         if _plugins_loaded:
             return
         _plugins_loaded = True
+        # Imported here: a conversion between built-in formats never needs it.
+        from importlib.metadata import entry_points
+
         for group, kind in (("briefkit.parsers", ParserInfo), ("briefkit.renderers", RendererInfo)):
             known = _parsers if kind is ParserInfo else _renderers
             for ep in entry_points(group=group):
@@ -148,7 +152,7 @@ def renderers() -> dict[str, RendererInfo]:
 
 def get_parser(name: str) -> ParserInfo:
     """The parser called ``name``; FormatError if there is none."""
-    info = _parsers.get(name) or parsers().get(name)
+    info = find_parser(name)
     if info is None:
         raise FormatError(f"unknown input format {name!r} (known: {', '.join(sorted(_parsers))})")
     return info
@@ -156,7 +160,7 @@ def get_parser(name: str) -> ParserInfo:
 
 def get_renderer(name: str) -> RendererInfo:
     """The renderer called ``name``; FormatError if there is none."""
-    info = _renderers.get(name) or renderers().get(name)
+    info = find_renderer(name)
     if info is None:
         raise FormatError(
             f"unknown output format {name!r} (known: {', '.join(sorted(_renderers))})"
@@ -165,15 +169,36 @@ def get_renderer(name: str) -> RendererInfo:
 
 
 def parser_for_extension(ext: str) -> ParserInfo | None:
-    """The parser that claims a file extension such as ``.html``, or None."""
+    """The parser that claims a file extension such as ``.html``, or None.
+
+    Plugins are looked up only when no parser registered so far claims it: built-ins come
+    first either way, so the answer is the same, and a built-in extension costs no scan of
+    the installed packages' entry points.
+    """
     ext = ext.lower()
-    return next((p for p in parsers().values() if ext in p.extensions), None)
+    found = next((p for p in _parsers.values() if ext in p.extensions), None)
+    if found is None and not _plugins_loaded:
+        found = next((p for p in parsers().values() if ext in p.extensions), None)
+    return found
 
 
 def renderer_for_extension(ext: str) -> RendererInfo | None:
-    """The renderer whose output files carry ``ext``, or None."""
+    """The renderer whose output files carry ``ext``, or None (plugins as for parsers)."""
     ext = ext.lower()
-    return next((r for r in renderers().values() if r.extension == ext), None)
+    found = next((r for r in _renderers.values() if r.extension == ext), None)
+    if found is None and not _plugins_loaded:
+        found = next((r for r in renderers().values() if r.extension == ext), None)
+    return found
+
+
+def find_parser(name: str) -> ParserInfo | None:
+    """The parser called ``name``, or None (plugins scanned only for an unknown name)."""
+    return _parsers.get(name) or parsers().get(name)
+
+
+def find_renderer(name: str) -> RendererInfo | None:
+    """The renderer called ``name``, or None (plugins scanned only for an unknown name)."""
+    return _renderers.get(name) or renderers().get(name)
 
 
 _B = "briefkit."

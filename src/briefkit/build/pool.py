@@ -20,7 +20,7 @@ from concurrent.futures import (
     wait,
 )
 from itertools import islice
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from ..errors import BriefkitError
 
@@ -56,11 +56,23 @@ class _InlineExecutor(Executor):
 
 
 class Pool:
-    """The executor in use; a process pool we own is replaced when a worker dies."""
+    """The executor in use; a process pool we own is replaced when a worker dies.
 
-    def __init__(self, executor: Executor | None, jobs: int) -> None:
+    ``warm`` is ``(function, argument)``, run once in each worker process of a pool we own
+    as it starts: the workers are started at once, so they import and warm up their
+    renderers while the caller is still busy (finding and reading the inputs).
+    """
+
+    def __init__(
+        self,
+        executor: Executor | None,
+        jobs: int,
+        *,
+        warm: tuple[Callable[[Any], object], Any] | None = None,
+    ) -> None:
         self.jobs = jobs
         self.owned = executor is None
+        self.warm = warm
         self.executor = executor or self._new()
         self.generation = 0
 
@@ -69,7 +81,15 @@ class Pool:
             return _InlineExecutor()
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else None)
-        return ProcessPoolExecutor(max_workers=self.jobs, mp_context=context)
+        if self.warm is None:
+            pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context)
+        else:
+            pool = ProcessPoolExecutor(
+                self.jobs, context, initializer=self.warm[0], initargs=(self.warm[1],)
+            )
+        for _ in range(self.jobs):  # each submit starts a worker while none is idle
+            pool.submit(int)
+        return pool
 
     def restart(self, generation: int) -> bool:
         """A fresh pool after a crash (once per crash); False if the executor is not ours."""

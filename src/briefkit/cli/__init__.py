@@ -1,10 +1,13 @@
 """The ``briefkit`` command: a thin layer over the public API.
 
-Each command module exports ``COMMANDS``; adding one is one line in ``_MODULES``. Exit
-status: 0 on success, 1 when briefkit refuses or fails (bad input, unwritable output), 2 for
-a usage mistake (unknown option, missing argument), 70 for a bug (an exception briefkit did
-not mean to raise: one line, the traceback only with ``-v``). ``-q``/``-v`` before the
-command set how much goes to stderr for every command (see :mod:`._common`).
+Each command module exports ``COMMANDS``; adding one is one line in ``_COMMANDS``, which
+also holds the line ``briefkit --help`` shows for it. A command's module is imported only
+when that command runs (or shows its own help), so ``briefkit --version`` and ``--help``
+load neither the model nor any parser, renderer or build module. Exit status: 0 on success,
+1 when briefkit refuses or fails (bad input, unwritable output), 2 for a usage mistake
+(unknown option, missing argument), 70 for a bug (an exception briefkit did not mean to
+raise: one line, the traceback only with ``-v``). ``-q``/``-v`` before the command set
+how much goes to stderr for every command (see :mod:`._common`).
 """
 
 from __future__ import annotations
@@ -18,20 +21,24 @@ from ._common import QUIET, VERBOSE, internal_error, set_verbosity
 
 __all__ = ["main"]
 
-#: Command modules, registered in this order.
-_MODULES = (
-    "convert",
-    "formats",
-    "build",
-    "check",
-    "ioc",
-    "lint",
-)
+#: Command name -> (module in this package, the one line ``briefkit --help`` shows; the
+#: tests hold it equal to the command's own ``short_help``).
+_COMMANDS: dict[str, tuple[str, str]] = {
+    "convert": ("convert", "Convert briefs to other formats."),
+    "schema": ("convert", "Print the JSON schema of a brief."),
+    "formats": ("formats", "List the input and output formats briefkit knows."),
+    "build": ("build", "Render files and folders as a linked series with an index."),
+    "check": ("check", "Report structure and link problems; exit 1 if any."),
+    "lint": ("lint", "Report tradecraft findings; exit 1 on errors."),
+    "ioc": ("ioc", "List the indicators a brief quotes."),
+    "serve": ("serve", "Serve conversions over HTTP."),
+}
 
 _EPILOG = """\b
 Examples:
   briefkit convert brief.txt -o brief.pdf     format from the output's extension
   briefkit convert page.html -t markdown      Markdown on stdout
+  briefkit convert *.txt -o out/ -t html,pdf  many briefs, many formats, one process
   briefkit build briefs/ -o site/             a linked series with an index page
   briefkit check briefs/                      link and structure problems
   briefkit lint brief.txt                     estimative language, grades, markings
@@ -48,10 +55,10 @@ Shell completion: eval "$(_BRIEFKIT_COMPLETE=bash_source briefkit)"
 """
 
 
-class _Main(click.Group):
-    """The command group, and the last line of defence: whatever a command lets escape that
-    is neither click's nor an exit becomes one line and exit status 70 (see
-    :func:`~._common.internal_error`)."""
+class _LazyGroup(click.Group):
+    """A group that imports a command's module on first use of that command, and the last
+    line of defence: whatever a command lets escape that is neither click's nor an exit
+    becomes one line and exit status 70 (see :func:`~._common.internal_error`)."""
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -61,8 +68,34 @@ class _Main(click.Group):
         except Exception as exc:
             internal_error(exc)
 
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(_COMMANDS) | set(self.commands))
 
-@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]}, epilog=_EPILOG)
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in _COMMANDS:
+            module = importlib.import_module(f"{__name__}.{_COMMANDS[cmd_name][0]}")
+            for command in module.COMMANDS:
+                self.add_command(command)
+        return self.commands.get(cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The commands and their one-line help, from the table: no module is imported."""
+        rows = [
+            (
+                name,
+                _COMMANDS[name][1]
+                if name in _COMMANDS
+                else self.commands[name].get_short_help_str(),
+            )
+            for name in self.list_commands(ctx)
+        ]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(
+    cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]}, epilog=_EPILOG
+)
 @click.version_option(
     __version__, "-V", "--version", prog_name="briefkit", message="%(prog)s %(version)s"
 )
@@ -74,15 +107,10 @@ def main(ctx: click.Context, quiet: bool, verbose: bool) -> None:
     if quiet and verbose:
         raise click.UsageError("--quiet and --verbose exclude each other")
     set_verbosity(ctx, QUIET if quiet else VERBOSE if verbose else 0)
-    if quiet:
-        # Commands with their own --quiet (convert, build) take it from here by default.
+    name = ctx.invoked_subcommand
+    command = main.get_command(ctx, name) if quiet and name else None
+    if command is not None and any(param.name == "quiet" for param in command.params):
+        # A command with its own --quiet (convert, build) takes it from here by default.
         defaults = dict(ctx.default_map or {})
-        for name, command in main.commands.items():
-            if any(param.name == "quiet" for param in command.params):
-                defaults[name] = {"quiet": True, **defaults.get(name, {})}
+        defaults[command.name or ""] = {"quiet": True, **defaults.get(command.name or "", {})}
         ctx.default_map = defaults
-
-
-for _name in _MODULES:
-    for _command in importlib.import_module(f"{__name__}.{_name}").COMMANDS:
-        main.add_command(_command)

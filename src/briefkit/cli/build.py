@@ -61,7 +61,29 @@ def _progress(quiet: bool) -> Iterator[Callable[[BuildProgress], None]]:
         yield update
 
 
-@click.command(epilog=_EPILOG)
+def _preload(formats: tuple[str, ...]) -> None:
+    """Have the forkserver import what every worker needs (the build's worker module and
+    the built-in renderers of ``formats``) once, before it forks the workers, instead of
+    each worker importing them again. Process-wide, so done here in the command's own
+    process and not by ``build_bundle``, which may run inside someone else's."""
+    import multiprocessing
+
+    from briefkit.registry import find_renderer
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return
+    modules = ["briefkit.build.work"]
+    for name in formats:
+        info = find_renderer(name)
+        target = info.target if info is not None else None
+        if isinstance(target, str) and target.startswith("briefkit."):
+            modules.append(target.partition(":")[0])
+    multiprocessing.set_forkserver_preload(modules)
+
+
+@click.command(
+    epilog=_EPILOG, short_help="Render files and folders as a linked series with an index."
+)
 @click.argument(
     "inputs", nargs=-1, required=True, metavar="INPUT...", type=click.Path(path_type=Path)
 )
@@ -117,6 +139,7 @@ def build(
 ) -> None:
     """Render INPUT files and folders into OUTDIR as a linked series with an index.html."""
     names = tuple(f.strip() for f in formats.split(",") if f.strip())
+    _preload(names)
     try:
         with _progress(quiet) as progress:
             result = briefkit.build_bundle(

@@ -26,7 +26,9 @@ STRUCTURE_KINDS = ("unreadable", "empty", "no-judgement")
 KINDS = STRUCTURE_KINDS + tuple(k.value for k in LinkProblemKind)
 
 
-def _structure(brief: briefkit.Brief) -> list[tuple[str, str]]:
+def structure_problems(brief: briefkit.Brief) -> list[tuple[str, str]]:
+    """``(kind, message)`` for a brief without content or without a judgement (the server's
+    ``/check`` reports the same)."""
     if not any(s.blocks for s in brief.sections):
         return [("empty", f"{brief.title!r} has no content under its title")]
     if brief.judgement is None:
@@ -34,7 +36,7 @@ def _structure(brief: briefkit.Brief) -> list[tuple[str, str]]:
     return []
 
 
-@click.command()
+@click.command(short_help="Report structure and link problems; exit 1 if any.")
 @click.argument(
     "inputs", nargs=-1, required=True, metavar="INPUT...", type=click.Path(path_type=Path)
 )
@@ -66,7 +68,7 @@ def check(inputs: tuple[Path, ...], as_json: bool, ignore: tuple[str, ...]) -> N
             continue
         briefs.append(brief)
         paths.append(str(path))
-        for kind, message in _structure(brief):
+        for kind, message in structure_problems(brief):
             problems.append(
                 {"kind": kind, "files": [str(path)], "titles": [brief.title], "message": message}
             )

@@ -1,8 +1,10 @@
 """``briefkit convert`` and ``briefkit schema``.
 
 Like pandoc, the output format comes from ``-t`` or else from the output file's extension,
-and ``-`` means stdin or stdout. Files are written atomically through :func:`briefkit.render`
-and a conversion never overwrites its own input.
+and ``-`` means stdin or stdout. Unlike pandoc, which concatenates its inputs, several
+inputs (or several formats, ``-t pdf,docx``) are converted one by one into a folder
+(``-o out/``) in one process, which pays the start-up once. Files are written atomically
+through :func:`briefkit.render` and a conversion never overwrites its own input.
 """
 
 from __future__ import annotations
@@ -17,7 +19,12 @@ from typing import Any
 import click
 
 import briefkit
-from briefkit.registry import parser_for_extension
+from briefkit.registry import (
+    find_parser,
+    find_renderer,
+    parser_for_extension,
+    renderer_for_extension,
+)
 
 from ._common import detail, fail, friendly_errors, note
 
@@ -32,8 +39,14 @@ Examples:
   briefkit convert notes.md -o brief.html --fragment
   briefkit convert brief.txt -o brief.docx --reference-doc house-style.docx
   briefkit convert brief.txt -o brief.pdf --page-size Letter --stylesheet print.css
+  briefkit convert a.txt b.html c.md -o out/ -t pdf,docx   (out/a.pdf, out/a.docx, ...)
   briefkit -v convert brief.docx -o brief.md    (say what was read, and timings)
   briefkit convert brief.txt -o brief.stix.json --published 2024-09-13
+
+\b
+With several inputs or formats, or -o ending in /, every output goes into that folder
+as NAME.EXT; an input that fails is reported at the end (exit status 1) and the
+others are still converted.
 """
 
 
@@ -41,7 +54,7 @@ def output_format(output: str, to: str | None) -> str:
     """The format named by ``-t`` (a name, or an extension such as ``md``), or the one the
     output file's extension calls for."""
     if to:
-        return to if to in briefkit.output_formats() else _by_extension(f".{to.lower()}") or to
+        return to if find_renderer(to) else _by_extension(f".{to.lower()}") or to
     if output == "-":
         return "html"
     path = Path(output)
@@ -56,25 +69,23 @@ def output_format(output: str, to: str | None) -> str:
 
 def _by_extension(suffix: str) -> str | None:
     """The output format whose files end in ``suffix`` (``.htm`` and ``.markdown`` too)."""
-    renderers = briefkit.output_formats()
-    for name, renderer in renderers.items():
-        if renderer.extension == suffix:
-            return name
-    for name, parser in briefkit.input_formats().items():  # .htm, .markdown, .text
-        if suffix in parser.extensions and name in renderers:
-            return name
-    return None
+    renderer = renderer_for_extension(suffix)
+    if renderer is not None:
+        return renderer.name
+    parser = parser_for_extension(suffix)  # .htm, .markdown, .text
+    return parser.name if parser is not None and find_renderer(parser.name) else None
 
 
 def input_format(name: str | None) -> str | None:
     """The parser named by ``-f``: a format name, or an extension such as ``md`` or ``txt``."""
-    if name is None or name in briefkit.input_formats():
+    if name is None or find_parser(name):
         return name
     info = parser_for_extension(f".{name.lower()}")
     return info.name if info else name
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def same_file(a: Path, b: Path) -> bool:
+    """True when ``a`` and ``b`` name the same file (through links too)."""
     try:
         return a.resolve() == b.resolve() or (b.exists() and os.path.samefile(a, b))
     except OSError:
@@ -86,7 +97,7 @@ _DEFANGING = ("html", "docx", "pdf", "markdown", "text", "stix", "misp")
 
 
 def render_options(
-    fmt: str,
+    fmt: str | tuple[str, ...],
     *,
     fragment: bool = False,
     template: Path | None = None,
@@ -98,7 +109,12 @@ def render_options(
     publisher: str | None = None,
 ) -> dict[str, Any]:
     """Renderer keyword arguments from the command-line options, each checked against the
-    formats it applies to, so a misplaced option is a usage error rather than ignored."""
+    formats it applies to, so a misplaced option is a usage error rather than ignored.
+
+    Given several formats, the result holds each format's own options by name, and an
+    option is a usage error only when it applies to none of them.
+    """
+    wanted = (fmt,) if isinstance(fmt, str) else fmt
     given: list[tuple[str, str, object, tuple[str, ...]]] = [
         ("--fragment", "standalone", False if fragment else None, ("html",)),
         ("--template", "template", template, ("html", "pdf")),
@@ -109,26 +125,35 @@ def render_options(
         ("--published", "published", published, ("stix", "misp")),
         ("--publisher", "publisher", publisher, ("stix",)),
     ]
-    options: dict[str, Any] = {}
+    options: dict[str, dict[str, Any]] = {name: {} for name in wanted}
     for flag, key, value, formats in given:
         if value is None:
             continue
-        if fmt not in formats:
+        if not any(name in formats for name in wanted):
             raise click.UsageError(f"{flag} applies to {' and '.join(formats)} output only")
-        options[key] = value
-    return options
+        for name in wanted:
+            if name in formats:
+                options[name][key] = value
+    return options[fmt] if isinstance(fmt, str) else options
 
 
-@click.command(epilog=_EPILOG, short_help="Convert a brief to another format.")
-@click.argument("input", metavar="INPUT")
+@click.command(epilog=_EPILOG, short_help="Convert briefs to other formats.")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option(
-    "-o", "--output", default="-", show_default=True, help="Output file, or - for stdout."
+    "-o",
+    "--output",
+    default="-",
+    show_default=True,
+    help="Output file, - for stdout, or a folder (OUT/) for several inputs or formats.",
 )
 @click.option(
     "-f", "--from", "from_", metavar="FORMAT", help="Input format or extension (default: detect)."
 )
 @click.option(
-    "-t", "--to", metavar="FORMAT", help="Output format or extension (default: from -o's)."
+    "-t",
+    "--to",
+    metavar="FORMAT[,...]",
+    help="Output format(s) or extension(s) (default: from -o's).",
 )
 @click.option("--fragment", is_flag=True, help="HTML: only the <article>, no page around it.")
 @click.option(
@@ -162,7 +187,7 @@ def render_options(
 @click.option("-q", "--quiet", is_flag=True, help="Say nothing on success.")
 @friendly_errors
 def convert(
-    input: str,
+    inputs: tuple[str, ...],
     output: str,
     from_: str | None,
     to: str | None,
@@ -176,26 +201,58 @@ def convert(
     publisher: str | None,
     quiet: bool,
 ) -> None:
-    """Convert the brief in INPUT (a file, or - for stdin) to another format."""
-    fmt = output_format(output, to)
+    """Convert the brief in each INPUT (a file, or - for stdin) to other formats."""
+    flags: dict[str, Any] = {
+        "fragment": fragment,
+        "template": template,
+        "page_size": page_size,
+        "reference_doc": reference_doc,
+        "stylesheet": stylesheet,
+        "defang": defang,
+        "published": published,
+        "publisher": publisher,
+    }
     from_ = input_format(from_)
-    info = briefkit.output_formats().get(fmt)
+    targets = [t.strip() for t in (to or "").split(",") if t.strip()]
+    if len(inputs) > 1 or len(targets) > 1 or output.endswith(("/", os.sep)):
+        from .many import convert_many
+
+        formats = tuple(dict.fromkeys(output_format(output, t) for t in targets))
+        for fmt in formats:
+            if find_renderer(fmt) is None:
+                fail(f"unknown output format {fmt!r} (see 'briefkit formats')")
+        if output == "-" or not formats:
+            raise click.UsageError(
+                "several inputs or formats need an output folder and the formats: "
+                "-o FOLDER/ -t FORMAT[,FORMAT...]"
+            )
+        if "-" in inputs:
+            raise click.UsageError("- (stdin) can only be converted on its own")
+        convert_many(
+            inputs, Path(output), from_, formats, render_options(formats, **flags), quiet=quiet
+        )
+        return
+    _convert_one(inputs[0], output, from_, to, flags, quiet=quiet)
+
+
+def _convert_one(
+    input: str,
+    output: str,
+    from_: str | None,
+    to: str | None,
+    flags: dict[str, Any],
+    *,
+    quiet: bool,
+) -> None:
+    """One input to one output file or stdout: the pandoc-like case."""
+    fmt = output_format(output, to)
+    info = find_renderer(fmt)
     if info is None:
         fail(f"unknown output format {fmt!r} (see 'briefkit formats')")
-    options = render_options(
-        fmt,
-        fragment=fragment,
-        template=template,
-        page_size=page_size,
-        reference_doc=reference_doc,
-        stylesheet=stylesheet,
-        defang=defang,
-        published=published,
-        publisher=publisher,
-    )
+    options = render_options(fmt, **flags)
     to_stdout = output == "-"
     if not to_stdout and Path(output).is_dir():
-        fail(f"{output}: is a directory, not an output file")
+        fail(f"{output}: is a directory, not an output file (end it with / to write into it)")
     if to_stdout and info.binary and sys.stdout.isatty():
         fail(f"{fmt} is binary: refusing to write it to a terminal; use -o FILE or redirect")
     started = time.perf_counter()
@@ -203,7 +260,7 @@ def convert(
         brief = briefkit.parse(sys.stdin.buffer.read(), format=from_)
     else:
         source = Path(input)
-        if not to_stdout and _same_file(source, Path(output)):
+        if not to_stdout and same_file(source, Path(output)):
             fail(f"refusing to overwrite the input file {input!r}")
         brief = briefkit.parse(source, format=from_)
     detail(f"read {input}: {_describe(brief)} in {_ms(started)}")

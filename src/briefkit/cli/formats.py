@@ -25,7 +25,7 @@ briefkit.renderers) are listed with the built-in ones.
 """
 
 
-@click.command(epilog=_EPILOG)
+@click.command(epilog=_EPILOG, short_help="List the input and output formats briefkit knows.")
 @click.option("--json", "as_json", is_flag=True, help="Print the list as JSON.")
 @friendly_errors
 def formats(as_json: bool) -> None:

@@ -36,7 +36,7 @@ Exit status: 1 if any finding is an error or an input cannot be read, else 0.
 """
 
 
-@click.command(epilog=_EPILOG)
+@click.command(epilog=_EPILOG, short_help="Report tradecraft findings; exit 1 on errors.")
 @click.argument(
     "inputs", nargs=-1, required=True, metavar="FILE...", type=click.Path(path_type=Path)
 )

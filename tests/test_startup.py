@@ -1,0 +1,84 @@
+"""What the command line loads before it does anything: little, so it starts quickly.
+
+``briefkit --version`` and ``--help`` load neither pydantic nor the model, and a command's
+module is imported only when that command runs; converting text to HTML loads no PDF or
+DOCX library and none of the build, linking or server modules. (The start-up times
+themselves are measured by ``python -m benchmarks``, never here.)
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from briefkit.cli import _COMMANDS, main
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "examples" / "briefs" / "sample.txt"
+
+_LOADED = """
+import json, sys
+from briefkit.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+def loaded_by(*args: str, cwd: Path = ROOT) -> set[str]:
+    """The modules a fresh ``briefkit ARGS`` process has imported when it is done."""
+    done = subprocess.run(
+        [sys.executable, "-c", _LOADED, *args], capture_output=True, text=True, cwd=cwd
+    )
+    return set(json.loads(done.stderr.strip().splitlines()[-1]))
+
+
+def _top(modules: set[str]) -> set[str]:
+    return {m.split(".")[0] for m in modules}
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["convert", "--help"]])
+def test_version_and_help_load_no_model(args: list[str]) -> None:
+    modules = loaded_by(*args)
+    assert "click" in modules
+    assert not _top(modules) & {"pydantic", "pydantic_core", "jinja2", "rich", "lxml"}
+    assert not {m for m in modules if m.startswith("briefkit.")} - {
+        "briefkit._version",
+        "briefkit.errors",
+        "briefkit.cli",
+        "briefkit.cli._common",
+        "briefkit.cli.convert",
+        "briefkit.registry",
+    }
+
+
+def test_converting_text_to_html_loads_only_what_it_needs(tmp_path: Path) -> None:
+    modules = loaded_by("convert", str(SAMPLE), "-o", str(tmp_path / "out.html"), "-q")
+    assert (tmp_path / "out.html").is_file()
+    assert {"briefkit.parsers.text", "briefkit.renderers.html"} <= modules
+    assert not _top(modules) & {"docx", "weasyprint", "rich", "fastapi", "dask"}
+    for absent in ("briefkit.build", "briefkit.linking", "briefkit.server", "briefkit.cli.build"):
+        assert absent not in modules
+
+
+def test_help_lines_are_the_commands_own() -> None:
+    """``briefkit --help`` shows the table's line for each command without importing it;
+    the table must say what each command's own ``short_help`` says."""
+    ctx = click.Context(main, info_name="briefkit", **main.context_settings)
+    assert set(main.list_commands(ctx)) == set(_COMMANDS)
+    for name, (_, line) in _COMMANDS.items():
+        command = main.get_command(ctx, name)
+        assert command is not None
+        assert command.short_help == line, name
+    text = CliRunner().invoke(main, ["--help"]).stdout
+    for name, (_, line) in _COMMANDS.items():
+        assert f"  {name} " in text
+        assert line in text
