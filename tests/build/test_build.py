@@ -11,7 +11,7 @@ import subprocess
 import sys
 import textwrap
 import time
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -485,34 +485,6 @@ def test_any_executor_can_run_the_build_and_stays_open(tmp_path: Path) -> None:
     assert [e.done for e in renders] == list(range(1, 7))
     assert {e.total for e in scans + renders} == {6}
     assert all(e.ok and e.item for e in events)
-
-
-def _forbid_files(folder: str) -> None:
-    """A worker that refuses to open anything under ``folder`` (an audit hook)."""
-
-    def hook(event: str, args: tuple[object, ...]) -> None:
-        if event == "open" and str(args[0]).startswith(folder):
-            raise PermissionError(f"a worker opened {args[0]}")
-
-    sys.addaudithook(hook)
-
-
-def test_workers_need_no_access_to_the_files(tmp_path: Path) -> None:
-    """Inputs go to the workers as bytes and documents come back as bytes: a worker that
-    cannot open a single file of the build still builds it (as on a cluster without
-    shared storage), and every output is written once, by this process."""
-    write_scrambled(tmp_path / "in", scraped_series(12))
-    context = multiprocessing.get_context("fork")
-    guard = {"initializer": _forbid_files, "initargs": (str(tmp_path),)}
-    with ProcessPoolExecutor(2, context, **guard) as pool:
-        result = build_bundle(
-            tmp_path / "in", tmp_path / "out", formats=("html", "docx"), executor=pool, jobs=2
-        )
-        an_input = next((tmp_path / "in").iterdir())
-        with pytest.raises(PermissionError):  # the guard is real: a worker cannot read one
-            pool.submit(an_input.read_bytes).result()
-    assert result.ok, result.failures
-    assert len(result.written) == len(set(result.written)) == 2 * 12 + 1
 
 
 def test_progress_reports_failed_inputs(tmp_path: Path) -> None:
