@@ -1,0 +1,182 @@
+"""Site chrome in copied text: what a line *is*, judged on the whole line, never its first word.
+
+Copying a web page brings its interface along: buttons and link labels ("Share", "Find Out
+More", "READ FULL REPORT"), comment forms ("Post a Comment"), newsletter boxes, social
+links, page anchors ("top of page"), legal and cookie notices, logo alt text and image file
+names. This module is the one place that says what counts as chrome.
+
+A line is chrome only when the *whole* line matches one of the patterns below, so a
+sentence that merely starts like a footer ("Comments by the governor ...", "Copyright
+holders agreed ...", "Subscribers reported ...") stays content. Patterns are anchored at both
+ends and have no nested repetition; lines longer than ``_MAX_CHROME_CHARS`` are never chrome.
+
+Two strengths: *strong* lines are chrome wherever they stand; *weak* lines ("Search",
+"Twitter", "Email Address", "50%") are chrome only next to other chrome (see
+:mod:`._text_resolve`), because alone they could be a word of content.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["STRONG", "WEAK", "chrome_strength", "is_chrome", "is_cta", "is_related_label"]
+
+WEAK = 1
+STRONG = 2
+
+_MAX_CHROME_CHARS = 320
+_DECOR = " \t•·|»«›‹→←>▸►*-–—"  # bullets, arrows and bars that wrap a link label
+
+_STRONG_PATTERNS = (
+    # sharing, printing, saving
+    r"share(?: this| on| via)?(?: (?:article|post|page|story|report|brief))?"
+    r"(?: (?:on|via) (?:facebook|twitter|x|linkedin|whatsapp|email|telegram))?:?",
+    r"(?:print|email|e-mail|save|bookmark|copy link|copy the link)(?: this (?:page|article|post))?",
+    r"tweet(?: this)?",
+    # comments and comment forms
+    r"no comments?:?",
+    r"\d{1,6} (?:comments?|responses?|replies)",
+    r"comments? \(\d{1,6}\)",
+    r"comments are (?:closed|disabled)\.?",
+    r"(?:leave|post|add|write|submit) (?:a |your )?(?:comment|reply|response)",
+    r"post comments \(atom\)",
+    r"(?:view|show|hide|load) (?:all |more )?comments",
+    r"please enter your (?:comment|name|email|e-mail)(?: here| address)?!?",
+    r"you have entered an incorrect email address!?",
+    r"join the (?:conversation|discussion)",
+    r"cancel reply",
+    r"this site uses akismet to reduce spam\. learn how your comment data is processed\.?",
+    r"%d bloggers like this:?",
+    # newsletters and subscriptions
+    r"subscribe(?: now| today| here| for free)?!?",
+    r"subscribe to:?",
+    r"subscribe to (?:our|the) [\w' -]{1,40}[.!]?",
+    r"sign up(?: now| today| here| for free)?!?",
+    r"sign up (?:for|to) (?:our|the) [\w' -]{1,40}[.!]?",
+    r"sign up with your email(?: address)? to receive news and updates\.?",
+    r"we respect your privacy\.?",
+    r"join (?:our|the) (?:mailing list|newsletter|community)",
+    r"(?:receive|get) our (?:free )?(?:weekly|daily|monthly)?[\w' -]{0,40}"
+    r"(?:alerts?|newsletters?|updates|briefings?|digest)(?: from around the world| by email"
+    r"| in your inbox)?\.?",
+    r"enter your e-?mail(?: address)?",
+    r"(?:already a (?:subscriber|member)\??|to continue reading)[^\n]{0,80}",
+    r"(?:log ?in|sign ?in|register)(?: to [\w' -]{1,40})?",
+    r"(?:you (?:must|need to) (?:be logged in|log in|sign in|subscribe))[^\n]{0,80}",
+    r"this (?:article|content|report) is (?:only )?(?:available|reserved) (?:to|for) "
+    r"(?:subscribers|members)[^\n]{0,40}",
+    # links and buttons
+    r"read (?:more|on|the full (?:report|article|story|analysis|brief))(?: here)?\.?",
+    r"read full (?:report|article|story|analysis|brief)",
+    r"continue reading(?: at [\w.-]{1,60})?\.?",
+    r"see the original(?: here)?\.?",
+    r"(?:download|view|get) (?:the )?(?:full )?(?:report|pdf|brief|paper)(?: \(pdf\))?",
+    r"download(?: now| pdf)?",
+    r"available downloads?",
+    r"(?:learn|find out) more(?: about [\w' .&-]{1,40})?",
+    r"click here(?: to [\w' -]{1,40})?",
+    r"(?:discover|explore) (?:how we are different|our (?:services|solutions|library))",
+    r"about us|contact us|our services|our team",
+    r"to suggest a correction or clarification, write to us here\.?",
+    r"you can also highlight the text and press ctrl \+ enter\.?",
+    # page furniture
+    r"(?:top|bottom) of page",
+    r"back to top",
+    r"skip to (?:main )?(?:content|navigation)",
+    r"(?:toggle|main|primary) (?:navigation|menu)",
+    r"close this search box\.?",
+    r"table of contents?",
+    r"(?:single )?post navigation",
+    r"view original",
+    r"showing posts with label [^\n]{1,60}\. show all posts",
+    r"you are on page \d{1,5} ?of \d{1,5}",
+    r"jump to (?:comments|navigation)",
+    r"(?:advertisement|advertising|sponsored(?: content)?|fbpx)",
+    r"\d{1,3} min(?:ute)?s? read",
+    r"\d{1,9} views?",
+    # social
+    r"follow us(?: on)?:?",
+    r"follow (?:us )?on (?:twitter|x|facebook|linkedin|instagram|telegram|youtube)",
+    r"follow our coverage [^\n]{1,80}",
+    r"join us on (?:telegram|whatsapp|facebook|twitter|x|linkedin)",
+    r"like us on facebook",
+    r"connect directly",
+    # legal, cookies, site notices
+    r"© ?[^\n]{0,120}",
+    r"\(c\) ?\d{4}[^\n]{0,120}",
+    r"copyright (?:©|\(c\)|\d{4})[^\n]{0,120}",
+    r"(?:[\w' .&-]{1,60}\. )?all rights reserved\.?",
+    r"powered by [\w' .&-]{1,40}",
+    r"(?:privacy|cookie) policy|terms (?:of (?:use|service)|and conditions)",
+    r"(?:we use cookies|this (?:site|website) uses cookies)[^\n]{0,160}",
+    r"accept(?: all)? cookies",
+    r"please enable javascript[^\n]{0,120}",
+    r"javascript is (?:disabled|required)[^\n]{0,120}",
+    r"[\w' .&-]{1,40} is (?:now )?(?:a )?part of the [\w' .&-]{1,60} "
+    r"(?:division|family of companies|group of companies)(?: of [\w' .&-]{1,60})?\.?",
+    r"this site is operated by [^\n]{1,290}",
+    # images
+    r"\d{2,4}px [^\n]{1,100}",
+    # a line of punctuation only: dividers, code fences
+    r"[^\w\s]{1,40}",
+)
+_WEAK_PATTERNS = (
+    r"search|menu|home|index|contents|archives?|categories|tags?:?",
+    r"comments?|reply|name|e-?mail|website|submit|send|close|x|thank you!?",
+    r"(?:e-?mail|first|last|your) (?:address|name)",
+    r"twitter|facebook|linkedin|rss|instagram|youtube|telegram|whatsapp|reddit|x\.com",
+    r"e-?mail vvv",
+    r"\d{1,3}%",
+    r"reading time",
+)
+_STRONG = re.compile("(?:" + "|".join(_STRONG_PATTERNS) + ")", re.IGNORECASE)
+_WEAK = re.compile("(?:" + "|".join(_WEAK_PATTERNS) + ")", re.IGNORECASE)
+# Logo alt text: a capitalised name and the word "logo" ("NorthWatch Logo"), case-sensitive.
+_LOGO = re.compile(r"(?:[A-Z0-9][\w'&.-]*[ ]){1,5}[Ll]ogo")
+_CTA = re.compile(
+    r"(?:(?:learn|find out|read) more|download(?: now)?|continue reading|click here|"
+    r"read the full report|read full report)",
+    re.IGNORECASE,
+)
+_RELATED = re.compile(
+    r"(?:related(?: content| articles?| posts?| stories| reading| coverage)?|"
+    r"you (?:may|might) also like|more (?:on|from) [\w' .&-]{1,30}|also read|"
+    r"recommended(?: for you| reading)?|read more|most read|trending(?: now)?)\s?:?",
+    re.IGNORECASE,
+)
+
+
+def _label(line: str) -> str:
+    return " ".join(line.split()).strip(_DECOR)
+
+
+def chrome_strength(line: str) -> int:
+    """``STRONG``, ``WEAK`` or 0 for one line of text (whitespace already collapsed or not)."""
+    if len(line) > _MAX_CHROME_CHARS:
+        return 0
+    text = " ".join(line.split())
+    if not text:
+        return 0
+    label = text.strip(_DECOR) or text
+    if _STRONG.fullmatch(label) or _STRONG.fullmatch(text) or _LOGO.fullmatch(label):
+        return STRONG
+    if _WEAK.fullmatch(label):
+        return WEAK
+    return 0
+
+
+def is_chrome(line: str) -> bool:
+    """True when a line could be dropped as chrome in some context (the renderer escapes it)."""
+    return chrome_strength(line) > 0 or (
+        len(line) <= _MAX_CHROME_CHARS and bool(_RELATED.fullmatch(_label(line)))
+    )
+
+
+def is_cta(line: str) -> bool:
+    """A button under a teaser ("Find Out More", "Download now"): the line above is chrome too."""
+    return len(line) <= _MAX_CHROME_CHARS and bool(_CTA.fullmatch(_label(line)))
+
+
+def is_related_label(line: str) -> bool:
+    """The label of a related-links box ("Related Content:", "You may also like")."""
+    return len(line) <= _MAX_CHROME_CHARS and bool(_RELATED.fullmatch(_label(line)))

@@ -1,0 +1,87 @@
+"""Date lines of copied pages: a line that is only a publication date, as sites print it.
+
+Blogs print "Thursday, 27 June 2024" above a post, news pages "4/22/2021" and "08:30 AM",
+feeds "Mar 21, 2022 - ISW Press", footers "Tuesday, March 10, 2009". Such a line is read
+as the brief's date (and, after a dash, its author); a line with anything else on it is
+text. Slashed dates are read only when unambiguous (one part above 12 decides which is the
+day); "03/04/2024" is no date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ._dates import iso_date, printed_date
+
+__all__ = ["DateLine", "date_line", "is_time_line"]
+
+_MAX_DATE_CHARS = 80
+_WEEKDAY = re.compile(
+    r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+", re.IGNORECASE
+)  # "Friday, " "Wed, "
+_PREFIX = re.compile(r"^(?:published|posted|updated|last updated|date)(?: on)?:?\s+", re.I)
+_ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b,?", re.IGNORECASE)
+_TIME = re.compile(
+    r"(?:\s*(?:[-–—|•,@]|at)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+    r"(?:\s*(?:utc|gmt|[ecmp][sd]t))?)$",
+    re.IGNORECASE,
+)
+_READING = re.compile(r"\s*[•·|-]\s*\d{1,3} min(?:ute)?s? read$", re.IGNORECASE)
+_SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_BY = re.compile(r"\s+[-–—|]\s+(?:by\s+)?([A-Z][\w.'’ -]{1,60})$")
+_TIME_ONLY = re.compile(r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class DateLine:
+    """A date line: the date and, for "date - name" lines, the name after the dash."""
+
+    date: dt.date | dt.datetime
+    author: str | None = None
+
+
+def _slashed(text: str) -> dt.date | None:
+    match = _SLASHED.fullmatch(text)
+    if match is None:
+        return None
+    first, second, year = (int(g) for g in match.groups())
+    if first > 12 >= second:
+        day, month = first, second
+    elif second > 12 >= first:
+        month, day = first, second
+    else:
+        return None  # 03/04/2024: day and month cannot be told apart
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _read(text: str) -> dt.date | dt.datetime | None:
+    text = _ORDINAL.sub(r"\1", text).replace(" ,", ",").strip(" ,")
+    return iso_date(text) or printed_date(text) or _slashed(text)
+
+
+def date_line(line: str) -> DateLine | None:
+    """The date a line consists of, or None when the line holds anything else."""
+    text = " ".join(line.split())
+    if not text or len(text) > _MAX_DATE_CHARS or not any(c.isdigit() for c in text):
+        return None
+    text = _PREFIX.sub("", _READING.sub("", text))
+    author = None
+    by = _BY.search(text)
+    if by is not None and _read(text[: by.start()]) is not None:
+        author, text = by.group(1).strip(), text[: by.start()]
+    text = _WEEKDAY.sub("", _TIME.sub("", text) or text)
+    date = _read(text)
+    if date is None:
+        return None
+    return DateLine(date, author)
+
+
+def is_time_line(line: str) -> bool:
+    """A line that is only a time of day ("08:30 AM"), printed under a date."""
+    text = line.strip()
+    return len(text) <= 16 and _TIME_ONLY.fullmatch(text) is not None
