@@ -18,6 +18,7 @@ Two strengths: *strong* lines are chrome wherever they stand; *weak* lines ("Sea
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["STRONG", "WEAK", "chrome_strength", "is_chrome", "is_cta", "is_related_label"]
 
@@ -25,6 +26,7 @@ WEAK = 1
 STRONG = 2
 
 _MAX_CHROME_CHARS = 320
+_MAX_WEAK_CHARS = 24
 _DECOR = " \t•·|»«›‹→←>▸►*-–—"  # bullets, arrows and bars that wrap a link label
 
 _STRONG_PATTERNS = (
@@ -152,17 +154,20 @@ def _label(line: str) -> str:
 
 def chrome_strength(line: str) -> int:
     """``STRONG``, ``WEAK`` or 0 for one line of text (whitespace already collapsed or not)."""
-    if len(line) > _MAX_CHROME_CHARS:
-        return 0
+    return 0 if len(line) > _MAX_CHROME_CHARS else _strength(line)
+
+
+@lru_cache(maxsize=4096)  # the passes ask about the same short lines more than once
+def _strength(line: str) -> int:
     text = " ".join(line.split())
     if not text:
         return 0
     label = text.strip(_DECOR) or text
-    if _STRONG.fullmatch(label) or _STRONG.fullmatch(text) or _LOGO.fullmatch(label):
+    if _STRONG.fullmatch(label) or (label != text and _STRONG.fullmatch(text)):
         return STRONG
-    if _WEAK.fullmatch(label):
-        return WEAK
-    return 0
+    if label.endswith("ogo") and _LOGO.fullmatch(label):
+        return STRONG
+    return WEAK if len(label) <= _MAX_WEAK_CHARS and _WEAK.fullmatch(label) else 0
 
 
 def is_chrome(line: str) -> bool:

@@ -18,6 +18,8 @@ from ._dates import iso_date, printed_date
 __all__ = ["DateLine", "date_line", "is_time_line"]
 
 _MAX_DATE_CHARS = 80
+#: Every date line this module reads has a four-digit year: a cheap test before the rest.
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _WEEKDAY = re.compile(
     r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+", re.IGNORECASE
 )  # "Friday, " "Wed, "
@@ -67,7 +69,7 @@ def _read(text: str) -> dt.date | dt.datetime | None:
 def date_line(line: str) -> DateLine | None:
     """The date a line consists of, or None when the line holds anything else."""
     text = " ".join(line.split())
-    if not text or len(text) > _MAX_DATE_CHARS or not any(c.isdigit() for c in text):
+    if not text or len(text) > _MAX_DATE_CHARS or _YEAR.search(text) is None:
         return None
     text = _PREFIX.sub("", _READING.sub("", text))
     author = None

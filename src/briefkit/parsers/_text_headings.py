@@ -15,6 +15,7 @@ what follows the line.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 from ._text_chrome import chrome_strength
@@ -90,6 +91,11 @@ def _form(text: str) -> Form | None:
 
 def heading_form(text: str) -> Form | None:
     """The form of a line that could be a heading, or None for a line that reads as text."""
+    return None if len(text) > 2 * _MAX_CHARS else _heading_form(text)
+
+
+@lru_cache(maxsize=4096)  # the passes ask about the same short lines more than once
+def _heading_form(text: str) -> Form | None:
     text = " ".join(text.split())
     if not text or len(text) > _MAX_CHARS or text.endswith(":"):
         return None

@@ -52,6 +52,7 @@ _PARTICLES = frozenset(
 )
 _MAX_NAMES = 8
 _MAX_NAME_WORDS = 4
+_MAX_FULL_NAME_WORDS = 3
 #: Labels printed on their own line above a value ("Category" / "Intelligence") and the
 #: field each fills ("" for labels of values that are dropped, such as a reading time).
 _LABEL_FIELDS = {
@@ -108,7 +109,8 @@ def _names(text: str, *, full: bool) -> list[str] | None:
         return None
     for name in names:
         words = name.split()
-        if len(words) > _MAX_NAME_WORDS or (full and len(words) < 2):
+        most = _MAX_FULL_NAME_WORDS if full else _MAX_NAME_WORDS
+        if len(words) > most or (full and len(words) < 2):
             return None
         for word in words:
             if word.lower() in _PARTICLES:

@@ -28,6 +28,7 @@ _TEASER_WORDS = 14
 _RELATED_WORDS = 14
 _REPEAT_REACH = 8
 _DETAILS_MIN = 2
+_DETAILS_REACH = 64
 _PAIR_KEY_WORDS = 4
 _PAIR_VALUE_WORDS = 12
 _ANNOUNCERS = (" here:", " below:", " this link:", " the link below:")
@@ -76,7 +77,7 @@ def _teasers(units: list[Unit]) -> None:
             and nxt.tight
             and is_cta(nxt.text)
             and len(unit.text.split()) <= _TEASER_WORDS
-            and not unit.text.endswith((".", "!", ";"))
+            and not unit.text.endswith((".", "!", "?", ";", "…"))
         ):
             unit.kind = "chrome"
 
@@ -114,8 +115,8 @@ def _related_link(unit: Unit) -> bool:
     if not _single(unit) and unit.kind != "head":
         return False
     text = unit.text
-    words = len(text.split())
-    return words <= _RELATED_WORDS and (heading_form(text) is not None or text.endswith("?"))
+    shaped = heading_form(text.rstrip("?")) in ("title", "caps")
+    return len(text.split()) <= _RELATED_WORDS and shaped
 
 
 def _repeated_title(units: list[Unit], title: str) -> None:
@@ -135,7 +136,7 @@ def _details(units: list[Unit], j: int) -> bool:
     if units[j].tight:
         return False
     run = [units[j]]
-    for unit in units[j + 1 :]:
+    for unit in units[j + 1 : j + _DETAILS_REACH]:
         if not unit.tight or unit.kind != "para":
             break
         run.append(unit)

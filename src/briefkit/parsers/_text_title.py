@@ -77,6 +77,7 @@ def _title_like(text: str) -> bool:
         and heading_alone(text, at_start=True) is None
         and nav_side(text) is None
         and not is_url_line(text)
+        and ITEM.match(text) is None
         and read_meta_line(text) is None
         and read_attribution(text) is None
     )
@@ -153,8 +154,7 @@ def read_head(lines: list[str], start: int) -> Head:
         if nav_side(text) is not None or heading_alone(text, at_start=True) is not None:
             _check_title(text, index)
             return Head(text, index, meta, index + 1)
-        rest = [t for _, t in cands[k + 1 :] if not _skippable(t)]
-        following = rest[0] if rest else None
+        following = next((t for _, t in cands[k + 1 :] if not _skippable(t)), None)
         dated = date_line(text)
         if dated is not None:
             _set(meta, "published", dated.date)

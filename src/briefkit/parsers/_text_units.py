@@ -28,6 +28,7 @@ __all__ = ["Unit", "split_units", "wrap_width"]
 
 #: Lines longer than this are not hard-wrapped text: every unforced break is a paragraph break.
 _UNWRAPPED = 120
+_NARROW = 60  # a column narrower than this is hard-wrapped whatever its lines end with
 _TERMINAL = tuple('.!?…:;"”’)')
 _OPENERS = "\"'“‘«(["
 
@@ -67,16 +68,22 @@ class Unit:
         return " ".join(self.raw)
 
 
-def wrap_width(lines: list[str]) -> int:
-    """The width the text is wrapped at: the 90th percentile of the lengths of lines that
-    another line follows directly (lines without spaces, such as links, left out), so a
-    stray long line does not make hard-wrapped text look unwrapped."""
-    lengths = sorted(
-        len(line.strip()) for line, nxt in pairwise(lines) if nxt.strip() and " " in line.strip()
-    )
-    if not lengths:
-        return max((len(line.strip()) for line in lines), default=0)
-    return lengths[min(len(lengths) - 1, (9 * len(lengths)) // 10)]
+def wrap_width(lines: list[str]) -> tuple[int, bool]:
+    """The width the text is wrapped at, and whether it is wrapped at all.
+
+    The width is the 90th percentile of the lengths of lines that another line follows
+    directly (lines without spaces, such as links, left out), so a stray long line does not
+    make hard-wrapped text look unwrapped. Text is unwrapped (each line a paragraph or a
+    heading) when that width is beyond any wrap width, or when most such lines end a
+    sentence and are longer than a narrow column.
+    """
+    followed = [line.strip() for line, nxt in pairwise(lines) if nxt.strip() and " " in line]
+    if not followed:
+        return max((len(line.strip()) for line in lines), default=0), False
+    lengths = sorted(len(text) for text in followed)
+    width = lengths[min(len(lengths) - 1, (9 * len(lengths)) // 10)]
+    ends = sum(1 for text in followed if text.endswith(_TERMINAL))
+    return width, width > _UNWRAPPED or (width > _NARROW and ends * 5 >= 3 * len(followed))
 
 
 def _key_value(text: str) -> bool:
@@ -84,13 +91,13 @@ def _key_value(text: str) -> bool:
     return bool(colon and value.strip()) and 0 < len(key.split()) <= 4 and key[:1].isupper()
 
 
-def _breaks(current: Unit, line: str, width: int) -> bool:
+def _breaks(current: Unit, line: str, width: int, loose: bool) -> bool:
     """True when ``line`` starts a new paragraph rather than continuing ``current``."""
     previous = current.raw[-1]
     first_word = line.split(None, 1)[0]
     if current.kind == "para" and _key_value(previous) and _key_value(line):
         return True  # "Key: value" lines, one field per line
-    if width <= _UNWRAPPED and len(previous) + 1 + len(first_word) > width:
+    if not loose and len(previous) + 1 + len(first_word) > width:
         return False  # the line was full: a hard wrap
     starts = line.lstrip(_OPENERS)[:1]
     opens = starts.isupper() or starts.isdigit()
@@ -100,14 +107,12 @@ def _breaks(current: Unit, line: str, width: int) -> bool:
         return True
     if not opens:
         return False
-    if heading_form(previous) in ("title", "caps", "question"):
-        return True
-    return width > _UNWRAPPED
+    return loose or heading_form(previous) in ("title", "caps", "question")
 
 
-def split_units(lines: list[str], first_line: int, width: int | None = None) -> list[Unit]:
+def split_units(lines: list[str], first_line: int) -> list[Unit]:
     """Units of ``lines`` (already stripped of the title block); ``first_line`` is 1-based."""
-    width = wrap_width(lines) if width is None else width
+    width, loose = wrap_width(lines)
     units: list[Unit] = []
     current: Unit | None = None
     blank = True
@@ -168,7 +173,8 @@ def split_units(lines: list[str], first_line: int, width: int | None = None) -> 
             units.append(Unit("url", number, [s], [s], tight=tight))
             current = None
             continue
-        if current is not None and current.kind in ("para", "item") and _breaks(current, s, width):
+        open_block = current is not None and current.kind in ("para", "item")
+        if open_block and current is not None and _breaks(current, s, width, loose):
             current = None
         if current is None:
             after_nav = bool(units) and units[-1].kind == "nav"
