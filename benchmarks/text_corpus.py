@@ -160,7 +160,11 @@ def check(case: Case, brief: Brief) -> dict[str, str]:
         for line in case.text.splitlines()
         if " ".join(line.split()) not in chrome and not _NAV_LINE.match(line)
     )
-    lost = sorted(_words(content) - syntax - _words(brief.model_dump_json()))
+    kept = _words(brief.model_dump_json())
+    for value in (brief.published, brief.updated):  # "2019-03-06T15:40:00Z" as its numbers
+        if value is not None:
+            kept |= _words(re.sub(r"\D", " ", value.isoformat()))
+    lost = sorted(_words(content) - syntax - kept)
     if lost:
         broken["content lost"] = ", ".join(lost[:12])
     return broken

@@ -23,7 +23,11 @@ from benchmarks import text_corpus  # noqa: E402
 CASES = text_corpus.load()
 #: Briefs of the corpus that do not parse exactly yet, with the rules they break: each is
 #: a strict xfail, so a fix that makes one pass fails here until it is taken off the list.
-KNOWN: dict[str, set[str]] = {}
+KNOWN: dict[str, set[str]] = {
+    "tuned/crisis_analysts_weekly_highlights": {"title", "sections", "chrome kept"},
+    "tuned/forum_repost_embassy_message": {"sections", "metadata"},
+    "tuned/humanitarian_sitrep_repost": {"title", "sections"},
+}
 
 
 def test_corpus_size() -> None:

@@ -27,6 +27,7 @@ STRONG = 2
 
 _MAX_CHROME_CHARS = 320
 _MAX_WEAK_CHARS = 24
+_MAX_ROW_CHARS = 160
 _DECOR = " \t•·|»«›‹→←>▸►*-–—"  # bullets, arrows and bars that wrap a link label
 
 _STRONG_PATTERNS = (
@@ -82,6 +83,9 @@ _STRONG_PATTERNS = (
     r"to suggest a correction or clarification, write to us here\.?",
     r"you can also highlight the text and press ctrl \+ enter\.?",
     # page furniture
+    r"(?:posted|published|updated|written|filed)(?: on| by| in| under)?:?|by:?",
+    r"skip (?:to |over )?(?:the )?(?:global |main |primary |breadcrumb )?"
+    r"(?:navigation|content|menu|search)(?: to (?:the )?main content)?",
     r"(?:top|bottom) of page",
     r"back to top",
     r"skip to (?:main )?(?:content|navigation)",
@@ -96,6 +100,10 @@ _STRONG_PATTERNS = (
     r"(?:advertisement|advertising|sponsored(?: content)?|fbpx)",
     r"\d{1,3} min(?:ute)?s? read",
     r"\d{1,9} views?",
+    r"\d[\d,]{0,9} (?:downloads?|views?)\b[^\n]{0,80}",
+    # a search result's snippet copied with the page: "Sep 4, 2015 - ... text ...."
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d{1,2}, \d{4} "
+    r"- \.\.\.[^\n]{0,250}",
     # social
     r"follow us(?: on)?:?",
     r"follow (?:us )?on (?:twitter|x|facebook|linkedin|instagram|telegram|youtube)",
@@ -119,6 +127,7 @@ _STRONG_PATTERNS = (
     r"this site is operated by [^\n]{1,290}",
     # images
     r"\d{2,4}px [^\n]{1,100}",
+    r"[\w.-]{1,80}\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)",
     # a line of punctuation only: dividers, code fences
     r"[^\w\s]{1,40}",
 )
@@ -143,13 +152,36 @@ _CTA = re.compile(
 _RELATED = re.compile(
     r"(?:related(?: content| articles?| posts?| stories| reading| coverage)?|"
     r"you (?:may|might) also like|more (?:on|from) [\w' .&-]{1,30}|also read|"
-    r"recommended(?: for you| reading)?|read more|most read|trending(?: now)?)\s?:?",
+    r"recommended(?: for you| reading| posts| articles)?|read more|most read|"
+    r"trending(?: now)?)\s?:?",
     re.IGNORECASE,
 )
 
 
 def _label(line: str) -> str:
     return " ".join(line.split()).strip(_DECOR)
+
+
+#: Names in rows of links ("iTunes - Google Play - Stitcher - RSS Feed", "Twitter | LinkedIn").
+_PLATFORMS = frozenset(
+    (  # noqa: SIM905 - a word list reads better as one string
+        "itunes|apple podcasts|google play|google podcasts|stitcher|soundcloud|spotify|youtube|"
+        "rss|rss feed|twitter|x|facebook|linkedin|instagram|telegram|whatsapp|reddit|email|"
+        "e-mail|print|share|tweet|pinterest|tiktok|threads|mastodon|bluesky|podcast|previous|"
+        "next|index|home|contents|archive|prev|older|newer"
+    ).split("|")
+)
+_ROW = re.compile(r"\s+[-|·•/]\s+|\s{2,}|\s*\|\s*")
+_MIN_ROW = 3
+
+
+def _link_row(text: str) -> bool:
+    """A row of platform or navigation links: three or more, all of them known names."""
+    parts = [p.strip(_DECOR).lower() for p in _ROW.split(text) if p.strip(_DECOR)]
+    if len(parts) < _MIN_ROW:
+        parts = [p for chunk in parts for p in chunk.split()]
+        return len(parts) >= _MIN_ROW and all(p in _PLATFORMS for p in parts)
+    return all(p in _PLATFORMS or all(w in _PLATFORMS for w in p.split()) for p in parts)
 
 
 def chrome_strength(line: str) -> int:
@@ -166,6 +198,8 @@ def _strength(line: str) -> int:
     if _STRONG.fullmatch(label) or (label != text and _STRONG.fullmatch(text)):
         return STRONG
     if label.endswith("ogo") and _LOGO.fullmatch(label):
+        return STRONG
+    if len(label) <= _MAX_ROW_CHARS and _link_row(line):
         return STRONG
     return WEAK if len(label) <= _MAX_WEAK_CHARS and _WEAK.fullmatch(label) else 0
 

@@ -26,8 +26,8 @@ _WEEKDAY = re.compile(
 _PREFIX = re.compile(r"^(?:published|posted|updated|last updated|date)(?: on)?:?\s+", re.I)
 _ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b,?", re.IGNORECASE)
 _TIME = re.compile(
-    r"(?:\s*(?:[-–—|•,@]|at)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
-    r"(?:\s*(?:utc|gmt|[ecmp][sd]t))?)$",
+    r"(?:\s*(?:[-–—|•,@]|at)?\s*(\d{1,2})[:.](\d{2})(?::\d{2})?\s*([ap]\.?m\.?)?"
+    r"(?:\s*(utc|gmt|[ecmp][sd]t))?)$",
     re.IGNORECASE,
 )
 _READING = re.compile(r"\s*[•·|-]\s*\d{1,3} min(?:ute)?s? read$", re.IGNORECASE)
@@ -76,11 +76,23 @@ def date_line(line: str) -> DateLine | None:
     by = _BY.search(text)
     if by is not None and _read(text[: by.start()]) is not None:
         author, text = by.group(1).strip(), text[: by.start()]
+    clock = _TIME.search(text)
     text = _WEEKDAY.sub("", _TIME.sub("", text) or text)
     date = _read(text)
     if date is None:
         return None
+    if clock is not None and (clock.group(4) or "").lower() in ("utc", "gmt"):
+        date = _at(date, clock) or date  # a time in UTC is kept; a local time is not
     return DateLine(date, author)
+
+
+def _at(date: dt.date, clock: re.Match[str]) -> dt.datetime | None:
+    hour, minute = int(clock.group(1)), int(clock.group(2))
+    if clock.group(3):
+        hour = hour % 12 + (12 if clock.group(3).lower().startswith("p") else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return dt.datetime(date.year, date.month, date.day, hour, minute, tzinfo=dt.UTC)
 
 
 def is_time_line(line: str) -> bool:

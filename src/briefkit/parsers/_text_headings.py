@@ -38,6 +38,7 @@ _MAX_QUESTION_WORDS = 14
 _MAX_SENTENCE_WORDS = 7
 _BODY_WORDS = 8
 _SENTENCE_END = re.compile(r"[a-z]{3}[.!?][\"'”’)]?\s+[A-Z]")
+_DATED = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
 _NUMBER = re.compile(r"(\d{1,3}(?:\.\d{1,3})+)\.?\s+(?=\S)")
 #: Keys of "Key: value" lines that describe a brief rather than head a section.
 _ATTRIBUTE_KEYS = frozenset(
@@ -74,7 +75,7 @@ def _form(text: str) -> Form | None:
     if not first or not (first[0].isupper() or first[0].isdigit()):
         return None
     letters = [c for c in text if c.isalpha()]
-    if not letters:
+    if len(letters) < 2:
         return None
     if text.endswith("?"):
         return "question" if len(words) <= _MAX_QUESTION_WORDS else None
@@ -101,6 +102,10 @@ def _heading_form(text: str) -> Form | None:
         return None
     if _SENTENCE_END.search(text) or chrome_strength(text) or date_line(text) is not None:
         return None
+    if _DATED.search(text):
+        return None  # "Niger 01/22/2013": a row of a table, not a heading
+    if text.endswith(("...", "…")):
+        text = text.rstrip(".… ") or text  # "At the airport...": a heading all the same
     head, colon, tail = text.partition(":")
     if colon:
         # "Layer 1: Crime Pattern Analysis" is a heading; "764: The Dark Nexus ...",
@@ -122,4 +127,4 @@ def section_number(text: str) -> tuple[str, str] | None:
 def is_body_text(text: str) -> bool:
     """Prose rather than a label: a long line, or one that ends like a sentence."""
     text = text.rstrip()
-    return len(text.split()) >= _BODY_WORDS or text[-1:] in '.!?:;"”’)'
+    return len(text.split()) >= _BODY_WORDS or text[-1:] in ".!?:;\"'”’)"

@@ -42,7 +42,9 @@ _FIELD = {
     "last updated": "updated",
     "source": "url",
 }
-_BYLINE = re.compile(r"(?:by|written by|words by)\s+(\S.{0,150})", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"(?:[•·]\s*)?(?:by|written by|words by|writer:|author:)\s+(\S.{0,150})", re.IGNORECASE
+)
 _PICTURE = re.compile(r"(?:[•·]\s*)?writer'?s picture\s*(\S.{0,80})", re.IGNORECASE)
 _ATTRIBUTION = re.compile(r"(authors?|contributors?)\s*:\s*(\S.{0,300})", re.IGNORECASE)
 _ORIGINALLY = re.compile(r"originally published (?:by|in|at|on)\s+(\S.{0,80}?)\.?", re.I)
@@ -102,8 +104,9 @@ def read_meta_line(line: str) -> tuple[str, Any] | None:
     return _FIELD.get(key, key), value
 
 
-def _names(text: str, *, full: bool) -> list[str] | None:
-    """Personal names joined by commas and "and"; ``full`` wants two words or more each."""
+def _names(text: str, *, full: bool, lower: bool = False) -> list[str] | None:
+    """Personal names joined by commas and "and"; ``full`` wants two words or more each,
+    ``lower`` accepts names written in lower case (as some site builders print them)."""
     names = [n.strip() for n in _NAME_JOIN.split(text.strip().rstrip(".")) if n.strip()]
     if not names or len(names) > _MAX_NAMES:
         return None
@@ -115,7 +118,7 @@ def _names(text: str, *, full: bool) -> list[str] | None:
         for word in words:
             if word.lower() in _PARTICLES:
                 continue
-            if not word[:1].isupper() or (word[:1].isdigit()):
+            if not (word[:1].isupper() or (lower and word[:1].isalpha())):
                 return None
     return names
 
@@ -123,8 +126,14 @@ def _names(text: str, *, full: bool) -> list[str] | None:
 def byline(line: str) -> list[str] | None:
     """The names of a byline ("By Jane Doe and Sam Roe", "Writer's pictureMara K")."""
     text = " ".join(line.split())
-    match = _PICTURE.fullmatch(text) or _BYLINE.fullmatch(text)
-    return None if match is None else _names(match.group(1), full=False)
+    match = _PICTURE.fullmatch(text)
+    if match is not None:
+        return _names(match.group(1), full=False, lower=True)
+    match = _BYLINE.fullmatch(text)
+    labelled = match is not None and match.group(0).lower().lstrip("•· ").startswith(
+        ("writer", "author")
+    )
+    return None if match is None else _names(match.group(1), full=False, lower=labelled)
 
 
 def name_line(line: str) -> list[str] | None:

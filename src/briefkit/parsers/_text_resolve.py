@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from ..model import SectionKind
 from ._text_chrome import is_cta, is_related_label
+from ._text_dates import date_line
 from ._text_headings import heading_form, is_body_text, section_number
 from ._text_units import Unit
 from .vocabulary import classify_heading, heading_kind
@@ -27,6 +28,7 @@ __all__ = ["resolve"]
 _TEASER_WORDS = 14
 _RELATED_WORDS = 14
 _REPEAT_REACH = 8
+_GLYPHS = "●•▪■◦‣·○►"
 _DETAILS_MIN = 2
 _DETAILS_REACH = 64
 _PAIR_KEY_WORDS = 4
@@ -37,11 +39,12 @@ _ANNOUNCERS = (" here:", " below:", " this link:", " the link below:")
 def resolve(units: list[Unit], title: str) -> list[Unit]:
     """Settle weak chrome, teasers, related boxes, repeated titles and headings in place."""
     _weak_chrome(units)
+    _bullet_marks(units)
     _teasers(units)
     _announced_links(units)
     _related_boxes(units)
     _repeated_title(units, title)
-    _headings(units)
+    _headings(units, title)
     return units
 
 
@@ -62,6 +65,15 @@ def _weak_chrome(units: list[Unit]) -> None:
         if unit.kind == "weak":
             unit.kind = "para"
             unit.after_nav = i > 0 and units[i - 1].kind == "nav"
+
+
+def _bullet_marks(units: list[Unit]) -> None:
+    """A line of bullet glyphs alone ("●●", as PDFs copy) marks the paragraph under it as a
+    bulleted item."""
+    for i in range(len(units) - 1):
+        mark, nxt = units[i], units[i + 1]
+        if mark.kind == "chrome" and mark.text.strip(_GLYPHS + " ") == "" and nxt.kind == "para":
+            nxt.kind, nxt.ordered = "item", False
 
 
 def _single(unit: Unit) -> bool:
@@ -127,8 +139,27 @@ def _repeated_title(units: list[Unit], title: str) -> None:
             return
 
 
-def _next_kept(units: list[Unit], i: int) -> int | None:
+def _next(units: list[Unit], i: int) -> int | None:
     return next((j for j in range(i + 1, len(units)) if units[j].kind != "chrome"), None)
+
+
+def _next_kept(units: list[Unit], i: int) -> int | None:
+    """The next unit that is not chrome, looking past a date printed under a heading."""
+    j = _next(units, i)
+    if j is not None and _single(units[j]) and date_line(units[j].text) is not None:
+        return _next(units, j) or j
+    return j
+
+
+def _row(unit: Unit, before: Unit | None) -> bool:
+    """A short line directly under another short line: a row of a list, not a heading."""
+    return (
+        unit.tight
+        and before is not None
+        and _single(before)
+        and not is_body_text(before.text)
+        and not before.text.endswith(":")
+    )
 
 
 def _details(units: list[Unit], j: int) -> bool:
@@ -169,7 +200,7 @@ def _label(unit: Unit) -> str | None:
         return None
     if unit.kind == "item" and form == "sentence":
         return None
-    return text
+    return text.rstrip(_GLYPHS + " ") or text
 
 
 def _pair(unit: Unit) -> bool:
@@ -179,7 +210,14 @@ def _pair(unit: Unit) -> bool:
     return unit.kind == "para" and bool(colon) and short
 
 
-def _headings(units: list[Unit]) -> None:
+def _variant(label: str, title: str) -> bool:
+    """A variant of the headline ("Risk: Planning ..." under "Risk: Managing ..."), as pages
+    stack for search engines: text, not a heading."""
+    prefix, colon, _ = title.partition(":")
+    return bool(colon) and len(prefix.split()) >= 2 and label.startswith(prefix + ":")
+
+
+def _headings(units: list[Unit], title: str) -> None:
     """Backwards, so that a heading directly over another heading is seen as one.
 
     A heading over a heading needs a blank line between the two (label and value lines of
@@ -196,8 +234,16 @@ def _headings(units: list[Unit]) -> None:
             continue
         nxt = units[j]
         form = heading_form(label) or "title"
-        if ":" in label and unit.tight and i > 0 and _pair(units[i - 1]):
+        before = units[i - 1] if i > 0 else None
+        if ":" in label and unit.tight and before is not None and _pair(before):
             continue
+        if (i == 0 and unit.tight) or (unit.kind == "para" and _row(unit, before)):
+            continue  # a subtitle right under the title, or a row of a list
+        if _variant(label, title):
+            continue
+        dated = j != _next(units, i)
+        if dated and "," in label:
+            continue  # "U.S. Embassy, Jakarta" over a date: a dateline
         prose = nxt.kind == "para" and (len(nxt.raw) > 1 or is_body_text(nxt.text))
         chained = nxt.kind == "head" and not nxt.tight
         if form == "sentence":

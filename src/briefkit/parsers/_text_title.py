@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import ParseError
-from ._text_chrome import chrome_strength
+from ._text_chrome import STRONG, chrome_strength
 from ._text_dates import date_line, is_time_line
 from ._text_headings import heading_form, is_body_text
 from ._text_meta import (
@@ -31,7 +31,7 @@ from ._text_meta import (
 )
 from ._text_syntax import ESCAPE, ITEM, heading_alone, is_url_line, nav_side
 
-__all__ = ["KICKER", "Head", "read_head", "read_tail"]
+__all__ = ["KICKER", "Head", "is_header_item", "read_head", "read_tail"]
 
 #: Key of ``Head.meta`` for a kicker above the title: the category unless the page names one.
 KICKER = "kicker"
@@ -45,6 +45,16 @@ _TAGLINE_WORDS = 5
 _SITE_WORDS = 8
 _SITE_LINES = 3
 _SEPARATORS = (" – ", " — ", " - ", " | ", " :: ", " · ")
+_MASTHEAD_WORDS = frozenset(
+    (  # noqa: SIM905 - a word list reads better as one string
+        "review insights insight watch news times post journal monitor report daily weekly "
+        "analytics intelligence group institute center centre council foundation observer "
+        "herald tribune gazette chronicle wire digest bulletin desk hub network"
+    ).split()
+)
+_MONTH_DAY = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d{1,2}", re.IGNORECASE
+)
 _CRUMB = re.compile(r"\s(?:>|›|»)\s")
 
 
@@ -98,6 +108,11 @@ def _kicker(text: str) -> bool:
     )
 
 
+def _site_name(text: str) -> bool:
+    """Names publications give themselves: "Harbour Risk Review", "Northwatch Analytics"."""
+    return text.split()[-1].lower() in _MASTHEAD_WORDS
+
+
 def _site_suffix(text: str, headline: str) -> str | None:
     """ "Headline – Site" over "Headline": the site's name, else None."""
     if not text.startswith(headline) or text == headline:
@@ -144,6 +159,7 @@ def read_head(lines: list[str], start: int) -> Head:
     meta: dict[str, Any] = {}
     skipped: list[str] = []
     last_date: tuple[int, str] | None = None
+    dated_above = False  # the line above was the date: a date header sits over the headline
     k = _after_view_original(cands, meta)
     while k < len(cands):
         index, text = cands[k]
@@ -156,11 +172,15 @@ def read_head(lines: list[str], start: int) -> Head:
             return Head(text, index, meta, index + 1)
         following = next((t for _, t in cands[k + 1 :] if not _skippable(t)), None)
         dated = date_line(text)
+        was_dated, dated_above = dated_above, False
         if dated is not None:
             _set(meta, "published", dated.date)
             if dated.author:
                 _set(meta, "authors", (dated.author,))
             last_date = (index, text)
+            dated_above = True
+        elif is_time_line(text):
+            dated_above = was_dated
         elif byline(text):
             _set(meta, "authors", tuple(byline(text) or ()))
         elif _skippable(text):
@@ -169,8 +189,15 @@ def read_head(lines: list[str], start: int) -> Head:
             _set(meta, "publisher", _site_suffix(text, following))
         elif following is not None and text == following and name_line(text):
             _set(meta, "authors", tuple(name_line(text) or ()))  # an author box: name, link
+        elif last_date is not None and _kicker(text) and _has_sibling(lines, index, text):
+            # No headline at all: the page starts with a date and then its first section.
+            return Head(last_date[1], last_date[0], meta, last_date[0] + 1)
+        elif was_dated:
+            _check_title(text, index)
+            return Head(text, index, meta, index + 1)
         elif following is not None and _kicker(text) and _headline(following):
-            if heading_form(text) == "caps" and all(chrome_strength(t) for t in skipped):
+            top = all(chrome_strength(t) for t in skipped)
+            if top and (heading_form(text) == "caps" or _site_name(text)):
                 _set(meta, "publisher", text)
             else:
                 _set(meta, KICKER, text)
@@ -182,9 +209,6 @@ def read_head(lines: list[str], start: int) -> Head:
             and _body_after(cands, k, following)
         ):
             pass  # a site tagline above a Title Case headline
-        elif last_date is not None and _kicker(text) and _has_sibling(lines, index, text):
-            # No headline at all: the page starts with a date and then its first section.
-            return Head(last_date[1], last_date[0], meta, last_date[0] + 1)
         else:
             _check_title(text, index)
             return Head(text, index, meta, index + 1)
@@ -236,8 +260,18 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
         if not text:
             index += 1
             continue
-        if text.startswith((ESCAPE, ">")) or ITEM.match(text):
+        if text.startswith((ESCAPE, ">")) or nav_side(text) is not None:
             return index  # structure, not the page's furniture
+        item = ITEM.match(text)
+        if item is not None:
+            body = text[item.end() :]
+            if not is_header_item(body):
+                return index
+            _set(head.meta, "authors", tuple(byline(body) or ()))
+            index = _continuation(lines, index)
+            active = True
+            index += 1
+            continue
         dated = date_line(text)
         value = _next_text(lines, index)
         pair = read_label_pair(text, value) if value is not None and is_meta_label(text) else None
@@ -245,6 +279,7 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
             _set(head.meta, "published", dated.date)
             if dated.author:
                 _set(head.meta, "authors", (dated.author,))
+            index = _kicker_under(lines, index, head)
         elif text == head.title or byline(text):
             _set(head.meta, "authors", tuple(byline(text) or ()))
         elif active and name_line(text):
@@ -261,6 +296,43 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
         active = True
         index += 1
     return index
+
+
+def is_header_item(text: str) -> bool:
+    """A bulleted line of a post's header under the title ("• Writer: Jane Roe", "• Feb 11",
+    "• 5 min read"): the byline goes into the metadata, the rest is dropped."""
+    return not text.startswith(ESCAPE) and (
+        bool(byline(text))
+        or chrome_strength(text) == STRONG
+        or _MONTH_DAY.fullmatch(text.strip()) is not None
+    )
+
+
+def _continuation(lines: list[str], index: int) -> int:
+    """The last line of an indented continuation under line ``index`` (a repeated name)."""
+    indent = len(lines[index]) - len(lines[index].lstrip())
+    while index + 1 < len(lines):
+        nxt = lines[index + 1]
+        if not nxt.strip() or len(nxt) - len(nxt.lstrip()) <= indent or ITEM.match(nxt.strip()):
+            break
+        index += 1
+    return index
+
+
+def _kicker_under(lines: list[str], index: int, head: Head) -> int:
+    """A kicker printed directly under the date ("Geopolitics and Shipping"): the category.
+    Returns the index of the last line taken."""
+    nxt = index + 1
+    if nxt + 1 < len(lines) and lines[nxt].strip() and not lines[nxt + 1].strip():
+        text = lines[nxt].strip()
+        if _kicker_line(text):
+            head.meta.setdefault(KICKER, text)
+            return nxt
+    return index
+
+
+def _kicker_line(text: str) -> bool:
+    return len(text.split()) <= _KICKER_WORDS + 1 and _kicker(text.replace(" and ", " "))
 
 
 def _next_index(lines: list[str], index: int) -> int:

@@ -29,7 +29,8 @@ __all__ = ["Unit", "split_units", "wrap_width"]
 #: Lines longer than this are not hard-wrapped text: every unforced break is a paragraph break.
 _UNWRAPPED = 120
 _NARROW = 60  # a column narrower than this is hard-wrapped whatever its lines end with
-_TERMINAL = tuple('.!?…:;"”’)')
+_EVIDENCE = 5  # lines another line follows: fewer say nothing about a wrap width
+_TERMINAL = tuple(".!?…:;\"'”’)")
 _OPENERS = "\"'“‘«(["
 
 
@@ -68,8 +69,9 @@ class Unit:
         return " ".join(self.raw)
 
 
-def wrap_width(lines: list[str]) -> tuple[int, bool]:
-    """The width the text is wrapped at, and whether it is wrapped at all.
+def wrap_width(lines: list[str]) -> tuple[int | None, bool]:
+    """The width the text is wrapped at (None when too few lines say), and whether it is
+    wrapped at all.
 
     The width is the 90th percentile of the lengths of lines that another line follows
     directly (lines without spaces, such as links, left out), so a stray long line does not
@@ -79,11 +81,12 @@ def wrap_width(lines: list[str]) -> tuple[int, bool]:
     """
     followed = [line.strip() for line, nxt in pairwise(lines) if nxt.strip() and " " in line]
     if not followed:
-        return max((len(line.strip()) for line in lines), default=0), False
+        return None, False
     lengths = sorted(len(text) for text in followed)
     width = lengths[min(len(lengths) - 1, (9 * len(lengths)) // 10)]
     ends = sum(1 for text in followed if text.endswith(_TERMINAL))
-    return width, width > _UNWRAPPED or (width > _NARROW and ends * 5 >= 3 * len(followed))
+    loose = width > _UNWRAPPED or (width > _NARROW and ends * 5 >= 3 * len(followed))
+    return (width if len(followed) >= _EVIDENCE else None), loose
 
 
 def _key_value(text: str) -> bool:
@@ -91,18 +94,20 @@ def _key_value(text: str) -> bool:
     return bool(colon and value.strip()) and 0 < len(key.split()) <= 4 and key[:1].isupper()
 
 
-def _breaks(current: Unit, line: str, width: int, loose: bool) -> bool:
+def _breaks(current: Unit, line: str, width: int | None, loose: bool) -> bool:
     """True when ``line`` starts a new paragraph rather than continuing ``current``."""
     previous = current.raw[-1]
     first_word = line.split(None, 1)[0]
     if current.kind == "para" and _key_value(previous) and _key_value(line):
         return True  # "Key: value" lines, one field per line
-    if not loose and len(previous) + 1 + len(first_word) > width:
+    if line.startswith("|") or previous.endswith("|"):
+        return True  # a row of a table
+    if not loose and width is not None and len(previous) + 1 + len(first_word) > width:
         return False  # the line was full: a hard wrap
     starts = line.lstrip(_OPENERS)[:1]
     opens = starts.isupper() or starts.isdigit()
     if current.kind != "para":
-        return previous.endswith(_TERMINAL) and opens
+        return opens and (loose or previous.endswith(_TERMINAL))
     if previous.endswith(_TERMINAL):
         return True
     if not opens:

@@ -41,6 +41,7 @@ from ..model import (
 from ..safety import clean_text, is_safe_href
 from . import validation_message
 from ._text_dates import date_line
+from ._text_headings import is_body_text
 from ._text_meta import is_meta_label, read_attribution, read_label_pair, read_meta_line
 from ._text_resolve import resolve
 from ._text_syntax import ESCAPE, inline_heading, split_lead
@@ -73,7 +74,10 @@ def parse_text(text: str, *, max_chars: int = MAX_CHARS) -> Brief:
     meta = {**head.meta, **block}
     head.meta = meta
     index = read_tail(lines, head, index)
-    units = resolve(split_units(lines[index:], index + 1), head.title)
+    units = split_units(lines[index:], index + 1)
+    if units and units[0].line == index + 1 and index > 0 and lines[index - 1].strip():
+        units[0].tight = True  # right under the title: a subtitle, not a heading
+    units = resolve(units, head.title)
     units = _metadata_lines(units, meta)
     kicker = meta.pop(KICKER, None)
     if kicker and not meta.get("category"):
@@ -142,10 +146,15 @@ def _metadata_lines(units: list[Unit], meta: dict[str, Any]) -> list[Unit]:
     empty or says the same."""
     kept: list[Unit] = []
     skip = False
+    body = False  # a heading or prose was seen: dates from here on are content
     for i, unit in enumerate(units):
         if skip:
             skip = False
             continue
+        if unit.kind in ("head", "item", "quote") or (
+            unit.kind == "para" and (len(unit.raw) > 1 or is_body_text(unit.text))
+        ):
+            body = True
         if _one_line(unit):
             found = read_attribution(unit.text)
             nxt = units[i + 1] if i + 1 < len(units) else None
@@ -158,7 +167,7 @@ def _metadata_lines(units: list[Unit], meta: dict[str, Any]) -> list[Unit]:
             dated = date_line(unit.text) if found is None else None
             if dated is not None:
                 near = (units[j].kind for j in (i - 1, i + 1) if 0 <= j < len(units))
-                if any(kind == "chrome" for kind in near):
+                if not body or any(kind == "chrome" for kind in near):
                     found = ("published", dated.date)
             if found is not None and meta.get(found[0]) in (None, (), found[1]):
                 meta[found[0]] = found[1]

@@ -28,7 +28,7 @@ from ..parsers._text_syntax import (
     needs_escape,
     split_lead,
 )
-from ..parsers._text_title import read_head
+from ..parsers._text_title import is_header_item, read_head
 
 __all__ = ["render_text"]
 
@@ -80,7 +80,7 @@ def _item(item: Item) -> str:
     body = item.text
     if item.lead:
         return f"{item.lead}: {body}" if body else f"{item.lead}:"
-    if body.startswith(ESCAPE) or split_lead(body)[0]:
+    if body.startswith(ESCAPE) or split_lead(body)[0] or is_header_item(body):
         return ESCAPE + body
     return body
 
