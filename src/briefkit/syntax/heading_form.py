@@ -5,7 +5,8 @@ line with no final full stop, in Title Case ("Kinetic and Physical Security Chal
 capitals ("INTELLIGENCE ANALYSIS"), as a question ("What Is a Threat Assessment?") or, more
 cautiously, in sentence case ("A brief history of ransomware"), followed by body text. This
 module answers the first half (the form, one line at a time);
-:mod:`briefkit.parsers.text.resolve` checks the place. The text renderer escapes every paragraph that has a heading's form.
+:mod:`briefkit.parsers.text.resolve` checks the place. The text renderer escapes every
+paragraph that has a heading's form.
 
 Numbered section headings ("1. BLUF (Bottom Line Up Front)", "1.1 Intelligence Requirements")
 are told apart from numbered items by the same form test on what follows the number, and by
