@@ -6,6 +6,6 @@ text and Markdown writers must ask the same questions of a heading as the reader
 
 from __future__ import annotations
 
-from ..syntax.headings import HEADINGS, classify_heading, split_inline_heading
+from ..syntax.headings import HEADINGS, classify_heading, heading_kind, split_inline_heading
 
-__all__ = ["HEADINGS", "classify_heading", "split_inline_heading"]
+__all__ = ["HEADINGS", "classify_heading", "heading_kind", "split_inline_heading"]

@@ -19,18 +19,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..errors import ParseError
 from ..ioc import defang_brief
 from ..model import Brief, BriefLink, Item, ItemList, Paragraph, Quote, Section
 from ..syntax.metadata import meta_lines
 from ..syntax.text import (
     ESCAPE,
-    heading_alone,
     is_chrome,
     is_url_line,
     nav_side,
     needs_escape,
     split_lead,
 )
+from ..syntax.title import is_header_item, read_head
 
 __all__ = ["render_text"]
 
@@ -39,26 +40,30 @@ def render_text(brief: Brief, *, defang: str = "auto", live: Iterable[str] = ())
     """The brief as plain text (UTF-8 safe, ``\\n`` line endings, final newline); quoted
     indicators are defanged as ``defang`` says (see :func:`briefkit.ioc.defang_brief`)."""
     brief = defang_brief(brief, defang, live)
-    lines = [_title(brief.title), *meta_lines(brief)]
+    lines = [brief.title, *meta_lines(brief)]
     for section in brief.sections:
-        lines.extend(_section(section))
+        lines.extend(_section(section, brief.title))
     for label, link in (("Previous", brief.prev), ("Next", brief.next)):
         if link is not None:
-            lines.extend(_nav(label, link))
+            lines.extend(_nav(label, link, brief.title))
+    if not _reads_as_title(lines, brief.title):
+        lines[0] = ESCAPE + brief.title
     return "\n".join(lines) + "\n"
 
 
-def _title(title: str) -> str:
-    risky = (
-        title.startswith(ESCAPE)
-        or nav_side(title) is not None
-        or heading_alone(title, at_start=True) is not None
-        or is_chrome(title)
-    )
-    return ESCAPE + title if risky else title
+def _reads_as_title(lines: list[str], title: str) -> bool:
+    """Would the parser take the first line as the title, as written? It skips kickers,
+    dates, taglines and chrome above a headline, so the answer depends on what follows."""
+    if title.startswith(ESCAPE):
+        return False
+    try:
+        head = read_head(lines, 0)
+    except ParseError:
+        return False
+    return head.line == 0 and head.title == title
 
 
-def _section(section: Section) -> list[str]:
+def _section(section: Section, title: str) -> list[str]:
     lines: list[str] = []
     if section.heading:
         lines += ["", f"{section.heading}:"]
@@ -71,7 +76,8 @@ def _section(section: Section) -> list[str]:
             lines += ["", f"> {block.text}".rstrip()]
         elif isinstance(block, Paragraph) and block.text:
             text = block.text
-            lines += ["", ESCAPE + text if needs_escape(text) else text]
+            risky = needs_escape(text) or text.lower() == title.lower()
+            lines += ["", ESCAPE + text if risky else text]
     return lines
 
 
@@ -79,15 +85,20 @@ def _item(item: Item) -> str:
     body = item.text
     if item.lead:
         return f"{item.lead}: {body}" if body else f"{item.lead}:"
-    if body.startswith(ESCAPE) or split_lead(body)[0]:
+    if body.startswith(ESCAPE) or split_lead(body)[0] or is_header_item(body):
         return ESCAPE + body
     return body
 
 
-def _nav(label: str, link: BriefLink) -> list[str]:
+def _nav(label: str, link: BriefLink, title: str) -> list[str]:
     lines = ["", label, ""]
     if link.title:
-        risky = link.title.startswith(ESCAPE) or is_url_line(link.title) or nav_side(link.title)
+        risky = (
+            link.title.startswith(ESCAPE)
+            or is_url_line(link.title)
+            or nav_side(link.title)
+            or is_chrome(link.title)
+        )
         lines.append(ESCAPE + link.title if risky else link.title)
     if link.href:
         lines.append(link.href)

@@ -1,8 +1,12 @@
-"""The "Key: value" metadata block that may sit directly under a text brief's title.
+"""Metadata in text briefs: the "Key: value" block under the title, bylines, attributions.
 
 Keys are chosen so that none is a heading label ("Description" holds the summary, because
 "Summary" is a heading). The renderer writes the same keys, so metadata survives a text
-round trip.
+round trip. Pages also print "Date:", "Last Updated:" and "Source: <link>" there.
+
+Elsewhere in a brief only attribution lines are metadata: "Authors: ...", "By ...",
+"Originally published by ..." on a line of their own. Every other "Key: value" line in the
+body ("Confidence level: Moderate", "Source: Reuters") stays text, and none opens a section.
 """
 
 from __future__ import annotations
@@ -13,16 +17,59 @@ from typing import Any
 
 from ..model import Brief
 from ..safety import is_safe_href
+from .date_lines import date_line
 from .dates import iso_date, printed_date
 
-__all__ = ["meta_lines", "read_meta_line"]
+__all__ = [
+    "byline",
+    "is_meta_label",
+    "meta_lines",
+    "name_line",
+    "read_attribution",
+    "read_label_pair",
+    "read_meta_line",
+]
 
 _KEY = re.compile(
-    r"(url|slug|published|updated|authors?|publisher|category|tags|description|marking|language)"
-    r"[ \t]*:[ \t]*",
+    r"(url|slug|published|last updated|updated|authors?|publisher|category|tags|description"
+    r"|marking|language|date|source)[ \t]*:[ \t]*",
     re.IGNORECASE,
 )
-_FIELD = {"author": "authors", "description": "summary"}
+_FIELD = {
+    "author": "authors",
+    "description": "summary",
+    "date": "published",
+    "last updated": "updated",
+    "source": "url",
+}
+_BYLINE = re.compile(
+    r"(?:[•·]\s*)?(?:by|written by|words by|writer:|author:)\s+(\S.{0,150})", re.IGNORECASE
+)
+_PICTURE = re.compile(r"(?:[•·]\s*)?writer'?s picture\s*(\S.{0,80})", re.IGNORECASE)
+_ATTRIBUTION = re.compile(r"(authors?|contributors?)\s*:\s*(\S.{0,300})", re.IGNORECASE)
+_ORIGINALLY = re.compile(r"originally published (?:by|in|at|on)\s+(\S.{0,80}?)\.?", re.I)
+_NAME_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
+_PARTICLES = frozenset(
+    ("de", "da", "di", "du", "del", "der", "den", "van", "von", "bin", "al", "la", "le", "ibn")
+)
+_MAX_NAMES = 8
+_MAX_NAME_WORDS = 4
+_MAX_FULL_NAME_WORDS = 3
+#: Labels printed on their own line above a value ("Category" / "Intelligence") and the
+#: field each fills ("" for labels of values that are dropped, such as a reading time).
+_LABEL_FIELDS = {
+    "category": "category",
+    "categories": "category",
+    "topic": "category",
+    "author": "authors",
+    "authors": "authors",
+    "written by": "authors",
+    "tags": "tags",
+    "published": "published",
+    "date": "published",
+    "posted": "published",
+    "reading time": "",
+}
 
 
 def _split_list(value: str) -> tuple[str, ...]:
@@ -43,16 +90,103 @@ def read_meta_line(line: str) -> tuple[str, Any] | None:
     value = line[match.end() :].strip()
     if not value:
         return None
-    if key == "url":
+    if key in ("url", "source"):
+        if key == "source" and not value.lower().startswith(("http://", "https://")):
+            return None
         return ("url", value) if is_safe_href(value) and " " not in value else None
-    if key in ("published", "updated"):
+    if key in ("published", "updated", "date", "last updated"):
         date = iso_date(value) or printed_date(value)
-        return (key, date) if date is not None else None
+        return (_FIELD.get(key, key), date) if date is not None else None
     if key == "author":
         return "authors", (value,)
     if key in ("authors", "tags"):
         return key, _split_list(value)
     return _FIELD.get(key, key), value
+
+
+def _names(text: str, *, full: bool, lower: bool = False) -> list[str] | None:
+    """Personal names joined by commas and "and"; ``full`` wants two words or more each,
+    ``lower`` accepts names written in lower case (as some site builders print them)."""
+    names = [n.strip() for n in _NAME_JOIN.split(text.strip().rstrip(".")) if n.strip()]
+    if not names or len(names) > _MAX_NAMES:
+        return None
+    for name in names:
+        words = name.split()
+        most = _MAX_FULL_NAME_WORDS if full else _MAX_NAME_WORDS
+        if len(words) > most or (full and len(words) < 2):
+            return None
+        for word in words:
+            if word.lower() in _PARTICLES:
+                continue
+            if not (word[:1].isupper() or (lower and word[:1].isalpha())):
+                return None
+    return names
+
+
+def byline(line: str) -> list[str] | None:
+    """The names of a byline ("By Jane Doe and Sam Roe", "Writer's pictureMara K")."""
+    text = " ".join(line.split())
+    match = _PICTURE.fullmatch(text)
+    if match is not None:
+        return _names(match.group(1), full=False, lower=True)
+    match = _BYLINE.fullmatch(text)
+    labelled = match is not None and match.group(0).lower().lstrip("•· ").startswith(
+        ("writer", "author")
+    )
+    return None if match is None else _names(match.group(1), full=False, lower=labelled)
+
+
+def name_line(line: str) -> list[str] | None:
+    """A line of full names only ("Imogen Reyes and Talbot Greer"), as printed under a title."""
+    text = " ".join(line.split())
+    if ":" in text or len(text) > 160:
+        return None
+    return _names(text, full=True)
+
+
+def read_attribution(line: str) -> tuple[str, Any] | None:
+    """(Brief field, value) for an attribution line of the body, or None."""
+    text = " ".join(line.split())
+    if len(text) > 320:
+        return None
+    match = _ATTRIBUTION.fullmatch(text)
+    if match is not None:
+        if match.group(1).lower().startswith("contributor"):
+            return None
+        names = [n.strip() for n in _NAME_JOIN.split(match.group(2).rstrip(".")) if n.strip()]
+        if names and all(len(n.split()) <= 2 * _MAX_NAME_WORDS for n in names):
+            return "authors", tuple(names)
+        return None
+    signed = byline(text)
+    if signed:
+        return "authors", tuple(signed)
+    original = _ORIGINALLY.fullmatch(text)
+    if original is not None and len(original.group(1).split()) <= _MAX_NAME_WORDS + 2:
+        return "publisher", original.group(1)
+    return None
+
+
+def is_meta_label(line: str) -> bool:
+    """A label line a page prints above its value ("Category", "Reading Time")."""
+    return " ".join(line.lower().rstrip(":").split()) in _LABEL_FIELDS
+
+
+def read_label_pair(label: str, value: str) -> tuple[str, Any] | None:
+    """(field, value) for a label line and the value line under it; the field is "" for a
+    pair that is dropped; None when the two lines are not such a pair."""
+    field = _LABEL_FIELDS.get(" ".join(label.lower().split()))
+    value = " ".join(value.split())
+    if field is None or not value or is_meta_label(value) or len(value) > 120:
+        return None
+    if field == "published":
+        date = date_line(value)
+        return None if date is None else ("published", date.date)
+    if field == "authors":
+        names = _names(value, full=False)
+        return None if not names else ("authors", tuple(names))
+    if field == "tags":
+        return "tags", _split_list(value)
+    return field, (value if field else None)
 
 
 def _join(values: tuple[str, ...]) -> str:

@@ -12,7 +12,11 @@ import re
 from typing import Literal
 
 from ..model import SectionKind
-from .headings import classify_heading, split_inline_heading
+from .chrome import is_chrome
+from .date_lines import date_line, is_time_line
+from .heading_form import heading_form
+from .headings import classify_heading, heading_kind, split_inline_heading
+from .metadata import is_meta_label, read_attribution
 
 __all__ = [
     "ESCAPE",
@@ -20,7 +24,6 @@ __all__ = [
     "heading_alone",
     "inline_heading",
     "is_chrome",
-    "is_footer_start",
     "is_url_line",
     "item_match",
     "nav_side",
@@ -31,8 +34,9 @@ __all__ = [
 #: A line starting with this character is text, whatever it looks like (one is removed).
 ESCAPE = "\\"
 
-#: ``1.`` ``1)`` ``(1)`` numbers (group 1 or 2) or a bullet (group 3), then space or end.
-ITEM = re.compile(r"(?:(\d{1,9})[.)]|\((\d{1,9})\)|([•◦▪‣*-]))(?:\s+|$)")
+#: ``1.`` ``1)`` ``(1)`` numbers (group 1 or 2), a bullet (group 3) or a lower-case letter
+#: ``a.`` ``b)`` (group 4), then space or end.
+ITEM = re.compile(r"(?:(\d{1,9})[.)]|\((\d{1,9})\)|([•◦▪‣*·○■►-])|([a-z])[.)])(?:\s+|$)")
 #: Digits of an item number that needs no list before it (see ``item_match``).
 _SHORT_NUMBER = 3
 
@@ -54,13 +58,6 @@ _NAV_LABELS: dict[str, Side] = {
 }
 _NAV_DECOR = "←‹«<→›»> \t"
 
-# Subscribe boxes, share bars, comment counters and copyright lines at the end of a page.
-_FOOTER = re.compile(
-    r"(?:subscribe\b|sign up\b|newsletter\b|join (?:our|the) (?:mailing list|newsletter)"
-    r"|©|\(c\) ?\d{4}|copyright\b|all rights reserved|powered by\b|share this\b"
-    r"|back to top\b|leave a comment\b|\d+ comments?\b|comments\b|follow us\b)",
-    re.IGNORECASE,
-)
 _SENTENCE_END = re.compile(r"[a-z]{3}[.!?]\s")
 _SMALL_WORDS = frozenset(
     (  # noqa: SIM905 - a word list reads better as one string
@@ -75,15 +72,22 @@ _MAX_HEADING_CHARS = 60
 _MAX_HEADING_WORDS = 6
 
 
-def item_match(line: str, *, follows: int | None) -> re.Match[str] | None:
+def item_match(
+    line: str, *, follows: int | None, letter: int | None = None
+) -> re.Match[str] | None:
     """The item marker opening ``line``, if any; ``follows`` is the number of the item just
-    before it (None when the line does not directly follow a numbered item).
+    before it (None when the line does not directly follow a numbered item) and ``letter``
+    the position of the lettered item just before it ("a." is 1).
 
     Numbers up to 999 always count. A longer number (up to nine digits) counts only as the
     next number of its list, so item 20,000 is an item but a hard-wrapped sentence ending
-    "... in\n2024. The" stays prose. The renderer escapes every paragraph ``ITEM`` matches.
+    "... in\n2024. The" stays prose. A letter counts when it is "a" or the next letter of a
+    lettered list. The renderer escapes every paragraph ``ITEM`` matches.
     """
     match = ITEM.match(line)
+    if match is not None and match.group(4):
+        position = ord(match.group(4)) - ord("a") + 1
+        return match if position == 1 or (letter is not None and position == letter + 1) else None
     number = match and (match.group(1) or match.group(2))
     if not number or len(number) <= _SHORT_NUMBER:
         return match
@@ -106,11 +110,6 @@ def is_url_line(line: str) -> bool:
         return True
     path = line.split("#", 1)[0].split("?", 1)[0].lower()
     return path.endswith(_PAGE_SUFFIXES)
-
-
-def is_footer_start(text: str) -> bool:
-    """True when a paragraph opens a subscribe box, share bar or copyright footer."""
-    return _FOOTER.match(text) is not None
 
 
 def _starts_capital(text: str) -> bool:
@@ -151,7 +150,7 @@ def heading_alone(line: str, *, at_start: bool) -> tuple[str, SectionKind] | Non
         if kind is not None:
             return label, kind
         if at_start and _heading_like(label):
-            return label, SectionKind.OTHER
+            return label, heading_kind(label) or SectionKind.OTHER
         return None
     if at_start and len(line) <= _MAX_HEADING_CHARS:
         kind = classify_heading(line)
@@ -171,6 +170,19 @@ def inline_heading(text: str) -> tuple[str, str] | None:
     return (label, rest) if rest.strip() else None
 
 
+def _lead_colon(body: str) -> int:
+    """Index of the first colon outside brackets within a lead-in's reach, or -1."""
+    depth = 0
+    for index, char in enumerate(body[: _MAX_LEAD_CHARS + 1]):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        elif char == ":" and depth == 0:
+            return index
+    return -1
+
+
 def split_lead(body: str) -> tuple[str, str]:
     """(lead, rest) of an item body: the text before the first colon when it is title-like.
 
@@ -178,7 +190,7 @@ def split_lead(body: str) -> tuple[str, str]:
     sentence break, and the colon is followed by a space. When the rest starts lower case
     the lead must be Title Case, so "Officials said: no decision" stays one sentence.
     """
-    idx = body.find(":", 0, _MAX_LEAD_CHARS + 1)
+    idx = _lead_colon(body)
     if idx <= 0:
         return "", body
     if idx + 1 < len(body) and not body[idx + 1].isspace():
@@ -195,7 +207,8 @@ def split_lead(body: str) -> tuple[str, str]:
 
 def needs_escape(text: str) -> bool:
     """True when a paragraph with this text, written at a block start, would read back as
-    something else (a heading, an item, a quote, navigation, a link line or a footer)."""
+    something else (a heading, an item, a quote, navigation, a link line, chrome, a date,
+    a byline or other metadata)."""
     return (
         text.startswith((ESCAPE, ">"))
         or ITEM.match(text) is not None
@@ -203,11 +216,10 @@ def needs_escape(text: str) -> bool:
         or heading_alone(text, at_start=True) is not None
         or is_url_line(text)
         or inline_heading(text) is not None
-        or is_footer_start(text)
         or is_chrome(text)
+        or heading_form(text) is not None
+        or date_line(text) is not None
+        or is_time_line(text)
+        or read_attribution(text) is not None
+        or is_meta_label(text)
     )
-
-
-def is_chrome(line: str) -> bool:
-    """True for the "View Original" link of a copied AMP page."""
-    return " ".join(line.split()).lower() == "view original"

@@ -1,19 +1,22 @@
-"""Plain-text briefs: text copied from a blog page, an email or ``render_text`` output.
+"""Plain-text briefs: text copied from a web page, an email or ``render_text`` output.
 
-The shape (``FORMATS.md`` sections 1-4): optional site chrome ("SITE NAME" and "View
-Original"), the title line, an optional "Key: value" metadata block directly under it, then
-sections opened by headings (alone on a line, or inline at the start of a paragraph, known
-labels only), paragraphs, numbered or bulleted items with lead-ins, and a Previous/Next
-navigation tail, perhaps followed by a subscribe box or footer.
+The shape (``FORMATS.md`` sections 1-4): the page's furniture above the title (site name,
+"View Original", kickers, dates, bylines: :mod:`briefkit.syntax.title`), the title line, an optional
+"Key: value" metadata block directly under it, then sections opened by headings (alone on a
+line with a colon, known labels, lines that have a heading's form and stand over body text,
+numbered section headings: :mod:`.resolve`), paragraphs (one per line when the text
+was pasted with single line breaks), numbered or bulleted items with lead-ins, and a
+Previous/Next navigation tail. Site chrome is dropped wherever it stands, judged on whole
+lines (:mod:`briefkit.syntax.chrome`); attribution lines become metadata.
 
 Nothing that is content is dropped: text before the first heading goes into an unheaded
-section, and text after the navigation tail that is not a recognised footer goes into a
-trailing one. Parsing is two forward passes over the lines (no recursion, no backtracking
-patterns), so time grows linearly with the input.
+section, and text after the navigation tail goes into a trailing one. Parsing is a few
+forward passes over the lines (no recursion, no backtracking patterns), so time grows
+linearly with the input.
 
 A line that starts with a backslash is read as text, never as structure (one backslash is
 removed); ``render_text`` writes one only where a paragraph or an item body would otherwise
-read back as a heading, an item, a lead-in, navigation or a footer.
+read back as a heading, an item, a lead-in, navigation, chrome or metadata.
 """
 
 from __future__ import annotations
@@ -36,18 +39,14 @@ from ...model import (
     Text,
 )
 from ...safety import clean_text, is_safe_href
+from ...syntax.date_lines import date_line
+from ...syntax.heading_form import is_body_text
 from ...syntax.headings import classify_heading
-from ...syntax.metadata import read_meta_line
-from ...syntax.text import (
-    ESCAPE,
-    heading_alone,
-    inline_heading,
-    is_chrome,
-    is_footer_start,
-    nav_side,
-    split_lead,
-)
+from ...syntax.metadata import is_meta_label, read_attribution, read_label_pair, read_meta_line
+from ...syntax.text import ESCAPE, inline_heading, split_lead
+from ...syntax.title import KICKER, read_head, read_tail
 from .. import validation_message
+from .resolve import resolve
 from .units import Unit, split_units
 
 __all__ = ["MAX_CHARS", "parse_text"]
@@ -56,8 +55,6 @@ __all__ = ["MAX_CHARS", "parse_text"]
 MAX_CHARS = 32 * 1024 * 1024
 
 _OTHER = SectionKind.OTHER
-_CHROME_LINES = 3  # site chrome sits in the first few non-blank lines
-_FOOTER_WORDS = 40  # footer paragraphs are short; a long one ends the footer search
 
 
 def parse_text(text: str, *, max_chars: int = MAX_CHARS) -> Brief:
@@ -72,48 +69,24 @@ def parse_text(text: str, *, max_chars: int = MAX_CHARS) -> Brief:
     start = next((i for i, line in enumerate(lines) if line.strip()), None)
     if start is None:
         raise ParseError("empty input: no title and no content")
-    start, site = _skip_chrome(lines, start)
-    title = _title(lines[start].strip(), start + 1)
-    meta, start = _read_meta(lines, start + 1)
-    if site and "publisher" not in meta:
-        meta["publisher"] = site
-    sections, prev, nxt = _assemble(split_units(lines[start:], start + 1))
+    head = read_head(lines, start)
+    block, index = _read_meta(lines, head.line + 1)
+    meta = {**head.meta, **block}
+    head.meta = meta
+    index = read_tail(lines, head, index)
+    units = split_units(lines[index:], index + 1)
+    if units and units[0].line == index + 1 and index > 0 and lines[index - 1].strip():
+        units[0].tight = True  # right under the title: a subtitle, not a heading
+    units = resolve(units, head.title)
+    units = _metadata_lines(units, meta)
+    kicker = meta.pop(KICKER, None)
+    if kicker and not meta.get("category"):
+        meta["category"] = kicker
+    sections, prev, nxt = _assemble(units)
     try:
-        return Brief(title=title, sections=sections, prev=prev, next=nxt, **meta)
+        return Brief(title=head.title, sections=sections, prev=prev, next=nxt, **meta)
     except ValidationError as exc:  # a guard: metadata values are checked when read
         raise ParseError(validation_message(exc)) from None
-
-
-def _skip_chrome(lines: list[str], start: int) -> tuple[int, str | None]:
-    """Skip "SITE NAME" / "View Original" before the title; return the site name too."""
-    seen: list[str] = []
-    for index in range(start, len(lines)):
-        line = " ".join(lines[index].split())
-        if not line:
-            continue
-        if is_chrome(line):
-            if all(len(name.split()) <= 8 for name in seen):
-                rest = next((i for i in range(index + 1, len(lines)) if lines[i].strip()), None)
-                if rest is None:
-                    raise ParseError("no title after 'View Original'", line=index + 1)
-                return rest, " ".join(seen) or None
-            break
-        seen.append(line)
-        if len(seen) >= _CHROME_LINES:
-            break
-    return start, None
-
-
-def _title(line: str, number: int) -> str:
-    """The title line as written (one escaping backslash removed)."""
-    if line[0] == ESCAPE:
-        if not line[1:].strip():
-            raise ParseError("the title line holds only a backslash", line=number)
-        return line[1:].lstrip()
-    heading = heading_alone(line, at_start=True)
-    if nav_side(line) is not None or (heading is not None and heading[1] is not _OTHER):
-        raise ParseError(f"expected the brief's title, found {line!r}", line=number)
-    return line
 
 
 def _read_meta(lines: list[str], start: int) -> tuple[dict[str, Any], int]:
@@ -133,12 +106,12 @@ def _assemble(units: list[Unit]) -> tuple[tuple[Section, ...], BriefLink | None,
     nav = next((i for i, unit in enumerate(units) if unit.kind == "nav"), None)
     builder = _Sections()
     if nav is None:
-        builder.feed(_drop_footer(units))
+        builder.feed(units)
         return builder.done(), None, None
     end, links = _read_nav(units, nav)
     builder.feed(units[:nav])
     builder.close()
-    builder.feed(_drop_footer(units[end:]))
+    builder.feed(units[end:])
     return builder.done(), links.get("prev"), links.get("next")
 
 
@@ -164,21 +137,48 @@ def _read_nav(units: list[Unit], index: int) -> tuple[int, dict[str, BriefLink]]
     return index, links
 
 
-def _drop_footer(units: list[Unit]) -> list[Unit]:
-    """Cut a recognised footer (subscribe box, copyright) made of short trailing paragraphs."""
-    start = len(units)
-    while start > 0:
-        unit = units[start - 1]
-        if unit.kind not in ("para", "url", "head") or unit.escaped:
-            break
-        if len(unit.text.split()) > _FOOTER_WORDS:
-            break
-        start -= 1
-    for index in range(start, len(units)):
-        unit = units[index]
-        if unit.kind == "para" and is_footer_start(unit.text):
-            return units[:index]
-    return units
+_PAIR_REACH = 12  # label/value pairs ("Category" / "Intelligence") sit near the top
+
+
+def _metadata_lines(units: list[Unit], meta: dict[str, Any]) -> list[Unit]:
+    """Take attribution lines ("Authors: ...", "By ..."), label/value pairs near the top and
+    dates printed next to chrome (a post's footer) into metadata when the field is still
+    empty or says the same."""
+    kept: list[Unit] = []
+    skip = False
+    body = False  # a heading or prose was seen: dates from here on are content
+    for i, unit in enumerate(units):
+        if skip:
+            skip = False
+            continue
+        if unit.kind in ("head", "item", "quote") or (
+            unit.kind == "para" and (len(unit.raw) > 1 or is_body_text(unit.text))
+        ):
+            body = True
+        if _one_line(unit):
+            found = read_attribution(unit.text)
+            nxt = units[i + 1] if i + 1 < len(units) else None
+            pair = found is None and i < _PAIR_REACH and nxt is not None and nxt.tight
+            if pair and nxt is not None and is_meta_label(unit.text) and _one_line(nxt):
+                found = read_label_pair(unit.text, nxt.text)
+                skip = found is not None
+                if found is not None and not found[0]:
+                    continue
+            dated = date_line(unit.text) if found is None else None
+            if dated is not None:
+                near = (units[j].kind for j in (i - 1, i + 1) if 0 <= j < len(units))
+                if not body or any(kind == "chrome" for kind in near):
+                    found = ("published", dated.date)
+            if found is not None and meta.get(found[0]) in (None, (), found[1]):
+                meta[found[0]] = found[1]
+                continue
+            skip = False
+        kept.append(unit)
+    return kept
+
+
+def _one_line(unit: Unit) -> bool:
+    return unit.kind == "para" and len(unit.raw) == 1 and not unit.escaped and not unit.after_nav
 
 
 class _Sections:
@@ -225,6 +225,8 @@ class _Sections:
     def feed(self, units: list[Unit]) -> None:
         for unit in units:
             text = unit.text
+            if unit.kind == "chrome":
+                continue
             if unit.kind == "head":
                 self.start(unit.section or _OTHER, text)
             elif unit.kind == "item":

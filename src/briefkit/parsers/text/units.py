@@ -2,17 +2,36 @@
 
 One forward pass, no backtracking: each line is classified once and either starts a unit or
 continues the open one. Blank lines close units. Which lines are structure is decided by
-:mod:`._text_syntax`, which the text renderer consults too.
+:mod:`briefkit.syntax.text`, which the text renderer consults too.
+
+A line break inside a block is a paragraph break when it was not forced by the width the
+text is wrapped at: text copied from a web page puts each paragraph on one (long) line with
+single line breaks between them, while hard-wrapped text fills its lines. A break counts as
+forced when the next line's first word would not have fitted on the line before (the width
+is estimated from the lines another line follows). A break that was not forced separates
+paragraphs after a sentence end, after a heading-shaped line, between "Key: value" lines
+and, in text whose lines are longer than any wrap width, before every line that starts a
+sentence. Lines indented deeper than an item's marker continue the item.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from ...model import SectionKind
+from ...syntax.chrome import STRONG, chrome_strength
+from ...syntax.heading_form import heading_form
 from ...syntax.text import ESCAPE, heading_alone, is_url_line, item_match, nav_side
 
-__all__ = ["Unit", "split_units"]
+__all__ = ["Unit", "split_units", "wrap_width"]
+
+#: Lines longer than this are not hard-wrapped text: every unforced break is a paragraph break.
+_UNWRAPPED = 120
+_NARROW = 60  # a column narrower than this is hard-wrapped whatever its lines end with
+_EVIDENCE = 5  # lines another line follows: fewer say nothing about a wrap width
+_TERMINAL = tuple(".!?…:;\"'”’)")
+_OPENERS = "\"'“‘«(["
 
 
 @dataclass(slots=True)
@@ -20,9 +39,11 @@ class Unit:
     """A block-sized piece of the input.
 
     ``kind`` is one of ``para``, ``item``, ``quote``, ``head`` (a heading alone on its
-    line), ``nav`` (a Previous/Next label; ``text`` holds the side) or ``url`` (a line that
-    is only a link). ``escaped`` paragraphs were written with a leading backslash and are
-    never read as structure.
+    line), ``nav`` (a Previous/Next label; ``text`` holds the side), ``url`` (a line that
+    is only a link), ``chrome`` (site interface, dropped) or ``weak`` (a line that is
+    chrome only next to other chrome). ``escaped`` paragraphs were written with a leading
+    backslash and are never read as structure. ``tight`` is true when the unit starts on
+    the line right after the previous unit, with no blank line between.
     """
 
     kind: str
@@ -34,6 +55,10 @@ class Unit:
     section: SectionKind | None = None
     after_nav: bool = False  # a paragraph right under a navigation label: its title
     number: int | None = None  # an item's number as written
+    letter: int | None = None  # a lettered item's position ("a." is 1)
+    indent: int = 0  # column of the unit's first line
+    tight: bool = False
+    loose: bool = False  # in text pasted with a paragraph per line
 
     @property
     def text(self) -> str:
@@ -45,32 +70,102 @@ class Unit:
         return " ".join(self.raw)
 
 
+def wrap_width(lines: list[str]) -> tuple[int | None, bool]:
+    """The width the text is wrapped at (None when too few lines say), and whether it is
+    wrapped at all.
+
+    The width is the 90th percentile of the lengths of lines that another line follows
+    directly (lines without spaces, such as links, left out), so a stray long line does not
+    make hard-wrapped text look unwrapped. Text is unwrapped (each line a paragraph or a
+    heading) when that width is beyond any wrap width, or when most such lines end a
+    sentence and are longer than a narrow column.
+    """
+    followed = [line.strip() for line, nxt in pairwise(lines) if nxt.strip() and " " in line]
+    if not followed:
+        return None, False
+    lengths = sorted(len(text) for text in followed)
+    width = lengths[min(len(lengths) - 1, (9 * len(lengths)) // 10)]
+    ends = sum(1 for text in followed if text.endswith(_TERMINAL))
+    loose = width > _UNWRAPPED or (width > _NARROW and ends * 5 >= 3 * len(followed))
+    return (width if len(followed) >= _EVIDENCE else None), loose
+
+
+def _key_value(text: str) -> bool:
+    key, colon, value = text.partition(":")
+    return bool(colon and value.strip()) and 0 < len(key.split()) <= 4 and key[:1].isupper()
+
+
+def _breaks(current: Unit, line: str, width: int | None, loose: bool) -> bool:
+    """True when ``line`` starts a new paragraph rather than continuing ``current``."""
+    previous = current.raw[-1]
+    first_word = line.split(None, 1)[0]
+    if current.kind == "para" and _key_value(previous) and _key_value(line):
+        return True  # "Key: value" lines, one field per line
+    if line.startswith("|") or previous.endswith("|"):
+        return True  # a row of a table
+    if not loose and width is not None and len(previous) + 1 + len(first_word) > width:
+        return False  # the line was full: a hard wrap
+    starts = line.lstrip(_OPENERS)[:1]
+    opens = starts.isupper() or starts.isdigit()
+    if current.kind != "para":
+        return opens and (loose or previous.endswith(_TERMINAL))
+    if previous.endswith(_TERMINAL):
+        return True
+    if not opens:
+        return False
+    return loose or heading_form(previous) in ("title", "caps", "question")
+
+
+def _continues(line: str) -> bool:
+    """A line that can continue an item: not an item, quote or escaped line of its own."""
+    return item_match(line, follows=None) is None and line[0] not in (ESCAPE, ">")
+
+
 def split_units(lines: list[str], first_line: int) -> list[Unit]:
     """Units of ``lines`` (already stripped of the title block); ``first_line`` is 1-based."""
+    width, loose = wrap_width(lines)
     units: list[Unit] = []
     current: Unit | None = None
+    blank = True
     for number, line in enumerate(lines, start=first_line):
         s = line.strip()
         if not s:
-            current = None
+            current, blank = None, True
             continue
+        tight, blank = not blank and bool(units), False
+        indent = len(line) - len(line.lstrip())
         at_start = current is None
         if at_start and s[0] == ESCAPE:
-            current = Unit("para", number, [s[1:].lstrip()], [s], escaped=True)
+            current = Unit("para", number, [s[1:].lstrip()], [s], escaped=True, tight=tight)
             units.append(current)
+            continue
+        if current is not None and current.kind == "item" and indent > current.indent:
+            current.parts.append(s)
+            current.raw.append(s)
+            continue
+        last_item = units[-1] if units and units[-1].kind == "item" else None
+        under = last_item is not None and current is None and indent > last_item.indent + 1
+        if under and last_item is not None and _continues(s):
+            current = last_item  # an indented paragraph under a bullet: still the item
+            current.parts.append(s)
+            current.raw.append(s)
             continue
         last = units[-1] if units and (current is None or current is units[-1]) else None
         follows = last.number if last is not None and last.kind == "item" else None
-        match = item_match(s, follows=follows)
+        letter = last.letter if last is not None and last.kind == "item" else None
+        match = item_match(s, follows=follows, letter=letter)
         if match is not None:
             current = Unit("item", number, [s[match.end() :]], [s], ordered=not match.group(3))
             digits = match.group(1) or match.group(2)
             current.number = int(digits) if digits else None
+            if match.group(4):
+                current.letter = ord(match.group(4)) - ord("a") + 1
+            current.indent, current.tight = indent, tight
             units.append(current)
             continue
         if s[0] == ">":
             if current is None or current.kind != "quote":
-                current = Unit("quote", number)
+                current = Unit("quote", number, tight=tight)
                 units.append(current)
             current.parts.append(s[1:].lstrip())
             current.raw.append(s)
@@ -78,20 +173,31 @@ def split_units(lines: list[str], first_line: int) -> list[Unit]:
         if at_start or (current is not None and current.after_nav):
             side = nav_side(s)
             if side is not None:
-                units.append(Unit("nav", number, [side], [s]))
+                units.append(Unit("nav", number, [side], [s], tight=tight))
                 current = None
                 continue
+        strength = chrome_strength(s)
+        if strength:
+            kind = "chrome" if strength == STRONG else "weak"
+            units.append(Unit(kind, number, [s], [s], indent=indent, tight=tight))
+            current = None
+            continue
         heading = heading_alone(s, at_start=at_start)
         if heading is not None:
-            units.append(Unit("head", number, [heading[0]], [s], section=heading[1]))
+            units.append(Unit("head", number, [heading[0]], [s], section=heading[1], tight=tight))
             current = None
             continue
         if is_url_line(s):
-            units.append(Unit("url", number, [s], [s]))
+            units.append(Unit("url", number, [s], [s], tight=tight))
             current = None
             continue
+        open_block = current is not None and current.kind in ("para", "item")
+        if open_block and current is not None and _breaks(current, s, width, loose):
+            current = None
         if current is None:
-            current = Unit("para", number, after_nav=bool(units) and units[-1].kind == "nav")
+            after_nav = bool(units) and units[-1].kind == "nav"
+            current = Unit("para", number, after_nav=after_nav, indent=indent, tight=tight)
+            current.loose = loose
             units.append(current)
         current.parts.append(s)
         current.raw.append(s)

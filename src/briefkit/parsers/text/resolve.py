@@ -1,0 +1,259 @@
+"""Second pass of the text parser: decide what units are, now that their neighbours are known.
+
+:mod:`.units` classifies each line on its own; some answers depend on what stands
+around it, so this pass (a few linear sweeps over the units) settles them:
+
+- weak chrome ("Search", "Twitter", "Email Address") is chrome only next to other chrome or
+  to navigation; alone it stays text;
+- a short line directly above a button ("Find Out More", "Download now") is its teaser;
+- a related-links box ("Related Content:" and the headline-shaped lines under it) is chrome;
+- the headline repeated under the title is dropped;
+- a line with a heading's form is a heading when body text, a list, a details block or
+  another heading follows it; sentence-case lines only when prose follows;
+- an unindented numbered line whose text is a heading is a numbered section heading when it
+  is followed by body text rather than by the next item.
+"""
+
+from __future__ import annotations
+
+from ...model import SectionKind
+from ...syntax.chrome import is_cta, is_related_label
+from ...syntax.date_lines import date_line
+from ...syntax.heading_form import heading_form, is_body_text, section_number
+from ...syntax.headings import classify_heading, heading_kind
+from .units import Unit
+
+__all__ = ["resolve"]
+
+_TEASER_WORDS = 14
+_RELATED_WORDS = 14
+_REPEAT_REACH = 8
+_GLYPHS = "●•▪■◦‣·○►"
+_DETAILS_MIN = 2
+_DETAILS_REACH = 64
+_PAIR_KEY_WORDS = 4
+_PAIR_VALUE_WORDS = 12
+_ANNOUNCERS = (" here:", " below:", " this link:", " the link below:")
+
+
+def resolve(units: list[Unit], title: str) -> list[Unit]:
+    """Settle weak chrome, teasers, related boxes, repeated titles and headings in place."""
+    _weak_chrome(units)
+    _bullet_marks(units)
+    _teasers(units)
+    _announced_links(units)
+    _related_boxes(units)
+    _repeated_title(units, title)
+    _headings(units, title)
+    return units
+
+
+def _dropped(unit: Unit) -> bool:
+    return unit.kind in ("chrome", "nav")
+
+
+def _weak_chrome(units: list[Unit]) -> None:
+    for order in (range(len(units)), range(len(units) - 1, -1, -1)):
+        for i in order:
+            unit = units[i]
+            if unit.kind != "weak":
+                continue
+            near = [units[j] for j in (i - 1, i + 1) if 0 <= j < len(units)]
+            if any(_dropped(n) for n in near):
+                unit.kind = "chrome"
+    for i, unit in enumerate(units):
+        if unit.kind == "weak":
+            unit.kind = "para"
+            unit.after_nav = i > 0 and units[i - 1].kind == "nav"
+
+
+def _bullet_marks(units: list[Unit]) -> None:
+    """A line of bullet glyphs alone ("●●", as PDFs copy) marks the paragraph under it as a
+    bulleted item."""
+    for i in range(len(units) - 1):
+        mark, nxt = units[i], units[i + 1]
+        if mark.kind == "chrome" and mark.text.strip(_GLYPHS + " ") == "" and nxt.kind == "para":
+            nxt.kind, nxt.ordered = "item", False
+
+
+def _single(unit: Unit) -> bool:
+    return unit.kind == "para" and len(unit.raw) == 1 and not unit.escaped
+
+
+def _teasers(units: list[Unit]) -> None:
+    for i in range(len(units) - 1):
+        unit, nxt = units[i], units[i + 1]
+        if (
+            _single(unit)
+            and nxt.kind == "chrome"
+            and nxt.tight
+            and is_cta(nxt.text)
+            and len(unit.text.split()) <= _TEASER_WORDS
+            and not unit.text.endswith((".", "!", "?", ";", "…"))
+        ):
+            unit.kind = "chrome"
+
+
+def _announced_links(units: list[Unit]) -> None:
+    """A button announced by the paragraph above it ("... please let us know here:")."""
+    for i in range(1, len(units)):
+        before, unit = units[i - 1], units[i]
+        if (
+            before.kind == "para"
+            and before.text.lower().endswith(_ANNOUNCERS)
+            and _single(unit)
+            and heading_form(unit.text) in ("title", "caps")
+        ):
+            unit.kind = "chrome"
+
+
+def _related_boxes(units: list[Unit]) -> None:
+    i = 0
+    while i < len(units):
+        unit = units[i]
+        opens_box = unit.kind in ("para", "head", "chrome") and not unit.escaped
+        if opens_box and len(unit.raw) == 1 and is_related_label(unit.raw[0]):
+            unit.kind = "chrome"
+            i += 1
+            while i < len(units) and (units[i].kind == "chrome" or _related_link(units[i])):
+                units[i].kind = "chrome"
+                i += 1
+            continue
+        i += 1
+
+
+def _related_link(unit: Unit) -> bool:
+    """A headline-shaped line of a related-links box."""
+    if not _single(unit) and unit.kind != "head":
+        return False
+    text = unit.text
+    shaped = heading_form(text.rstrip("?")) in ("title", "caps")
+    return len(text.split()) <= _RELATED_WORDS and shaped
+
+
+def _repeated_title(units: list[Unit], title: str) -> None:
+    key = " ".join(title.lower().split())
+    for unit in units[:_REPEAT_REACH]:
+        if _single(unit) and not unit.after_nav and " ".join(unit.text.lower().split()) == key:
+            unit.kind = "chrome"
+            return
+
+
+def _next(units: list[Unit], i: int) -> int | None:
+    return next((j for j in range(i + 1, len(units)) if units[j].kind != "chrome"), None)
+
+
+def _next_kept(units: list[Unit], i: int) -> int | None:
+    """The next unit that is not chrome, looking past a date printed under a heading."""
+    j = _next(units, i)
+    if j is not None and _single(units[j]) and date_line(units[j].text) is not None:
+        return _next(units, j) or j
+    return j
+
+
+def _row(unit: Unit, before: Unit | None) -> bool:
+    """A short line directly under another short line: a row of a list, not a heading."""
+    return (
+        unit.tight
+        and before is not None
+        and _single(before)
+        and not is_body_text(before.text)
+        and not before.text.endswith(":")
+    )
+
+
+def _details(units: list[Unit], j: int) -> bool:
+    """A block of "Key: value" lines starting at unit ``j`` (after a blank line)."""
+    if units[j].tight:
+        return False
+    run = [units[j]]
+    for unit in units[j + 1 : j + _DETAILS_REACH]:
+        if not unit.tight or unit.kind != "para":
+            break
+        run.append(unit)
+    pairs = sum(1 for u in run if ": " in u.text)
+    return len(run) >= _DETAILS_MIN and pairs * 2 >= len(run)
+
+
+def _label(unit: Unit) -> str | None:
+    """The heading text of a one-line paragraph or an unindented numbered item, if it has
+    a heading's form (section numbers removed)."""
+    if unit.kind == "para":
+        if not _single(unit) or unit.after_nav:
+            return None
+        text = unit.text
+        numbered = section_number(text)
+        if numbered is not None:
+            text = numbered[1]
+    elif unit.kind == "item":
+        if unit.number is None or unit.indent or len(unit.raw) != 1 or unit.letter is not None:
+            return None
+        text = unit.text
+        if text.startswith("\\"):
+            return None
+        if text.endswith(":") and classify_heading(text) is not None:
+            return text[:-1].rstrip()
+    else:
+        return None
+    form = heading_form(text)
+    if form is None or sum(c.isalpha() for c in text) < 2:
+        return None
+    if unit.kind == "item" and form == "sentence":
+        return None
+    return text.rstrip(_GLYPHS + " ") or text
+
+
+def _pair(unit: Unit) -> bool:
+    """A short "Key: value" line, as in a details block."""
+    key, colon, value = unit.text.partition(": ")
+    short = len(key.split()) <= _PAIR_KEY_WORDS and len(value.split()) <= _PAIR_VALUE_WORDS
+    return unit.kind == "para" and bool(colon) and short
+
+
+def _variant(label: str, title: str) -> bool:
+    """A variant of the headline ("Risk: Planning ..." under "Risk: Managing ..."), as pages
+    stack for search engines: text, not a heading."""
+    prefix, colon, _ = title.partition(":")
+    return bool(colon) and len(prefix.split()) >= 2 and label.startswith(prefix + ":")
+
+
+def _headings(units: list[Unit], title: str) -> None:
+    """Backwards, so that a heading directly over another heading is seen as one.
+
+    A heading over a heading needs a blank line between the two (label and value lines of
+    a page's header stand one under the other); a sentence-case heading needs a blank line
+    above it and prose under it; a "Key: value" line under another is a pair, not a heading.
+    """
+    for i in range(len(units) - 1, -1, -1):
+        unit = units[i]
+        label = _label(unit)
+        if label is None:
+            continue
+        j = _next_kept(units, i)
+        if j is None:
+            continue
+        nxt = units[j]
+        form = heading_form(label) or "title"
+        before = units[i - 1] if i > 0 else None
+        if ":" in label and unit.tight and before is not None and _pair(before):
+            continue
+        if (i == 0 and unit.tight) or (unit.kind == "para" and _row(unit, before)):
+            continue  # a subtitle right under the title, or a row of a list
+        if _variant(label, title):
+            continue
+        dated = j != _next(units, i)
+        if dated and "," in label:
+            continue  # "U.S. Embassy, Jakarta" over a date: a dateline
+        prose = nxt.kind == "para" and (len(nxt.raw) > 1 or is_body_text(nxt.text))
+        chained = nxt.kind == "head" and not nxt.tight
+        if form == "sentence":
+            pasted = unit.loose and before is not None and before.text.endswith((".", "!", "?"))
+            ok = prose and (not unit.tight or pasted)
+        elif unit.kind == "item":
+            ok = prose or chained
+        else:
+            ok = prose or chained or nxt.kind in ("item", "quote") or _details(units, j)
+        if ok:
+            unit.kind = "head"
+            unit.parts = [label]
+            unit.section = heading_kind(label) or SectionKind.OTHER

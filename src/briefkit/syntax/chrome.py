@@ -1,0 +1,223 @@
+"""Site chrome in copied text: what a line *is*, judged on the whole line, never its first word.
+
+Copying a web page brings its interface along: buttons and link labels ("Share", "Find Out
+More", "READ FULL REPORT"), comment forms ("Post a Comment"), newsletter boxes, social
+links, page anchors ("top of page"), legal and cookie notices, logo alt text and image file
+names. This module is the one place that says what counts as chrome.
+
+A line is chrome only when the *whole* line matches one of the patterns below, so a
+sentence that merely starts like a footer ("Comments by the governor ...", "Copyright
+holders agreed ...", "Subscribers reported ...") stays content. Patterns are anchored at both
+ends and have no nested repetition; lines longer than ``_MAX_CHROME_CHARS`` are never chrome.
+
+Two strengths: *strong* lines are chrome wherever they stand; *weak* lines ("Search",
+"Twitter", "Email Address", "50%") are chrome only next to other chrome (see
+:mod:`briefkit.parsers.text.resolve`), because alone they could be a word of content.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = ["STRONG", "WEAK", "chrome_strength", "is_chrome", "is_cta", "is_related_label"]
+
+WEAK = 1
+STRONG = 2
+
+_MAX_CHROME_CHARS = 320
+_MAX_WEAK_CHARS = 24
+_MAX_ROW_CHARS = 160
+_DECOR = " \t•·|»«›‹→←>▸►*-–—"  # bullets, arrows and bars that wrap a link label
+
+_STRONG_PATTERNS = (
+    # sharing, printing, saving
+    r"share(?: this| on| via)?(?: (?:article|post|page|story|report|brief))?"
+    r"(?: (?:on|via) (?:facebook|twitter|x|linkedin|whatsapp|email|telegram))?:?",
+    r"(?:print|email|e-mail|save|bookmark|copy link|copy the link)(?: this (?:page|article|post))?",
+    r"tweet(?: this)?",
+    # comments and comment forms
+    r"no comments?:?",
+    r"\d{1,6} (?:comments?|responses?|replies)",
+    r"comments? \(\d{1,6}\)",
+    r"comments are (?:closed|disabled)\.?",
+    r"(?:leave|post|add|write|submit) (?:a |your )?(?:comment|reply|response)",
+    r"post comments \(atom\)",
+    r"(?:view|show|hide|load) (?:all |more )?comments",
+    r"please enter your (?:comment|name|email|e-mail)(?: here| address)?!?",
+    r"you have entered an incorrect email address!?",
+    r"join the (?:conversation|discussion)",
+    r"cancel reply",
+    r"this site uses akismet to reduce spam\. learn how your comment data is processed\.?",
+    r"%d bloggers like this:?",
+    # newsletters and subscriptions
+    r"subscribe(?: now| today| here| for free)?!?",
+    r"subscribe to:?",
+    r"subscribe to (?:our|the) [\w' -]{1,40}[.!]?",
+    r"sign up(?: now| today| here| for free)?!?",
+    r"sign up (?:for|to) (?:our|the) [\w' -]{1,40}[.!]?",
+    r"sign up with your email(?: address)? to receive news and updates\.?",
+    r"we respect your privacy\.?",
+    r"join (?:our|the) (?:mailing list|newsletter|community)",
+    r"(?:receive|get) our (?:free )?(?:weekly|daily|monthly)?[\w' -]{0,40}"
+    r"(?:alerts?|newsletters?|updates|briefings?|digest)(?: from around the world| by email"
+    r"| in your inbox)?\.?",
+    r"enter your e-?mail(?: address)?",
+    r"(?:already a (?:subscriber|member)\??|to continue reading)[^\n]{0,80}",
+    r"(?:log ?in|sign ?in|register)(?: to [\w' -]{1,40})?",
+    r"(?:you (?:must|need to) (?:be logged in|log in|sign in|subscribe))[^\n]{0,80}",
+    r"this (?:article|content|report) is (?:only )?(?:available|reserved) (?:to|for) "
+    r"(?:subscribers|members)[^\n]{0,40}",
+    # links and buttons
+    r"read (?:more|on|the full (?:report|article|story|analysis|brief))(?: here)?\.?",
+    r"read full (?:report|article|story|analysis|brief)",
+    r"continue reading(?: at [\w.-]{1,60})?\.?",
+    r"see the original(?: here)?\.?",
+    r"(?:download|view|get) (?:the )?(?:full )?(?:report|pdf|brief|paper)(?: \(pdf\))?",
+    r"download(?: now| pdf)?",
+    r"available downloads?",
+    r"(?:learn|find out) more(?: about [\w' .&-]{1,40})?",
+    r"click here(?: to [\w' -]{1,40})?",
+    r"click to (?:read more|hide|show(?: more)?|expand|collapse|view)",
+    r"(?:discover|explore) (?:how we are different|our (?:services|solutions|library))",
+    r"about us|contact us|our services|our team",
+    r"to suggest a correction or clarification, write to us here\.?",
+    r"you can also highlight the text and press ctrl \+ enter\.?",
+    # page furniture
+    r"(?:posted|published|updated|written|filed)(?: on| by| in| under)?:?|by:?",
+    r"skip (?:to |over )?(?:the )?(?:global |main |primary |breadcrumb )?"
+    r"(?:navigation|content|menu|search)(?: to (?:the )?main content)?",
+    r"(?:top|bottom) of page",
+    r"back to top",
+    r"skip to (?:main )?(?:content|navigation)",
+    r"(?:toggle|main|primary) (?:navigation|menu)",
+    r"close this search box\.?",
+    r"table of contents?",
+    r"(?:single )?post navigation",
+    r"view original",
+    r"showing posts with label [^\n]{1,60}\. show all posts",
+    r"you are on page \d{1,5} ?of \d{1,5}",
+    r"jump to (?:comments|navigation)",
+    r"(?:advertisement|advertising|sponsored(?: content)?|fbpx)",
+    r"(?:google|bing|yandex|facebook)[\w-]{0,20}-verification: ?\S{1,80}",
+    r"\d{1,3} min(?:ute)?s? read",
+    r"\d{1,9} views?",
+    r"\d[\d,]{0,9} (?:downloads?|views?)\b[^\n]{0,80}",
+    # a search result's snippet copied with the page: "Sep 4, 2015 - ... text ...."
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d{1,2}, \d{4} "
+    r"- \.\.\.[^\n]{0,250}",
+    # social
+    r"follow us(?: on)?:?",
+    r"follow (?:us )?on (?:twitter|x|facebook|linkedin|instagram|telegram|youtube)",
+    r"follow our coverage [^\n]{1,80}",
+    r"join us on (?:telegram|whatsapp|facebook|twitter|x|linkedin)",
+    r"like us on facebook",
+    r"connect directly",
+    # legal, cookies, site notices
+    r"© ?[^\n]{0,120}",
+    r"\(c\) ?\d{4}[^\n]{0,120}",
+    r"copyright (?:©|\(c\)|\d{4})[^\n]{0,120}",
+    r"(?:[\w' .&-]{1,60}\. )?all rights reserved\.?",
+    r"powered by [\w' .&-]{1,40}",
+    r"(?:privacy|cookie) policy|terms (?:of (?:use|service)|and conditions)",
+    r"(?:we use cookies|this (?:site|website) uses cookies)[^\n]{0,160}",
+    r"accept(?: all)? cookies",
+    r"please enable javascript[^\n]{0,120}",
+    r"javascript is (?:disabled|required)[^\n]{0,120}",
+    r"[\w' .&-]{1,40} is (?:now )?(?:a )?part of the [\w' .&-]{1,60} "
+    r"(?:division|family of companies|group of companies)(?: of [\w' .&-]{1,60})?\.?",
+    r"this site is operated by [^\n]{1,290}",
+    # images
+    r"\d{2,4}px [^\n]{1,100}",
+    r"[\w.-]{1,80}\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)",
+    # a line of punctuation only: dividers, code fences
+    r"[^\w\s]{1,40}",
+)
+_WEAK_PATTERNS = (
+    r"search|menu|home|index|contents|archives?|categories|tags?:?",
+    r"comments?|reply|name|e-?mail|website|submit|send|close|x|thank you!?",
+    r"(?:e-?mail|first|last|your) (?:address|name)",
+    r"twitter|facebook|linkedin|rss|instagram|youtube|telegram|whatsapp|reddit|x\.com",
+    r"e-?mail vvv",
+    r"\d{1,3}%",
+    r"reading time",
+)
+_STRONG = re.compile("(?:" + "|".join(_STRONG_PATTERNS) + ")", re.IGNORECASE)
+_WEAK = re.compile("(?:" + "|".join(_WEAK_PATTERNS) + ")", re.IGNORECASE)
+# Logo alt text: a capitalised name and the word "logo" ("NorthWatch Logo"), case-sensitive.
+_LOGO = re.compile(r"(?:[A-Z0-9][\w'&.-]*[ ]){1,5}[Ll]ogo")
+_CTA = re.compile(
+    r"(?:(?:learn|find out|read) more|download(?: now)?|continue reading|click here|"
+    r"read the full report|read full report)",
+    re.IGNORECASE,
+)
+_RELATED = re.compile(
+    r"(?:related(?: content| articles?| posts?| stories| reading| coverage)?|"
+    r"you (?:may|might) also like|more (?:on|from) [\w' .&-]{1,30}|also read|"
+    r"recommended(?: for you| reading| posts| articles)?|read more|most read|"
+    r"trending(?: now)?)\s?:?",
+    re.IGNORECASE,
+)
+
+
+def _label(line: str) -> str:
+    return " ".join(line.split()).strip(_DECOR)
+
+
+#: Names in rows of links ("iTunes - Google Play - Stitcher - RSS Feed", "Twitter | LinkedIn").
+_PLATFORMS = frozenset(
+    (  # noqa: SIM905 - a word list reads better as one string
+        "itunes|apple podcasts|google play|google podcasts|stitcher|soundcloud|spotify|youtube|"
+        "rss|rss feed|twitter|x|facebook|linkedin|instagram|telegram|whatsapp|reddit|email|"
+        "e-mail|print|share|tweet|pinterest|tiktok|threads|mastodon|bluesky|podcast|previous|"
+        "next|index|home|contents|archive|prev|older|newer"
+    ).split("|")
+)
+_ROW = re.compile(r"\s+[-|·•/]\s+|\s{2,}|\s*\|\s*")
+_MIN_ROW = 3
+
+
+def _link_row(text: str) -> bool:
+    """A row of platform or navigation links: three or more, all of them known names."""
+    parts = [p.strip(_DECOR).lower() for p in _ROW.split(text) if p.strip(_DECOR)]
+    if len(parts) < _MIN_ROW:
+        parts = [p for chunk in parts for p in chunk.split()]
+        return len(parts) >= _MIN_ROW and all(p in _PLATFORMS for p in parts)
+    return all(p in _PLATFORMS or all(w in _PLATFORMS for w in p.split()) for p in parts)
+
+
+def chrome_strength(line: str) -> int:
+    """``STRONG``, ``WEAK`` or 0 for one line of text (whitespace already collapsed or not)."""
+    return 0 if len(line) > _MAX_CHROME_CHARS else _strength(line)
+
+
+@lru_cache(maxsize=4096)  # the passes ask about the same short lines more than once
+def _strength(line: str) -> int:
+    text = " ".join(line.split())
+    if not text:
+        return 0
+    label = text.strip(_DECOR) or text
+    if _STRONG.fullmatch(label) or (label != text and _STRONG.fullmatch(text)):
+        return STRONG
+    if label.endswith("ogo") and _LOGO.fullmatch(label):
+        return STRONG
+    if len(label) <= _MAX_ROW_CHARS and _link_row(line):
+        return STRONG
+    return WEAK if len(label) <= _MAX_WEAK_CHARS and _WEAK.fullmatch(label) else 0
+
+
+def is_chrome(line: str) -> bool:
+    """True when a line could be dropped as chrome in some context (the renderer escapes it)."""
+    return chrome_strength(line) > 0 or (
+        len(line) <= _MAX_CHROME_CHARS and bool(_RELATED.fullmatch(_label(line)))
+    )
+
+
+def is_cta(line: str) -> bool:
+    """A button under a teaser ("Find Out More", "Download now"): the line above is chrome too."""
+    return len(line) <= _MAX_CHROME_CHARS and bool(_CTA.fullmatch(_label(line)))
+
+
+def is_related_label(line: str) -> bool:
+    """The label of a related-links box ("Related Content:", "You may also like")."""
+    return len(line) <= _MAX_CHROME_CHARS and bool(_RELATED.fullmatch(_label(line)))

@@ -1,0 +1,107 @@
+"""Date lines of copied pages: a line that is only a publication date, as sites print it.
+
+Blogs print "Thursday, 27 June 2024" above a post, news pages "4/22/2021" and "08:30 AM",
+feeds "Mar 21, 2022 - ISW Press", footers "Tuesday, March 10, 2009". Such a line is read
+as the brief's date (and, after a dash, its author); a line with anything else on it is
+text. Slashed dates are read only when unambiguous (one part above 12 decides which is the
+day); "03/04/2024" is no date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .dates import iso_date, printed_date
+
+__all__ = ["DateLine", "date_line", "is_time_line"]
+
+_MAX_DATE_CHARS = 80
+#: Every date line this module reads has a four-digit year: a cheap test before the rest.
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_WEEKDAY = re.compile(
+    r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+", re.IGNORECASE
+)  # "Friday, " "Wed, "
+_PREFIX = re.compile(r"^(?:published|posted|updated|last updated|date)(?: on)?:?\s+", re.I)
+_ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b,?", re.IGNORECASE)
+_TIME = re.compile(
+    r"(?:\s*(?:[-–—|•,@]|at)?\s*(\d{1,2})[:.](\d{2})(?::\d{2})?\s*([ap]\.?m\.?)?"
+    r"(?:\s*(utc|gmt|[ecmp][sd]t))?)$",
+    re.IGNORECASE,
+)
+_READING = re.compile(r"\s*[•·|-]\s*\d{1,3} min(?:ute)?s? read$", re.IGNORECASE)
+_SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_BY = re.compile(r"\s+[-–—|]\s+(?:by\s+)?([A-Z][\w.'’ -]{1,60})$")
+_MASTHEAD = re.compile(r"[-–—]\s+([A-Z][\w.'’ &]{1,50}?)\s+[-–—]\s+(.{6,40})")
+_TIME_ONLY = re.compile(r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class DateLine:
+    """A date line: the date and, for "date - name" lines, the name after the dash."""
+
+    date: dt.date | dt.datetime
+    author: str | None = None
+    publisher: str | None = None
+
+
+def _slashed(text: str) -> dt.date | None:
+    match = _SLASHED.fullmatch(text)
+    if match is None:
+        return None
+    first, second, year = (int(g) for g in match.groups())
+    if first > 12 >= second:
+        day, month = first, second
+    elif second > 12 >= first:
+        month, day = first, second
+    else:
+        return None  # 03/04/2024: day and month cannot be told apart
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _read(text: str) -> dt.date | dt.datetime | None:
+    text = _ORDINAL.sub(r"\1", text).replace(" ,", ",").strip(" ,")
+    return iso_date(text) or printed_date(text) or _slashed(text)
+
+
+def date_line(line: str) -> DateLine | None:
+    """The date a line consists of, or None when the line holds anything else."""
+    text = " ".join(line.split())
+    if not text or len(text) > _MAX_DATE_CHARS or _YEAR.search(text) is None:
+        return None
+    text = _PREFIX.sub("", _READING.sub("", text))
+    masthead = _MASTHEAD.fullmatch(text)
+    if masthead is not None:  # "- The Capital Ledger - Tuesday, April 9, 2019"
+        inner = date_line(masthead.group(2))
+        return None if inner is None else DateLine(inner.date, None, masthead.group(1))
+    author = None
+    by = _BY.search(text)
+    if by is not None and _read(text[: by.start()]) is not None:
+        author, text = by.group(1).strip(), text[: by.start()]
+    clock = _TIME.search(text)
+    text = _WEEKDAY.sub("", _TIME.sub("", text) or text)
+    date = _read(text)
+    if date is None:
+        return None
+    if clock is not None and (clock.group(4) or "").lower() in ("utc", "gmt"):
+        date = _at(date, clock) or date  # a time in UTC is kept; a local time is not
+    return DateLine(date, author)
+
+
+def _at(date: dt.date, clock: re.Match[str]) -> dt.datetime | None:
+    hour, minute = int(clock.group(1)), int(clock.group(2))
+    if clock.group(3):
+        hour = hour % 12 + (12 if clock.group(3).lower().startswith("p") else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return dt.datetime(date.year, date.month, date.day, hour, minute, tzinfo=dt.UTC)
+
+
+def is_time_line(line: str) -> bool:
+    """A line that is only a time of day ("08:30 AM"), printed under a date."""
+    text = line.strip()
+    return len(text) <= 16 and _TIME_ONLY.fullmatch(text) is not None

@@ -1,0 +1,140 @@
+"""Headings by their form: a short line that reads as a label, not as a sentence.
+
+Copied pages lose their markup, so a heading is known by its shape and its place: a short
+line with no final full stop, in Title Case ("Kinetic and Physical Security Challenges"), in
+capitals ("INTELLIGENCE ANALYSIS"), as a question ("What Is a Threat Assessment?") or, more
+cautiously, in sentence case ("A brief history of ransomware"), followed by body text. This
+module answers the first half (the form, one line at a time);
+:mod:`briefkit.parsers.text.resolve` checks the place. The text renderer escapes every
+paragraph that has a heading's form.
+
+Numbered section headings ("1. BLUF (Bottom Line Up Front)", "1.1 Intelligence Requirements")
+are told apart from numbered items by the same form test on what follows the number, and by
+what follows the line.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Literal
+
+from .chrome import chrome_strength
+from .date_lines import date_line
+
+__all__ = ["Form", "heading_form", "is_attribute_line", "is_body_text", "section_number"]
+
+Form = Literal["title", "caps", "question", "sentence"]
+
+_SMALL = frozenset(
+    (  # noqa: SIM905 - a word list reads better as one string
+        "a an the and or but nor for of on in at to by with from as vs vs. via per into over "
+        "under versus against after before than is are was were be its it their"
+    ).split()
+)
+_OPENERS = "\"'“‘«(["
+_MAX_WORDS = 12
+_MAX_CHARS = 100
+_MAX_QUESTION_WORDS = 14
+_MAX_SENTENCE_WORDS = 9
+_BODY_WORDS = 8
+_SENTENCE_END = re.compile(r"[a-z]{3}[.!?][\"'”’)]?\s+[A-Z]")
+_DATED = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
+_NUMBER = re.compile(r"(\d{1,3}(?:\.\d{1,3})+)\.?\s+(?=\S)")
+#: Keys of "Key: value" lines that describe a brief rather than head a section.
+_ATTRIBUTE_KEYS = frozenset(
+    (  # noqa: SIM905
+        "confidence|confidence level|confidence assessment|threat level|risk level|level|"
+        "location|date|time|source|classification|marking|status|severity|priority|region|"
+        "country|sector|credibility|coherence|tlp|report id|distribution|category|author|"
+        "authors|analyst|analysts|analyst(s)|published|updated|last updated|event|event(s)"
+    ).split("|")
+)
+
+
+def _capitalised(word: str) -> bool:
+    word = word.lstrip(_OPENERS)
+    return not word[:1].isalpha() or word[:1].isupper()
+
+
+def _title_case(words: list[str]) -> bool:
+    """Most content words capitalised (all of them when there are fewer than four)."""
+    content = [w for w in words[1:] if w.lower().strip(_OPENERS) not in _SMALL]
+    lower = sum(1 for w in content if not _capitalised(w))
+    return lower == 0 or (len(content) >= 4 and lower * 4 <= len(content))
+
+
+def is_attribute_line(text: str) -> bool:
+    """A "Key: value" line whose key describes the brief ("Threat Level: HIGH")."""
+    key, colon, _ = text.partition(":")
+    return bool(colon) and " ".join(key.lower().split()) in _ATTRIBUTE_KEYS
+
+
+def _form(text: str) -> Form | None:
+    words = text.split()
+    first = words[0].lstrip(_OPENERS)
+    if not first or not (first[0].isupper() or first[0].isdigit()):
+        return None
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 2:
+        return None
+    if text.endswith("?"):
+        return "question" if len(words) <= _MAX_QUESTION_WORDS else None
+    if len(words) > _MAX_WORDS or text[-1] in ".,;!":
+        return None
+    if all(c.isupper() for c in letters) and len(letters) >= 2:
+        return "caps"
+    if _title_case(words):
+        return "title"
+    if len(words) <= _MAX_SENTENCE_WORDS and not any(c in text for c in ",;:"):
+        return "sentence"
+    return None
+
+
+def heading_form(text: str) -> Form | None:
+    """The form of a line that could be a heading, or None for a line that reads as text."""
+    return None if len(text) > 2 * _MAX_CHARS else _heading_form(text)
+
+
+@lru_cache(maxsize=4096)  # the passes ask about the same short lines more than once
+def _heading_form(text: str) -> Form | None:
+    text = " ".join(text.split())
+    if not text or len(text) > _MAX_CHARS or text.endswith(":"):
+        return None
+    if _SENTENCE_END.search(text) or chrome_strength(text) or date_line(text) is not None:
+        return None
+    if _DATED.search(text) or _dated_tail(text):
+        return None  # "Niger 01/22/2013", "Weekly Report - 6th March 2020": not headings
+    if text.endswith(("...", "…")):
+        text = text.rstrip(".… ") or text  # "At the airport...": a heading all the same
+    head, colon, tail = text.partition(":")
+    if colon:
+        # "Layer 1: Crime Pattern Analysis" is a heading; "764: The Dark Nexus ...",
+        # "Threat Level: HIGH" and "Officials said: ..." are not.
+        if not any(c.isalpha() for c in head) or is_attribute_line(text):
+            return None
+        if len(tail.split()) < 2 or _form(head.strip()) not in ("title", "caps"):
+            return None
+        return _form(tail.strip()) if _form(tail.strip()) in ("title", "caps", "question") else None
+    return _form(text)
+
+
+def _dated_tail(text: str) -> bool:
+    """A line that ends with a printed date after a dash."""
+    for dash in (" - ", " – ", " — "):
+        _, found, tail = text.rpartition(dash)
+        if found and date_line(tail) is not None:
+            return True
+    return False
+
+
+def section_number(text: str) -> tuple[str, str] | None:
+    """("1.1", rest) for a line opening with a dotted section number ("1.1 Scope")."""
+    match = _NUMBER.match(text)
+    return None if match is None else (match.group(1), text[match.end() :])
+
+
+def is_body_text(text: str) -> bool:
+    """Prose rather than a label: a long line, or one that ends like a sentence."""
+    text = text.rstrip()
+    return len(text.split()) >= _BODY_WORDS or text[-1:] in ".!?:;\"'”’)"

@@ -1,0 +1,452 @@
+"""parse_text on the shapes briefs take outside the seed's: headings by form, numbered
+section headings, titles under kickers and dates, chrome anywhere, single line breaks,
+attribution lines. Each table row is one rule; the corpus tests check them together."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from briefkit import Brief, ItemList, SectionKind, parse_text, render_text
+from briefkit.parsers.vocabulary import classify_heading, heading_kind, split_inline_heading
+
+K = SectionKind
+
+
+def shape(brief: Brief) -> list[tuple[str, str | None, list[str]]]:
+    """Sections as (kind, heading, [block kind + first word])."""
+    out = []
+    for section in brief.sections:
+        blocks = []
+        for block in section.blocks:
+            if isinstance(block, ItemList):
+                blocks.append(("ol" if block.ordered else "ul") + f"x{len(block.items)}")
+            else:
+                blocks.append(f"{block.type}:{block.text.split()[0] if block.text else ''}")
+        out.append((section.kind.value, section.heading, blocks))
+    return out
+
+
+BODY = "The ministry confirmed the order on Monday and said more would follow."
+
+
+# --- vocabulary ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("label", "kind"),
+    [
+        ("Key Takeaways", K.JUDGEMENT),
+        ("KEY TAKEAWAYS", K.JUDGEMENT),
+        ("Key Judgement 1", K.JUDGEMENT),
+        ("Key Judgement 1.", K.JUDGEMENT),
+        ("Key Judgment 2:", K.JUDGEMENT),
+        ("KJ-1", K.JUDGEMENT),
+        ("BLUF (Bottom Line Up Front)", K.JUDGEMENT),
+        ("Bottom Line Up Front (BLUF)", K.JUDGEMENT),
+        ("1. BLUF (Bottom Line Up Front)", K.JUDGEMENT),
+        ("Executive Summary", K.OVERVIEW),
+        ("The Issue", K.OVERVIEW),
+        ("Current Situation", K.OVERVIEW),
+        ("Key Findings", K.EVIDENCE),
+        ("Detailed Analysis", K.ANALYSIS),
+        ("Competing Hypotheses", K.ANALYSIS),
+        ("Analysis of Competing Hypotheses", K.ANALYSIS),
+        ("Analyst Comment", K.ANALYSIS),
+        ("Key Assumptions", K.ANALYSIS),
+        ("Possible Effects", K.IMPLICATIONS),
+        ("Red Flags", K.OUTLOOK),
+        ("Actions to Take", K.RECOMMENDATIONS),
+        ("Immediate Actions Required", K.RECOMMENDATIONS),
+        ("Advice", K.RECOMMENDATIONS),
+        ("Background Information", K.BACKGROUND),
+        ("2.3 Background", K.BACKGROUND),
+        ("Bibliography", K.SOURCES),
+    ],
+)
+def test_new_labels(label: str, kind: SectionKind) -> None:
+    assert classify_heading(label) is kind
+    assert heading_kind(label) is kind
+
+
+@pytest.mark.parametrize(
+    ("label", "kind"),
+    [
+        ("Trend Analysis", K.ANALYSIS),
+        ("INTELLIGENCE ANALYSIS", K.ANALYSIS),
+        ("Implications and Strategic Risks", K.IMPLICATIONS),
+        ("Key Assumptions and Red Flags", K.ANALYSIS),
+        ("Recommendations and Outlook", K.RECOMMENDATIONS),
+        ("Background Information – Brief Overview", K.BACKGROUND),
+        ("Key Takeaways from the Report", K.JUDGEMENT),
+        ("Policy Recommendations", K.RECOMMENDATIONS),
+        ("Regional Outlook", K.OUTLOOK),
+        ("Kinetic and Physical Security Challenges", None),
+        ("Regional Reactions", None),
+        ("Layer 1: Crime Pattern Analysis", None),  # an inner colon: not built from labels
+        ("Sources and methods remain unclear", None),  # a sentence, not a heading
+        ("analysis of the vote", None),  # lower case: the parts are not read
+    ],
+)
+def test_headings_classified_by_their_parts(label: str, kind: SectionKind | None) -> None:
+    assert heading_kind(label) is kind
+    assert classify_heading(label) is None  # only heading_kind reads longer labels
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Key Takeaways: Prices rose.", ("Key Takeaways", "Prices rose.")),
+        ("Key Judgement 1: Prices rose.", ("Key Judgement 1", "Prices rose.")),
+        ("KJ-2: Prices rose.", ("KJ-2", "Prices rose.")),
+        (
+            "BLUF (Bottom Line Up Front): Prices rose.",
+            ("BLUF (Bottom Line Up Front)", "Prices rose."),
+        ),
+        ("Source: Reuters", None),  # an attribution, not a sources section
+        ("Sources close to the union: nothing", None),
+    ],
+)
+def test_inline_labels(text: str, expected: tuple[str, str] | None) -> None:
+    assert split_inline_heading(text) == expected
+
+
+# --- headings by form and position ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Title Case, capitals, questions and sentence case, each followed by body text
+        (
+            f"Kinetic and Physical Security Challenges\n\n{BODY}",
+            [("other", "Kinetic and Physical Security Challenges", ["paragraph:The"])],
+        ),
+        (
+            f"INTELLIGENCE ANALYSIS\n\n{BODY}",
+            [("analysis", "INTELLIGENCE ANALYSIS", ["paragraph:The"])],
+        ),
+        (
+            f"What Does the Order Change?\n\n{BODY}",
+            [("other", "What Does the Order Change?", ["paragraph:The"])],
+        ),
+        (
+            f"A brief history of ransomware\n\n{BODY}",
+            [("other", "A brief history of ransomware", ["paragraph:The"])],
+        ),
+        (f"The Issue\n\n{BODY}", [("overview", "The Issue", ["paragraph:The"])]),
+        (f"Current Situation\n{BODY}", [("overview", "Current Situation", ["paragraph:The"])]),
+        (
+            f"Background Information – Brief Overview\n\n{BODY}",
+            [("background", "Background Information – Brief Overview", ["paragraph:The"])],
+        ),
+        # a heading directly over a list, and one over another heading
+        ("Security\n- Haiti. Gangs.\n- Peru. Floods.", [("other", "Security", ["ulx2"])]),
+        (
+            f"Where It Breaks Down\n\nDeadlines vs. Depth\n\n{BODY}",
+            [
+                ("other", "Where It Breaks Down", []),
+                ("other", "Deadlines vs. Depth", ["paragraph:The"]),
+            ],
+        ),
+        # a heading's form with nothing under it, or only a short line, stays text
+        ("Regional Reactions", [("other", None, ["paragraph:Regional"])]),
+        (
+            "Regional Reactions\n\nStill calm",
+            [("other", None, ["paragraph:Regional", "paragraph:Still"])],
+        ),
+        # sentence case needs prose under it and a blank line above it
+        (
+            "Stay tuned\n\nShort line",
+            [("other", None, ["paragraph:Stay", "paragraph:Short"])],
+        ),
+        # sentences, "Key: value" lines and titles with numbers are never headings
+        (
+            f"Threat Level: HIGH\n\n{BODY}",
+            [("other", None, ["paragraph:Threat", "paragraph:The"])],
+        ),
+        (
+            f"764: The Dark Nexus of Two Things\n\n{BODY}",
+            [("other", None, ["paragraph:764:", "paragraph:The"])],
+        ),
+        (
+            f"Layer 1: Crime Pattern Analysis\n\n{BODY}",
+            [("other", "Layer 1: Crime Pattern Analysis", ["paragraph:The"])],
+        ),
+    ],
+)
+def test_headings_by_form(body: str, expected: list[Any]) -> None:
+    assert shape(parse_text(f"Order Expands Export Controls\n\n{body}")) == expected
+
+
+NUMBERED = (
+    "1. BLUF (Bottom Line Up Front)\n\n" + BODY + "\n\n"
+    "2. Background\n\n" + BODY + "\n\n"
+    "3. Trend Analysis\n\n" + BODY + "\n\n"
+    "4. Implications and Strategic Risks\n\n" + BODY + "\n\n"
+    "5. Recommendations and Outlook\n\n" + BODY + "\n"
+)
+
+
+def test_numbered_section_headings() -> None:
+    brief = parse_text(f"Export Controls Tighten\n\n{NUMBERED}")
+    assert [(s.kind, s.heading) for s in brief.sections] == [
+        (K.JUDGEMENT, "BLUF (Bottom Line Up Front)"),
+        (K.BACKGROUND, "Background"),
+        (K.ANALYSIS, "Trend Analysis"),
+        (K.IMPLICATIONS, "Implications and Strategic Risks"),
+        (K.RECOMMENDATIONS, "Recommendations and Outlook"),
+    ]
+    assert all(s.text == BODY for s in brief.sections)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "1. Rail Traffic\n2. Field Hospitals\n3. Leave Cancelled",  # a list of short items
+        "1. Rail Traffic\n\n2. Field Hospitals\n\n3. Leave Cancelled",
+        "  1. Rail Traffic\n\n" + BODY,  # indented, as render_text writes items
+        "1. Rail traffic rose sharply.\n\n" + BODY,  # a sentence
+        "12. A\n\n" + BODY,  # too short to be a heading
+        "1. Timing: Three of four.\n\n" + BODY,  # a lead-in and a body
+    ],
+)
+def test_numbered_items_stay_items(body: str) -> None:
+    brief = parse_text(f"Export Controls Tighten\n\n{body}")
+    assert isinstance(brief.sections[0].blocks[0], ItemList)
+    assert brief.sections[0].heading is None
+
+
+def test_sub_numbered_headings_lose_their_numbers() -> None:
+    brief = parse_text(f"T\n\n1. Threat Overview\n\n1.1 Scope and Method\n\n{BODY}")
+    assert [(s.kind, s.heading) for s in brief.sections] == [
+        (K.OVERVIEW, "Threat Overview"),
+        (K.OTHER, "Scope and Method"),
+    ]
+
+
+# --- title selection ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "meta"),
+    [
+        ("Policy Paper\n\n", "Export Controls Tighten Again", {"category": "Policy Paper"}),
+        ("Maritime\n", "Export Controls Tighten Again", {"category": "Maritime"}),
+        ("Alert+\n\n", "Export Controls Tighten Again", {"category": "Alert+"}),
+        ("March 4, 2024\n\n", "Export Controls Tighten Again", {"published": dt.date(2024, 3, 4)}),
+        ("Friday, February 28, 2025\n\n", "Export Controls Tighten Again", {}),
+        ("Please enable JavaScript to view this page.\n\n", "Export Controls Tighten Again", {}),
+        ("top of page\nSearch\n\n", "Export Controls Tighten Again", {}),
+        ("Skip to main content\n\n", "Export Controls Tighten Again", {}),
+        (
+            "One analyst's notes on the week's events\n\n",
+            "Export Controls Tighten Again",
+            {},
+        ),
+        ("Blog > Trade > Export Controls\n\n", "Export Controls Tighten Again", {}),
+        ("By Jane Roe\n\n", "Export Controls Tighten Again", {"authors": ("Jane Roe",)}),
+        (
+            "Export Controls Tighten Again – Ridgeway Insight\n\n",
+            "Export Controls Tighten Again",
+            {"publisher": "Ridgeway Insight"},
+        ),
+        ("MERIDIAN WATCH\n\n", "Export Controls Tighten Again", {"publisher": "MERIDIAN WATCH"}),
+    ],
+)
+def test_title_skips_what_stands_above_it(head: str, title: str, meta: dict[str, Any]) -> None:
+    brief = parse_text(f"{head}{title}\n\n{BODY}")
+    assert brief.title == title
+    for key, value in meta.items():
+        assert getattr(brief, key) == value
+    assert brief.sections[0].text == BODY
+
+
+@pytest.mark.parametrize(
+    ("under", "meta"),
+    [
+        ("March 4, 2024", {"published": dt.date(2024, 3, 4)}),
+        ("Mar 21, 2022 - ISW Press", {"published": dt.date(2022, 3, 21), "authors": ("ISW Press",)}),  # noqa: E501
+        ("By Jane Roe and Sam Poe", {"authors": ("Jane Roe", "Sam Poe")}),
+        ("4/22/2021\n08:30 AM", {"published": dt.date(2021, 4, 22)}),
+        ("Wed, 09/18/2019 - 10:05am\n\nExport Controls Tighten Again\n\nJane Roe and Sam Poe", {
+            "published": dt.date(2019, 9, 18), "authors": ("Jane Roe", "Sam Poe")}),
+        ("5 min read", {}),
+    ],
+)  # fmt: skip
+def test_dates_and_bylines_under_the_title(under: str, meta: dict[str, Any]) -> None:
+    brief = parse_text(f"Export Controls Tighten Again\n\n{under}\n\n{BODY}")
+    for key, value in meta.items():
+        assert getattr(brief, key) == value
+    assert [s.text for s in brief.sections] == [BODY]
+
+
+def test_a_page_without_a_headline_takes_its_date() -> None:
+    text = f"Search\n\nMarch 4, 2024\n\nAFRICA\n\n{BODY}\n\nEUROPE\n\n{BODY}\n"
+    brief = parse_text(text)
+    assert (brief.title, brief.published) == ("March 4, 2024", dt.date(2024, 3, 4))
+    assert [s.heading for s in brief.sections] == ["AFRICA", "EUROPE"]
+
+
+def test_a_short_title_over_a_paragraph_is_the_title() -> None:
+    brief = parse_text(f"Iran Update\n\n{BODY}")
+    assert (brief.title, brief.category) == ("Iran Update", None)
+
+
+# --- chrome anywhere, judged on whole lines ------------------------------------------------------
+
+
+CHROME = [
+    "Share",
+    "Share this article",
+    "Post a Comment",
+    "No comments:",
+    "Please enter your comment!",
+    "READ FULL REPORT",
+    "Available Downloads",
+    "Table of Contents",
+    "Download now",
+    "Find Out More",
+    "Subscribe",
+    "© 2024 Harbourline Analysis. All rights reserved.",
+    "Showing posts with label BLUF. Show all posts",
+    "NorthWatch Logo",
+    "800px Coast Guard Watch Floor",
+    "Please enable JavaScript to continue.",
+    "You can also highlight the text and press Ctrl + Enter",
+    "Previous | Next",
+]
+
+
+@pytest.mark.parametrize("line", CHROME)
+def test_chrome_is_dropped_anywhere(line: str) -> None:
+    text = (
+        f"Export Controls Tighten Again\n\n{BODY}\n\n{line}\n\nA second paragraph follows here.\n"
+    )
+    brief = parse_text(text)
+    assert [b.text for s in brief.sections for b in s.blocks] == [
+        BODY,
+        "A second paragraph follows here.",
+    ]
+
+
+def test_weak_chrome_needs_company() -> None:
+    alone = parse_text(f"T\n\n{BODY}\n\nSearch\n\nTwitter\n\nMore text here.")
+    assert "Search" in alone.sections[0].text
+    grouped = parse_text(f"T\n\n{BODY}\n\nConnect Directly\nTwitter\nLinkedIn\nRSS\n\nMore text.")
+    assert grouped.sections[0].text == f"{BODY}\nMore text."
+
+
+def test_teasers_and_related_boxes() -> None:
+    text = (
+        "T\n\nDiscover How We Are Different\nFind Out More\n\n"
+        f"{BODY}\n\nRelated Content:\n\nWhy Teams Miss Warnings\n\nCan a Badge Be Secure?\n\n"
+        "The last paragraph of the brief.\n"
+    )
+    assert parse_text(text).sections[0].text == f"{BODY}\nThe last paragraph of the brief."
+
+
+# --- single line breaks ------------------------------------------------------------------------
+
+
+def test_single_line_breaks_separate_pasted_paragraphs() -> None:
+    one = "The first paragraph of a pasted page runs on for well over a hundred characters, as a copied paragraph does."  # noqa: E501
+    text = f"T\n{one}\nSecond paragraph.\nKinetic Challenges\n{one}\nThird paragraph."
+    assert shape(parse_text(text)) == [
+        ("other", None, ["paragraph:The", "paragraph:Second"]),
+        ("other", "Kinetic Challenges", ["paragraph:The", "paragraph:Third"]),
+    ]
+
+
+def test_hard_wrapped_paragraphs_still_join() -> None:
+    text = (
+        "T\n\nExports fell sharply in the third quarter as demand in Europe weakened\n"
+        "and the currency rose. Officials expect a recovery next year, though the\n"
+        "Central Bank warned that risks remain.\n"
+    )
+    brief = parse_text(text)
+    assert len(brief.sections[0].blocks) == 1
+    assert brief.sections[0].text.endswith("risks remain.")
+
+
+# --- attribution lines -------------------------------------------------------------------------
+
+
+def test_source_line_does_not_open_a_sources_section() -> None:
+    text = f"T\n\nAnalysis:\n\n{BODY}\n\nSource: Reuters\n\n{BODY}\n\nOutlook:\n\nMore.\n"
+    brief = parse_text(text)
+    assert [(s.kind, s.heading) for s in brief.sections] == [
+        (K.ANALYSIS, "Analysis"),
+        (K.OUTLOOK, "Outlook"),
+    ]
+    assert "Source: Reuters" in brief.sections[0].text
+
+
+@pytest.mark.parametrize(
+    ("line", "field", "value"),
+    [
+        ("Authors: Mila Hart, Dan Orr, and Tom Ryle.", "authors", ("Mila Hart", "Dan Orr", "Tom Ryle")),  # noqa: E501
+        ("By Jane Roe", "authors", ("Jane Roe",)),
+        ("Originally published by Foreign Affairs", "publisher", "Foreign Affairs"),
+    ],
+)  # fmt: skip
+def test_attribution_lines_become_metadata(line: str, field: str, value: object) -> None:
+    brief = parse_text(f"T\n\n{BODY}\n\n{line}\n")
+    assert getattr(brief, field) == value
+    assert brief.sections[0].text == BODY
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Confidence level: Moderate", "Source: Reuters", "Source: https://example.org/original"],
+)
+def test_attributions_without_a_field_stay_text(line: str) -> None:
+    brief = parse_text(f"T\n\n{BODY}\n\n{line}\n")
+    assert brief.url is None
+    assert brief.sections[0].text == f"{BODY}\n{line}"
+
+
+def test_source_link_under_the_title_is_the_url() -> None:
+    brief = parse_text(f"T\nSource: https://example.org/original\n\n{BODY}\n")
+    assert brief.url == "https://example.org/original"
+
+
+# --- what text written by render_text keeps ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Share",
+        "March 4, 2024",
+        "By Jane Roe",
+        "Authors: Jane Roe",
+        "Kinetic and Physical Security Challenges",
+        "Category",
+        "08:30",
+        "Search",
+    ],
+)
+def test_rendered_paragraphs_that_look_like_furniture_read_back(text: str) -> None:
+    from briefkit import Paragraph, Section, Text
+
+    brief = Brief(
+        title="Export Controls",
+        sections=(Section(blocks=(Paragraph(content=(Text(text=text),)),)),),
+    )
+    rendered = render_text(brief)
+    assert f"\\{text}" in rendered
+    assert parse_text(rendered) == brief
+
+
+@pytest.mark.parametrize("title", ["Maritime", "March 4, 2024", "Share", "By Jane Roe", "Iran"])
+def test_rendered_titles_that_look_like_furniture_read_back(title: str) -> None:
+    from briefkit import Paragraph, Section, Text
+
+    brief = Brief(
+        title=title,
+        sections=(Section(blocks=(Paragraph(content=(Text(text="Export Controls Tighten"),)),)),),
+    )
+    assert parse_text(render_text(brief)) == brief
