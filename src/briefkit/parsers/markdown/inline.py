@@ -105,7 +105,7 @@ class Tokens:
                 exc.args = (exc._describe(),)
             raise
         if not isinstance(out, _Budgeted):
-            self.left -= len(out)
+            self.left -= sum(1 for t in out if t.nesting >= 0)
         return out
 
 
