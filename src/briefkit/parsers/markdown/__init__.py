@@ -111,7 +111,7 @@ def parse_markdown(text: str) -> Brief:
             "no title: start the document with '# Title' or set 'title:' in front matter",
             line=first.line if first else offset + 1,
         )
-    nav = take_nav(nodes, doc)
+    nav = take_nav(nodes)
     sections = _sections(nodes)
     if kinds is not None:
         if len(kinds) != len(sections):

@@ -23,7 +23,7 @@ from ...model import (
     normalize_inlines,
     plain_text,
 )
-from ...syntax.markdown import lead_in
+from ...syntax.markdown import NAV, lead_in
 from .inline import Tokens, inlines
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ class Node:
     level: int = 0  # heading level
     content: tuple[Inline, ...] = ()  # paragraph content
     bold_lead: bool = False  # paragraph opens with ``**`` bold
-    inline: Token | None = None  # the paragraph's inline token (its children: on demand)
+    tokens: list[Token] | None = None  # inline tokens of a paragraph that may be navigation
     block: Block | None = None  # a ready list, quote or code paragraph
 
 
@@ -66,9 +66,10 @@ def top_nodes(doc: Tokens, offset: int) -> list[Node]:
             inline = doc.children(tokens[i + 1])
             bold = _opens_with_bold(inline)
             content = inlines(inline)
-            out.append(
-                Node("paragraph", line, content=content, bold_lead=bold, inline=tokens[i + 1])
-            )
+            node = Node("paragraph", line, content=content, bold_lead=bold)
+            if NAV.match(tokens[i + 1].content.lstrip("*_ \t")):  # where a tail may begin
+                node.tokens = inline
+            out.append(node)
         elif tok.type in ("bullet_list_open", "ordered_list_open"):
             out.append(Node("block", line, block=_list(doc, tokens[i:end], tok)))
         elif tok.type == "blockquote_open":

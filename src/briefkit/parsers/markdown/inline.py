@@ -93,8 +93,10 @@ class Tokens:
 
     def children(self, inline: Token) -> list[Token]:
         """The inline tokens of an ``inline`` block token, made anew (not kept on it)."""
-        out = _Budgeted(self)
         md = markdown()
+        # No inline token is made without consuming a character, so content within the
+        # budget cannot overspend it: then a plain list (cheaper) is charged afterwards.
+        out: list[Token] = [] if len(inline.content) <= self.left else _Budgeted(self)
         try:
             md.inline.parse(inline.content, md, self.env, out)
         except LimitError as exc:  # inline tokens have no line: the block's is the place
@@ -102,24 +104,34 @@ class Tokens:
                 exc.line = inline.map[0] + 1 + self.offset
                 exc.args = (exc._describe(),)
             raise
+        if not isinstance(out, _Budgeted):
+            self.left -= sum(1 for t in out if t.nesting >= 0)
         return out
 
 
 def inlines(tokens: Sequence[Token]) -> tuple[Inline, ...]:
     """Model inlines from markdown-it inline tokens (a flat open/close stream)."""
     stack: list[tuple[str, str, list[Inline]]] = [("", "", [])]
+    text: list[str] = []  # adjacent text, breaks and escapes: one Text node
     for tok in tokens:
         kind = tok.type
         if kind in _TEXT:
-            stack[-1][2].append(Text(text=tok.content))
-        elif kind in ("softbreak", "hardbreak"):
-            stack[-1][2].append(Text(text=" "))
-        elif kind == "image":
+            text.append(tok.content)
+            continue
+        if kind in ("softbreak", "hardbreak"):
+            text.append(" ")
+            continue
+        if text:
+            stack[-1][2].append(Text(text="".join(text)))
+            text = []
+        if kind == "image":
             stack[-1][2].append(Text(text=_alt_text(tok)))
         elif kind in ("strong_open", "em_open", "link_open"):
             stack.append((kind, str(tok.attrs.get("href", "")), []))
         elif kind in ("strong_close", "em_close", "link_close") and len(stack) > 1:
             _close(stack)
+    if text:
+        stack[-1][2].append(Text(text="".join(text)))
     while len(stack) > 1:
         _close(stack)
     return normalize_inlines(stack[0][2])

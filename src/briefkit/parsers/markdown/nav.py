@@ -14,7 +14,7 @@ from ...model import BriefLink, plain_text
 from ...safety import clean_text, collapse_space, is_safe_href
 from ...syntax.markdown import NAV, nav_label
 from .blocks import Node
-from .inline import Tokens, inlines
+from .inline import inlines
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -79,14 +79,13 @@ def _nav_line(tokens: Sequence[Token]) -> tuple[str, BriefLink, bool] | None:
     return label, BriefLink(title=title or None, href=href or None), True
 
 
-def take_nav(nodes: list[Node], doc: Tokens) -> dict[str, BriefLink]:
+def take_nav(nodes: list[Node]) -> dict[str, BriefLink]:
     """Remove the trailing navigation run (and the rule before it) from ``nodes``."""
     found: dict[str, BriefLink] = {}
     all_links = True
     k = len(nodes)
-    while k > 0 and nodes[k - 1].kind == "paragraph":
-        inline = nodes[k - 1].inline
-        lines = _nav_lines(doc.children(inline) if inline is not None else [])
+    while k > 0 and nodes[k - 1].kind == "paragraph" and nodes[k - 1].tokens is not None:
+        lines = _nav_lines(nodes[k - 1].tokens or [])
         if lines is None or any(label in found for label, _, _ in lines):
             break
         if len({label for label, _, _ in lines}) != len(lines):
