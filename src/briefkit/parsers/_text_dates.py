@@ -33,6 +33,7 @@ _TIME = re.compile(
 _READING = re.compile(r"\s*[•·|-]\s*\d{1,3} min(?:ute)?s? read$", re.IGNORECASE)
 _SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _BY = re.compile(r"\s+[-–—|]\s+(?:by\s+)?([A-Z][\w.'’ -]{1,60})$")
+_MASTHEAD = re.compile(r"[-–—]\s+([A-Z][\w.'’ &]{1,50}?)\s+[-–—]\s+(.{6,40})")
 _TIME_ONLY = re.compile(r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
 
 
@@ -42,6 +43,7 @@ class DateLine:
 
     date: dt.date | dt.datetime
     author: str | None = None
+    publisher: str | None = None
 
 
 def _slashed(text: str) -> dt.date | None:
@@ -72,6 +74,10 @@ def date_line(line: str) -> DateLine | None:
     if not text or len(text) > _MAX_DATE_CHARS or _YEAR.search(text) is None:
         return None
     text = _PREFIX.sub("", _READING.sub("", text))
+    masthead = _MASTHEAD.fullmatch(text)
+    if masthead is not None:  # "- The Capital Ledger - Tuesday, April 9, 2019"
+        inner = date_line(masthead.group(2))
+        return None if inner is None else DateLine(inner.date, None, masthead.group(1))
     author = None
     by = _BY.search(text)
     if by is not None and _read(text[: by.start()]) is not None:

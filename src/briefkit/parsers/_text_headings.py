@@ -35,7 +35,7 @@ _OPENERS = "\"'“‘«(["
 _MAX_WORDS = 12
 _MAX_CHARS = 100
 _MAX_QUESTION_WORDS = 14
-_MAX_SENTENCE_WORDS = 7
+_MAX_SENTENCE_WORDS = 9
 _BODY_WORDS = 8
 _SENTENCE_END = re.compile(r"[a-z]{3}[.!?][\"'”’)]?\s+[A-Z]")
 _DATED = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
@@ -102,8 +102,8 @@ def _heading_form(text: str) -> Form | None:
         return None
     if _SENTENCE_END.search(text) or chrome_strength(text) or date_line(text) is not None:
         return None
-    if _DATED.search(text):
-        return None  # "Niger 01/22/2013": a row of a table, not a heading
+    if _DATED.search(text) or _dated_tail(text):
+        return None  # "Niger 01/22/2013", "Weekly Report - 6th March 2020": not headings
     if text.endswith(("...", "…")):
         text = text.rstrip(".… ") or text  # "At the airport...": a heading all the same
     head, colon, tail = text.partition(":")
@@ -116,6 +116,15 @@ def _heading_form(text: str) -> Form | None:
             return None
         return _form(tail.strip()) if _form(tail.strip()) in ("title", "caps", "question") else None
     return _form(text)
+
+
+def _dated_tail(text: str) -> bool:
+    """A line that ends with a printed date after a dash."""
+    for dash in (" - ", " – ", " — "):
+        _, found, tail = text.rpartition(dash)
+        if found and date_line(tail) is not None:
+            return True
+    return False
 
 
 def section_number(text: str) -> tuple[str, str] | None:

@@ -247,7 +247,8 @@ def _headings(units: list[Unit], title: str) -> None:
         prose = nxt.kind == "para" and (len(nxt.raw) > 1 or is_body_text(nxt.text))
         chained = nxt.kind == "head" and not nxt.tight
         if form == "sentence":
-            ok = prose and not unit.tight
+            pasted = unit.loose and before is not None and before.text.endswith((".", "!", "?"))
+            ok = prose and (not unit.tight or pasted)
         elif unit.kind == "item":
             ok = prose or chained
         else:

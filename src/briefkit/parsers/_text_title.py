@@ -40,6 +40,7 @@ _SCAN = 40
 _SIBLING_SCAN = 400
 _KICKER_WORDS = 3
 _KICKER_CHARS = 32
+_LABEL_CHARS = 4
 _TITLE_WORDS = 30
 _TAGLINE_WORDS = 5
 _SITE_WORDS = 8
@@ -103,7 +104,11 @@ def _kicker(text: str) -> bool:
     return (
         len(words) <= _KICKER_WORDS
         and 2 <= len(text) <= _KICKER_CHARS
-        and (heading_form(text) in ("title", "caps") or text.endswith("+"))
+        and (
+            heading_form(text) in ("title", "caps")
+            or text.endswith("+")
+            or _label_line(text)
+        )
         and heading_alone(text, at_start=True) is None
     )
 
@@ -111,6 +116,11 @@ def _kicker(text: str) -> bool:
 def _site_name(text: str) -> bool:
     """Names publications give themselves: "Harbour Risk Review", "Northwatch Analytics"."""
     return text.split()[-1].lower() in _MASTHEAD_WORDS
+
+
+def _label_line(text: str) -> bool:
+    """A lower-case section label over a page ("social and politics", "featured")."""
+    return text.islower() and text.replace(" ", "").isalpha() and len(text) >= _LABEL_CHARS
 
 
 def _site_suffix(text: str, headline: str) -> str | None:
@@ -177,6 +187,8 @@ def read_head(lines: list[str], start: int) -> Head:
             _set(meta, "published", dated.date)
             if dated.author:
                 _set(meta, "authors", (dated.author,))
+            if dated.publisher:
+                _set(meta, "publisher", dated.publisher)
             last_date = (index, text)
             dated_above = True
         elif is_time_line(text):
@@ -195,7 +207,11 @@ def read_head(lines: list[str], start: int) -> Head:
         elif was_dated:
             _check_title(text, index)
             return Head(text, index, meta, index + 1)
-        elif following is not None and _kicker(text) and _headline(following):
+        elif (
+            following is not None
+            and _kicker(text)
+            and (_headline(following) or (_label_line(text) and _title_like(following)))
+        ):
             top = all(chrome_strength(t) for t in skipped)
             if top and (heading_form(text) == "caps" or _site_name(text)):
                 _set(meta, "publisher", text)
@@ -208,7 +224,10 @@ def read_head(lines: list[str], start: int) -> Head:
             and heading_form(following) in ("title", "caps")
             and _body_after(cands, k, following)
         ):
-            pass  # a site tagline above a Title Case headline
+            # A site tagline above a Title Case headline; "Name: tagline" names the site.
+            name, colon, _ = text.partition(": ")
+            if colon and heading_form(name) in ("title", "caps") and len(name.split()) <= 4:
+                _set(meta, "publisher", text)
         else:
             _check_title(text, index)
             return Head(text, index, meta, index + 1)
@@ -262,15 +281,18 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
             continue
         if text.startswith((ESCAPE, ">")) or nav_side(text) is not None:
             return index  # structure, not the page's furniture
-        item = ITEM.match(text)
-        if item is not None:
-            body = text[item.end() :]
-            if not is_header_item(body):
+        if ITEM.match(text):
+            end = _header_run(lines, index, head)
+            if end is None:
                 return index
-            _set(head.meta, "authors", tuple(byline(body) or ()))
-            index = _continuation(lines, index)
-            active = True
-            index += 1
+            index, active = end, True
+            continue
+        if text.startswith(head.title) and text != head.title:
+            stamp = _trailing_date(text[len(head.title) :])
+            if stamp is None:
+                return index
+            _set(head.meta, "published", stamp)  # the headline again, with its date
+            index, active = index + 1, True
             continue
         dated = date_line(text)
         value = _next_text(lines, index)
@@ -282,7 +304,7 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
             index = _kicker_under(lines, index, head)
         elif text == head.title or byline(text):
             _set(head.meta, "authors", tuple(byline(text) or ()))
-        elif active and name_line(text):
+        elif active and name_line(text) and not head.meta.get("authors"):
             _set(head.meta, "authors", tuple(name_line(text) or ()))
         elif is_time_line(text) or chrome_strength(text) == 2:
             index += 1
@@ -306,6 +328,42 @@ def is_header_item(text: str) -> bool:
         or chrome_strength(text) == STRONG
         or _MONTH_DAY.fullmatch(text.strip()) is not None
     )
+
+
+def _header_run(lines: list[str], index: int, head: Head) -> int | None:
+    """A run of bulleted lines under the title that is the post's header ("- Ops Team",
+    "- Mar 6, 2020", "- 2 min read"): read it and return the index after it, else None."""
+    run: list[tuple[int, str]] = []
+    at = index
+    while at < len(lines) and (match := ITEM.match(lines[at].strip())) is not None:
+        run.append((at, lines[at].strip()[match.end() :]))
+        at = _continuation(lines, at) + 1
+    if not any(is_header_item(t) or date_line(t) is not None for _, t in run):
+        return None
+    names: list[str] = []
+    for _, text in run:
+        dated = date_line(text)
+        if dated is not None:
+            _set(head.meta, "published", dated.date)
+        elif byline(text):
+            names += byline(text) or []
+        elif not is_header_item(text):
+            if len(text.split()) > _KICKER_WORDS + 2 or is_body_text(text):
+                return None
+            names.append(text)
+    _set(head.meta, "authors", tuple(names))
+    return at
+
+
+def _trailing_date(text: str) -> Any:
+    """The date at the end of a line ("... Expert comment JRowan 3 March 2023"), or None."""
+    words = text.split()
+    for size in (3, 4, 2):
+        if len(words) >= size:
+            dated = date_line(" ".join(words[-size:]))
+            if dated is not None:
+                return dated.date
+    return None
 
 
 def _continuation(lines: list[str], index: int) -> int:

@@ -58,6 +58,7 @@ class Unit:
     letter: int | None = None  # a lettered item's position ("a." is 1)
     indent: int = 0  # column of the unit's first line
     tight: bool = False
+    loose: bool = False  # in text pasted with a paragraph per line
 
     @property
     def text(self) -> str:
@@ -137,6 +138,13 @@ def split_units(lines: list[str], first_line: int) -> list[Unit]:
             current.parts.append(s)
             current.raw.append(s)
             continue
+        last_item = units[-1] if units and units[-1].kind == "item" else None
+        if current is None and last_item is not None and indent > last_item.indent + 1:
+            if not item_match(s, follows=None) and s[0] not in (ESCAPE, ">"):
+                current = last_item  # an indented paragraph under a bullet: still the item
+                current.parts.append(s)
+                current.raw.append(s)
+                continue
         last = units[-1] if units and (current is None or current is units[-1]) else None
         follows = last.number if last is not None and last.kind == "item" else None
         letter = last.letter if last is not None and last.kind == "item" else None
@@ -184,6 +192,7 @@ def split_units(lines: list[str], first_line: int) -> list[Unit]:
         if current is None:
             after_nav = bool(units) and units[-1].kind == "nav"
             current = Unit("para", number, after_nav=after_nav, indent=indent, tight=tight)
+            current.loose = loose
             units.append(current)
         current.parts.append(s)
         current.raw.append(s)
