@@ -1,5 +1,8 @@
 """``python -m benchmarks``: stages, bundle builds and the pandoc comparison, as Markdown.
 
+``python -m benchmarks text-corpus`` runs ``benchmarks/text_corpus.py`` instead: how many
+real-world brief shapes the text parser reads exactly, and the parse time per brief.
+
 Run from the repository root. Progress goes to stderr, the results table to stdout (and to
 ``--output FILE``). ``--quick`` runs a tiny corpus with few repeats: a check that the
 benchmarks work, not numbers to quote.
@@ -71,6 +74,11 @@ def _say(message: str) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    given = list(sys.argv[1:] if argv is None else argv)
+    if given[:1] == ["text-corpus"]:  # the text parser on the real-brief corpus
+        from . import text_corpus
+
+        return text_corpus.main(given[1:])
     args = _options(argv)
     command = "python -m benchmarks " + shlex.join(list(argv if argv is not None else sys.argv[1:]))
     info = pandoc_info()

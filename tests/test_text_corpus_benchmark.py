@@ -1,0 +1,34 @@
+"""``python -m benchmarks text-corpus`` runs and prints the exact-parse table, the rules
+broken and the parse time per brief (no timing is asserted)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_text_corpus_report(tmp_path: Path) -> None:
+    out = tmp_path / "corpus.md"
+    proc = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "text-corpus", "--repeats", "1", "--output", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    text = out.read_text("utf-8")
+    assert proc.stdout.strip() == text.strip()
+    rows = re.findall(r"^\| (tuned|held_out) \| (\d+) \| (\d+) \| (\d+) \| (\d+)% \|$", text, re.M)
+    assert [r[0] for r in rows] == ["tuned", "held_out"]
+    for _, briefs, _, exact, rate in rows:
+        assert 0 <= int(exact) <= int(briefs)
+        assert int(rate) == round(100 * int(exact) / int(briefs))
+    for rule in ("title", "sections", "blocks", "navigation", "metadata", "chrome kept"):
+        assert re.search(rf"^\| {rule} \| \d+ \| \d+ \|$", text, re.M)
+    assert re.search(r"median [\d.]+ ms, p90 [\d.]+ ms, max [\d.]+ ms", text)
