@@ -104,11 +104,7 @@ def _kicker(text: str) -> bool:
     return (
         len(words) <= _KICKER_WORDS
         and 2 <= len(text) <= _KICKER_CHARS
-        and (
-            heading_form(text) in ("title", "caps")
-            or text.endswith("+")
-            or _label_line(text)
-        )
+        and (heading_form(text) in ("title", "caps") or text.endswith("+") or _label_line(text))
         and heading_alone(text, at_start=True) is None
     )
 

@@ -116,6 +116,11 @@ def _breaks(current: Unit, line: str, width: int | None, loose: bool) -> bool:
     return loose or heading_form(previous) in ("title", "caps", "question")
 
 
+def _continues(line: str) -> bool:
+    """A line that can continue an item: not an item, quote or escaped line of its own."""
+    return item_match(line, follows=None) is None and line[0] not in (ESCAPE, ">")
+
+
 def split_units(lines: list[str], first_line: int) -> list[Unit]:
     """Units of ``lines`` (already stripped of the title block); ``first_line`` is 1-based."""
     width, loose = wrap_width(lines)
@@ -139,12 +144,12 @@ def split_units(lines: list[str], first_line: int) -> list[Unit]:
             current.raw.append(s)
             continue
         last_item = units[-1] if units and units[-1].kind == "item" else None
-        if current is None and last_item is not None and indent > last_item.indent + 1:
-            if not item_match(s, follows=None) and s[0] not in (ESCAPE, ">"):
-                current = last_item  # an indented paragraph under a bullet: still the item
-                current.parts.append(s)
-                current.raw.append(s)
-                continue
+        under = last_item is not None and current is None and indent > last_item.indent + 1
+        if under and last_item is not None and _continues(s):
+            current = last_item  # an indented paragraph under a bullet: still the item
+            current.parts.append(s)
+            current.raw.append(s)
+            continue
         last = units[-1] if units and (current is None or current is units[-1]) else None
         follows = last.number if last is not None and last.kind == "item" else None
         letter = last.letter if last is not None and last.kind == "item" else None
