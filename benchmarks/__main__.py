@@ -4,6 +4,9 @@ comparison and article extraction on real pages, as Markdown.
 ``python -m benchmarks text-corpus`` runs ``benchmarks/text_corpus.py`` instead: how many
 real-world brief shapes the text parser reads exactly, and the parse time per brief.
 
+``python -m benchmarks text-corpus`` runs ``benchmarks/text_corpus.py`` instead: how many
+real-world brief shapes the text parser reads exactly, and the parse time per brief.
+
 Run from the repository root. Progress goes to stderr, the results table to stdout (and to
 ``--output FILE``). ``--quick`` runs a tiny corpus with few repeats: a check that the
 benchmarks work, not numbers to quote.
