@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -32,7 +33,12 @@ def test_public_api_is_complete() -> None:
 
 
 def _run(code: str) -> str:
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    """``code`` in a fresh interpreter without coverage's start-up hook (which imports
+    multiprocessing itself), so what is loaded is briefkit's doing."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("COVERAGE_")}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
     return out.stdout.strip()
 
 
