@@ -21,6 +21,7 @@ from lxml import html as lxml_html
 from ...model import Brief, BriefLink
 from ...safety import document_href
 from ...syntax.dates import display_date, instant
+from .._labels import sole_label
 from .._language import DEFAULT_LANGUAGE, declared_language
 from .._toc import wants_toc
 from ..html import render_html, stylesheet
@@ -40,8 +41,6 @@ __all__ = [
 ]
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
-_TLP_RANK = {"tlp-clear": 0, "tlp-white": 0, "tlp-green": 1, "tlp-amber": 2}
-_TLP_RANK |= {"tlp-amber-strict": 3, "tlp-red": 4}
 #: Characters of the title in the footer of a marked page, which shares it with the marking.
 SHORT_TITLE = 46
 
@@ -269,9 +268,10 @@ def series_marking(briefs: Sequence[Brief]) -> str | None:
     markings = pdf_head.ordered_distinct(b.marking for b in briefs if b.marking)
     if not markings:
         return None
-    slugs = [marking_slug(m) for m in markings]
-    if all(s in _TLP_RANK for s in slugs):
-        return max(markings, key=lambda m: _TLP_RANK[marking_slug(m)])
+    labels = [sole_label(m) for m in markings]
+    ranked = [(label.rank, m) for label, m in zip(labels, markings, strict=True) if label]
+    if len(ranked) == len(markings) and all(label.scheme == "TLP" for label in labels if label):
+        return max(ranked, key=lambda pair: pair[0])[1]
     return " / ".join(markings)
 
 
