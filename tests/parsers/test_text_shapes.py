@@ -175,6 +175,29 @@ def test_inline_labels(text: str, expected: tuple[str, str] | None) -> None:
             f"Layer 1: Crime Pattern Analysis\n\n{BODY}",
             [("other", "Layer 1: Crime Pattern Analysis", ["paragraph:The"])],
         ),
+        # Markdown headings pasted as text, at any level, classified by the vocabulary
+        (
+            f"# Main Topic\n{BODY}\n## Key Points\n- One point.\n### Outlook ###\n{BODY}",
+            [
+                ("other", "Main Topic", ["paragraph:The"]),
+                ("evidence", "Key Points", ["ulx1"]),
+                ("outlook", "Outlook", ["paragraph:The"]),
+            ],
+        ),
+        ("#hashtag line\n\n# 1", [("other", None, ["paragraph:#hashtag", "paragraph:#"])]),
+        # a plain question over the first prose with no heading after it is a standfirst;
+        # with a heading after it, or in Title Case, it is a heading
+        (
+            f"What would a week of blackouts mean for your work and family?\n\n{BODY}",
+            [("other", None, ["paragraph:What", "paragraph:The"])],
+        ),
+        (
+            f"What would a week of blackouts mean for your work?\n\n{BODY}\n\nWho Pays\n\n{BODY}",
+            [
+                ("other", "What would a week of blackouts mean for your work?", ["paragraph:The"]),
+                ("other", "Who Pays", ["paragraph:The"]),
+            ],
+        ),
     ],
 )
 def test_headings_by_form(body: str, expected: list[Any]) -> None:
@@ -254,6 +277,8 @@ def test_sub_numbered_headings_lose_their_numbers() -> None:
             {"publisher": "Ridgeway Insight"},
         ),
         ("MERIDIAN WATCH\n\n", "Export Controls Tighten Again", {"publisher": "MERIDIAN WATCH"}),
+        ("Full Report\n", "Export Controls Tighten Again", {"category": None}),
+        ("Back to overview\n\n", "Export Controls Tighten Again", {"category": None}),
     ],
 )
 def test_title_skips_what_stands_above_it(head: str, title: str, meta: dict[str, Any]) -> None:
@@ -274,6 +299,10 @@ def test_title_skips_what_stands_above_it(head: str, title: str, meta: dict[str,
         ("Wed, 09/18/2019 - 10:05am\n\nExport Controls Tighten Again\n\nJane Roe and Sam Poe", {
             "published": dt.date(2019, 9, 18), "authors": ("Jane Roe", "Sam Poe")}),
         ("5 min read", {}),
+        # a byline between a short line and the next: the short line is the headline
+        # (tested below); a label naming the kind of piece after the date is the category
+        ("11/18/2022\n\nRisk Management Online Article", {
+            "published": dt.date(2022, 11, 18), "category": "Risk Management Online Article"}),
     ],
 )  # fmt: skip
 def test_dates_and_bylines_under_the_title(under: str, meta: dict[str, Any]) -> None:
@@ -281,6 +310,38 @@ def test_dates_and_bylines_under_the_title(under: str, meta: dict[str, Any]) -> 
     for key, value in meta.items():
         assert getattr(brief, key) == value
     assert [s.text for s in brief.sections] == [BODY]
+
+
+def test_a_short_headline_over_a_byline_is_no_kicker() -> None:
+    brief = parse_text(f"Mapping Strike Scenarios\n\nBy LM Okafor\n\nRail Talks Stall\n\n{BODY}")
+    assert (brief.title, brief.authors, brief.category) == (
+        "Mapping Strike Scenarios",
+        ("LM Okafor",),
+        None,
+    )
+
+
+def test_a_written_by_label_over_a_name_is_the_byline() -> None:
+    brief = parse_text(f"Export Controls Tighten Again\n\n{BODY}\nWritten by\nLena Marsh\n")
+    assert brief.authors == ("Lena Marsh",)
+    assert brief.sections[0].text == BODY
+
+
+def test_nested_bullets_are_items_of_their_own() -> None:
+    text = (
+        "Export Controls Tighten Again\n\nThe report holds:\n\n  • Title and summary\n"
+        "  • Indicators of compromise\n    • Targeted CVEs – flaws used\n"
+        "    • Domains – domains used\n  • Affected industries\n"
+    )
+    blocks = parse_text(text).sections[0].blocks
+    assert isinstance(blocks[1], ItemList)
+    assert [i.text for i in blocks[1].items] == [
+        "Title and summary",
+        "Indicators of compromise",
+        "Targeted CVEs – flaws used",
+        "Domains – domains used",
+        "Affected industries",
+    ]
 
 
 def test_a_page_without_a_headline_takes_its_date() -> None:
@@ -317,6 +378,9 @@ CHROME = [
     "Please enable JavaScript to continue.",
     "You can also highlight the text and press Ctrl + Enter",
     "Previous | Next",
+    "Back to overview",
+    "Download full report here",
+    "23 views0 comments",
 ]
 
 
@@ -427,6 +491,8 @@ def test_source_link_under_the_title_is_the_url() -> None:
         "Category",
         "08:30",
         "Search",
+        "# Main Topic",
+        "Full Report",
     ],
 )
 def test_rendered_paragraphs_that_look_like_furniture_read_back(text: str) -> None:

@@ -73,8 +73,12 @@ _STRONG_PATTERNS = (
     r"read full (?:report|article|story|analysis|brief)",
     r"continue reading(?: at [\w.-]{1,60})?\.?",
     r"see the original(?: here)?\.?",
-    r"(?:download|view|get) (?:the )?(?:full )?(?:report|pdf|brief|paper)(?: \(pdf\))?",
-    r"download(?: now| pdf)?",
+    r"(?:download|view|get) (?:the )?(?:full )?(?:report|pdf|brief|paper|document)"
+    r"(?: \(pdf\))?(?: here)?\.?",
+    r"download(?: now| pdf| here)?",
+    r"(?:back|return) to (?:the )?(?:overview|list|listing|results|search results|previous page"
+    r"|all (?:news|posts|articles|reports|publications|insights)|news|blog|articles|homepage"
+    r"|home page|publications|insights|reports)",
     r"available downloads?",
     r"(?:learn|find out) more(?: about [\w' .&-]{1,40})?",
     r"click here(?: to [\w' -]{1,40})?",
@@ -102,6 +106,7 @@ _STRONG_PATTERNS = (
     r"(?:google|bing|yandex|facebook)[\w-]{0,20}-verification: ?\S{1,80}",
     r"\d{1,3} min(?:ute)?s? read",
     r"\d{1,9} views?",
+    r"\d{1,9} views? ?\d{1,9} (?:comments?|likes?|shares?)",
     r"\d[\d,]{0,9} (?:downloads?|views?)\b[^\n]{0,80}",
     # a search result's snippet copied with the page: "Sep 4, 2015 - ... text ...."
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d{1,2}, \d{4} "
@@ -141,6 +146,8 @@ _WEAK_PATTERNS = (
     r"e-?mail vvv",
     r"\d{1,3}%",
     r"reading time",
+    r"full (?:report|article|story|text)",
+    r"featured(?: (?:post|article|story|image|content))?|editor'?s (?:pick|choice)",
 )
 _STRONG = re.compile("(?:" + "|".join(_STRONG_PATTERNS) + ")", re.IGNORECASE)
 _WEAK = re.compile("(?:" + "|".join(_WEAK_PATTERNS) + ")", re.IGNORECASE)

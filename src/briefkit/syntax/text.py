@@ -26,6 +26,7 @@ __all__ = [
     "is_chrome",
     "is_url_line",
     "item_match",
+    "markdown_heading",
     "nav_side",
     "needs_escape",
     "split_lead",
@@ -39,6 +40,9 @@ ESCAPE = "\\"
 ITEM = re.compile(r"(?:(\d{1,9})[.)]|\((\d{1,9})\)|([•◦▪‣*·○■►-])|([a-z])[.)])(?:\s+|$)")
 #: Digits of an item number that needs no list before it (see ``item_match``).
 _SHORT_NUMBER = 3
+
+#: A Markdown heading pasted as text: "## Key Points" (closing hashes allowed).
+_MD_HEADING = re.compile(r"#{1,6}[ \t]+([^#\n]{1,100}?)[ \t]*#*")
 
 _URL_PREFIXES = ("http://", "https://", "mailto:", "/", "./", "../", "#")
 _PAGE_SUFFIXES = (".html", ".htm", "/")
@@ -110,6 +114,14 @@ def is_url_line(line: str) -> bool:
         return True
     path = line.split("#", 1)[0].split("?", 1)[0].lower()
     return path.endswith(_PAGE_SUFFIXES)
+
+
+def markdown_heading(line: str) -> str | None:
+    """The text of a line written as a Markdown heading ("## Key Points"), else None."""
+    match = _MD_HEADING.fullmatch(line.strip()) if line.startswith("#") else None
+    if match is None or sum(c.isalpha() for c in match.group(1)) < 2:
+        return None
+    return match.group(1).strip()
 
 
 def _starts_capital(text: str) -> bool:
@@ -211,6 +223,7 @@ def needs_escape(text: str) -> bool:
     a byline or other metadata)."""
     return (
         text.startswith((ESCAPE, ">"))
+        or markdown_heading(text) is not None
         or ITEM.match(text) is not None
         or nav_side(text) is not None
         or heading_alone(text, at_start=True) is not None

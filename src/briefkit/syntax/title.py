@@ -53,6 +53,13 @@ _MASTHEAD_WORDS = frozenset(
         "herald tribune gazette chronicle wire digest bulletin desk hub network"
     ).split()
 )
+#: Last words of labels that name the kind of piece ("Online Article", "Expert Comment").
+_PIECE_TYPES = frozenset(
+    (  # noqa: SIM905
+        "article commentary comment op-ed opinion interview podcast video explainer feature "
+        "blog insight insights"
+    ).split()
+)
 _MONTH_DAY = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d{1,2}", re.IGNORECASE
 )
@@ -206,6 +213,7 @@ def read_head(lines: list[str], start: int) -> Head:
         elif (
             following is not None
             and _kicker(text)
+            and not byline(cands[k + 1][1])  # a byline stands under a headline, not a kicker
             and (_headline(following) or (_label_line(text) and _title_like(following)))
         ):
             top = all(chrome_strength(t) for t in skipped)
@@ -374,12 +382,16 @@ def _continuation(lines: list[str], index: int) -> int:
 
 
 def _kicker_under(lines: list[str], index: int, head: Head) -> int:
-    """A kicker printed directly under the date ("Geopolitics and Shipping"): the category.
-    Returns the index of the last line taken."""
+    """A kicker printed directly under the date ("Geopolitics and Shipping"), or after a
+    blank line when it names the kind of piece ("Risk Management Online Article"): the
+    category. Returns the index of the last line taken."""
     nxt = index + 1
+    spaced = nxt < len(lines) and not lines[nxt].strip()
+    if spaced:
+        nxt = _next_index(lines, index)
     if nxt + 1 < len(lines) and lines[nxt].strip() and not lines[nxt + 1].strip():
         text = lines[nxt].strip()
-        if _kicker_line(text):
+        if _piece_type(text) or (not spaced and _kicker_line(text)):
             head.meta.setdefault(KICKER, text)
             return nxt
     return index
@@ -387,6 +399,17 @@ def _kicker_under(lines: list[str], index: int, head: Head) -> int:
 
 def _kicker_line(text: str) -> bool:
     return len(text.split()) <= _KICKER_WORDS + 1 and _kicker(text.replace(" and ", " "))
+
+
+def _piece_type(text: str) -> bool:
+    """A label naming the kind of piece ("Online Article", "Expert Commentary")."""
+    words = text.split()
+    return (
+        len(words) <= _KICKER_WORDS + 2
+        and words[-1].lower() in _PIECE_TYPES
+        and heading_form(text) in ("title", "caps")
+        and heading_alone(text, at_start=True) is None
+    )
 
 
 def _next_index(lines: list[str], index: int) -> int:

@@ -155,8 +155,9 @@ def _metadata_lines(units: list[Unit], meta: dict[str, Any]) -> list[Unit]:
             unit.kind == "para" and (len(unit.raw) > 1 or is_body_text(unit.text))
         ):
             body = True
-        if _one_line(unit):
-            found = read_attribution(unit.text)
+        label = unit.kind == "chrome" and is_meta_label(unit.text)  # "Written by" / name
+        if _one_line(unit) or label:
+            found = None if label else read_attribution(unit.text)
             nxt = units[i + 1] if i + 1 < len(units) else None
             pair = found is None and i < _PAIR_REACH and nxt is not None and nxt.tight
             if pair and nxt is not None and is_meta_label(unit.text) and _one_line(nxt):

@@ -9,7 +9,8 @@ around it, so this pass (a few linear sweeps over the units) settles them:
 - a related-links box ("Related Content:" and the headline-shaped lines under it) is chrome;
 - the headline repeated under the title is dropped;
 - a line with a heading's form is a heading when body text, a list, a details block or
-  another heading follows it; sentence-case lines only when prose follows;
+  another heading follows it; sentence-case lines only when prose follows; a question that
+  is not in Title Case, over the first prose with no heading after it, is a standfirst;
 - an unindented numbered line whose text is a heading is a numbered section heading when it
   is followed by body text rather than by the next item.
 """
@@ -175,6 +176,15 @@ def _details(units: list[Unit], j: int) -> bool:
     return len(run) >= _DETAILS_MIN and pairs * 2 >= len(run)
 
 
+def _shaped(label: str) -> bool:
+    """A question in Title Case or capitals ("What Does the Order Change?")."""
+    return heading_form(label.rstrip("?")) in ("title", "caps")
+
+
+def _prose(unit: Unit) -> bool:
+    return unit.kind == "para" and (len(unit.raw) > 1 or is_body_text(unit.text))
+
+
 def _label(unit: Unit) -> str | None:
     """The heading text of a one-line paragraph or an unindented numbered item, if it has
     a heading's form (section numbers removed)."""
@@ -224,8 +234,12 @@ def _headings(units: list[Unit], title: str) -> None:
     a page's header stand one under the other); a sentence-case heading needs a blank line
     above it and prose under it; a "Key: value" line under another is a pair, not a heading.
     """
+    first_prose = next((i for i, u in enumerate(units) if _prose(u)), len(units))
+    later = False  # a heading follows
     for i in range(len(units) - 1, -1, -1):
         unit = units[i]
+        if unit.kind == "head":
+            later = True
         label = _label(unit)
         if label is None:
             continue
@@ -244,8 +258,10 @@ def _headings(units: list[Unit], title: str) -> None:
         dated = j != _next(units, i)
         if dated and "," in label:
             continue  # "U.S. Embassy, Jakarta" over a date: a dateline
-        prose = nxt.kind == "para" and (len(nxt.raw) > 1 or is_body_text(nxt.text))
+        prose = _prose(nxt)
         chained = nxt.kind == "head" and not nxt.tight
+        if form == "question" and i <= first_prose and not later and not _shaped(label):
+            continue  # a plain question over the first prose, no heading after: a standfirst
         if form == "sentence":
             pasted = unit.loose and before is not None and before.text.endswith((".", "!", "?"))
             ok = prose and (not unit.tight or pasted)
@@ -254,6 +270,7 @@ def _headings(units: list[Unit], title: str) -> None:
         else:
             ok = prose or chained or nxt.kind in ("item", "quote") or _details(units, j)
         if ok:
+            later = True
             unit.kind = "head"
             unit.parts = [label]
             unit.section = heading_kind(label) or SectionKind.OTHER

@@ -11,7 +11,9 @@ forced when the next line's first word would not have fitted on the line before 
 is estimated from the lines another line follows). A break that was not forced separates
 paragraphs after a sentence end, after a heading-shaped line, between "Key: value" lines
 and, in text whose lines are longer than any wrap width, before every line that starts a
-sentence. Lines indented deeper than an item's marker continue the item.
+sentence. Lines indented deeper than an item's marker continue the item, unless they open
+with a bullet of their own (a nested list: its items join the list). A Markdown heading
+pasted as text ("## Key Points") is a heading.
 """
 
 from __future__ import annotations
@@ -22,7 +24,15 @@ from itertools import pairwise
 from ...model import SectionKind
 from ...syntax.chrome import STRONG, chrome_strength
 from ...syntax.heading_form import heading_form
-from ...syntax.text import ESCAPE, heading_alone, is_url_line, item_match, nav_side
+from ...syntax.headings import heading_kind
+from ...syntax.text import (
+    ESCAPE,
+    heading_alone,
+    is_url_line,
+    item_match,
+    markdown_heading,
+    nav_side,
+)
 
 __all__ = ["Unit", "split_units", "wrap_width"]
 
@@ -116,6 +126,12 @@ def _breaks(current: Unit, line: str, width: int | None, loose: bool) -> bool:
     return loose or heading_form(previous) in ("title", "caps", "question")
 
 
+def _bulleted(line: str) -> bool:
+    """A line opening with a bullet glyph (not a number, which a wrapped line can start with)."""
+    match = item_match(line, follows=None)
+    return match is not None and bool(match.group(3))
+
+
 def _continues(line: str) -> bool:
     """A line that can continue an item: not an item, quote or escaped line of its own."""
     return item_match(line, follows=None) is None and line[0] not in (ESCAPE, ">")
@@ -139,7 +155,9 @@ def split_units(lines: list[str], first_line: int) -> list[Unit]:
             current = Unit("para", number, [s[1:].lstrip()], [s], escaped=True, tight=tight)
             units.append(current)
             continue
-        if current is not None and current.kind == "item" and indent > current.indent:
+        nested = indent > 0 and _bulleted(s)  # a nested bullet: an item of its own
+        deeper = current is not None and current.kind == "item" and indent > current.indent
+        if deeper and current is not None and not nested:
             current.parts.append(s)
             current.raw.append(s)
             continue
@@ -176,6 +194,12 @@ def split_units(lines: list[str], first_line: int) -> list[Unit]:
                 units.append(Unit("nav", number, [side], [s], tight=tight))
                 current = None
                 continue
+        marked = markdown_heading(s)
+        if marked is not None:
+            section = heading_kind(marked) or SectionKind.OTHER
+            units.append(Unit("head", number, [marked], [s], section=section, tight=tight))
+            current = None
+            continue
         strength = chrome_strength(s)
         if strength:
             kind = "chrome" if strength == STRONG else "weak"
