@@ -24,20 +24,13 @@ CASES = text_corpus.load()
 #: Briefs of the corpus that do not parse exactly yet, with the rules they break: each is
 #: a strict xfail, so a fix that makes one pass fails here until it is taken off the list.
 KNOWN: dict[str, set[str]] = {
-    "tuned/advisory_blog_executive_summary": {"title", "sections", "chrome kept"},
     "tuned/crisis_analysts_weekly_highlights": {"title", "sections", "chrome kept"},
     "tuned/document_site_guidance_note": {"sections", "chrome kept"},
     "tuned/forum_repost_embassy_message": {"sections", "metadata"},
     "tuned/humanitarian_sitrep_repost": {"title", "sections"},
     "tuned/news_digest_markdown_headings": {"sections", "chrome kept"},
-    "tuned/thinktank_commentary_fellow": {"title", "sections", "metadata", "chrome kept"},
-    "tuned/training_vendor_threat_report": {"title", "sections"},
     "held_out/assessment_scale_sublabels": {"sections"},
-    "held_out/content_farm_digest_caption": {"title", "sections", "metadata"},
     "held_out/health_guide_hard_wrapped_dashes": {"blocks"},
-    "held_out/homework_site_uploader_file": {"blocks", "chrome kept"},
-    "held_out/personal_essay_bluf_quote": {"sections"},
-    "held_out/revision_site_truncated_description": {"title", "sections", "content lost"},
     "held_out/un_press_topic_listing": {"title", "sections"},
 }
 

@@ -278,6 +278,15 @@ def test_sub_numbered_headings_lose_their_numbers() -> None:
         ),
         ("MERIDIAN WATCH\n\n", "Export Controls Tighten Again", {"publisher": "MERIDIAN WATCH"}),
         ("Full Report\n", "Export Controls Tighten Again", {"category": None}),
+        ("8786\nTrade\n\n", "Export Controls Tighten Again", {"category": "Trade"}),
+        ("in\n\n", "Export Controls Tighten Again", {"category": None}),
+        ("Export Controls Poster\n\n", "Export Controls Tighten Again", {}),
+        (
+            "Site Banner of Threat Summaries\n\nDiagram showing how alerts become rules.\n"
+            "Featured\n\n",
+            "Export Controls Tighten Again",
+            {"category": None},
+        ),
         ("Back to overview\n\n", "Export Controls Tighten Again", {"category": None}),
     ],
 )
@@ -310,6 +319,67 @@ def test_dates_and_bylines_under_the_title(under: str, meta: dict[str, Any]) -> 
     for key, value in meta.items():
         assert getattr(brief, key) == value
     assert [s.text for s in brief.sections] == [BODY]
+
+
+def test_a_sentence_case_headline_over_a_known_heading() -> None:
+    """Not a tagline: the line under it opens a section, so it is the title (this raised)."""
+    brief = parse_text(f"Floods cut off the northern towns again\n\nBackground\n\n{BODY}\n")
+    assert brief.title == "Floods cut off the northern towns again"
+    assert [s.heading for s in brief.sections] == ["Background"]
+
+
+def test_a_cut_off_description_is_the_only_headline() -> None:
+    first = "This unit covers turning analysis into assessments. Learners will e"
+    brief = parse_text(f"{first}\nTopic Synopsis\n{BODY}\n")
+    assert brief.title == first
+    assert [s.heading for s in brief.sections] == ["Topic Synopsis"]
+
+
+def test_an_authors_role_under_the_byline_is_no_heading() -> None:
+    text = (
+        f"Export Controls Tighten Again\n\n12 June 2020\n\nSamira Haddad\n\nSenior Fellow\n{BODY}"
+    )
+    brief = parse_text(text)
+    assert brief.authors == ("Samira Haddad",)
+    assert [(s.heading, s.text) for s in brief.sections] == [(None, f"Senior Fellow\n{BODY}")]
+
+
+def test_a_run_in_label_after_a_colon_is_what_the_colon_announces() -> None:
+    text = f"Export Controls Tighten Again\n\nThe captain opened with it:\n\nBLUF: {BODY}\n"
+    brief = parse_text(text)
+    assert [(s.kind, s.heading) for s in brief.sections] == [(K.OTHER, None)]
+    alone = parse_text(f"Export Controls Tighten Again\n\nBLUF: {BODY}\n")
+    assert [(s.kind, s.heading) for s in alone.sections] == [(K.JUDGEMENT, "BLUF")]
+
+
+def test_reference_codes_and_bare_bullets_are_no_structure() -> None:
+    text = f"Export Controls Tighten Again\n\n{BODY}\n\nSC/13205\n\n{BODY}\n-\n- One item\n"
+    section = parse_text(text).sections[0]
+    assert section.heading is None
+    assert [b.text for b in section.blocks[:3]] == [BODY, "SC/13205", BODY]
+    assert isinstance(section.blocks[3], ItemList)
+    assert [i.text for i in section.blocks[3].items] == ["One item"]
+
+
+def test_a_colon_ended_item_that_is_no_title_has_no_lead() -> None:
+    text = "Export Controls Tighten Again\n\n- Full report – (25 pages) made up of:\n- Key Terms:\n"
+    items = parse_text(text).sections[0].blocks[0]
+    assert isinstance(items, ItemList)
+    assert [(i.lead, i.text) for i in items.items] == [
+        ("", "Full report – (25 pages) made up of:"),
+        ("Key Terms", ""),
+    ]
+
+
+def test_a_wrapped_line_that_reads_like_weak_chrome_continues() -> None:
+    text = (
+        "Export Controls Tighten Again\n\nA summary that a reader short of time can read instead "
+        "of the\nfull report\n- Next item\n"
+    )
+    blocks = parse_text(text).sections[0].blocks
+    assert blocks[0].text == (
+        "A summary that a reader short of time can read instead of the full report"
+    )
 
 
 def test_a_short_headline_over_a_byline_is_no_kicker() -> None:
@@ -381,6 +451,7 @@ CHROME = [
     "Back to overview",
     "Download full report here",
     "23 views0 comments",
+    "WritingTheIntelligenceReport.pdf",
 ]
 
 
@@ -401,6 +472,13 @@ def test_weak_chrome_needs_company() -> None:
     assert "Search" in alone.sections[0].text
     grouped = parse_text(f"T\n\n{BODY}\n\nConnect Directly\nTwitter\nLinkedIn\nRSS\n\nMore text.")
     assert grouped.sections[0].text == f"{BODY}\nMore text."
+
+
+def test_a_user_name_is_chrome_only_beside_chrome() -> None:
+    upload = parse_text(f"T\n\n{BODY}\n\nhalvorsen88\nBrief.pdf\n\nMore text here.")
+    assert upload.sections[0].text == f"{BODY}\nMore text here."
+    alone = parse_text(f"T\n\n{BODY}\n\nhalvorsen88\n\nMore text here.")
+    assert "halvorsen88" in alone.sections[0].text
 
 
 def test_teasers_and_related_boxes() -> None:

@@ -135,6 +135,8 @@ _STRONG_PATTERNS = (
     # images
     r"\d{2,4}px [^\n]{1,100}",
     r"[\w.-]{1,80}\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)",
+    # attached files: a document's file name alone on its line is its download link
+    r"[\w.()-]{1,80}\.(?:pdf|docx?|xlsx?|pptx?|odt|csv|zip)",
     # a line of punctuation only: dividers, code fences
     r"[^\w\s]{1,40}",
 )
@@ -147,6 +149,8 @@ _WEAK_PATTERNS = (
     r"\d{1,3}%",
     r"reading time",
     r"full (?:report|article|story|text)",
+    # a user name as sites print it beside an upload or a comment ("halvorsen88")
+    r"(?=[a-z0-9_.-]*[0-9_])[a-z][a-z0-9_.-]{2,30}",
     r"featured(?: (?:post|article|story|image|content))?|editor'?s (?:pick|choice)",
 )
 _STRONG = re.compile("(?:" + "|".join(_STRONG_PATTERNS) + ")", re.IGNORECASE)

@@ -103,6 +103,8 @@ def _heading_form(text: str) -> Form | None:
         return None
     if _SENTENCE_END.search(text) or chrome_strength(text) or date_line(text) is not None:
         return None
+    if " " not in text and any(c.isdigit() for c in text):
+        return None  # a reference code ("SC/13205", "TIR-2025-07"): not a heading
     if _DATED.search(text) or _dated_tail(text):
         return None  # "Niger 01/22/2013", "Weekly Report - 6th March 2020": not headings
     if text.endswith(("...", "…")):

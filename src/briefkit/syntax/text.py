@@ -199,8 +199,9 @@ def split_lead(body: str) -> tuple[str, str]:
     """(lead, rest) of an item body: the text before the first colon when it is title-like.
 
     A lead-in is short (at most 10 words), starts with a capital or a digit, holds no
-    sentence break, and the colon is followed by a space. When the rest starts lower case
-    the lead must be Title Case, so "Officials said: no decision" stays one sentence.
+    sentence break, and the colon is followed by a space. When the rest starts lower case or
+    there is no rest, the lead must be Title Case, so "Officials said: no decision" stays one
+    sentence and "Full report, made up of:" introduces what follows.
     """
     idx = _lead_colon(body)
     if idx <= 0:
@@ -212,8 +213,8 @@ def split_lead(body: str) -> tuple[str, str]:
         return "", body
     if ";" in lead or _SENTENCE_END.search(lead + " "):
         return "", body
-    if rest and rest[0].islower() and not _title_case(lead):
-        return "", body
+    if (not rest or rest[0].islower()) and not _title_case(lead):
+        return "", body  # "made up of:" over a nested list introduces it, it leads nothing
     return lead, rest
 
 

@@ -43,6 +43,7 @@ _KICKER_CHARS = 32
 _LABEL_CHARS = 4
 _TITLE_WORDS = 30
 _TAGLINE_WORDS = 5
+_TAGLINE_MAX_WORDS = 16
 _SITE_WORDS = 8
 _SITE_LINES = 3
 _SEPARATORS = (" – ", " — ", " - ", " | ", " :: ", " · ")
@@ -63,6 +64,20 @@ _PIECE_TYPES = frozenset(
 _MONTH_DAY = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d{1,2}", re.IGNORECASE
 )
+_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
+_COUNTER = re.compile(r"\d[\d,.]{0,12}")  # an article number or counter above the title
+#: A header image's caption above the headline ("Diagram showing ..."); inside the body
+#: captions stay text.
+_IMAGE_LABEL = re.compile(
+    r"(?:diagram|image|photo|picture|illustration|screenshot|infographic|chart|graphic)"
+    r" (?:showing|depicting|illustrating|shows)\b.{1,250}",
+    re.IGNORECASE,
+)
+#: Alt text made of the headline's first words and the kind of image ("Threat Report Poster").
+_IMAGE_NOUNS = ("Poster", "Banner", "Thumbnail", "Cover", "Image", "Infographic")
+#: Labels that introduce the headline under them ("Featured"): what stands above is the
+#: site's header.
+_FEATURE_LABEL = re.compile(r"featured(?: (?:post|article|story))?|editor'?s (?:pick|choice)", re.I)
 _CRUMB = re.compile(r"\s(?:>|›|»)\s")
 
 
@@ -154,10 +169,25 @@ def _has_sibling(lines: list[str], index: int, text: str) -> bool:
     return False
 
 
+def _tagline(text: str) -> bool:
+    """A site's tagline: one phrase or sentence, not the start of the body text (a cut-off
+    description of several sentences is the only headline some pages have)."""
+    words = len(text.split())
+    return (
+        heading_form(text) in (None, "sentence")
+        and (words >= _TAGLINE_WORDS or text.endswith("."))
+        and words <= _TAGLINE_MAX_WORDS
+        and _SENTENCE_BREAK.search(text) is None
+    )
+
+
 def _skippable(text: str) -> bool:
     """Chrome, breadcrumbs, dates, times and bylines above a title."""
     return not text.startswith(ESCAPE) and bool(
         chrome_strength(text)
+        or _COUNTER.fullmatch(text)
+        or _IMAGE_LABEL.fullmatch(text)
+        or (len(text) < _LABEL_CHARS and text.isalpha() and text.islower())  # a tag: "in"
         or _CRUMB.search(text)
         or date_line(text) is not None
         or is_time_line(text)
@@ -173,7 +203,7 @@ def read_head(lines: list[str], start: int) -> Head:
     skipped: list[str] = []
     last_date: tuple[int, str] | None = None
     dated_above = False  # the line above was the date: a date header sits over the headline
-    k = _after_view_original(cands, meta)
+    k = _after_view_original(cands, meta) or _after_feature_label(cands)
     while k < len(cands):
         index, text = cands[k]
         if text[0] == ESCAPE:
@@ -198,7 +228,7 @@ def read_head(lines: list[str], start: int) -> Head:
             dated_above = was_dated
         elif byline(text):
             _set(meta, "authors", tuple(byline(text) or ()))
-        elif _skippable(text):
+        elif _skippable(text) or (following is not None and _alt_text(text, following)):
             pass
         elif following is not None and _site_suffix(text, following) is not None:
             _set(meta, "publisher", _site_suffix(text, following))
@@ -223,9 +253,9 @@ def read_head(lines: list[str], start: int) -> Head:
                 _set(meta, KICKER, text)
         elif (
             following is not None
-            and heading_form(text) in (None, "sentence")
-            and (len(text.split()) >= _TAGLINE_WORDS or text.endswith("."))
+            and _tagline(text)
             and heading_form(following) in ("title", "caps")
+            and heading_alone(following, at_start=True) is None  # not a section heading
             and _body_after(cands, k, following)
         ):
             # A site tagline above a Title Case headline; "Name: tagline" names the site.
@@ -254,6 +284,22 @@ def _after_view_original(cands: list[tuple[int, str]], meta: dict[str, Any]) -> 
             if k + 1 >= len(cands):
                 raise ParseError("no title after 'View Original'", line=index + 1)
             _set(meta, "publisher", " ".join(names))
+            return k + 1
+    return 0
+
+
+def _alt_text(text: str, headline: str) -> bool:
+    """ "Threat Report Poster" over "Threat Report - 17th March": an image named after the
+    headline."""
+    name, _, noun = text.rpartition(" ")
+    return noun in _IMAGE_NOUNS and len(name.split()) >= 2 and headline.startswith(name + " ")
+
+
+def _after_feature_label(cands: list[tuple[int, str]]) -> int:
+    """The candidate after a "Featured" label over a headline among the first few lines."""
+    for k, (_, text) in enumerate(cands[: _SITE_LINES + 2]):
+        label = _FEATURE_LABEL.fullmatch(" ".join(text.split())) is not None
+        if label and 0 < k < len(cands) - 1 and _title_like(cands[k + 1][1]):
             return k + 1
     return 0
 

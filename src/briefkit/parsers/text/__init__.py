@@ -224,10 +224,12 @@ class _Sections:
         self.open = True
 
     def feed(self, units: list[Unit]) -> None:
+        introduced = False  # the paragraph before ends with a colon: this one is what it announces
         for unit in units:
             text = unit.text
             if unit.kind == "chrome":
                 continue
+            announced, introduced = introduced, unit.kind == "para" and text.endswith(":")
             if unit.kind == "head":
                 self.start(unit.section or _OTHER, text)
             elif unit.kind == "item":
@@ -241,7 +243,7 @@ class _Sections:
             elif unit.kind == "nav":  # a second navigation tail: keep its label as text
                 self.add(Paragraph(content=_inline(unit.raw_text)))
             else:
-                split = None if unit.escaped else inline_heading(text)
+                split = None if unit.escaped or announced else inline_heading(text)
                 if split is not None:
                     label, text = split
                     self.start(classify_heading(label) or _OTHER, label)

@@ -176,6 +176,20 @@ def _details(units: list[Unit], j: int) -> bool:
     return len(run) >= _DETAILS_MIN and pairs * 2 >= len(run)
 
 
+#: Last words of a job title ("Regional Security Fellow") printed under an author's name.
+_ROLES = frozenset(
+    (  # noqa: SIM905
+        "fellow analyst director editor researcher professor correspondent manager officer "
+        "chief president partner associate consultant adviser advisor specialist lecturer"
+    ).split()
+)
+
+
+def _role(label: str) -> bool:
+    words = label.split()
+    return 2 <= len(words) <= 5 and words[-1].lower() in _ROLES
+
+
 def _shaped(label: str) -> bool:
     """A question in Title Case or capitals ("What Does the Order Change?")."""
     return heading_form(label.rstrip("?")) in ("title", "caps")
@@ -234,6 +248,7 @@ def _headings(units: list[Unit], title: str) -> None:
     a page's header stand one under the other); a sentence-case heading needs a blank line
     above it and prose under it; a "Key: value" line under another is a pair, not a heading.
     """
+    long_title = is_body_text(title)  # a sentence for a title: what follows is no subtitle
     first_prose = next((i for i, u in enumerate(units) if _prose(u)), len(units))
     later = False  # a heading follows
     for i in range(len(units) - 1, -1, -1):
@@ -251,10 +266,12 @@ def _headings(units: list[Unit], title: str) -> None:
         before = units[i - 1] if i > 0 else None
         if ":" in label and unit.tight and before is not None and _pair(before):
             continue
-        if (i == 0 and unit.tight) or (unit.kind == "para" and _row(unit, before)):
-            continue  # a subtitle right under the title, or a row of a list
-        if _variant(label, title):
-            continue
+        if (i == 0 and unit.tight and not long_title) or (
+            unit.kind == "para" and _row(unit, before)
+        ):
+            continue  # a subtitle right under a headline, or a row of a list
+        if _variant(label, title) or (i == 0 and _role(label)):
+            continue  # a variant of the headline, or the author's role under the byline
         dated = j != _next(units, i)
         if dated and "," in label:
             continue  # "U.S. Embassy, Jakarta" over a date: a dateline

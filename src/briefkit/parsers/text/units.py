@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from ...model import SectionKind
-from ...syntax.chrome import STRONG, chrome_strength
+from ...syntax.chrome import STRONG, WEAK, chrome_strength
 from ...syntax.heading_form import heading_form
 from ...syntax.headings import heading_kind
 from ...syntax.text import (
@@ -172,6 +172,12 @@ def split_units(lines: list[str], first_line: int) -> list[Unit]:
         follows = last.number if last is not None and last.kind == "item" else None
         letter = last.letter if last is not None and last.kind == "item" else None
         match = item_match(s, follows=follows, letter=letter)
+        bare = match is not None and bool(match.group(3)) and not s[match.end() :].strip()
+        if bare and indent == 0:
+            # a bare bullet ("-") with nothing after it: markup left over, no content
+            units.append(Unit("chrome", number, [s], [s], tight=tight))
+            current = None
+            continue
         if match is not None:
             current = Unit("item", number, [s[match.end() :]], [s], ordered=not match.group(3))
             digits = match.group(1) or match.group(2)
@@ -201,6 +207,10 @@ def split_units(lines: list[str], first_line: int) -> list[Unit]:
             current = None
             continue
         strength = chrome_strength(s)
+        continuing = current is not None and current.kind in ("para", "item")
+        if strength == WEAK and continuing and current is not None:
+            # a wrapped line that happens to read "full report" or "Search" continues
+            strength = WEAK if _breaks(current, s, width, loose) else 0
         if strength:
             kind = "chrome" if strength == STRONG else "weak"
             units.append(Unit(kind, number, [s], [s], indent=indent, tight=tight))
