@@ -281,6 +281,28 @@ def test_sub_numbered_headings_lose_their_numbers() -> None:
         ("8786\nTrade\n\n", "Export Controls Tighten Again", {"category": "Trade"}),
         ("in\n\n", "Export Controls Tighten Again", {"category": None}),
         ("Export Controls Poster\n\n", "Export Controls Tighten Again", {}),
+        ("Image by Jane Roe/Agency\n", "Export Controls Tighten Again", {}),
+        (
+            "  • Report\n  • 30 September 2019\n\n",
+            "Export Controls Tighten Again",
+            {"category": "Report", "published": dt.date(2019, 9, 30)},
+        ),
+        (
+            "• Search Please fill out this field.\n  • Manage Your Subscription\n"
+            "  • Sweepstakes\n  • Travel Tips\n\n",
+            "Export Controls Tighten Again",
+            {"category": None},
+        ),
+        (
+            "2026 Gulf Crisis Tracker\nCC\n\nTrade policy\n\n",
+            "Export Controls Tighten Again",
+            {"category": "Trade policy"},
+        ),
+        (
+            "Informing traders worldwide — a service provided by the Trade Office\n\n",
+            "Export Controls Tighten Again",
+            {},
+        ),
         (
             "Site Banner of Threat Summaries\n\nDiagram showing how alerts become rules.\n"
             "Featured\n\n",
@@ -350,6 +372,29 @@ def test_a_run_in_label_after_a_colon_is_what_the_colon_announces() -> None:
     assert [(s.kind, s.heading) for s in brief.sections] == [(K.OTHER, None)]
     alone = parse_text(f"Export Controls Tighten Again\n\nBLUF: {BODY}\n")
     assert [(s.kind, s.heading) for s in alone.sections] == [(K.JUDGEMENT, "BLUF")]
+
+
+def test_numbered_steps_are_headings_in_any_case() -> None:
+    text = (
+        f"Export Controls Tighten Again\n\nStep 1: pick a small source list\n\n{BODY}\n\n"
+        f"Step 2: skim first, read second\n\n{BODY}\n"
+    )
+    assert [s.heading for s in parse_text(text).sections] == [
+        "Step 1: pick a small source list",
+        "Step 2: skim first, read second",
+    ]
+
+
+def test_photo_credits_and_link_lists_are_no_headings() -> None:
+    links = "\n\n".join(
+        f"Daily {name}: Ministry Announces New Export Rules" for name in ("Post", "Wire", "Star")
+    )
+    text = (
+        f"Export Controls Tighten Again\n\nDefense Ministry photo\n\n{BODY}\n\n{links}\n\n{BODY}\n"
+    )
+    brief = parse_text(text)
+    assert [s.heading for s in brief.sections] == [None]
+    assert len(brief.sections[0].blocks) == 6
 
 
 def test_reference_codes_and_bare_bullets_are_no_structure() -> None:
@@ -452,6 +497,10 @@ CHROME = [
     "Download full report here",
     "23 views0 comments",
     "WritingTheIntelligenceReport.pdf",
+    "Share section",
+    "Downloads",
+    "← Back to Conflict intelligence",
+    "CAEAA8EB-321A-476F-8FB3-A9B86399939B",
 ]
 
 

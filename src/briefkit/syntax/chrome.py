@@ -32,7 +32,7 @@ _DECOR = " \t•·|»«›‹→←>▸►*-–—"  # bullets, arrows and bars 
 
 _STRONG_PATTERNS = (
     # sharing, printing, saving
-    r"share(?: this| on| via)?(?: (?:article|post|page|story|report|brief))?"
+    r"share(?: this| on| via)?(?: (?:article|post|page|story|report|brief|section))?"
     r"(?: (?:on|via) (?:facebook|twitter|x|linkedin|whatsapp|email|telegram))?:?",
     r"(?:print|email|e-mail|save|bookmark|copy link|copy the link)(?: this (?:page|article|post))?",
     r"tweet(?: this)?",
@@ -76,10 +76,11 @@ _STRONG_PATTERNS = (
     r"(?:download|view|get) (?:the )?(?:full )?(?:report|pdf|brief|paper|document)"
     r"(?: \(pdf\))?(?: here)?\.?",
     r"download(?: now| pdf| here)?",
+    r"[←‹«<] ?(?:back|return) to [\w' &-]{1,60}",  # an arrowed back link
     r"(?:back|return) to (?:the )?(?:overview|list|listing|results|search results|previous page"
     r"|all (?:news|posts|articles|reports|publications|insights)|news|blog|articles|homepage"
     r"|home page|publications|insights|reports)",
-    r"available downloads?",
+    r"(?:available )?downloads?",
     r"(?:learn|find out) more(?: about [\w' .&-]{1,40})?",
     r"click here(?: to [\w' -]{1,40})?",
     r"click to (?:read more|hide|show(?: more)?|expand|collapse|view)",
@@ -96,6 +97,7 @@ _STRONG_PATTERNS = (
     r"skip to (?:main )?(?:content|navigation)",
     r"(?:toggle|main|primary) (?:navigation|menu)",
     r"close this search box\.?",
+    r"(?:search )?please (?:fill (?:out|in)|complete) this field\.?",
     r"table of contents?",
     r"(?:single )?post navigation",
     r"view original",
@@ -132,6 +134,11 @@ _STRONG_PATTERNS = (
     r"[\w' .&-]{1,40} is (?:now )?(?:a )?part of the [\w' .&-]{1,60} "
     r"(?:division|family of companies|group of companies)(?: of [\w' .&-]{1,60})?\.?",
     r"this site is operated by [^\n]{1,290}",
+    # a site naming who runs it beside its name ("X — a service provided by Y")
+    r"[^\n]{1,100} [—–-] (?:a |an )?(?:service|project|publication|initiative|product)"
+    r" (?:provided by|of|from|run by) [\w' .&-]{1,60}",
+    # an image's identifier left by a copied upload ("CAEAA8EB-321A-...")
+    r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
     # images
     r"\d{2,4}px [^\n]{1,100}",
     r"[\w.-]{1,80}\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)",
@@ -163,7 +170,7 @@ _CTA = re.compile(
     re.IGNORECASE,
 )
 _RELATED = re.compile(
-    r"(?:related(?: content| articles?| posts?| stories| reading| coverage)?|"
+    r"(?:related(?: content| articles?| posts?| pages?| links| stories| reading| coverage)?|"
     r"you (?:may|might) also like|more (?:on|from) [\w' .&-]{1,30}|also read|"
     r"recommended(?: for you| reading| posts| articles)?|read more|most read|"
     r"trending(?: now)?)\s?:?",

@@ -40,6 +40,15 @@ _MAX_SENTENCE_WORDS = 9
 _BODY_WORDS = 8
 _SENTENCE_END = re.compile(r"[a-z]{3}[.!?][\"'”’)]?\s+[A-Z]")
 _DATED = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
+#: Numbered parts of a guide, whose headings may go on in lower case after the colon.
+_STEP = re.compile(
+    r"(?:step|part|phase|stage|chapter|section|lesson|module|day|week|tip|rule|option)"
+    r" \d{1,3}",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    r"(?:photo|image|picture|credit)s?(?: by|:) .{1,80}|.{1,80} (?:photo|photograph)s?", re.I
+)
 _NUMBER = re.compile(r"(\d{1,3}(?:\.\d{1,3})+)\.?\s+(?=\S)")
 #: Keys of "Key: value" lines that describe a brief rather than head a section.
 _ATTRIBUTE_KEYS = frozenset(
@@ -109,7 +118,11 @@ def _heading_form(text: str) -> Form | None:
         return None  # "Niger 01/22/2013", "Weekly Report - 6th March 2020": not headings
     if text.endswith(("...", "…")):
         text = text.rstrip(".… ") or text  # "At the airport...": a heading all the same
+    if _CREDIT.fullmatch(text):
+        return None  # a photo credit ("Department of Defense photo"), not a heading
     head, colon, tail = text.partition(":")
+    if colon and _STEP.fullmatch(head.strip()) and _step_tail(tail):
+        return "title"  # "Step 1: pick a small source list"
     if colon:
         # "Layer 1: Crime Pattern Analysis" is a heading; "764: The Dark Nexus ...",
         # "Threat Level: HIGH" and "Officials said: ..." are not.
@@ -119,6 +132,11 @@ def _heading_form(text: str) -> Form | None:
             return None
         return _form(tail.strip()) if _form(tail.strip()) in ("title", "caps", "question") else None
     return _form(text)
+
+
+def _step_tail(tail: str) -> bool:
+    words = tail.split()
+    return 0 < len(words) <= _MAX_WORDS and tail.rstrip()[-1:] not in ".,;!" and ":" not in tail
 
 
 def _dated_tail(text: str) -> bool:

@@ -44,7 +44,8 @@ from ...syntax.heading_form import is_body_text
 from ...syntax.headings import classify_heading
 from ...syntax.metadata import is_meta_label, read_attribution, read_label_pair, read_meta_line
 from ...syntax.text import ESCAPE, inline_heading, split_lead
-from ...syntax.title import KICKER, read_head, read_tail
+from ...syntax.title import KICKER, read_head
+from ...syntax.title_tail import read_tail
 from .. import validation_message
 from .resolve import resolve
 from .units import Unit, split_units

@@ -176,6 +176,26 @@ def _details(units: list[Unit], j: int) -> bool:
     return len(run) >= _DETAILS_MIN and pairs * 2 >= len(run)
 
 
+_LINK_RUN = 3
+
+
+def _link_lists(units: list[Unit]) -> set[int]:
+    """Indexes of units in runs of three or more headline-shaped one-line paragraphs with
+    nothing between them: the stories of a round-up or a list of links, not headings."""
+    listed: set[int] = set()
+    run: list[int] = []
+    for i, unit in enumerate([*units, None]):
+        if unit is not None and unit.kind == "chrome":
+            continue
+        if unit is not None and unit.kind == "para" and _label(unit) is not None:
+            run.append(i)
+            continue
+        if len(run) >= _LINK_RUN:
+            listed.update(run)
+        run = []
+    return listed
+
+
 #: Last words of a job title ("Regional Security Fellow") printed under an author's name.
 _ROLES = frozenset(
     (  # noqa: SIM905
@@ -249,6 +269,7 @@ def _headings(units: list[Unit], title: str) -> None:
     above it and prose under it; a "Key: value" line under another is a pair, not a heading.
     """
     long_title = is_body_text(title)  # a sentence for a title: what follows is no subtitle
+    listed = _link_lists(units)
     first_prose = next((i for i, u in enumerate(units) if _prose(u)), len(units))
     later = False  # a heading follows
     for i in range(len(units) - 1, -1, -1):
@@ -270,6 +291,8 @@ def _headings(units: list[Unit], title: str) -> None:
             unit.kind == "para" and _row(unit, before)
         ):
             continue  # a subtitle right under a headline, or a row of a list
+        if i in listed:
+            continue  # one of three or more headline-shaped lines in a row: a list of links
         if _variant(label, title) or (i == 0 and _role(label)):
             continue  # a variant of the headline, or the author's role under the byline
         dated = j != _next(units, i)
