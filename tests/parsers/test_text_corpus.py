@@ -30,10 +30,16 @@ KNOWN: dict[str, set[str]] = {
     "tuned/forum_repost_embassy_message": {"sections", "metadata"},
     "tuned/health_guide_hard_wrapped_dashes": {"blocks"},
     "tuned/humanitarian_sitrep_repost": {"title", "sections"},
+    "tuned/museum_weekly_link_roundup": {"sections"},
     "tuned/news_digest_markdown_headings": {"sections", "chrome kept"},
+    "tuned/travel_agency_report_summary": {"sections"},
     "tuned/un_press_topic_listing": {"title", "sections"},
-    "held_out/museum_weekly_link_roundup": {"sections"},
-    "held_out/travel_agency_report_summary": {"sections"},
+    "held_out/daily_brief_watch_points": {"sections"},
+    "held_out/glossary_entry_wordpress_footer": {"blocks", "chrome kept"},
+    "held_out/homework_answer_site_paper": {"sections", "chrome kept"},
+    "held_out/legal_site_gao_report": {"sections"},
+    "held_out/research_library_record": {"blocks", "chrome kept"},
+    "held_out/university_travel_safety_page": {"title", "sections"},
 }
 
 
