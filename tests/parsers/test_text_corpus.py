@@ -35,11 +35,7 @@ KNOWN: dict[str, set[str]] = {
     "tuned/travel_agency_report_summary": {"sections"},
     "tuned/un_press_topic_listing": {"title", "sections"},
     "held_out/daily_brief_watch_points": {"sections"},
-    "held_out/glossary_entry_wordpress_footer": {"blocks", "chrome kept"},
-    "held_out/homework_answer_site_paper": {"sections", "chrome kept"},
-    "held_out/legal_site_gao_report": {"sections"},
     "held_out/research_library_record": {"blocks", "chrome kept"},
-    "held_out/university_travel_safety_page": {"title", "sections"},
 }
 
 

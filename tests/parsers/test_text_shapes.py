@@ -282,6 +282,7 @@ def test_sub_numbered_headings_lose_their_numbers() -> None:
         ("in\n\n", "Export Controls Tighten Again", {"category": None}),
         ("Export Controls Poster\n\n", "Export Controls Tighten Again", {}),
         ("Image by Jane Roe/Agency\n", "Export Controls Tighten Again", {}),
+        ("Home / Trade / Policy / Export Controls\n\n", "Export Controls Tighten Again", {}),
         (
             "  • Report\n  • 30 September 2019\n\n",
             "Export Controls Tighten Again",
@@ -372,6 +373,39 @@ def test_a_run_in_label_after_a_colon_is_what_the_colon_announces() -> None:
     assert [(s.kind, s.heading) for s in brief.sections] == [(K.OTHER, None)]
     alone = parse_text(f"Export Controls Tighten Again\n\nBLUF: {BODY}\n")
     assert [(s.kind, s.heading) for s in alone.sections] == [(K.JUDGEMENT, "BLUF")]
+
+
+def test_a_breadcrumb_ends_in_the_title() -> None:
+    text = (
+        f"Home / Travel / Safety / State Advisories\n\nState Advisories\n\nDOS Advisories\n\n{BODY}"
+    )
+    brief = parse_text(text)
+    assert (brief.title, brief.category) == ("State Advisories", None)
+    assert [s.heading for s in brief.sections] == ["DOS Advisories"]
+
+
+def test_the_headline_cut_off_or_run_on_is_dropped() -> None:
+    title = "You Must Prepare A Full Threat Assessment And Brief"
+    brief = parse_text(f"{title}\n\n{title[:-6]} Briefing Relate\n\n{BODY}")
+    assert brief.sections[0].text == BODY
+    kept = parse_text(f"{title}\n\nYou Must Prepare Early\n\n{BODY}")
+    assert kept.sections[0].heading == "You Must Prepare Early"  # kept, as a heading
+
+
+def test_a_line_ending_with_a_date_is_no_heading() -> None:
+    text = f"Maritime Security\n\nReport ID: GAO-10-856 September 24, 2010\n\n{BODY}"
+    assert [s.heading for s in parse_text(text).sections] == [None]
+
+
+def test_lines_as_long_as_paragraphs_mean_unwrapped_text() -> None:
+    long = " ".join([BODY] * 6)
+    text = (
+        f"Daily Brief\n{long}\nCritical Watch Points\nDisplacement in the east and the spread "
+        "of the rebellion there\nSafety of river transport and repeated boat disasters\n"
+    )
+    section = parse_text(text).sections[1]
+    assert section.heading == "Critical Watch Points"
+    assert len(section.blocks) == 2
 
 
 def test_numbered_steps_are_headings_in_any_case() -> None:
@@ -501,6 +535,7 @@ CHROME = [
     "Downloads",
     "← Back to Conflict intelligence",
     "CAEAA8EB-321A-476F-8FB3-A9B86399939B",
+    "This entry was posted in . Bookmark the permalink.",
 ]
 
 

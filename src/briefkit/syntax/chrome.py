@@ -100,6 +100,7 @@ _STRONG_PATTERNS = (
     r"(?:search )?please (?:fill (?:out|in)|complete) this field\.?",
     r"table of contents?",
     r"(?:single )?post navigation",
+    r"this entry was posted in [^\n]{0,160}bookmark the permalink\.?",
     r"view original",
     r"showing posts with label [^\n]{1,60}\. show all posts",
     r"you are on page \d{1,5} ?of \d{1,5}",

@@ -114,7 +114,7 @@ def _heading_form(text: str) -> Form | None:
         return None
     if " " not in text and any(c.isdigit() for c in text):
         return None  # a reference code ("SC/13205", "TIR-2025-07"): not a heading
-    if _DATED.search(text) or _dated_tail(text):
+    if _DATED.search(text) or _dated_tail(text) or _ends_with_date(text):
         return None  # "Niger 01/22/2013", "Weekly Report - 6th March 2020": not headings
     if text.endswith(("...", "…")):
         text = text.rstrip(".… ") or text  # "At the airport...": a heading all the same
@@ -137,6 +137,15 @@ def _heading_form(text: str) -> Form | None:
 def _step_tail(tail: str) -> bool:
     words = tail.split()
     return 0 < len(words) <= _MAX_WORDS and tail.rstrip()[-1:] not in ".,;!" and ":" not in tail
+
+
+def _ends_with_date(text: str) -> bool:
+    """A line whose last words are a full date ("Gao ID: GAO-10-856 September 24, 2010"):
+    a dateline or an ID line, not a heading."""
+    words = text.split()
+    return any(
+        len(words) > size and date_line(" ".join(words[-size:])) is not None for size in (3, 4)
+    )
 
 
 def _dated_tail(text: str) -> bool:

@@ -45,6 +45,7 @@ _TAGLINE_WORDS = 5
 _TAGLINE_MAX_WORDS = 16
 _MENU_WORDS = 8
 _LOGO_CHARS = 3
+_CRUMB_PARTS = 4
 _SITE_WORDS = 8
 _SITE_LINES = 3
 _SEPARATORS = (" – ", " — ", " - ", " | ", " :: ", " · ")
@@ -176,6 +177,25 @@ def _tagline(text: str) -> bool:
     )
 
 
+def _crumb_end(text: str) -> str | None:
+    """The last part of a breadcrumb trail, else None."""
+    if _slash_crumbs(text):
+        return text.rsplit(" / ", 1)[1].strip()
+    parts = _CRUMB.split(text)
+    return parts[-1].strip() if len(parts) > 1 else None
+
+
+def _slash_crumbs(text: str) -> bool:
+    """A breadcrumb trail written with slashes ("Home / Travel / Advisories"): four or more
+    short parts and no sentence in it."""
+    parts = text.split(" / ")
+    return (
+        len(parts) >= _CRUMB_PARTS
+        and all(0 < len(p.split()) <= _KICKER_WORDS + 3 for p in parts)
+        and not any(c in text for c in ".!?;:")
+    )
+
+
 def _skippable(text: str) -> bool:
     """Chrome, breadcrumbs, dates, times and bylines above a title."""
     return not text.startswith(ESCAPE) and bool(
@@ -184,6 +204,7 @@ def _skippable(text: str) -> bool:
         or _IMAGE_LABEL.fullmatch(text)
         or (len(text) < _LABEL_CHARS and text.isalpha() and text.islower())  # a tag: "in"
         or _CRUMB.search(text)
+        or _slash_crumbs(text)
         or date_line(text) is not None
         or is_time_line(text)
         or byline(text)
@@ -212,6 +233,10 @@ def read_head(lines: list[str], start: int) -> Head:
             skipped.append(text)
             k += 1
             continue
+        if k + 1 < len(cands) and _crumb_end(text) == cands[k + 1][1]:
+            index, text = cands[k + 1]  # a breadcrumb trail ends in the page's own title
+            _check_title(text, index)
+            return Head(text, index, meta, index + 1)
         run = _bullet_run(cands, k)
         if run > k:
             _read_bullet_run([t for _, t in cands[k:run]], meta)

@@ -29,6 +29,7 @@ __all__ = ["resolve"]
 _TEASER_WORDS = 14
 _RELATED_WORDS = 14
 _REPEAT_REACH = 8
+_VARIANT_WORDS = 5
 _GLYPHS = "●•▪■◦‣·○►"
 _DETAILS_MIN = 2
 _DETAILS_REACH = 64
@@ -133,11 +134,22 @@ def _related_link(unit: Unit) -> bool:
 
 
 def _repeated_title(units: list[Unit], title: str) -> None:
-    key = " ".join(title.lower().split())
+    """The headline again near the top: as written, or cut off or run on by a few words
+    ("... Assessment And Briefing Relate" under "... Assessment And Brief")."""
+    key = title.lower().split()
     for unit in units[:_REPEAT_REACH]:
-        if _single(unit) and not unit.after_nav and " ".join(unit.text.lower().split()) == key:
+        if _single(unit) and not unit.after_nav and _same_headline(unit.text.lower().split(), key):
             unit.kind = "chrome"
             return
+
+
+def _same_headline(words: list[str], title: list[str]) -> bool:
+    if words == title:
+        return True
+    shared = next((n for n, (a, b) in enumerate(zip(words, title, strict=False)) if a != b), None)
+    shared = min(len(words), len(title)) if shared is None else shared
+    longer = max(len(words), len(title))
+    return shared >= _VARIANT_WORDS and shared * 5 >= 4 * longer and not words[-1].endswith(".")
 
 
 def _next(units: list[Unit], i: int) -> int | None:

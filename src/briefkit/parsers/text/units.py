@@ -39,6 +39,7 @@ __all__ = ["Unit", "split_units", "wrap_width"]
 #: Lines longer than this are not hard-wrapped text: every unforced break is a paragraph break.
 _UNWRAPPED = 120
 _NARROW = 60  # a column narrower than this is hard-wrapped whatever its lines end with
+_LONG_LINE = 3  # a line this many times the wrap width says the text is not wrapped
 _EVIDENCE = 5  # lines another line follows: fewer say nothing about a wrap width
 _TERMINAL = tuple(".!?…:;\"'”’)")
 _OPENERS = "\"'“‘«(["
@@ -97,6 +98,9 @@ def wrap_width(lines: list[str]) -> tuple[int | None, bool]:
     width = lengths[min(len(lengths) - 1, (9 * len(lengths)) // 10)]
     ends = sum(1 for text in followed if text.endswith(_TERMINAL))
     loose = width > _UNWRAPPED or (width > _NARROW and ends * 5 >= 3 * len(followed))
+    # A line several times the wrap width was never wrapped: the short lines around it are
+    # list lines and headings that lost their markup, not a narrow column.
+    loose = loose or (lengths[-1] > _UNWRAPPED and lengths[-1] > _LONG_LINE * width)
     return (width if len(followed) >= _EVIDENCE else None), loose
 
 
