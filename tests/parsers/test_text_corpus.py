@@ -26,16 +26,21 @@ CASES = text_corpus.load()
 KNOWN: dict[str, set[str]] = {
     "tuned/assessment_scale_sublabels": {"sections"},
     "tuned/crisis_analysts_weekly_highlights": {"title", "sections", "metadata", "chrome kept"},
+    "tuned/daily_brief_watch_points": {"sections"},
     "tuned/document_site_guidance_note": {"sections", "chrome kept"},
     "tuned/forum_repost_embassy_message": {"sections", "metadata"},
     "tuned/health_guide_hard_wrapped_dashes": {"blocks"},
     "tuned/humanitarian_sitrep_repost": {"title", "sections"},
     "tuned/museum_weekly_link_roundup": {"sections"},
     "tuned/news_digest_markdown_headings": {"sections", "chrome kept"},
+    "tuned/research_library_record": {"blocks", "chrome kept"},
     "tuned/travel_agency_report_summary": {"sections"},
     "tuned/un_press_topic_listing": {"title", "sections"},
-    "held_out/daily_brief_watch_points": {"sections"},
-    "held_out/research_library_record": {"blocks", "chrome kept"},
+    "held_out/blog_category_page_teasers": {"sections"},
+    "held_out/maritime_administration_caps_advisory": {"title", "blocks", "metadata"},
+    "held_out/personal_newsletter_scenarios": {"metadata"},
+    "held_out/security_firm_weekly_snapshot": {"blocks", "chrome kept"},
+    "held_out/spun_repost_embassy_alert": {"sections"},
 }
 
 
