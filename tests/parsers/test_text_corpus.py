@@ -38,8 +38,6 @@ KNOWN: dict[str, set[str]] = {
     "tuned/un_press_topic_listing": {"title", "sections"},
     "held_out/blog_category_page_teasers": {"sections"},
     "held_out/maritime_administration_caps_advisory": {"title", "blocks", "metadata"},
-    "held_out/personal_newsletter_scenarios": {"metadata"},
-    "held_out/security_firm_weekly_snapshot": {"blocks", "chrome kept"},
     "held_out/spun_repost_embassy_alert": {"sections"},
 }
 

@@ -331,6 +331,7 @@ def test_title_skips_what_stands_above_it(head: str, title: str, meta: dict[str,
         ("Wed, 09/18/2019 - 10:05am\n\nExport Controls Tighten Again\n\nJane Roe and Sam Poe", {
             "published": dt.date(2019, 9, 18), "authors": ("Jane Roe", "Sam Poe")}),
         ("5 min read", {}),
+        ("Updated: Dec 8, 2020", {"updated": dt.date(2020, 12, 8), "published": None}),
         # a byline between a short line and the next: the short line is the headline
         # (tested below); a label naming the kind of piece after the date is the category
         ("11/18/2022\n\nRisk Management Online Article", {
@@ -392,7 +393,7 @@ def test_the_headline_cut_off_or_run_on_is_dropped() -> None:
     assert kept.sections[0].heading == "You Must Prepare Early"  # kept, as a heading
 
 
-def test_a_line_ending_with_a_date_is_no_heading() -> None:
+def test_an_identifier_line_is_no_heading() -> None:
     text = f"Maritime Security\n\nReport ID: GAO-10-856 September 24, 2010\n\n{BODY}"
     assert [s.heading for s in parse_text(text).sections] == [None]
 
@@ -536,6 +537,7 @@ CHROME = [
     "← Back to Conflict intelligence",
     "CAEAA8EB-321A-476F-8FB3-A9B86399939B",
     "This entry was posted in . Bookmark the permalink.",
+    "Click link to Download",
 ]
 
 

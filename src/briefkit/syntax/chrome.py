@@ -82,7 +82,7 @@ _STRONG_PATTERNS = (
     r"|home page|publications|insights|reports)",
     r"(?:available )?downloads?",
     r"(?:learn|find out) more(?: about [\w' .&-]{1,40})?",
-    r"click here(?: to [\w' -]{1,40})?",
+    r"click (?:here|link|the link|this link)(?: to [\w' -]{1,40})?",
     r"click to (?:read more|hide|show(?: more)?|expand|collapse|view)",
     r"(?:discover|explore) (?:how we are different|our (?:services|solutions|library))",
     r"about us|contact us|our services|our team",

@@ -61,6 +61,9 @@ _ATTRIBUTE_KEYS = frozenset(
 )
 
 
+_ID_WORDS = frozenset(("id", "ref", "reference", "no", "number", "#"))
+
+
 def _capitalised(word: str) -> bool:
     word = word.lstrip(_OPENERS)
     return not word[:1].isalpha() or word[:1].isupper()
@@ -74,9 +77,15 @@ def _title_case(words: list[str]) -> bool:
 
 
 def is_attribute_line(text: str) -> bool:
-    """A "Key: value" line whose key describes the brief ("Threat Level: HIGH")."""
+    """A "Key: value" line whose key describes the brief ("Threat Level: HIGH") or names
+    an identifier ("Gao ID: GAO-10-856 ...", "Ref No.: 12")."""
     key, colon, _ = text.partition(":")
-    return bool(colon) and " ".join(key.lower().split()) in _ATTRIBUTE_KEYS
+    words = key.lower().split()
+    return (
+        bool(colon)
+        and bool(words)
+        and (" ".join(words) in _ATTRIBUTE_KEYS or words[-1].rstrip(".") in _ID_WORDS)
+    )
 
 
 def _form(text: str) -> Form | None:
@@ -114,7 +123,7 @@ def _heading_form(text: str) -> Form | None:
         return None
     if " " not in text and any(c.isdigit() for c in text):
         return None  # a reference code ("SC/13205", "TIR-2025-07"): not a heading
-    if _DATED.search(text) or _dated_tail(text) or _ends_with_date(text):
+    if _DATED.search(text) or _dated_tail(text):
         return None  # "Niger 01/22/2013", "Weekly Report - 6th March 2020": not headings
     if text.endswith(("...", "…")):
         text = text.rstrip(".… ") or text  # "At the airport...": a heading all the same
@@ -137,15 +146,6 @@ def _heading_form(text: str) -> Form | None:
 def _step_tail(tail: str) -> bool:
     words = tail.split()
     return 0 < len(words) <= _MAX_WORDS and tail.rstrip()[-1:] not in ".,;!" and ":" not in tail
-
-
-def _ends_with_date(text: str) -> bool:
-    """A line whose last words are a full date ("Gao ID: GAO-10-856 September 24, 2010"):
-    a dateline or an ID line, not a heading."""
-    words = text.split()
-    return any(
-        len(words) > size and date_line(" ".join(words[-size:])) is not None for size in (3, 4)
-    )
 
 
 def _dated_tail(text: str) -> bool:

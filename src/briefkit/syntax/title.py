@@ -247,7 +247,7 @@ def read_head(lines: list[str], start: int) -> Head:
         dated = date_line(text)
         was_dated, dated_above = dated_above, False
         if dated is not None:
-            _set(meta, "published", dated.date)
+            _set(meta, dated.field, dated.date)
             if dated.author:
                 _set(meta, "authors", (dated.author,))
             if dated.publisher:

@@ -52,7 +52,7 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
         value = _next_text(lines, index)
         pair = read_label_pair(text, value) if value is not None and is_meta_label(text) else None
         if dated is not None:
-            _set(head.meta, "published", dated.date)
+            _set(head.meta, dated.field, dated.date)
             if dated.author:
                 _set(head.meta, "authors", (dated.author,))
             index = _kicker_under(lines, index, head)
@@ -88,7 +88,7 @@ def _header_run(lines: list[str], index: int, head: Head) -> int | None:
     for _, text in run:
         dated = date_line(text)
         if dated is not None:
-            _set(head.meta, "published", dated.date)
+            _set(head.meta, dated.field, dated.date)
         elif byline(text):
             names += byline(text) or []
         elif not is_header_item(text):

@@ -170,7 +170,7 @@ def _metadata_lines(units: list[Unit], meta: dict[str, Any]) -> list[Unit]:
             if dated is not None:
                 near = (units[j].kind for j in (i - 1, i + 1) if 0 <= j < len(units))
                 if not body or any(kind == "chrome" for kind in near):
-                    found = ("published", dated.date)
+                    found = (dated.field, dated.date)
             if found is not None and meta.get(found[0]) in (None, (), found[1]):
                 meta[found[0]] = found[1]
                 continue
