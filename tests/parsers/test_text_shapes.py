@@ -376,6 +376,17 @@ def test_a_run_in_label_after_a_colon_is_what_the_colon_announces() -> None:
     assert [(s.kind, s.heading) for s in alone.sections] == [(K.JUDGEMENT, "BLUF")]
 
 
+def test_a_second_kicker_is_the_headline_not_dropped() -> None:
+    """Two short labels over a headline: the second has no field left, so it is the title
+    (it used to vanish); a label naming the kind of piece or a repeated name is furniture."""
+    text = f"HomeWeekly Graphic\n\nWeekly Graphic\n\nModernizing the Navy\n\n{BODY}\n"
+    brief = parse_text(text)
+    assert (brief.title, brief.category) == ("Weekly Graphic", "HomeWeekly Graphic")
+    assert brief.sections[0].heading == "Modernizing the Navy"
+    typed = parse_text(f"Physical Security\n\nCommentary\n\nGuards Need Better Tools\n\n{BODY}")
+    assert (typed.title, typed.category) == ("Guards Need Better Tools", "Physical Security")
+
+
 def test_a_breadcrumb_ends_in_the_title() -> None:
     text = (
         f"Home / Travel / Safety / State Advisories\n\nState Advisories\n\nDOS Advisories\n\n{BODY}"

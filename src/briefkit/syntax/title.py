@@ -56,6 +56,13 @@ _MASTHEAD_WORDS = frozenset(
         "herald tribune gazette chronicle wire digest bulletin desk hub network"
     ).split()
 )
+#: Last words of labels that name the kind of piece ("Online Article", "Expert Comment").
+_PIECE_TYPES = frozenset(
+    (  # noqa: SIM905
+        "article commentary comment op-ed opinion interview podcast video explainer feature "
+        "blog insight insights"
+    ).split()
+)
 _MONTH_DAY = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d{1,2}", re.IGNORECASE
 )
@@ -284,10 +291,18 @@ def read_head(lines: list[str], start: int) -> Head:
             and _body_after(cands, k, following)
         ):
             top = all(chrome_strength(t) for t in skipped)
-            if top and (heading_form(text) == "caps" or _site_name(text)):
-                _set(meta, "publisher", text)
-            else:
-                _set(meta, KICKER, text)
+            field = (
+                "publisher"
+                if top and (heading_form(text) == "caps" or _site_name(text))
+                else KICKER
+            )
+            seen = text in skipped or text in meta.get("authors", ())  # said already
+            if meta.get(field) and not seen and text.split()[-1].lower() not in _PIECE_TYPES:
+                # a second kicker has nowhere to go: it is the headline (a label naming
+                # the kind of piece, "Commentary", is furniture)
+                _check_title(text, index)
+                return Head(text, index, meta, index + 1)
+            _set(meta, field, text)
         elif (
             following is not None
             and _tagline(text)

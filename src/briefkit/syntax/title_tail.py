@@ -11,17 +11,9 @@ from .date_lines import date_line, is_time_line
 from .heading_form import heading_form, is_body_text
 from .metadata import byline, is_meta_label, name_line, read_label_pair
 from .text import ESCAPE, ITEM, heading_alone, nav_side
-from .title import _KICKER_WORDS, KICKER, Head, _kicker, _set, is_header_item
+from .title import _KICKER_WORDS, _PIECE_TYPES, KICKER, Head, _kicker, _set, is_header_item
 
 __all__ = ["read_tail"]
-
-#: Last words of labels that name the kind of piece ("Online Article", "Expert Comment").
-_PIECE_TYPES = frozenset(
-    (  # noqa: SIM905
-        "article commentary comment op-ed opinion interview podcast video explainer feature "
-        "blog insight insights"
-    ).split()
-)
 
 
 def read_tail(lines: list[str], head: Head, index: int) -> int:
