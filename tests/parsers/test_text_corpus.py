@@ -26,11 +26,17 @@ CASES = text_corpus.load()
 KNOWN: dict[str, set[str]] = {
     "tuned/assessment_scale_sublabels": {"sections"},
     "tuned/blog_category_page_teasers": {"sections"},
+    # a UUID alone under the title: an upload's identifier here, but such a line may be an
+    # identifier the brief reports, so it is kept
+    "tuned/blog_situation_update_photo": {"blocks", "chrome kept"},
     "tuned/crisis_analysts_weekly_highlights": {"title", "sections", "metadata", "chrome kept"},
     "tuned/daily_brief_watch_points": {"sections"},
     "tuned/document_site_guidance_note": {"sections", "chrome kept"},
     "tuned/forum_repost_embassy_message": {"sections", "metadata"},
     "tuned/health_guide_hard_wrapped_dashes": {"blocks"},
+    # a long file name alone on its line: an attachment's link here, but a file name may be
+    # an indicator the brief reports (a phishing attachment), so it is kept
+    "tuned/homework_site_uploader_file": {"blocks", "chrome kept"},
     "tuned/humanitarian_sitrep_repost": {"title", "sections"},
     "tuned/maritime_administration_caps_advisory": {"title", "blocks", "metadata"},
     "tuned/museum_weekly_link_roundup": {"sections"},

@@ -542,11 +542,9 @@ CHROME = [
     "Back to overview",
     "Download full report here",
     "23 views0 comments",
-    "WritingTheIntelligenceReport.pdf",
     "Share section",
     "Downloads",
     "← Back to Conflict intelligence",
-    "CAEAA8EB-321A-476F-8FB3-A9B86399939B",
     "This entry was posted in . Bookmark the permalink.",
     "Click link to Download",
 ]
@@ -572,10 +570,21 @@ def test_weak_chrome_needs_company() -> None:
 
 
 def test_a_user_name_is_chrome_only_beside_chrome() -> None:
-    upload = parse_text(f"T\n\n{BODY}\n\nhalvorsen88\nBrief.pdf\n\nMore text here.")
+    upload = parse_text(f"T\n\n{BODY}\n\nhalvorsen88\nBrief.pdf\nDownload\n\nMore text here.")
     assert upload.sections[0].text == f"{BODY}\nMore text here."
     alone = parse_text(f"T\n\n{BODY}\n\nhalvorsen88\n\nMore text here.")
     assert "halvorsen88" in alone.sections[0].text
+
+
+def test_indicator_shaped_lines_are_content() -> None:
+    """File names and identifiers alone on their lines are what a threat brief reports."""
+    lines = ["Invoice_0423.docx", "shipping-manifest.xlsx", "3f2b8c1e-9a7d-4e2b-8c1f-2a3b4c5d6e7f"]
+    listed = "\n\n".join(lines)
+    brief = parse_text(f"T\n\n{BODY}\n\nThe attachments seen:\n\n{listed}\n\nMore text here.")
+    text = brief.sections[0].text
+    assert all(line in text for line in lines), text
+    beside = parse_text(f"T\n\n{BODY}\n\nBrief.pdf\nDownload\n\nMore text here.")
+    assert beside.sections[0].text == f"{BODY}\nMore text here."
 
 
 def test_teasers_and_related_boxes() -> None:

@@ -138,13 +138,9 @@ _STRONG_PATTERNS = (
     # a site naming who runs it beside its name ("X — a service provided by Y")
     r"[^\n]{1,100} [—–-] (?:a |an )?(?:service|project|publication|initiative|product)"
     r" (?:provided by|of|from|run by) [\w' .&-]{1,60}",
-    # an image's identifier left by a copied upload ("CAEAA8EB-321A-...")
-    r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
     # images
     r"\d{2,4}px [^\n]{1,100}",
     r"[\w.-]{1,80}\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)",
-    # attached files: a document's file name alone on its line is its download link
-    r"[\w.()-]{1,80}\.(?:pdf|docx?|xlsx?|pptx?|odt|csv|zip)",
     # a line of punctuation only: dividers, code fences
     r"[^\w\s]{1,40}",
 )
@@ -157,6 +153,9 @@ _WEAK_PATTERNS = (
     r"\d{1,3}%",
     r"reading time",
     r"full (?:report|article|story|text)",
+    # attached files: a document's file name beside a download button is its link; alone it
+    # may be an indicator (a phishing attachment), so it is only weak
+    r"[\w.()-]{1,20}\.(?:pdf|docx?|xlsx?|pptx?|odt|csv|zip)",
     # a user name as sites print it beside an upload or a comment ("halvorsen88")
     r"(?=[a-z0-9_.-]*[0-9_])[a-z][a-z0-9_.-]{2,30}",
     r"featured(?: (?:post|article|story|image|content))?|editor'?s (?:pick|choice)",
