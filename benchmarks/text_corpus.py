@@ -147,7 +147,7 @@ def check(case: Case, brief: Brief) -> dict[str, str]:
     chrome = {" ".join(line.split()) for line in exp.get("chrome", [])}
     texts = [s.heading or "" for s in brief.sections]
     texts += [line for s in brief.sections for line in s.text.split("\n")]
-    kept = sorted(c for c in chrome if any(c and c in t for t in texts))
+    kept = sorted(c for c in chrome if any(c and _holds(t, c) for t in texts))
     if kept:
         broken["chrome kept"] = "; ".join(repr(c) for c in kept)
     syntax = {w.lower() for w in exp.get("syntax", [])}
@@ -168,6 +168,17 @@ def check(case: Case, brief: Brief) -> dict[str, str]:
     if lost:
         broken["content lost"] = ", ".join(lost[:12])
     return broken
+
+
+#: Chrome lines shorter than this ("in", "Share") are words prose uses too: they count as
+#: kept only as a whole line or at a line's start or end, where a joined line would put them.
+_SHORT_CHROME = 20
+
+
+def _holds(text: str, chrome: str) -> bool:
+    if len(chrome) >= _SHORT_CHROME:
+        return chrome in text
+    return text == chrome or text.startswith(chrome + " ") or text.endswith(" " + chrome)
 
 
 def run(cases: Sequence[Case], repeats: int = 5) -> list[Result]:

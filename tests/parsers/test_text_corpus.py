@@ -24,20 +24,35 @@ CASES = text_corpus.load()
 #: Briefs of the corpus that do not parse exactly yet, with the rules they break: each is
 #: a strict xfail, so a fix that makes one pass fails here until it is taken off the list.
 KNOWN: dict[str, set[str]] = {
+    "tuned/assessment_scale_sublabels": {"sections"},
+    "tuned/blog_category_page_teasers": {"sections"},
+    # a UUID alone under the title: an upload's identifier here, but such a line may be an
+    # identifier the brief reports, so it is kept
+    "tuned/blog_situation_update_photo": {"blocks", "chrome kept"},
     "tuned/crisis_analysts_weekly_highlights": {"title", "sections", "metadata", "chrome kept"},
+    "tuned/daily_brief_watch_points": {"sections"},
+    "tuned/document_site_guidance_note": {"sections", "chrome kept"},
     "tuned/forum_repost_embassy_message": {"sections", "metadata"},
+    "tuned/health_guide_hard_wrapped_dashes": {"blocks"},
+    # a long file name alone on its line: an attachment's link here, but a file name may be
+    # an indicator the brief reports (a phishing attachment), so it is kept
+    "tuned/homework_site_uploader_file": {"blocks", "chrome kept"},
     "tuned/humanitarian_sitrep_repost": {"title", "sections"},
-    "tuned/thinktank_commentary_fellow": {"title", "sections", "metadata", "chrome kept"},
-    "tuned/training_vendor_threat_report": {"title", "sections"},
-    "held_out/advisory_blog_executive_summary": {"title", "sections", "chrome kept"},
-    "held_out/directors_magazine_scenarios": {"title", "metadata"},
-    "held_out/docs_page_question_nested": {"blocks"},
-    "held_out/document_site_guidance_note": {"sections", "chrome kept"},
-    "held_out/history_site_blog_breadcrumb": {"sections"},
-    "held_out/institute_news_heat_maps": {"title", "sections"},
-    "held_out/news_digest_markdown_headings": {"title", "sections", "chrome kept"},
-    "held_out/site_builder_numbered_weekly_report": {"blocks", "chrome kept"},
-    "held_out/vendor_blog_written_by": {"blocks", "metadata"},
+    "tuned/maritime_administration_caps_advisory": {"title", "blocks", "metadata"},
+    "tuned/museum_weekly_link_roundup": {"sections"},
+    "tuned/news_digest_markdown_headings": {"sections", "chrome kept"},
+    "tuned/research_library_record": {"blocks", "chrome kept"},
+    "tuned/spun_repost_embassy_alert": {"sections"},
+    "tuned/travel_agency_report_summary": {"sections"},
+    "tuned/un_press_topic_listing": {"title", "sections"},
+    "held_out/analysis_site_graphic_category": {"metadata"},
+    "held_out/blogging_platform_publication_article": {"sections", "metadata"},
+    "held_out/ebook_site_table_of_contents": {"blocks", "chrome kept"},
+    "held_out/exam_prep_question_page": {"sections", "chrome kept"},
+    "held_out/newsletter_week_ahead_numbered": {"blocks", "chrome kept"},
+    "held_out/newsletter_week_signals_runins": {"sections"},
+    "held_out/social_mirror_broken_link_lines": {"blocks"},
+    "held_out/social_mirror_newsletter_digest": {"sections"},
 }
 
 

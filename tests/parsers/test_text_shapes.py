@@ -175,6 +175,29 @@ def test_inline_labels(text: str, expected: tuple[str, str] | None) -> None:
             f"Layer 1: Crime Pattern Analysis\n\n{BODY}",
             [("other", "Layer 1: Crime Pattern Analysis", ["paragraph:The"])],
         ),
+        # Markdown headings pasted as text, at any level, classified by the vocabulary
+        (
+            f"# Main Topic\n{BODY}\n## Key Points\n- One point.\n### Outlook ###\n{BODY}",
+            [
+                ("other", "Main Topic", ["paragraph:The"]),
+                ("evidence", "Key Points", ["ulx1"]),
+                ("outlook", "Outlook", ["paragraph:The"]),
+            ],
+        ),
+        ("#hashtag line\n\n# 1", [("other", None, ["paragraph:#hashtag", "paragraph:#"])]),
+        # a plain question over the first prose with no heading after it is a standfirst;
+        # with a heading after it, or in Title Case, it is a heading
+        (
+            f"What would a week of blackouts mean for your work and family?\n\n{BODY}",
+            [("other", None, ["paragraph:What", "paragraph:The"])],
+        ),
+        (
+            f"What would a week of blackouts mean for your work?\n\n{BODY}\n\nWho Pays\n\n{BODY}",
+            [
+                ("other", "What would a week of blackouts mean for your work?", ["paragraph:The"]),
+                ("other", "Who Pays", ["paragraph:The"]),
+            ],
+        ),
     ],
 )
 def test_headings_by_form(body: str, expected: list[Any]) -> None:
@@ -254,6 +277,40 @@ def test_sub_numbered_headings_lose_their_numbers() -> None:
             {"publisher": "Ridgeway Insight"},
         ),
         ("MERIDIAN WATCH\n\n", "Export Controls Tighten Again", {"publisher": "MERIDIAN WATCH"}),
+        ("Full Report\n", "Export Controls Tighten Again", {"category": None}),
+        ("8786\nTrade\n\n", "Export Controls Tighten Again", {"category": "Trade"}),
+        ("in\n\n", "Export Controls Tighten Again", {"category": None}),
+        ("Export Controls Poster\n\n", "Export Controls Tighten Again", {}),
+        ("Image by Jane Roe/Agency\n", "Export Controls Tighten Again", {}),
+        ("Home / Trade / Policy / Export Controls\n\n", "Export Controls Tighten Again", {}),
+        (
+            "  • Report\n  • 30 September 2019\n\n",
+            "Export Controls Tighten Again",
+            {"category": "Report", "published": dt.date(2019, 9, 30)},
+        ),
+        (
+            "• Search Please fill out this field.\n  • Manage Your Subscription\n"
+            "  • Sweepstakes\n  • Travel Tips\n\n",
+            "Export Controls Tighten Again",
+            {"category": None},
+        ),
+        (
+            "2026 Gulf Crisis Tracker\nCC\n\nTrade policy\n\n",
+            "Export Controls Tighten Again",
+            {"category": "Trade policy"},
+        ),
+        (
+            "Informing traders worldwide — a service provided by the Trade Office\n\n",
+            "Export Controls Tighten Again",
+            {},
+        ),
+        (
+            "Site Banner of Threat Summaries\n\nDiagram showing how alerts become rules.\n"
+            "Featured\n\n",
+            "Export Controls Tighten Again",
+            {"category": None},
+        ),
+        ("Back to overview\n\n", "Export Controls Tighten Again", {"category": None}),
     ],
 )
 def test_title_skips_what_stands_above_it(head: str, title: str, meta: dict[str, Any]) -> None:
@@ -274,6 +331,11 @@ def test_title_skips_what_stands_above_it(head: str, title: str, meta: dict[str,
         ("Wed, 09/18/2019 - 10:05am\n\nExport Controls Tighten Again\n\nJane Roe and Sam Poe", {
             "published": dt.date(2019, 9, 18), "authors": ("Jane Roe", "Sam Poe")}),
         ("5 min read", {}),
+        ("Updated: Dec 8, 2020", {"updated": dt.date(2020, 12, 8), "published": None}),
+        # a byline between a short line and the next: the short line is the headline
+        # (tested below); a label naming the kind of piece after the date is the category
+        ("11/18/2022\n\nRisk Management Online Article", {
+            "published": dt.date(2022, 11, 18), "category": "Risk Management Online Article"}),
     ],
 )  # fmt: skip
 def test_dates_and_bylines_under_the_title(under: str, meta: dict[str, Any]) -> None:
@@ -281,6 +343,166 @@ def test_dates_and_bylines_under_the_title(under: str, meta: dict[str, Any]) -> 
     for key, value in meta.items():
         assert getattr(brief, key) == value
     assert [s.text for s in brief.sections] == [BODY]
+
+
+def test_a_sentence_case_headline_over_a_known_heading() -> None:
+    """Not a tagline: the line under it opens a section, so it is the title (this raised)."""
+    brief = parse_text(f"Floods cut off the northern towns again\n\nBackground\n\n{BODY}\n")
+    assert brief.title == "Floods cut off the northern towns again"
+    assert [s.heading for s in brief.sections] == ["Background"]
+
+
+def test_a_cut_off_description_is_the_only_headline() -> None:
+    first = "This unit covers turning analysis into assessments. Learners will e"
+    brief = parse_text(f"{first}\nTopic Synopsis\n{BODY}\n")
+    assert brief.title == first
+    assert [s.heading for s in brief.sections] == ["Topic Synopsis"]
+
+
+def test_an_authors_role_under_the_byline_is_no_heading() -> None:
+    text = (
+        f"Export Controls Tighten Again\n\n12 June 2020\n\nSamira Haddad\n\nSenior Fellow\n{BODY}"
+    )
+    brief = parse_text(text)
+    assert brief.authors == ("Samira Haddad",)
+    assert [(s.heading, s.text) for s in brief.sections] == [(None, f"Senior Fellow\n{BODY}")]
+
+
+def test_a_run_in_label_after_a_colon_is_what_the_colon_announces() -> None:
+    text = f"Export Controls Tighten Again\n\nThe captain opened with it:\n\nBLUF: {BODY}\n"
+    brief = parse_text(text)
+    assert [(s.kind, s.heading) for s in brief.sections] == [(K.OTHER, None)]
+    alone = parse_text(f"Export Controls Tighten Again\n\nBLUF: {BODY}\n")
+    assert [(s.kind, s.heading) for s in alone.sections] == [(K.JUDGEMENT, "BLUF")]
+
+
+def test_a_second_kicker_is_the_headline_not_dropped() -> None:
+    """Two short labels over a headline: the second has no field left, so it is the title
+    (it used to vanish); a label naming the kind of piece or a repeated name is furniture."""
+    text = f"HomeWeekly Graphic\n\nWeekly Graphic\n\nModernizing the Navy\n\n{BODY}\n"
+    brief = parse_text(text)
+    assert (brief.title, brief.category) == ("Weekly Graphic", "HomeWeekly Graphic")
+    assert brief.sections[0].heading == "Modernizing the Navy"
+    typed = parse_text(f"Physical Security\n\nCommentary\n\nGuards Need Better Tools\n\n{BODY}")
+    assert (typed.title, typed.category) == ("Guards Need Better Tools", "Physical Security")
+
+
+def test_a_breadcrumb_ends_in_the_title() -> None:
+    text = (
+        f"Home / Travel / Safety / State Advisories\n\nState Advisories\n\nDOS Advisories\n\n{BODY}"
+    )
+    brief = parse_text(text)
+    assert (brief.title, brief.category) == ("State Advisories", None)
+    assert [s.heading for s in brief.sections] == ["DOS Advisories"]
+
+
+def test_the_headline_cut_off_or_run_on_is_dropped() -> None:
+    title = "You Must Prepare A Full Threat Assessment And Brief"
+    brief = parse_text(f"{title}\n\n{title[:-6]} Briefing Relate\n\n{BODY}")
+    assert brief.sections[0].text == BODY
+    kept = parse_text(f"{title}\n\nYou Must Prepare Early\n\n{BODY}")
+    assert kept.sections[0].heading == "You Must Prepare Early"  # kept, as a heading
+
+
+def test_an_identifier_line_is_no_heading() -> None:
+    text = f"Maritime Security\n\nReport ID: GAO-10-856 September 24, 2010\n\n{BODY}"
+    assert [s.heading for s in parse_text(text).sections] == [None]
+
+
+def test_lines_as_long_as_paragraphs_mean_unwrapped_text() -> None:
+    long = " ".join([BODY] * 6)
+    text = (
+        f"Daily Brief\n{long}\nCritical Watch Points\nDisplacement in the east and the spread "
+        "of the rebellion there\nSafety of river transport and repeated boat disasters\n"
+    )
+    section = parse_text(text).sections[1]
+    assert section.heading == "Critical Watch Points"
+    assert len(section.blocks) == 2
+
+
+def test_numbered_steps_are_headings_in_any_case() -> None:
+    text = (
+        f"Export Controls Tighten Again\n\nStep 1: pick a small source list\n\n{BODY}\n\n"
+        f"Step 2: skim first, read second\n\n{BODY}\n"
+    )
+    assert [s.heading for s in parse_text(text).sections] == [
+        "Step 1: pick a small source list",
+        "Step 2: skim first, read second",
+    ]
+
+
+def test_photo_credits_and_link_lists_are_no_headings() -> None:
+    links = "\n\n".join(
+        f"Daily {name}: Ministry Announces New Export Rules" for name in ("Post", "Wire", "Star")
+    )
+    text = (
+        f"Export Controls Tighten Again\n\nDefense Ministry photo\n\n{BODY}\n\n{links}\n\n{BODY}\n"
+    )
+    brief = parse_text(text)
+    assert [s.heading for s in brief.sections] == [None]
+    assert len(brief.sections[0].blocks) == 6
+
+
+def test_reference_codes_and_bare_bullets_are_no_structure() -> None:
+    text = f"Export Controls Tighten Again\n\n{BODY}\n\nSC/13205\n\n{BODY}\n-\n- One item\n"
+    section = parse_text(text).sections[0]
+    assert section.heading is None
+    assert [b.text for b in section.blocks[:3]] == [BODY, "SC/13205", BODY]
+    assert isinstance(section.blocks[3], ItemList)
+    assert [i.text for i in section.blocks[3].items] == ["One item"]
+
+
+def test_a_colon_ended_item_that_is_no_title_has_no_lead() -> None:
+    text = "Export Controls Tighten Again\n\n- Full report – (25 pages) made up of:\n- Key Terms:\n"
+    items = parse_text(text).sections[0].blocks[0]
+    assert isinstance(items, ItemList)
+    assert [(i.lead, i.text) for i in items.items] == [
+        ("", "Full report – (25 pages) made up of:"),
+        ("Key Terms", ""),
+    ]
+
+
+def test_a_wrapped_line_that_reads_like_weak_chrome_continues() -> None:
+    text = (
+        "Export Controls Tighten Again\n\nA summary that a reader short of time can read instead "
+        "of the\nfull report\n- Next item\n"
+    )
+    blocks = parse_text(text).sections[0].blocks
+    assert blocks[0].text == (
+        "A summary that a reader short of time can read instead of the full report"
+    )
+
+
+def test_a_short_headline_over_a_byline_is_no_kicker() -> None:
+    brief = parse_text(f"Mapping Strike Scenarios\n\nBy LM Okafor\n\nRail Talks Stall\n\n{BODY}")
+    assert (brief.title, brief.authors, brief.category) == (
+        "Mapping Strike Scenarios",
+        ("LM Okafor",),
+        None,
+    )
+
+
+def test_a_written_by_label_over_a_name_is_the_byline() -> None:
+    brief = parse_text(f"Export Controls Tighten Again\n\n{BODY}\nWritten by\nLena Marsh\n")
+    assert brief.authors == ("Lena Marsh",)
+    assert brief.sections[0].text == BODY
+
+
+def test_nested_bullets_are_items_of_their_own() -> None:
+    text = (
+        "Export Controls Tighten Again\n\nThe report holds:\n\n  • Title and summary\n"
+        "  • Indicators of compromise\n    • Targeted CVEs – flaws used\n"
+        "    • Domains – domains used\n  • Affected industries\n"
+    )
+    blocks = parse_text(text).sections[0].blocks
+    assert isinstance(blocks[1], ItemList)
+    assert [i.text for i in blocks[1].items] == [
+        "Title and summary",
+        "Indicators of compromise",
+        "Targeted CVEs – flaws used",
+        "Domains – domains used",
+        "Affected industries",
+    ]
 
 
 def test_a_page_without_a_headline_takes_its_date() -> None:
@@ -317,6 +539,14 @@ CHROME = [
     "Please enable JavaScript to continue.",
     "You can also highlight the text and press Ctrl + Enter",
     "Previous | Next",
+    "Back to overview",
+    "Download full report here",
+    "23 views0 comments",
+    "Share section",
+    "Downloads",
+    "← Back to Conflict intelligence",
+    "This entry was posted in . Bookmark the permalink.",
+    "Click link to Download",
 ]
 
 
@@ -337,6 +567,24 @@ def test_weak_chrome_needs_company() -> None:
     assert "Search" in alone.sections[0].text
     grouped = parse_text(f"T\n\n{BODY}\n\nConnect Directly\nTwitter\nLinkedIn\nRSS\n\nMore text.")
     assert grouped.sections[0].text == f"{BODY}\nMore text."
+
+
+def test_a_user_name_is_chrome_only_beside_chrome() -> None:
+    upload = parse_text(f"T\n\n{BODY}\n\nhalvorsen88\nBrief.pdf\nDownload\n\nMore text here.")
+    assert upload.sections[0].text == f"{BODY}\nMore text here."
+    alone = parse_text(f"T\n\n{BODY}\n\nhalvorsen88\n\nMore text here.")
+    assert "halvorsen88" in alone.sections[0].text
+
+
+def test_indicator_shaped_lines_are_content() -> None:
+    """File names and identifiers alone on their lines are what a threat brief reports."""
+    lines = ["Invoice_0423.docx", "shipping-manifest.xlsx", "3f2b8c1e-9a7d-4e2b-8c1f-2a3b4c5d6e7f"]
+    listed = "\n\n".join(lines)
+    brief = parse_text(f"T\n\n{BODY}\n\nThe attachments seen:\n\n{listed}\n\nMore text here.")
+    text = brief.sections[0].text
+    assert all(line in text for line in lines), text
+    beside = parse_text(f"T\n\n{BODY}\n\nBrief.pdf\nDownload\n\nMore text here.")
+    assert beside.sections[0].text == f"{BODY}\nMore text here."
 
 
 def test_teasers_and_related_boxes() -> None:
@@ -427,6 +675,8 @@ def test_source_link_under_the_title_is_the_url() -> None:
         "Category",
         "08:30",
         "Search",
+        "# Main Topic",
+        "Full Report",
     ],
 )
 def test_rendered_paragraphs_that_look_like_furniture_read_back(text: str) -> None:

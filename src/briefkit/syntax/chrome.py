@@ -32,7 +32,7 @@ _DECOR = " \t•·|»«›‹→←>▸►*-–—"  # bullets, arrows and bars 
 
 _STRONG_PATTERNS = (
     # sharing, printing, saving
-    r"share(?: this| on| via)?(?: (?:article|post|page|story|report|brief))?"
+    r"share(?: this| on| via)?(?: (?:article|post|page|story|report|brief|section))?"
     r"(?: (?:on|via) (?:facebook|twitter|x|linkedin|whatsapp|email|telegram))?:?",
     r"(?:print|email|e-mail|save|bookmark|copy link|copy the link)(?: this (?:page|article|post))?",
     r"tweet(?: this)?",
@@ -73,11 +73,16 @@ _STRONG_PATTERNS = (
     r"read full (?:report|article|story|analysis|brief)",
     r"continue reading(?: at [\w.-]{1,60})?\.?",
     r"see the original(?: here)?\.?",
-    r"(?:download|view|get) (?:the )?(?:full )?(?:report|pdf|brief|paper)(?: \(pdf\))?",
-    r"download(?: now| pdf)?",
-    r"available downloads?",
+    r"(?:download|view|get) (?:the )?(?:full )?(?:report|pdf|brief|paper|document)"
+    r"(?: \(pdf\))?(?: here)?\.?",
+    r"download(?: now| pdf| here)?",
+    r"[←‹«<] ?(?:back|return) to [\w' &-]{1,60}",  # an arrowed back link
+    r"(?:back|return) to (?:the )?(?:overview|list|listing|results|search results|previous page"
+    r"|all (?:news|posts|articles|reports|publications|insights)|news|blog|articles|homepage"
+    r"|home page|publications|insights|reports)",
+    r"(?:available )?downloads?",
     r"(?:learn|find out) more(?: about [\w' .&-]{1,40})?",
-    r"click here(?: to [\w' -]{1,40})?",
+    r"click (?:here|link|the link|this link)(?: to [\w' -]{1,40})?",
     r"click to (?:read more|hide|show(?: more)?|expand|collapse|view)",
     r"(?:discover|explore) (?:how we are different|our (?:services|solutions|library))",
     r"about us|contact us|our services|our team",
@@ -92,8 +97,10 @@ _STRONG_PATTERNS = (
     r"skip to (?:main )?(?:content|navigation)",
     r"(?:toggle|main|primary) (?:navigation|menu)",
     r"close this search box\.?",
+    r"(?:search )?please (?:fill (?:out|in)|complete) this field\.?",
     r"table of contents?",
     r"(?:single )?post navigation",
+    r"this entry was posted in [^\n]{0,160}bookmark the permalink\.?",
     r"view original",
     r"showing posts with label [^\n]{1,60}\. show all posts",
     r"you are on page \d{1,5} ?of \d{1,5}",
@@ -102,6 +109,7 @@ _STRONG_PATTERNS = (
     r"(?:google|bing|yandex|facebook)[\w-]{0,20}-verification: ?\S{1,80}",
     r"\d{1,3} min(?:ute)?s? read",
     r"\d{1,9} views?",
+    r"\d{1,9} views? ?\d{1,9} (?:comments?|likes?|shares?)",
     r"\d[\d,]{0,9} (?:downloads?|views?)\b[^\n]{0,80}",
     # a search result's snippet copied with the page: "Sep 4, 2015 - ... text ...."
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d{1,2}, \d{4} "
@@ -127,6 +135,9 @@ _STRONG_PATTERNS = (
     r"[\w' .&-]{1,40} is (?:now )?(?:a )?part of the [\w' .&-]{1,60} "
     r"(?:division|family of companies|group of companies)(?: of [\w' .&-]{1,60})?\.?",
     r"this site is operated by [^\n]{1,290}",
+    # a site naming who runs it beside its name ("X — a service provided by Y")
+    r"[^\n]{1,100} [—–-] (?:a |an )?(?:service|project|publication|initiative|product)"
+    r" (?:provided by|of|from|run by) [\w' .&-]{1,60}",
     # images
     r"\d{2,4}px [^\n]{1,100}",
     r"[\w.-]{1,80}\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)",
@@ -141,6 +152,13 @@ _WEAK_PATTERNS = (
     r"e-?mail vvv",
     r"\d{1,3}%",
     r"reading time",
+    r"full (?:report|article|story|text)",
+    # attached files: a document's file name beside a download button is its link; alone it
+    # may be an indicator (a phishing attachment), so it is only weak
+    r"[\w.()-]{1,20}\.(?:pdf|docx?|xlsx?|pptx?|odt|csv|zip)",
+    # a user name as sites print it beside an upload or a comment ("halvorsen88")
+    r"(?=[a-z0-9_.-]*[0-9_])[a-z][a-z0-9_.-]{2,30}",
+    r"featured(?: (?:post|article|story|image|content))?|editor'?s (?:pick|choice)",
 )
 _STRONG = re.compile("(?:" + "|".join(_STRONG_PATTERNS) + ")", re.IGNORECASE)
 _WEAK = re.compile("(?:" + "|".join(_WEAK_PATTERNS) + ")", re.IGNORECASE)
@@ -152,7 +170,7 @@ _CTA = re.compile(
     re.IGNORECASE,
 )
 _RELATED = re.compile(
-    r"(?:related(?: content| articles?| posts?| stories| reading| coverage)?|"
+    r"(?:related(?: content| articles?| posts?| pages?| links| stories| reading| coverage)?|"
     r"you (?:may|might) also like|more (?:on|from) [\w' .&-]{1,30}|also read|"
     r"recommended(?: for you| reading| posts| articles)?|read more|most read|"
     r"trending(?: now)?)\s?:?",

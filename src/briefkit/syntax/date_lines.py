@@ -44,6 +44,12 @@ class DateLine:
     date: dt.date | dt.datetime
     author: str | None = None
     publisher: str | None = None
+    updated: bool = False  # "Updated: Dec 8, 2020": the date of the last change
+
+    @property
+    def field(self) -> str:
+        """The Brief field the date fills: ``updated`` or ``published``."""
+        return "updated" if self.updated else "published"
 
 
 def _slashed(text: str) -> dt.date | None:
@@ -73,7 +79,10 @@ def date_line(line: str) -> DateLine | None:
     text = " ".join(line.split())
     if not text or len(text) > _MAX_DATE_CHARS or _YEAR.search(text) is None:
         return None
-    text = _PREFIX.sub("", _READING.sub("", text))
+    text = _READING.sub("", text)
+    prefix = _PREFIX.match(text)
+    updated = prefix is not None and "updated" in prefix.group(0).lower()
+    text = text[prefix.end() :] if prefix is not None else text
     masthead = _MASTHEAD.fullmatch(text)
     if masthead is not None:  # "- The Capital Ledger - Tuesday, April 9, 2019"
         inner = date_line(masthead.group(2))
@@ -89,7 +98,7 @@ def date_line(line: str) -> DateLine | None:
         return None
     if clock is not None and (clock.group(4) or "").lower() in ("utc", "gmt"):
         date = _at(date, clock) or date  # a time in UTC is kept; a local time is not
-    return DateLine(date, author)
+    return DateLine(date, author, updated=updated)
 
 
 def _at(date: dt.date, clock: re.Match[str]) -> dt.datetime | None:

@@ -40,6 +40,15 @@ _MAX_SENTENCE_WORDS = 9
 _BODY_WORDS = 8
 _SENTENCE_END = re.compile(r"[a-z]{3}[.!?][\"'”’)]?\s+[A-Z]")
 _DATED = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
+#: Numbered parts of a guide, whose headings may go on in lower case after the colon.
+_STEP = re.compile(
+    r"(?:step|part|phase|stage|chapter|section|lesson|module|day|week|tip|rule|option)"
+    r" \d{1,3}",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    r"(?:photo|image|picture|credit)s?(?: by|:) .{1,80}|.{1,80} (?:photo|photograph)s?", re.I
+)
 _NUMBER = re.compile(r"(\d{1,3}(?:\.\d{1,3})+)\.?\s+(?=\S)")
 #: Keys of "Key: value" lines that describe a brief rather than head a section.
 _ATTRIBUTE_KEYS = frozenset(
@@ -50,6 +59,9 @@ _ATTRIBUTE_KEYS = frozenset(
         "authors|analyst|analysts|analyst(s)|published|updated|last updated|event|event(s)"
     ).split("|")
 )
+
+
+_ID_WORDS = frozenset(("id", "ref", "reference", "no", "number", "#"))
 
 
 def _capitalised(word: str) -> bool:
@@ -65,9 +77,15 @@ def _title_case(words: list[str]) -> bool:
 
 
 def is_attribute_line(text: str) -> bool:
-    """A "Key: value" line whose key describes the brief ("Threat Level: HIGH")."""
+    """A "Key: value" line whose key describes the brief ("Threat Level: HIGH") or names
+    an identifier ("Gao ID: GAO-10-856 ...", "Ref No.: 12")."""
     key, colon, _ = text.partition(":")
-    return bool(colon) and " ".join(key.lower().split()) in _ATTRIBUTE_KEYS
+    words = key.lower().split()
+    return (
+        bool(colon)
+        and bool(words)
+        and (" ".join(words) in _ATTRIBUTE_KEYS or words[-1].rstrip(".") in _ID_WORDS)
+    )
 
 
 def _form(text: str) -> Form | None:
@@ -103,11 +121,17 @@ def _heading_form(text: str) -> Form | None:
         return None
     if _SENTENCE_END.search(text) or chrome_strength(text) or date_line(text) is not None:
         return None
+    if " " not in text and any(c.isdigit() for c in text):
+        return None  # a reference code ("SC/13205", "TIR-2025-07"): not a heading
     if _DATED.search(text) or _dated_tail(text):
         return None  # "Niger 01/22/2013", "Weekly Report - 6th March 2020": not headings
     if text.endswith(("...", "…")):
         text = text.rstrip(".… ") or text  # "At the airport...": a heading all the same
+    if _CREDIT.fullmatch(text):
+        return None  # a photo credit ("Department of Defense photo"), not a heading
     head, colon, tail = text.partition(":")
+    if colon and _STEP.fullmatch(head.strip()) and _step_tail(tail):
+        return "title"  # "Step 1: pick a small source list"
     if colon:
         # "Layer 1: Crime Pattern Analysis" is a heading; "764: The Dark Nexus ...",
         # "Threat Level: HIGH" and "Officials said: ..." are not.
@@ -117,6 +141,11 @@ def _heading_form(text: str) -> Form | None:
             return None
         return _form(tail.strip()) if _form(tail.strip()) in ("title", "caps", "question") else None
     return _form(text)
+
+
+def _step_tail(tail: str) -> bool:
+    words = tail.split()
+    return 0 < len(words) <= _MAX_WORDS and tail.rstrip()[-1:] not in ".,;!" and ":" not in tail
 
 
 def _dated_tail(text: str) -> bool:

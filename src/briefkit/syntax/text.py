@@ -26,6 +26,7 @@ __all__ = [
     "is_chrome",
     "is_url_line",
     "item_match",
+    "markdown_heading",
     "nav_side",
     "needs_escape",
     "split_lead",
@@ -39,6 +40,9 @@ ESCAPE = "\\"
 ITEM = re.compile(r"(?:(\d{1,9})[.)]|\((\d{1,9})\)|([•◦▪‣*·○■►-])|([a-z])[.)])(?:\s+|$)")
 #: Digits of an item number that needs no list before it (see ``item_match``).
 _SHORT_NUMBER = 3
+
+#: A Markdown heading pasted as text: "## Key Points" (closing hashes allowed).
+_MD_HEADING = re.compile(r"#{1,6}[ \t]+([^#\n]{1,100}?)[ \t]*#*")
 
 _URL_PREFIXES = ("http://", "https://", "mailto:", "/", "./", "../", "#")
 _PAGE_SUFFIXES = (".html", ".htm", "/")
@@ -110,6 +114,14 @@ def is_url_line(line: str) -> bool:
         return True
     path = line.split("#", 1)[0].split("?", 1)[0].lower()
     return path.endswith(_PAGE_SUFFIXES)
+
+
+def markdown_heading(line: str) -> str | None:
+    """The text of a line written as a Markdown heading ("## Key Points"), else None."""
+    match = _MD_HEADING.fullmatch(line.strip()) if line.startswith("#") else None
+    if match is None or sum(c.isalpha() for c in match.group(1)) < 2:
+        return None
+    return match.group(1).strip()
 
 
 def _starts_capital(text: str) -> bool:
@@ -187,8 +199,9 @@ def split_lead(body: str) -> tuple[str, str]:
     """(lead, rest) of an item body: the text before the first colon when it is title-like.
 
     A lead-in is short (at most 10 words), starts with a capital or a digit, holds no
-    sentence break, and the colon is followed by a space. When the rest starts lower case
-    the lead must be Title Case, so "Officials said: no decision" stays one sentence.
+    sentence break, and the colon is followed by a space. When the rest starts lower case or
+    there is no rest, the lead must be Title Case, so "Officials said: no decision" stays one
+    sentence and "Full report, made up of:" introduces what follows.
     """
     idx = _lead_colon(body)
     if idx <= 0:
@@ -200,8 +213,8 @@ def split_lead(body: str) -> tuple[str, str]:
         return "", body
     if ";" in lead or _SENTENCE_END.search(lead + " "):
         return "", body
-    if rest and rest[0].islower() and not _title_case(lead):
-        return "", body
+    if (not rest or rest[0].islower()) and not _title_case(lead):
+        return "", body  # "made up of:" over a nested list introduces it, it leads nothing
     return lead, rest
 
 
@@ -211,6 +224,7 @@ def needs_escape(text: str) -> bool:
     a byline or other metadata)."""
     return (
         text.startswith((ESCAPE, ">"))
+        or markdown_heading(text) is not None
         or ITEM.match(text) is not None
         or nav_side(text) is not None
         or heading_alone(text, at_start=True) is not None

@@ -4,7 +4,8 @@ Above a brief's title a copied page carries the site's furniture: its name ("MER
 WATCH", then "View Original"), a tagline, page anchors and search boxes, breadcrumbs, a
 kicker or category label ("Policy Paper", "Maritime"), a date, a byline, or the page title
 with the site's name after a dash followed by the headline itself. Under the title come
-dates, bylines, a reading time, author names and a repeated headline. Dates, bylines, site
+dates, bylines, a reading time, author names and a repeated headline (read by
+:mod:`.title_tail`). Dates, bylines, site
 names and kickers are read into metadata; the rest is dropped as chrome.
 
 Everything here is conservative: a line is skipped only when it is recognised; the first
@@ -23,15 +24,13 @@ from .date_lines import date_line, is_time_line
 from .heading_form import heading_form, is_body_text
 from .metadata import (
     byline,
-    is_meta_label,
     name_line,
     read_attribution,
-    read_label_pair,
     read_meta_line,
 )
 from .text import ESCAPE, ITEM, heading_alone, is_url_line, nav_side
 
-__all__ = ["KICKER", "Head", "is_header_item", "read_head", "read_tail"]
+__all__ = ["KICKER", "Head", "is_header_item", "read_head"]
 
 #: Key of ``Head.meta`` for a kicker above the title: the category unless the page names one.
 KICKER = "kicker"
@@ -43,6 +42,10 @@ _KICKER_CHARS = 32
 _LABEL_CHARS = 4
 _TITLE_WORDS = 30
 _TAGLINE_WORDS = 5
+_TAGLINE_MAX_WORDS = 16
+_MENU_WORDS = 8
+_LOGO_CHARS = 3
+_CRUMB_PARTS = 4
 _SITE_WORDS = 8
 _SITE_LINES = 3
 _SEPARATORS = (" – ", " — ", " - ", " | ", " :: ", " · ")
@@ -53,9 +56,31 @@ _MASTHEAD_WORDS = frozenset(
         "herald tribune gazette chronicle wire digest bulletin desk hub network"
     ).split()
 )
+#: Last words of labels that name the kind of piece ("Online Article", "Expert Comment").
+_PIECE_TYPES = frozenset(
+    (  # noqa: SIM905
+        "article commentary comment op-ed opinion interview podcast video explainer feature "
+        "blog insight insights"
+    ).split()
+)
 _MONTH_DAY = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d{1,2}", re.IGNORECASE
 )
+_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
+_COUNTER = re.compile(r"\d[\d,.]{0,12}")  # an article number or counter above the title
+#: A header image's caption above the headline ("Diagram showing ..."); inside the body
+#: captions stay text.
+_IMAGE_LABEL = re.compile(
+    r"(?:diagram|image|photo|picture|illustration|screenshot|infographic|chart|graphic)"
+    r" (?:showing|depicting|illustrating|shows)\b.{1,250}"
+    r"|(?:image|photo|photograph|picture)(?: by|:| credit:?) [^\n]{1,80}",
+    re.IGNORECASE,
+)
+#: Alt text made of the headline's first words and the kind of image ("Threat Report Poster").
+_IMAGE_NOUNS = ("Poster", "Banner", "Thumbnail", "Cover", "Image", "Infographic")
+#: Labels that introduce the headline under them ("Featured"): what stands above is the
+#: site's header.
+_FEATURE_LABEL = re.compile(r"featured(?: (?:post|article|story))?|editor'?s (?:pick|choice)", re.I)
 _CRUMB = re.compile(r"\s(?:>|›|»)\s")
 
 
@@ -147,11 +172,46 @@ def _has_sibling(lines: list[str], index: int, text: str) -> bool:
     return False
 
 
+def _tagline(text: str) -> bool:
+    """A site's tagline: one phrase or sentence, not the start of the body text (a cut-off
+    description of several sentences is the only headline some pages have)."""
+    words = len(text.split())
+    return (
+        heading_form(text) in (None, "sentence")
+        and (words >= _TAGLINE_WORDS or text.endswith("."))
+        and words <= _TAGLINE_MAX_WORDS
+        and _SENTENCE_BREAK.search(text) is None
+    )
+
+
+def _crumb_end(text: str) -> str | None:
+    """The last part of a breadcrumb trail, else None."""
+    if _slash_crumbs(text):
+        return text.rsplit(" / ", 1)[1].strip()
+    parts = _CRUMB.split(text)
+    return parts[-1].strip() if len(parts) > 1 else None
+
+
+def _slash_crumbs(text: str) -> bool:
+    """A breadcrumb trail written with slashes ("Home / Travel / Advisories"): four or more
+    short parts and no sentence in it."""
+    parts = text.split(" / ")
+    return (
+        len(parts) >= _CRUMB_PARTS
+        and all(0 < len(p.split()) <= _KICKER_WORDS + 3 for p in parts)
+        and not any(c in text for c in ".!?;:")
+    )
+
+
 def _skippable(text: str) -> bool:
     """Chrome, breadcrumbs, dates, times and bylines above a title."""
     return not text.startswith(ESCAPE) and bool(
         chrome_strength(text)
+        or _COUNTER.fullmatch(text)
+        or _IMAGE_LABEL.fullmatch(text)
+        or (len(text) < _LABEL_CHARS and text.isalpha() and text.islower())  # a tag: "in"
         or _CRUMB.search(text)
+        or _slash_crumbs(text)
         or date_line(text) is not None
         or is_time_line(text)
         or byline(text)
@@ -166,7 +226,7 @@ def read_head(lines: list[str], start: int) -> Head:
     skipped: list[str] = []
     last_date: tuple[int, str] | None = None
     dated_above = False  # the line above was the date: a date header sits over the headline
-    k = _after_view_original(cands, meta)
+    k = _after_view_original(cands, meta) or _after_feature_label(cands)
     while k < len(cands):
         index, text = cands[k]
         if text[0] == ESCAPE:
@@ -176,11 +236,25 @@ def read_head(lines: list[str], start: int) -> Head:
         if nav_side(text) is not None or heading_alone(text, at_start=True) is not None:
             _check_title(text, index)
             return Head(text, index, meta, index + 1)
+        if k > 0 and cands[k - 1][0] == index - 1 and _logo(text):  # under the banner
+            skipped.append(text)
+            k += 1
+            continue
+        if k + 1 < len(cands) and _crumb_end(text) == cands[k + 1][1]:
+            index, text = cands[k + 1]  # a breadcrumb trail ends in the page's own title
+            _check_title(text, index)
+            return Head(text, index, meta, index + 1)
+        run = _bullet_run(cands, k)
+        if run > k:
+            _read_bullet_run([t for _, t in cands[k:run]], meta)
+            skipped += [t for _, t in cands[k:run]]
+            k = run
+            continue
         following = next((t for _, t in cands[k + 1 :] if not _skippable(t)), None)
         dated = date_line(text)
         was_dated, dated_above = dated_above, False
         if dated is not None:
-            _set(meta, "published", dated.date)
+            _set(meta, dated.field, dated.date)
             if dated.author:
                 _set(meta, "authors", (dated.author,))
             if dated.publisher:
@@ -191,8 +265,10 @@ def read_head(lines: list[str], start: int) -> Head:
             dated_above = was_dated
         elif byline(text):
             _set(meta, "authors", tuple(byline(text) or ()))
-        elif _skippable(text):
+        elif _skippable(text) or (following is not None and _alt_text(text, following)):
             pass
+        elif k + 1 < len(cands) and cands[k + 1][0] == index + 1 and _logo(cands[k + 1][1]):
+            pass  # the site's banner, its logo's letters under it
         elif following is not None and _site_suffix(text, following) is not None:
             _set(meta, "publisher", _site_suffix(text, following))
         elif following is not None and text == following and name_line(text):
@@ -206,18 +282,32 @@ def read_head(lines: list[str], start: int) -> Head:
         elif (
             following is not None
             and _kicker(text)
+            and not byline(cands[k + 1][1])  # a byline stands under a headline, not a kicker
             and (_headline(following) or (_label_line(text) and _title_like(following)))
+        ) or (
+            following is not None
+            and bool(skipped)
+            and _section_label(text, following)
+            and _body_after(cands, k, following)
         ):
             top = all(chrome_strength(t) for t in skipped)
-            if top and (heading_form(text) == "caps" or _site_name(text)):
-                _set(meta, "publisher", text)
-            else:
-                _set(meta, KICKER, text)
+            field = (
+                "publisher"
+                if top and (heading_form(text) == "caps" or _site_name(text))
+                else KICKER
+            )
+            seen = text in skipped or text in meta.get("authors", ())  # said already
+            if meta.get(field) and not seen and text.split()[-1].lower() not in _PIECE_TYPES:
+                # a second kicker has nowhere to go: it is the headline (a label naming
+                # the kind of piece, "Commentary", is furniture)
+                _check_title(text, index)
+                return Head(text, index, meta, index + 1)
+            _set(meta, field, text)
         elif (
             following is not None
-            and heading_form(text) in (None, "sentence")
-            and (len(text.split()) >= _TAGLINE_WORDS or text.endswith("."))
+            and _tagline(text)
             and heading_form(following) in ("title", "caps")
+            and heading_alone(following, at_start=True) is None  # not a section heading
             and _body_after(cands, k, following)
         ):
             # A site tagline above a Title Case headline; "Name: tagline" names the site.
@@ -250,6 +340,71 @@ def _after_view_original(cands: list[tuple[int, str]], meta: dict[str, Any]) -> 
     return 0
 
 
+def _logo(text: str) -> bool:
+    """A logo's letters copied as text ("CC")."""
+    return len(text) <= _LOGO_CHARS and text.isalpha() and text.isupper()
+
+
+def _section_label(text: str, following: str) -> bool:
+    """A short section label in sentence case ("Conflict intelligence") over a longer
+    headline, below the site's furniture."""
+    words = text.split()
+    return (
+        len(words) <= _KICKER_WORDS
+        and heading_form(text) == "sentence"
+        and _title_like(following)
+        and len(following.split()) > len(words)
+    )
+
+
+def _bullet_run(cands: list[tuple[int, str]], k: int) -> int:
+    """The end of a run of short bulleted lines at candidate ``k`` that stands over a
+    headline-like line, else ``k``: a post's header when it holds a date, the site's menu
+    when it is three or more labels or interface lines."""
+    end, inner = k, []
+    while end < len(cands):
+        match = ITEM.match(cands[end][1])
+        rest = cands[end][1][match.end() :] if match is not None and match.group(3) else ""
+        label = len(rest.split()) <= _MENU_WORDS and not is_body_text(rest)
+        if not rest or not (label or chrome_strength(rest)) or byline(rest):
+            break  # a byline is read under the title, as before
+        inner.append(rest)
+        end += 1
+    dated = any(date_line(t) is not None for t in inner)
+    if end >= len(cands) or not _title_like(cands[end][1]) or not (dated or len(inner) >= 3):
+        return k
+    return end
+
+
+def _read_bullet_run(texts: list[str], meta: dict[str, Any]) -> None:
+    """Bullets above the headline: with a date they are the post's header (its date and
+    kicker, "• Report" / "• 30 September 2019"); without one, the site's menu (dropped)."""
+    inner = [t[m.end() :] if (m := ITEM.match(t)) is not None else t for t in texts]
+    dates = [d for d in map(date_line, inner) if d is not None]
+    if not dates:
+        return
+    _set(meta, "published", dates[0].date)
+    for text in inner:
+        if date_line(text) is None and _kicker(text):
+            _set(meta, KICKER, text)
+
+
+def _alt_text(text: str, headline: str) -> bool:
+    """ "Threat Report Poster" over "Threat Report - 17th March": an image named after the
+    headline."""
+    name, _, noun = text.rpartition(" ")
+    return noun in _IMAGE_NOUNS and len(name.split()) >= 2 and headline.startswith(name + " ")
+
+
+def _after_feature_label(cands: list[tuple[int, str]]) -> int:
+    """The candidate after a "Featured" label over a headline among the first few lines."""
+    for k, (_, text) in enumerate(cands[: _SITE_LINES + 2]):
+        label = _FEATURE_LABEL.fullmatch(" ".join(text.split())) is not None
+        if label and 0 < k < len(cands) - 1 and _title_like(cands[k + 1][1]):
+            return k + 1
+    return 0
+
+
 def _body_after(cands: list[tuple[int, str]], k: int, headline: str) -> bool:
     """True when the line after ``headline`` (the next candidate after ``k``) is body text."""
     seen = False
@@ -266,56 +421,6 @@ def _check_title(line: str, index: int) -> None:
         raise ParseError(f"expected the brief's title, found {line!r}", line=index + 1)
 
 
-def read_tail(lines: list[str], head: Head, index: int) -> int:
-    """Skip the dates, bylines, author names and repeated headline under the title from line
-    ``index`` on (after its metadata block); returns the index of the first body line."""
-    active = False  # a date, byline or repeated headline was seen: names may follow
-    while index < len(lines):
-        text = lines[index].strip()
-        if not text:
-            index += 1
-            continue
-        if text.startswith((ESCAPE, ">")) or nav_side(text) is not None:
-            return index  # structure, not the page's furniture
-        if ITEM.match(text):
-            end = _header_run(lines, index, head)
-            if end is None:
-                return index
-            index, active = end, True
-            continue
-        if text.startswith(head.title) and text != head.title:
-            stamp = _trailing_date(text[len(head.title) :])
-            if stamp is None:
-                return index
-            _set(head.meta, "published", stamp)  # the headline again, with its date
-            index, active = index + 1, True
-            continue
-        dated = date_line(text)
-        value = _next_text(lines, index)
-        pair = read_label_pair(text, value) if value is not None and is_meta_label(text) else None
-        if dated is not None:
-            _set(head.meta, "published", dated.date)
-            if dated.author:
-                _set(head.meta, "authors", (dated.author,))
-            index = _kicker_under(lines, index, head)
-        elif text == head.title or byline(text):
-            _set(head.meta, "authors", tuple(byline(text) or ()))
-        elif active and name_line(text) and not head.meta.get("authors"):
-            _set(head.meta, "authors", tuple(name_line(text) or ()))
-        elif is_time_line(text) or chrome_strength(text) == 2:
-            index += 1
-            continue
-        elif pair is not None:
-            if pair[0]:
-                _set(head.meta, *pair)
-            index = _next_index(lines, index)
-        else:
-            return index
-        active = True
-        index += 1
-    return index
-
-
 def is_header_item(text: str) -> bool:
     """A bulleted line of a post's header under the title ("• Writer: Jane Roe", "• Feb 11",
     "• 5 min read"): the byline goes into the metadata, the rest is dropped."""
@@ -324,75 +429,3 @@ def is_header_item(text: str) -> bool:
         or chrome_strength(text) == STRONG
         or _MONTH_DAY.fullmatch(text.strip()) is not None
     )
-
-
-def _header_run(lines: list[str], index: int, head: Head) -> int | None:
-    """A run of bulleted lines under the title that is the post's header ("- Ops Team",
-    "- Mar 6, 2020", "- 2 min read"): read it and return the index after it, else None."""
-    run: list[tuple[int, str]] = []
-    at = index
-    while at < len(lines) and (match := ITEM.match(lines[at].strip())) is not None:
-        run.append((at, lines[at].strip()[match.end() :]))
-        at = _continuation(lines, at) + 1
-    if not any(is_header_item(t) or date_line(t) is not None for _, t in run):
-        return None
-    names: list[str] = []
-    for _, text in run:
-        dated = date_line(text)
-        if dated is not None:
-            _set(head.meta, "published", dated.date)
-        elif byline(text):
-            names += byline(text) or []
-        elif not is_header_item(text):
-            if len(text.split()) > _KICKER_WORDS + 2 or is_body_text(text):
-                return None
-            names.append(text)
-    _set(head.meta, "authors", tuple(names))
-    return at
-
-
-def _trailing_date(text: str) -> Any:
-    """The date at the end of a line ("... Expert comment JRowan 3 March 2023"), or None."""
-    words = text.split()
-    for size in (3, 4, 2):
-        if len(words) >= size:
-            dated = date_line(" ".join(words[-size:]))
-            if dated is not None:
-                return dated.date
-    return None
-
-
-def _continuation(lines: list[str], index: int) -> int:
-    """The last line of an indented continuation under line ``index`` (a repeated name)."""
-    indent = len(lines[index]) - len(lines[index].lstrip())
-    while index + 1 < len(lines):
-        nxt = lines[index + 1]
-        if not nxt.strip() or len(nxt) - len(nxt.lstrip()) <= indent or ITEM.match(nxt.strip()):
-            break
-        index += 1
-    return index
-
-
-def _kicker_under(lines: list[str], index: int, head: Head) -> int:
-    """A kicker printed directly under the date ("Geopolitics and Shipping"): the category.
-    Returns the index of the last line taken."""
-    nxt = index + 1
-    if nxt + 1 < len(lines) and lines[nxt].strip() and not lines[nxt + 1].strip():
-        text = lines[nxt].strip()
-        if _kicker_line(text):
-            head.meta.setdefault(KICKER, text)
-            return nxt
-    return index
-
-
-def _kicker_line(text: str) -> bool:
-    return len(text.split()) <= _KICKER_WORDS + 1 and _kicker(text.replace(" and ", " "))
-
-
-def _next_index(lines: list[str], index: int) -> int:
-    return next((i for i in range(index + 1, len(lines)) if lines[i].strip()), len(lines))
-
-
-def _next_text(lines: list[str], index: int) -> str | None:
-    nxt = _next_index(lines, index)
-    return lines[nxt].strip() if nxt < len(lines) else None

@@ -44,7 +44,8 @@ from ...syntax.heading_form import is_body_text
 from ...syntax.headings import classify_heading
 from ...syntax.metadata import is_meta_label, read_attribution, read_label_pair, read_meta_line
 from ...syntax.text import ESCAPE, inline_heading, split_lead
-from ...syntax.title import KICKER, read_head, read_tail
+from ...syntax.title import KICKER, read_head
+from ...syntax.title_tail import read_tail
 from .. import validation_message
 from .resolve import resolve
 from .units import Unit, split_units
@@ -155,8 +156,9 @@ def _metadata_lines(units: list[Unit], meta: dict[str, Any]) -> list[Unit]:
             unit.kind == "para" and (len(unit.raw) > 1 or is_body_text(unit.text))
         ):
             body = True
-        if _one_line(unit):
-            found = read_attribution(unit.text)
+        label = unit.kind == "chrome" and is_meta_label(unit.text)  # "Written by" / name
+        if _one_line(unit) or label:
+            found = None if label else read_attribution(unit.text)
             nxt = units[i + 1] if i + 1 < len(units) else None
             pair = found is None and i < _PAIR_REACH and nxt is not None and nxt.tight
             if pair and nxt is not None and is_meta_label(unit.text) and _one_line(nxt):
@@ -168,7 +170,7 @@ def _metadata_lines(units: list[Unit], meta: dict[str, Any]) -> list[Unit]:
             if dated is not None:
                 near = (units[j].kind for j in (i - 1, i + 1) if 0 <= j < len(units))
                 if not body or any(kind == "chrome" for kind in near):
-                    found = ("published", dated.date)
+                    found = (dated.field, dated.date)
             if found is not None and meta.get(found[0]) in (None, (), found[1]):
                 meta[found[0]] = found[1]
                 continue
@@ -223,10 +225,12 @@ class _Sections:
         self.open = True
 
     def feed(self, units: list[Unit]) -> None:
+        introduced = False  # the paragraph before ends with a colon: this one is what it announces
         for unit in units:
             text = unit.text
             if unit.kind == "chrome":
                 continue
+            announced, introduced = introduced, unit.kind == "para" and text.endswith(":")
             if unit.kind == "head":
                 self.start(unit.section or _OTHER, text)
             elif unit.kind == "item":
@@ -240,7 +244,7 @@ class _Sections:
             elif unit.kind == "nav":  # a second navigation tail: keep its label as text
                 self.add(Paragraph(content=_inline(unit.raw_text)))
             else:
-                split = None if unit.escaped else inline_heading(text)
+                split = None if unit.escaped or announced else inline_heading(text)
                 if split is not None:
                     label, text = split
                     self.start(classify_heading(label) or _OTHER, label)

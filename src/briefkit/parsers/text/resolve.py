@@ -9,7 +9,8 @@ around it, so this pass (a few linear sweeps over the units) settles them:
 - a related-links box ("Related Content:" and the headline-shaped lines under it) is chrome;
 - the headline repeated under the title is dropped;
 - a line with a heading's form is a heading when body text, a list, a details block or
-  another heading follows it; sentence-case lines only when prose follows;
+  another heading follows it; sentence-case lines only when prose follows; a question that
+  is not in Title Case, over the first prose with no heading after it, is a standfirst;
 - an unindented numbered line whose text is a heading is a numbered section heading when it
   is followed by body text rather than by the next item.
 """
@@ -28,6 +29,7 @@ __all__ = ["resolve"]
 _TEASER_WORDS = 14
 _RELATED_WORDS = 14
 _REPEAT_REACH = 8
+_VARIANT_WORDS = 5
 _GLYPHS = "●•▪■◦‣·○►"
 _DETAILS_MIN = 2
 _DETAILS_REACH = 64
@@ -132,11 +134,22 @@ def _related_link(unit: Unit) -> bool:
 
 
 def _repeated_title(units: list[Unit], title: str) -> None:
-    key = " ".join(title.lower().split())
+    """The headline again near the top: as written, or cut off or run on by a few words
+    ("... Assessment And Briefing Relate" under "... Assessment And Brief")."""
+    key = title.lower().split()
     for unit in units[:_REPEAT_REACH]:
-        if _single(unit) and not unit.after_nav and " ".join(unit.text.lower().split()) == key:
+        if _single(unit) and not unit.after_nav and _same_headline(unit.text.lower().split(), key):
             unit.kind = "chrome"
             return
+
+
+def _same_headline(words: list[str], title: list[str]) -> bool:
+    if words == title:
+        return True
+    shared = next((n for n, (a, b) in enumerate(zip(words, title, strict=False)) if a != b), None)
+    shared = min(len(words), len(title)) if shared is None else shared
+    longer = max(len(words), len(title))
+    return shared >= _VARIANT_WORDS and shared * 5 >= 4 * longer and not words[-1].endswith(".")
 
 
 def _next(units: list[Unit], i: int) -> int | None:
@@ -173,6 +186,49 @@ def _details(units: list[Unit], j: int) -> bool:
         run.append(unit)
     pairs = sum(1 for u in run if ": " in u.text)
     return len(run) >= _DETAILS_MIN and pairs * 2 >= len(run)
+
+
+_LINK_RUN = 3
+
+
+def _link_lists(units: list[Unit]) -> set[int]:
+    """Indexes of units in runs of three or more headline-shaped one-line paragraphs with
+    nothing between them: the stories of a round-up or a list of links, not headings."""
+    listed: set[int] = set()
+    run: list[int] = []
+    for i, unit in enumerate([*units, None]):
+        if unit is not None and unit.kind == "chrome":
+            continue
+        if unit is not None and unit.kind == "para" and _label(unit) is not None:
+            run.append(i)
+            continue
+        if len(run) >= _LINK_RUN:
+            listed.update(run)
+        run = []
+    return listed
+
+
+#: Last words of a job title ("Regional Security Fellow") printed under an author's name.
+_ROLES = frozenset(
+    (  # noqa: SIM905
+        "fellow analyst director editor researcher professor correspondent manager officer "
+        "chief president partner associate consultant adviser advisor specialist lecturer"
+    ).split()
+)
+
+
+def _role(label: str) -> bool:
+    words = label.split()
+    return 2 <= len(words) <= 5 and words[-1].lower() in _ROLES
+
+
+def _shaped(label: str) -> bool:
+    """A question in Title Case or capitals ("What Does the Order Change?")."""
+    return heading_form(label.rstrip("?")) in ("title", "caps")
+
+
+def _prose(unit: Unit) -> bool:
+    return unit.kind == "para" and (len(unit.raw) > 1 or is_body_text(unit.text))
 
 
 def _label(unit: Unit) -> str | None:
@@ -224,8 +280,14 @@ def _headings(units: list[Unit], title: str) -> None:
     a page's header stand one under the other); a sentence-case heading needs a blank line
     above it and prose under it; a "Key: value" line under another is a pair, not a heading.
     """
+    long_title = is_body_text(title)  # a sentence for a title: what follows is no subtitle
+    listed = _link_lists(units)
+    first_prose = next((i for i, u in enumerate(units) if _prose(u)), len(units))
+    later = False  # a heading follows
     for i in range(len(units) - 1, -1, -1):
         unit = units[i]
+        if unit.kind == "head":
+            later = True
         label = _label(unit)
         if label is None:
             continue
@@ -237,15 +299,21 @@ def _headings(units: list[Unit], title: str) -> None:
         before = units[i - 1] if i > 0 else None
         if ":" in label and unit.tight and before is not None and _pair(before):
             continue
-        if (i == 0 and unit.tight) or (unit.kind == "para" and _row(unit, before)):
-            continue  # a subtitle right under the title, or a row of a list
-        if _variant(label, title):
-            continue
+        if (i == 0 and unit.tight and not long_title) or (
+            unit.kind == "para" and _row(unit, before)
+        ):
+            continue  # a subtitle right under a headline, or a row of a list
+        if i in listed:
+            continue  # one of three or more headline-shaped lines in a row: a list of links
+        if _variant(label, title) or (i == 0 and _role(label)):
+            continue  # a variant of the headline, or the author's role under the byline
         dated = j != _next(units, i)
         if dated and "," in label:
             continue  # "U.S. Embassy, Jakarta" over a date: a dateline
-        prose = nxt.kind == "para" and (len(nxt.raw) > 1 or is_body_text(nxt.text))
+        prose = _prose(nxt)
         chained = nxt.kind == "head" and not nxt.tight
+        if form == "question" and i <= first_prose and not later and not _shaped(label):
+            continue  # a plain question over the first prose, no heading after: a standfirst
         if form == "sentence":
             pasted = unit.loose and before is not None and before.text.endswith((".", "!", "?"))
             ok = prose and (not unit.tight or pasted)
@@ -254,6 +322,7 @@ def _headings(units: list[Unit], title: str) -> None:
         else:
             ok = prose or chained or nxt.kind in ("item", "quote") or _details(units, j)
         if ok:
+            later = True
             unit.kind = "head"
             unit.parts = [label]
             unit.section = heading_kind(label) or SectionKind.OTHER

@@ -11,7 +11,9 @@ forced when the next line's first word would not have fitted on the line before 
 is estimated from the lines another line follows). A break that was not forced separates
 paragraphs after a sentence end, after a heading-shaped line, between "Key: value" lines
 and, in text whose lines are longer than any wrap width, before every line that starts a
-sentence. Lines indented deeper than an item's marker continue the item.
+sentence. Lines indented deeper than an item's marker continue the item, unless they open
+with a bullet of their own (a nested list: its items join the list). A Markdown heading
+pasted as text ("## Key Points") is a heading.
 """
 
 from __future__ import annotations
@@ -20,15 +22,24 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from ...model import SectionKind
-from ...syntax.chrome import STRONG, chrome_strength
+from ...syntax.chrome import STRONG, WEAK, chrome_strength
 from ...syntax.heading_form import heading_form
-from ...syntax.text import ESCAPE, heading_alone, is_url_line, item_match, nav_side
+from ...syntax.headings import heading_kind
+from ...syntax.text import (
+    ESCAPE,
+    heading_alone,
+    is_url_line,
+    item_match,
+    markdown_heading,
+    nav_side,
+)
 
 __all__ = ["Unit", "split_units", "wrap_width"]
 
 #: Lines longer than this are not hard-wrapped text: every unforced break is a paragraph break.
 _UNWRAPPED = 120
 _NARROW = 60  # a column narrower than this is hard-wrapped whatever its lines end with
+_LONG_LINE = 3  # a line this many times the wrap width says the text is not wrapped
 _EVIDENCE = 5  # lines another line follows: fewer say nothing about a wrap width
 _TERMINAL = tuple(".!?…:;\"'”’)")
 _OPENERS = "\"'“‘«(["
@@ -87,6 +98,9 @@ def wrap_width(lines: list[str]) -> tuple[int | None, bool]:
     width = lengths[min(len(lengths) - 1, (9 * len(lengths)) // 10)]
     ends = sum(1 for text in followed if text.endswith(_TERMINAL))
     loose = width > _UNWRAPPED or (width > _NARROW and ends * 5 >= 3 * len(followed))
+    # A line several times the wrap width was never wrapped: the short lines around it are
+    # list lines and headings that lost their markup, not a narrow column.
+    loose = loose or (lengths[-1] > _UNWRAPPED and lengths[-1] > _LONG_LINE * width)
     return (width if len(followed) >= _EVIDENCE else None), loose
 
 
@@ -116,6 +130,12 @@ def _breaks(current: Unit, line: str, width: int | None, loose: bool) -> bool:
     return loose or heading_form(previous) in ("title", "caps", "question")
 
 
+def _bulleted(line: str) -> bool:
+    """A line opening with a bullet glyph (not a number, which a wrapped line can start with)."""
+    match = item_match(line, follows=None)
+    return match is not None and bool(match.group(3))
+
+
 def _continues(line: str) -> bool:
     """A line that can continue an item: not an item, quote or escaped line of its own."""
     return item_match(line, follows=None) is None and line[0] not in (ESCAPE, ">")
@@ -139,7 +159,9 @@ def split_units(lines: list[str], first_line: int) -> list[Unit]:
             current = Unit("para", number, [s[1:].lstrip()], [s], escaped=True, tight=tight)
             units.append(current)
             continue
-        if current is not None and current.kind == "item" and indent > current.indent:
+        nested = indent > 0 and _bulleted(s)  # a nested bullet: an item of its own
+        deeper = current is not None and current.kind == "item" and indent > current.indent
+        if deeper and current is not None and not nested:
             current.parts.append(s)
             current.raw.append(s)
             continue
@@ -154,6 +176,12 @@ def split_units(lines: list[str], first_line: int) -> list[Unit]:
         follows = last.number if last is not None and last.kind == "item" else None
         letter = last.letter if last is not None and last.kind == "item" else None
         match = item_match(s, follows=follows, letter=letter)
+        bare = match is not None and bool(match.group(3)) and not s[match.end() :].strip()
+        if bare and indent == 0:
+            # a bare bullet ("-") with nothing after it: markup left over, no content
+            units.append(Unit("chrome", number, [s], [s], tight=tight))
+            current = None
+            continue
         if match is not None:
             current = Unit("item", number, [s[match.end() :]], [s], ordered=not match.group(3))
             digits = match.group(1) or match.group(2)
@@ -176,7 +204,17 @@ def split_units(lines: list[str], first_line: int) -> list[Unit]:
                 units.append(Unit("nav", number, [side], [s], tight=tight))
                 current = None
                 continue
+        marked = markdown_heading(s)
+        if marked is not None:
+            section = heading_kind(marked) or SectionKind.OTHER
+            units.append(Unit("head", number, [marked], [s], section=section, tight=tight))
+            current = None
+            continue
         strength = chrome_strength(s)
+        continuing = current is not None and current.kind in ("para", "item")
+        if strength == WEAK and continuing and current is not None:
+            # a wrapped line that happens to read "full report" or "Search" continues
+            strength = WEAK if _breaks(current, s, width, loose) else 0
         if strength:
             kind = "chrome" if strength == STRONG else "weak"
             units.append(Unit(kind, number, [s], [s], indent=indent, tight=tight))

@@ -1,0 +1,153 @@
+"""Under the title of a copied page: dates, bylines, author names, a kicker under the date,
+label/value pairs, a bulleted header run and the headline repeated, read into the head's
+metadata until the first line of the body (the other half of :mod:`.title`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .chrome import chrome_strength
+from .date_lines import date_line, is_time_line
+from .heading_form import heading_form, is_body_text
+from .metadata import byline, is_meta_label, name_line, read_label_pair
+from .text import ESCAPE, ITEM, heading_alone, nav_side
+from .title import _KICKER_WORDS, _PIECE_TYPES, KICKER, Head, _kicker, _set, is_header_item
+
+__all__ = ["read_tail"]
+
+
+def read_tail(lines: list[str], head: Head, index: int) -> int:
+    """Skip the dates, bylines, author names and repeated headline under the title from line
+    ``index`` on (after its metadata block); returns the index of the first body line."""
+    active = False  # a date, byline or repeated headline was seen: names may follow
+    while index < len(lines):
+        text = lines[index].strip()
+        if not text:
+            index += 1
+            continue
+        if text.startswith((ESCAPE, ">")) or nav_side(text) is not None:
+            return index  # structure, not the page's furniture
+        if ITEM.match(text):
+            end = _header_run(lines, index, head)
+            if end is None:
+                return index
+            index, active = end, True
+            continue
+        if text.startswith(head.title) and text != head.title:
+            stamp = _trailing_date(text[len(head.title) :])
+            if stamp is None:
+                return index
+            _set(head.meta, "published", stamp)  # the headline again, with its date
+            index, active = index + 1, True
+            continue
+        dated = date_line(text)
+        value = _next_text(lines, index)
+        pair = read_label_pair(text, value) if value is not None and is_meta_label(text) else None
+        if dated is not None:
+            _set(head.meta, dated.field, dated.date)
+            if dated.author:
+                _set(head.meta, "authors", (dated.author,))
+            index = _kicker_under(lines, index, head)
+        elif text == head.title or byline(text):
+            _set(head.meta, "authors", tuple(byline(text) or ()))
+        elif active and name_line(text) and not head.meta.get("authors"):
+            _set(head.meta, "authors", tuple(name_line(text) or ()))
+        elif is_time_line(text) or chrome_strength(text) == 2:
+            index += 1
+            continue
+        elif pair is not None:
+            if pair[0]:
+                _set(head.meta, *pair)
+            index = _next_index(lines, index)
+        else:
+            return index
+        active = True
+        index += 1
+    return index
+
+
+def _header_run(lines: list[str], index: int, head: Head) -> int | None:
+    """A run of bulleted lines under the title that is the post's header ("- Ops Team",
+    "- Mar 6, 2020", "- 2 min read"): read it and return the index after it, else None."""
+    run: list[tuple[int, str]] = []
+    at = index
+    while at < len(lines) and (match := ITEM.match(lines[at].strip())) is not None:
+        run.append((at, lines[at].strip()[match.end() :]))
+        at = _continuation(lines, at) + 1
+    if not any(is_header_item(t) or date_line(t) is not None for _, t in run):
+        return None
+    names: list[str] = []
+    for _, text in run:
+        dated = date_line(text)
+        if dated is not None:
+            _set(head.meta, dated.field, dated.date)
+        elif byline(text):
+            names += byline(text) or []
+        elif not is_header_item(text):
+            if len(text.split()) > _KICKER_WORDS + 2 or is_body_text(text):
+                return None
+            names.append(text)
+    _set(head.meta, "authors", tuple(names))
+    return at
+
+
+def _trailing_date(text: str) -> Any:
+    """The date at the end of a line ("... Expert comment JRowan 3 March 2023"), or None."""
+    words = text.split()
+    for size in (3, 4, 2):
+        if len(words) >= size:
+            dated = date_line(" ".join(words[-size:]))
+            if dated is not None:
+                return dated.date
+    return None
+
+
+def _continuation(lines: list[str], index: int) -> int:
+    """The last line of an indented continuation under line ``index`` (a repeated name)."""
+    indent = len(lines[index]) - len(lines[index].lstrip())
+    while index + 1 < len(lines):
+        nxt = lines[index + 1]
+        if not nxt.strip() or len(nxt) - len(nxt.lstrip()) <= indent or ITEM.match(nxt.strip()):
+            break
+        index += 1
+    return index
+
+
+def _kicker_under(lines: list[str], index: int, head: Head) -> int:
+    """A kicker printed directly under the date ("Geopolitics and Shipping"), or after a
+    blank line when it names the kind of piece ("Risk Management Online Article"): the
+    category. Returns the index of the last line taken."""
+    nxt = index + 1
+    spaced = nxt < len(lines) and not lines[nxt].strip()
+    if spaced:
+        nxt = _next_index(lines, index)
+    if nxt + 1 < len(lines) and lines[nxt].strip() and not lines[nxt + 1].strip():
+        text = lines[nxt].strip()
+        if _piece_type(text) or (not spaced and _kicker_line(text)):
+            head.meta.setdefault(KICKER, text)
+            return nxt
+    return index
+
+
+def _kicker_line(text: str) -> bool:
+    return len(text.split()) <= _KICKER_WORDS + 1 and _kicker(text.replace(" and ", " "))
+
+
+def _piece_type(text: str) -> bool:
+    """A label naming the kind of piece ("Online Article", "Expert Commentary")."""
+    words = text.split()
+    return (
+        len(words) <= _KICKER_WORDS + 2
+        and words[-1].lower() in _PIECE_TYPES
+        and heading_form(text) in ("title", "caps")
+        and heading_alone(text, at_start=True) is None
+    )
+
+
+def _next_index(lines: list[str], index: int) -> int:
+    return next((i for i in range(index + 1, len(lines)) if lines[i].strip()), len(lines))
+
+
+def _next_text(lines: list[str], index: int) -> str | None:
+    nxt = _next_index(lines, index)
+    return lines[nxt].strip() if nxt < len(lines) else None
