@@ -15,6 +15,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import click
 import docx
 import lxml.html
 import pytest
@@ -22,6 +23,8 @@ from lxml import etree
 from pypdf import PdfReader
 
 import briefkit
+from briefkit.cli.convert import convert
+from briefkit.tradecraft import SCALES
 from briefs import long_brief
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -157,3 +160,41 @@ def test_build_passes_the_options_to_every_brief(tmp_path: Path) -> None:
     assert bad.returncode == 2
     assert "--toc/--no-toc applies to docx and pdf output only" in bad.stderr
     assert not (tmp_path / "nothing").exists()
+
+
+def test_annotate_marks_the_findings_on_the_scale_asked_for(tmp_path: Path) -> None:
+    phia = tmp_path / "phia.html"
+    done = briefkit_cli("convert", SAMPLE, "-o", phia, "--annotate", "--scale", "phia")
+    assert done.returncode == 0, done.stderr
+    marks = lxml.html.parse(str(phia)).findall(".//mark")
+    assert marks
+    assert any("PHIA" in (m.get("title") or "") for m in marks)
+    plain = tmp_path / "plain.html"
+    assert briefkit_cli("convert", SAMPLE, "-o", plain).returncode == 0
+    assert not lxml.html.parse(str(plain)).findall(".//mark")
+    lonely = briefkit_cli("convert", SAMPLE, "-t", "html", "--scale", "kent")
+    assert lonely.returncode == 2
+    assert "add --annotate" in lonely.stderr
+    ctx = click.Context(convert)
+    scale = next(p for p in convert.get_params(ctx) if p.name == "scale")
+    assert tuple(scale.type.choices) == SCALES  # type: ignore[attr-defined]
+
+
+def test_live_keeps_a_quoted_host_linked(tmp_path: Path) -> None:
+    source = tmp_path / "ioc.md"
+    source.write_text(
+        "# Staging Servers\n\nThe payload was staged at "
+        "[files.evil-cdn.net](https://files.evil-cdn.net/drop), as "
+        "[the vendor](https://vendor.example/advisory) says.\n",
+        encoding="utf-8",
+    )
+
+    def links(*args: str) -> list[str]:
+        out = tmp_path / f"out{len(args)}.html"
+        done = briefkit_cli("convert", source, "-o", out, *args)
+        assert done.returncode == 0, done.stderr
+        return [str(a.get("href")) for a in lxml.html.parse(str(out)).iter("a")]
+
+    assert "https://files.evil-cdn.net/drop" not in links()  # defanged by default
+    assert "https://files.evil-cdn.net/drop" in links("--live", "evil-cdn.net")
+    assert "https://vendor.example/advisory" in links("--live", "evil-cdn.net")

@@ -116,6 +116,29 @@ def test_toc_tagged_and_pdf_variant(client: httpx.Client) -> None:
     assert re.search(r"pdfaid:part(>|=\")3", xmp)
 
 
+def test_live_and_annotate(client: httpx.Client) -> None:
+    quoting = briefkit.parse(
+        "# Staging Servers\n\nThe payload was staged at "
+        "[files.evil-cdn.net](https://files.evil-cdn.net/drop).\n",
+        format="markdown",
+    )
+
+    def hrefs(query: str) -> list[str]:
+        page = lxml.html.fromstring(render(client, quoting, f"to=html&{query}").content)
+        return [str(a.get("href")) for a in page.iter("a")]
+
+    assert "https://files.evil-cdn.net/drop" not in hrefs("defang=auto")
+    assert "https://files.evil-cdn.net/drop" in hrefs("live=evil-cdn.net&live=other.example")
+    annotated = lxml.html.fromstring(render(client, seed_shaped(), "to=html&annotate=true").content)
+    assert annotated.findall(".//mark")
+    kent = render(client, seed_shaped(), "to=html&annotate=true&scale=kent")
+    assert "Kent" in kent.text
+    assert not lxml.html.fromstring(render(client, seed_shaped(), "to=html").content).findall(
+        ".//mark"
+    )
+    assert render(client, seed_shaped(), "to=docx&annotate=true").status_code == 400
+
+
 def test_formats_list_the_options_each_takes(client: httpx.Client) -> None:
     output = client.get("/formats").json()["output"]
     assert {"default_language", "toc", "tagged", "pdf_variant"} <= set(output["pdf"]["options"])

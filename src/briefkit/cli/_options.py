@@ -35,6 +35,9 @@ _FLAGS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("--tagged/--untagged", "tagged", "tagged", ("pdf",)),
     ("--pdf-variant", "pdf_variant", "pdf_variant", ("pdf",)),
     ("--defang", "defang", "defang", DEFANGING),
+    ("--live", "live", "live", DEFANGING),
+    ("--annotate", "annotate", "annotate", ("html",)),
+    ("--scale", "scale", "scale", ("html",)),
     ("--published", "published", "published", ("stix", "misp")),
     ("--publisher", "publisher", "publisher", ("stix",)),
 )
@@ -106,6 +109,13 @@ def document_options(func: F) -> F:
             help="How quoted indicators show: auto (default) unlinks and defangs them, all "
             "every link, off none.",
         ),
+        click.option(
+            "--live",
+            metavar="HOST|URL",
+            multiple=True,
+            help="A host (covering its subdomains) or URL prefix whose links stay live "
+            "whatever --defang says; repeatable.",
+        ),
     )
     for decorator in reversed(decorators):
         func = decorator(func)
@@ -126,8 +136,10 @@ def render_options(fmt: str | tuple[str, ...], **flags: Any) -> dict[str, Any]:
     options: dict[str, dict[str, Any]] = {name: {} for name in wanted}
     for flag, param, key, formats in _FLAGS:
         value = flags.get(param)
-        if param == "fragment":
-            value = False if value else None
+        if param in ("fragment", "annotate"):
+            value = (param == "annotate") if value else None
+        elif param == "live":
+            value = tuple(value) if value else None
         if value is None:
             continue
         if not any(name in formats for name in wanted):

@@ -130,6 +130,16 @@ def same_file(a: Path, b: Path) -> bool:
     help="PDF: a CSS file applied after the packaged print stylesheet.",
 )
 @document_options
+@click.option(
+    "--annotate",
+    is_flag=True,
+    help="HTML: mark each tradecraft finding in the page (see 'briefkit lint').",
+)
+@click.option(
+    "--scale",
+    type=click.Choice(["icd203", "phia", "kent"]),
+    help="HTML with --annotate: the estimative yardstick (default icd203).",
+)
 @click.option("--published", metavar="DATE", help="STIX, MISP: the date of an undated brief.")
 @click.option("--publisher", metavar="NAME", help="STIX: the publisher of a brief naming none.")
 @click.option("-q", "--quiet", is_flag=True, help="Say nothing on success.")
@@ -143,17 +153,23 @@ def convert(
     template: Path | None,
     reference_doc: Path | None,
     stylesheet: Path | None,
+    annotate: bool,
+    scale: str | None,
     published: str | None,
     publisher: str | None,
     quiet: bool,
     **document: Any,
 ) -> None:
     """Convert the brief in each INPUT (a file, or - for stdin) to other formats."""
+    if scale and not annotate:
+        raise click.UsageError("--scale is the yardstick of --annotate: add --annotate")
     flags: dict[str, Any] = {
         "fragment": fragment,
         "template": template,
         "reference_doc": reference_doc,
         "stylesheet": stylesheet,
+        "annotate": annotate,
+        "scale": scale,
         "published": published,
         "publisher": publisher,
         **document,

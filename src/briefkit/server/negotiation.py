@@ -48,6 +48,9 @@ OPTION_FORMATS: dict[str, tuple[str, ...]] = {
     "tagged": ("pdf",),
     "pdf_variant": ("pdf",),
     "defang": (*_DOCUMENTS, "stix", "misp"),
+    "live": (*_DOCUMENTS, "stix", "misp"),
+    "annotate": ("html",),
+    "scale": ("html",),
     "published": ("stix", "misp"),
     "publisher": ("stix",),
 }
@@ -139,7 +142,7 @@ def render_options(target: str, given: Mapping[str, object]) -> dict[str, object
     ``fragment`` means not given), each checked against the formats it applies to."""
     options: dict[str, object] = {}
     for option, value in given.items():
-        if value is None or (option == "fragment" and not value):
+        if value is None or (option in ("fragment", "annotate") and not value):
             continue
         if target not in OPTION_FORMATS[option]:
             formats = " and ".join(OPTION_FORMATS[option])

@@ -49,6 +49,16 @@ class RenderQuery(BaseModel):
     defang: Literal["auto", "all", "off"] | None = Field(
         None, description="Documents, STIX, MISP: which quoted indicators stay links."
     )
+    live: list[str] | None = Field(
+        None,
+        max_length=64,
+        description="Documents, STIX, MISP: hosts or URL prefixes whose links stay live "
+        "(repeatable).",
+    )
+    annotate: bool = Field(False, description="HTML: mark each tradecraft finding.")
+    scale: Literal["icd203", "phia", "kent"] | None = Field(
+        None, description="HTML with annotate: the estimative yardstick (default icd203)."
+    )
     published: str | None = Field(
         None, max_length=64, description="STIX, MISP: the ISO date of an undated brief."
     )
