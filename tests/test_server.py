@@ -84,7 +84,9 @@ def test_formats_are_the_registry(client: httpx.Client) -> None:
         info = briefkit.output_formats()[name]
         assert body["output"][name]["media_type"] == info.media_type
         assert body["output"][name]["extension"] == info.extension
-    assert body["output"]["pdf"]["options"] == ["page_size"]
+    assert body["output"]["pdf"]["options"] == [
+        "page_size", "default_language", "toc", "tagged", "pdf_variant", "defang", "live"
+    ]  # fmt: skip
     assert "text/markdown" in body["input"]["markdown"]["media_types"]
 
 

@@ -55,13 +55,17 @@ def test_version_and_help_load_no_model(args: list[str]) -> None:
         "briefkit.errors",
         "briefkit.cli",
         "briefkit.cli._common",
+        "briefkit.cli._options",
         "briefkit.cli.convert",
         "briefkit.registry",
     }
 
 
-def test_converting_text_to_html_loads_only_what_it_needs(tmp_path: Path) -> None:
-    modules = loaded_by("convert", str(SAMPLE), "-o", str(tmp_path / "out.html"), "-q")
+@pytest.mark.parametrize("options", [[], ["--default-language", "en-GB"]])
+def test_converting_text_to_html_loads_only_what_it_needs(
+    tmp_path: Path, options: list[str]
+) -> None:
+    modules = loaded_by("convert", str(SAMPLE), "-o", str(tmp_path / "out.html"), "-q", *options)
     assert (tmp_path / "out.html").is_file()
     assert {"briefkit.parsers.text", "briefkit.renderers.html"} <= modules
     assert not _top(modules) & {"docx", "weasyprint", "rich", "fastapi", "dask"}

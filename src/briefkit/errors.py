@@ -52,14 +52,29 @@ class LimitError(ParseError):
 
 
 class RenderError(BriefkitError):
-    """A brief could not be rendered; says which brief and which format."""
+    """A brief could not be rendered; says which brief and which format.
+
+    Whose fault it is decides what a service answers, so the error says: ``option`` names
+    the renderer option whose value was refused (``default_language``, ``pdf_variant``...);
+    ``internal`` is True only when the renderer itself failed (the PDF engine raised, a
+    plugin returned no document), not the brief or the options. Every other RenderError is
+    about the caller's brief or options: a STIX report of an undated brief, say.
+    """
 
     def __init__(
-        self, message: str, *, format: str | None = None, brief: str | None = None
+        self,
+        message: str,
+        *,
+        format: str | None = None,
+        brief: str | None = None,
+        option: str | None = None,
+        internal: bool = False,
     ) -> None:
         self.message = message
         self.format = format
         self.brief = brief
+        self.option = option
+        self.internal = internal
         prefix = " ".join(p for p in (format and f"[{format}]", brief and repr(brief)) if p)
         super().__init__(f"{prefix}: {message}" if prefix else message)
 

@@ -117,6 +117,9 @@ def _one_line(message: str) -> str:
 def _warnings_as_lines() -> Iterator[None]:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
+        # A library's unclosed file (WeasyPrint's colour profile for PDF/A) is for its
+        # developers, not a problem with the user's brief.
+        warnings.simplefilter("ignore", ResourceWarning)
         try:
             yield
         finally:

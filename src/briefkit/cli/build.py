@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -18,6 +19,7 @@ from briefkit.build import ORDERS, BuildProgress
 from briefkit.tradecraft import SCALES, Counts
 
 from ._common import fail, friendly_errors, note, warn
+from ._options import document_options, render_options
 
 __all__ = ["COMMANDS", "build"]
 
@@ -27,6 +29,7 @@ Examples:
   briefkit build a.html b.html c.html -o out --order given --formats html,pdf
   briefkit build scraped/ -o out --series-pdf -j 4
   briefkit build briefs/ -o site/ --lint      tradecraft counts on the index page
+  briefkit build briefs/ -o site/ --default-language en-GB --page-size Letter --toc
 """
 
 
@@ -122,6 +125,7 @@ def _preload(formats: tuple[str, ...]) -> None:
     show_default=True,
     help="The estimative yardstick --lint checks against.",
 )
+@document_options
 @click.option("-q", "--quiet", is_flag=True, help="No progress, only problems and failures.")
 @friendly_errors
 def build(
@@ -136,9 +140,11 @@ def build(
     lint: bool,
     scale: str,
     quiet: bool,
+    **document: Any,
 ) -> None:
     """Render INPUT files and folders into OUTDIR as a linked series with an index.html."""
     names = tuple(f.strip() for f in formats.split(",") if f.strip())
+    options = render_options(names, **document)
     _preload(names)
     try:
         with _progress(quiet) as progress:
@@ -151,6 +157,7 @@ def build(
                 series_pdf=series_pdf,
                 force=force,
                 title=title,
+                options=options,
                 progress=progress,
                 lint=scale if lint else None,
             )

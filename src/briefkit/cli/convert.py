@@ -27,6 +27,7 @@ from briefkit.registry import (
 )
 
 from ._common import detail, fail, friendly_errors, note
+from ._options import document_options, render_options
 
 __all__ = ["COMMANDS", "convert", "schema"]
 
@@ -42,6 +43,8 @@ Examples:
   briefkit convert a.txt b.html c.md -o out/ -t pdf,docx   (out/a.pdf, out/a.docx, ...)
   briefkit -v convert brief.docx -o brief.md    (say what was read, and timings)
   briefkit convert brief.txt -o brief.stix.json --published 2024-09-13
+  briefkit convert brief.txt -o brief.pdf --default-language en-GB --toc
+  briefkit convert brief.txt -o brief.pdf --pdf-variant pdf/a-3b --untagged
 
 \b
 With several inputs or formats, or -o ending in /, every output goes into that folder
@@ -92,51 +95,6 @@ def same_file(a: Path, b: Path) -> bool:
         return False
 
 
-#: The formats whose output shows a brief to a reader, where defanging applies.
-_DEFANGING = ("html", "docx", "pdf", "markdown", "text", "stix", "misp")
-
-
-def render_options(
-    fmt: str | tuple[str, ...],
-    *,
-    fragment: bool = False,
-    template: Path | None = None,
-    page_size: str | None = None,
-    reference_doc: Path | None = None,
-    stylesheet: Path | None = None,
-    defang: str | None = None,
-    published: str | None = None,
-    publisher: str | None = None,
-) -> dict[str, Any]:
-    """Renderer keyword arguments from the command-line options, each checked against the
-    formats it applies to, so a misplaced option is a usage error rather than ignored.
-
-    Given several formats, the result holds each format's own options by name, and an
-    option is a usage error only when it applies to none of them.
-    """
-    wanted = (fmt,) if isinstance(fmt, str) else fmt
-    given: list[tuple[str, str, object, tuple[str, ...]]] = [
-        ("--fragment", "standalone", False if fragment else None, ("html",)),
-        ("--template", "template", template, ("html", "pdf")),
-        ("--page-size", "page_size", page_size, ("docx", "pdf")),
-        ("--reference-doc", "template", reference_doc, ("docx",)),
-        ("--stylesheet", "stylesheet", stylesheet, ("pdf",)),
-        ("--defang", "defang", defang, _DEFANGING),
-        ("--published", "published", published, ("stix", "misp")),
-        ("--publisher", "publisher", publisher, ("stix",)),
-    ]
-    options: dict[str, dict[str, Any]] = {name: {} for name in wanted}
-    for flag, key, value, formats in given:
-        if value is None:
-            continue
-        if not any(name in formats for name in wanted):
-            raise click.UsageError(f"{flag} applies to {' and '.join(formats)} output only")
-        for name in wanted:
-            if name in formats:
-                options[name][key] = value
-    return options[fmt] if isinstance(fmt, str) else options
-
-
 @click.command(epilog=_EPILOG, short_help="Convert briefs to other formats.")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option(
@@ -162,11 +120,6 @@ def render_options(
     help="HTML, PDF: a Jinja2 template file to render with.",
 )
 @click.option(
-    "--page-size",
-    type=click.Choice(["A4", "Letter"], case_sensitive=False),
-    help="DOCX, PDF: paper size (default A4, or the reference document's).",
-)
-@click.option(
     "--reference-doc",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="DOCX: a Word document whose styles, page setup, headers and footers to use.",
@@ -176,11 +129,16 @@ def render_options(
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="PDF: a CSS file applied after the packaged print stylesheet.",
 )
+@document_options
 @click.option(
-    "--defang",
-    type=click.Choice(["auto", "all", "off"]),
-    help="How quoted indicators show: auto (default) unlinks and defangs them, all every "
-    "link, off none.",
+    "--annotate",
+    is_flag=True,
+    help="HTML: mark each tradecraft finding in the page (see 'briefkit lint').",
+)
+@click.option(
+    "--scale",
+    type=click.Choice(["icd203", "phia", "kent"]),
+    help="HTML with --annotate: the estimative yardstick (default icd203).",
 )
 @click.option("--published", metavar="DATE", help="STIX, MISP: the date of an undated brief.")
 @click.option("--publisher", metavar="NAME", help="STIX: the publisher of a brief naming none.")
@@ -193,24 +151,28 @@ def convert(
     to: str | None,
     fragment: bool,
     template: Path | None,
-    page_size: str | None,
     reference_doc: Path | None,
     stylesheet: Path | None,
-    defang: str | None,
+    annotate: bool,
+    scale: str | None,
     published: str | None,
     publisher: str | None,
     quiet: bool,
+    **document: Any,
 ) -> None:
     """Convert the brief in each INPUT (a file, or - for stdin) to other formats."""
+    if scale and not annotate:
+        raise click.UsageError("--scale is the yardstick of --annotate: add --annotate")
     flags: dict[str, Any] = {
         "fragment": fragment,
         "template": template,
-        "page_size": page_size,
         "reference_doc": reference_doc,
         "stylesheet": stylesheet,
-        "defang": defang,
+        "annotate": annotate,
+        "scale": scale,
         "published": published,
         "publisher": publisher,
+        **document,
     }
     from_ = input_format(from_)
     targets = [t.strip() for t in (to or "").split(",") if t.strip()]

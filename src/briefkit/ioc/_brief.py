@@ -52,7 +52,9 @@ class Policy:
     def for_brief(cls, brief: Brief, mode: str, live: Iterable[str] = ()) -> Policy:
         if mode not in _MODES:
             raise RenderError(
-                f"defang must be 'auto', 'all' or 'off', not {mode!r}", brief=brief.title
+                f"defang must be 'auto', 'all' or 'off', not {mode!r}",
+                brief=brief.title,
+                option="defang",
             )
         if isinstance(live, str):
             live = (live,)

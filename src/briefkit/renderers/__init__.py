@@ -70,7 +70,10 @@ def render(
         raise RenderError("the brief nests too deeply", format=format, brief=brief.title) from None
     if not isinstance(output, (str, bytes)):
         raise RenderError(
-            f"renderer returned {type(output).__name__}", format=format, brief=brief.title
+            f"renderer returned {type(output).__name__}",
+            format=format,
+            brief=brief.title,
+            internal=True,
         )
     if dest is not None:
         atomic_write(dest, output)

@@ -36,6 +36,7 @@ def check_default(default: str, *, format: str) -> str:
             f"default_language must be a BCP 47 language tag such as 'en' or 'en-GB', "
             f"got {default!r}",
             format=format,
+            option="default_language",
         )
     return default
 

@@ -97,7 +97,9 @@ def _fallback_date(brief: Brief, given: dt.date | str | None) -> dt.date:
         try:
             return dt.date.fromisoformat(given[:10])
         except ValueError:
-            raise RenderError(f"published={given!r} is not an ISO date", format="misp") from None
+            raise RenderError(
+                f"published={given!r} is not an ISO date", format="misp", option="published"
+            ) from None
     if given is None:
         raise RenderError(
             "the brief has no publication date, which a MISP event requires; pass published=",
@@ -128,7 +130,9 @@ def _info(title: str) -> str:
 def _choice(name: str, value: int, allowed: range) -> str:
     if value not in allowed:
         raise RenderError(
-            f"{name} must be {allowed.start}-{allowed.stop - 1}, not {value!r}", format="misp"
+            f"{name} must be {allowed.start}-{allowed.stop - 1}, not {value!r}",
+            format="misp",
+            option=name,
         )
     return str(value)
 

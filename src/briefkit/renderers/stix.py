@@ -138,7 +138,9 @@ def _published(brief: Brief, given: dt.date | str | None) -> dt.date:
             return dt.datetime.fromisoformat(given.replace("Z", "+00:00"))
         except ValueError:
             raise RenderError(
-                f"published={given!r} is not an ISO date or datetime", format="stix"
+                f"published={given!r} is not an ISO date or datetime",
+                format="stix",
+                option="published",
             ) from None
     if given is None:
         raise RenderError(
@@ -309,7 +311,9 @@ def _report(
     level = confidence if confidence is not None else stix_confidence(brief)
     if level is not None:
         if not 0 <= level <= 100:
-            raise RenderError(f"confidence must be 0-100, not {level}", format="stix")
+            raise RenderError(
+                f"confidence must be 0-100, not {level}", format="stix", option="confidence"
+            )
         report["confidence"] = level
     if brief.language:
         report["lang"] = brief.language

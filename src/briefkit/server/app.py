@@ -2,7 +2,7 @@
 
 Routes only negotiate formats and options and hand the work to the worker pool; nothing
 CPU-heavy runs on the event loop. Request options are limited to the ones that cannot reach
-outside the process (``fragment``, ``page_size``): a request can name no template,
+outside the process (:class:`~.schemas.RenderQuery`): a request can name no template,
 stylesheet, file or URL, so the renderers' sandbox holds whatever it asks.
 """
 
@@ -12,7 +12,7 @@ import json
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -35,6 +35,7 @@ from .schemas import (
     Health,
     InputFormat,
     OutputFormat,
+    RenderQuery,
     WorkerState,
 )
 from .settings import ServerSettings
@@ -56,8 +57,7 @@ _PROBLEMS: dict[int | str, dict[str, Any]] = {
 }
 From = Annotated[str | None, Query(alias="from", description="Input format or extension.")]
 To = Annotated[str | None, Query(description="Output format or extension (else Accept).")]
-Fragment = Annotated[bool, Query(description="HTML: only the <article>.")]
-PageSize = Annotated[Literal["A4", "Letter"] | None, Query(description="DOCX, PDF: paper.")]
+Options = Annotated[RenderQuery, Query()]
 
 
 def _request_id(request: Request) -> str | None:
@@ -159,18 +159,18 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     @app.post("/convert", openapi_extra=_input_body(), responses=_PROBLEMS)
     async def convert(
         request: Request,
+        options: Options,
         from_: From = None,
         to: To = None,
-        fragment: Fragment = False,
-        page_size: PageSize = None,
     ) -> Response:
         """Any input format in the body (``Content-Type`` or ``?from=``, else detected), any
-        output format back (``?to=`` or ``Accept``, else HTML)."""
+        output format back (``?to=`` or ``Accept``, else HTML), with the renderer options
+        the format takes."""
         source = negotiation.source_format(from_, request.headers.get("content-type"))
         target = negotiation.target_format(to, request.headers.get("accept"))
-        options = negotiation.render_options(target, fragment=fragment, page_size=page_size)
+        given = negotiation.render_options(target, options.model_dump())
         body = await request.body()
-        data, warnings = await run(request, "convert", body, source, target, options)
+        data, warnings = await run(request, "convert", body, source, target, given)
         return _output(target, data, warnings)
 
     @app.post(
@@ -187,14 +187,13 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
         return _output("json", data, warnings)
 
     @app.post("/render", openapi_extra=_json_body("Brief"), responses=_PROBLEMS)
-    async def render(
-        request: Request, to: To = None, fragment: Fragment = False, page_size: PageSize = None
-    ) -> Response:
-        """A brief as JSON in the body; it rendered in the format of ``?to=`` or ``Accept``."""
+    async def render(request: Request, options: Options, to: To = None) -> Response:
+        """A brief as JSON in the body; it rendered in the format of ``?to=`` or ``Accept``,
+        with the renderer options the format takes."""
         target = negotiation.target_format(to, request.headers.get("accept"))
-        options = negotiation.render_options(target, fragment=fragment, page_size=page_size)
+        given = negotiation.render_options(target, options.model_dump())
         body = await request.body()
-        data, warnings = await run(request, "render", body, target, options)
+        data, warnings = await run(request, "render", body, target, given)
         return _output(target, data, warnings)
 
     @app.post(

@@ -9,6 +9,8 @@ a few common aliases; anything else is detected from the content, or named with 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..registry import (
     find_parser,
     find_renderer,
@@ -37,9 +39,20 @@ _ALIASES = {
 }
 #: The request options a renderer takes: option -> the formats it applies to. Nothing that
 #: names a file or a URL (templates, stylesheets, fetching) can come from a request.
+_DOCUMENTS = ("html", "docx", "pdf", "markdown", "text")
 OPTION_FORMATS: dict[str, tuple[str, ...]] = {
     "fragment": ("html",),
     "page_size": ("docx", "pdf"),
+    "default_language": ("html", "docx", "pdf"),
+    "toc": ("docx", "pdf"),
+    "tagged": ("pdf",),
+    "pdf_variant": ("pdf",),
+    "defang": (*_DOCUMENTS, "stix", "misp"),
+    "live": (*_DOCUMENTS, "stix", "misp"),
+    "annotate": ("html",),
+    "scale": ("html",),
+    "published": ("stix", "misp"),
+    "publisher": ("stix",),
 }
 
 
@@ -124,18 +137,18 @@ def target_format(given: str | None, accept: str | None) -> str:
     )
 
 
-def render_options(target: str, *, fragment: bool, page_size: str | None) -> dict[str, object]:
-    """Renderer keyword arguments from the request's options, each checked against the
-    formats it applies to."""
-    given: list[tuple[str, str, object]] = []
-    if fragment:
-        given.append(("fragment", "standalone", False))
-    if page_size:
-        given.append(("page_size", "page_size", page_size))
+def render_options(target: str, given: Mapping[str, object]) -> dict[str, object]:
+    """Renderer keyword arguments from the request's options (``None`` or a false
+    ``fragment`` means not given), each checked against the formats it applies to."""
     options: dict[str, object] = {}
-    for option, keyword, value in given:
+    for option, value in given.items():
+        if value is None or (option in ("fragment", "annotate") and not value):
+            continue
         if target not in OPTION_FORMATS[option]:
             formats = " and ".join(OPTION_FORMATS[option])
             raise ServerProblem("bad-request", f"{option} applies to {formats} output only")
-        options[keyword] = value
+        if option == "fragment":
+            options["standalone"] = False
+        else:
+            options[option] = value
     return options

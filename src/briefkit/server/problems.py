@@ -50,7 +50,23 @@ KINDS: dict[str, tuple[int, str, str]] = {
         "The request body does not follow the schema",
         "`errors` lists each field at fault (see /docs for the schema).",
     ),
-    "render-failed": (500, "The brief could not be rendered", "The renderer failed at `where`."),
+    "unrenderable": (
+        422,
+        "The brief cannot be rendered in this format",
+        "The brief lacks something the format requires (a STIX report or a MISP event needs "
+        "a publication date: pass ?published=): `why` says what.",
+    ),
+    "invalid-option": (
+        422,
+        "An option's value is refused",
+        "The query parameter named by `where` has a value the renderer does not take: "
+        "`why` says which values it does.",
+    ),
+    "render-failed": (
+        500,
+        "The renderer failed",
+        "The renderer itself failed on a brief it should render: a bug, please report it.",
+    ),
     "internal-error": (500, "Unexpected error", "A bug: please report it with the request."),
     "worker-died": (
         500,
@@ -85,6 +101,7 @@ class Problem(BaseModel):
     error: str | None = Field(None, description="The library's error class, e.g. ParseError.")
     where: str | None = Field(None, description="Where in the input (a line, an element).")
     why: str | None = Field(None, description="Why, without the where.")
+    option: str | None = Field(None, description="The option whose value was refused.")
 
 
 class ServerProblem(Exception):
@@ -101,13 +118,19 @@ class ServerProblem(Exception):
 
 
 def _kind_of(details: dict[str, Any]) -> str:
+    """Whose fault: the request's (4xx) for every error the library raises on purpose about
+    its input or options; the server's (500) only for a renderer that itself failed and for
+    exceptions the library did not mean to raise."""
     classes = details.get("classes", [])
+    if "RenderError" in classes:
+        if details.get("internal"):
+            return "render-failed"
+        return "invalid-option" if details.get("option") else "unrenderable"
     for name, kind in (
         ("ValidationError", "invalid-request"),
         ("LimitError", "limit-exceeded"),
         ("ParseError", "parse-error"),
         ("FormatError", "unsupported-media-type"),
-        ("RenderError", "render-failed"),
         ("BriefkitError", "parse-error"),
     ):
         if name in classes:
@@ -117,7 +140,8 @@ def _kind_of(details: dict[str, Any]) -> str:
 
 def from_library(details: dict[str, Any]) -> ServerProblem:
     """The problem for a library error described by a worker."""
-    extra = {k: details.get(k) for k in ("where", "why", "line", "element", "format", "errors")}
+    names = ("where", "why", "line", "element", "format", "option", "errors")
+    extra = {k: details.get(k) for k in names}
     extra = {k: v for k, v in extra.items() if v is not None}
     error = details.get("error")
     return ServerProblem(_kind_of(details), details.get("detail", "failed"), error=error, **extra)

@@ -17,8 +17,54 @@ __all__ = [
     "Health",
     "InputFormat",
     "OutputFormat",
+    "RenderQuery",
     "WorkerState",
 ]
+
+
+class RenderQuery(BaseModel):
+    """The renderer options a ``POST /convert`` or ``POST /render`` may set, as query
+    parameters. Only values that reach nothing outside the process: no template,
+    stylesheet, file or URL. An option the output format does not take is a 400; a value
+    its renderer refuses (a language that is no BCP 47 tag, an unknown PDF variant) a 422
+    naming the parameter."""
+
+    fragment: bool = Field(False, description="HTML: only the <article>.")
+    page_size: Literal["A4", "Letter"] | None = Field(None, description="DOCX, PDF: paper.")
+    default_language: str | None = Field(
+        None,
+        max_length=64,
+        description="HTML, DOCX, PDF: the BCP 47 language declared when the brief has none "
+        "(default en).",
+    )
+    toc: bool | None = Field(
+        None, description="DOCX, PDF: a contents list (default: only for a long brief)."
+    )
+    tagged: bool | None = Field(
+        None, description="PDF: false for an untagged PDF (not with a pdf/ua variant)."
+    )
+    pdf_variant: str | None = Field(
+        None, max_length=32, description="PDF: a variant such as pdf/a-3b (default pdf/ua-1)."
+    )
+    defang: Literal["auto", "all", "off"] | None = Field(
+        None, description="Documents, STIX, MISP: which quoted indicators stay links."
+    )
+    live: list[str] | None = Field(
+        None,
+        max_length=64,
+        description="Documents, STIX, MISP: hosts or URL prefixes whose links stay live "
+        "(repeatable).",
+    )
+    annotate: bool = Field(False, description="HTML: mark each tradecraft finding.")
+    scale: Literal["icd203", "phia", "kent"] | None = Field(
+        None, description="HTML with annotate: the estimative yardstick (default icd203)."
+    )
+    published: str | None = Field(
+        None, max_length=64, description="STIX, MISP: the ISO date of an undated brief."
+    )
+    publisher: str | None = Field(
+        None, max_length=256, description="STIX: the publisher of a brief naming none."
+    )
 
 
 class InputFormat(BaseModel):

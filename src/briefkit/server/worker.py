@@ -41,8 +41,15 @@ def describe(exc: BaseException) -> dict[str, Any]:
         data.update(why=exc.message, where=", ".join(places) or None)
         data.update(line=exc.line, element=exc.element)
     elif isinstance(exc, RenderError):
-        where = " ".join(p for p in (exc.format and f"[{exc.format}]", exc.brief) if p)
+        # A refused option is named as the request names it (the query parameters carry
+        # the renderer's keyword names); otherwise the format and the brief's title.
+        where = (
+            f"query.{exc.option}"
+            if exc.option
+            else " ".join(p for p in (exc.format and f"[{exc.format}]", exc.brief) if p)
+        )
         data.update(why=exc.message, where=where or None, format=exc.format)
+        data.update(option=exc.option, internal=exc.internal)
     elif isinstance(exc, ValidationError):  # a request body that is not a Brief
         errors = [
             {"where": ".".join(str(p) for p in ("body", *e["loc"])), "why": e["msg"]}

@@ -142,7 +142,9 @@ def page_size(name: str | None) -> tuple[int, int] | None:
         return PAGE_SIZES[name.strip().lower()]
     except KeyError:
         known = ", ".join(k.upper() if k == "a4" else k.title() for k in PAGE_SIZES)
-        raise RenderError(f"unknown page size {name!r} (known: {known})", format="docx") from None
+        raise RenderError(
+            f"unknown page size {name!r} (known: {known})", format="docx", option="page_size"
+        ) from None
 
 
 def template_key(template: str | os.PathLike[str] | bytes | None) -> tuple[Any, ...] | None:

@@ -88,7 +88,9 @@ def render_pdf(
     except BriefkitError:
         raise
     except Exception as exc:  # WeasyPrint has no exception hierarchy of its own
-        raise RenderError(f"{type(exc).__name__}: {exc}", format="pdf", brief=name) from exc
+        raise RenderError(
+            f"{type(exc).__name__}: {exc}", format="pdf", brief=name, internal=True
+        ) from exc
 
 
 def _as_briefs(value: Brief | Sequence[Brief]) -> list[Brief]:

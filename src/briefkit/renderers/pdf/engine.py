@@ -120,14 +120,24 @@ def write_pdf(
     """
     size = PAGE_SIZES.get(page_size.lower()) if isinstance(page_size, str) else None
     if size is None:
-        raise RenderError(f"unknown page size {page_size!r}; use one of: A4, Letter", format="pdf")
+        raise RenderError(
+            f"unknown page size {page_size!r}; use one of: A4, Letter",
+            format="pdf",
+            option="page_size",
+        )
     if pdf_variant is not None and pdf_variant not in pdf_variants():
         known = ", ".join(sorted(pdf_variants()))
-        raise RenderError(f"unknown pdf_variant {pdf_variant!r}; use one of: {known}", format="pdf")
+        raise RenderError(
+            f"unknown pdf_variant {pdf_variant!r}; use one of: {known}",
+            format="pdf",
+            option="pdf_variant",
+        )
     if pdf_variant is None and tagged:
         pdf_variant = "pdf/ua-1"
     elif pdf_variant is not None and pdf_variant.startswith("pdf/ua") and not tagged:
-        raise RenderError(f"{pdf_variant} is always tagged: drop tagged=False", format="pdf")
+        raise RenderError(
+            f"{pdf_variant} is always tagged: drop tagged=False", format="pdf", option="tagged"
+        )
     state = _warm()
     sheets = [
         state.css("print", _print_css_text()),

@@ -45,12 +45,18 @@ def make_policy(allow_fetch: AllowFetch) -> Callable[[str], bool]:
         return _guarded(allow_fetch)
     if isinstance(allow_fetch, (str, bytes)):
         raise RenderError(
-            "allow_fetch must be a sequence of URL prefixes, not one string", format="pdf"
+            "allow_fetch must be a sequence of URL prefixes, not one string",
+            format="pdf",
+            option="allow_fetch",
         )
     prefixes = tuple(allow_fetch)
     for prefix in prefixes:
         if not isinstance(prefix, str) or not re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:", prefix):
-            raise RenderError(f"allow_fetch prefix {prefix!r} is not an absolute URL", format="pdf")
+            raise RenderError(
+                f"allow_fetch prefix {prefix!r} is not an absolute URL",
+                format="pdf",
+                option="allow_fetch",
+            )
     return functools.partial(_prefix_allowed, prefixes)
 
 
