@@ -379,3 +379,32 @@ def test_full_queue_is_503_and_a_slow_request_504() -> None:
 
         after = wait_until(served, timeout=120, interval=0.5)
         assert read_back("text", after.content) == briefkit.parse(SAMPLE)
+
+
+def test_connections_on_the_bound_socket_send_without_delay() -> None:
+    """asyncio turns Nagle's algorithm off only on sockets that say they are TCP; without
+    that a kept-alive client waits for a delayed ACK on every response."""
+    import asyncio
+    import socket
+
+    from briefkit.server.run import bind
+
+    listener = bind("127.0.0.1", 0)
+    assert listener.proto == socket.IPPROTO_TCP
+
+    async def nodelay_of_an_accepted_connection() -> int:
+        accepted: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+
+        def on_connect(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            sock = writer.get_extra_info("socket")
+            accepted.set_result(sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+            writer.close()
+
+        server = await asyncio.start_server(on_connect, sock=listener)
+        async with server:
+            _, writer = await asyncio.open_connection(*listener.getsockname()[:2])
+            value = await asyncio.wait_for(accepted, 30)
+            writer.close()
+        return value
+
+    assert asyncio.run(nodelay_of_an_accepted_connection()) == 1
