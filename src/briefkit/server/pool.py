@@ -163,7 +163,7 @@ class WorkerPool:
             *(self._loop.run_in_executor(self._threads, self._spawn) for _ in range(self.size))
         )
         for item in started:
-            self._idle.put_nowait(item)
+            self._adopt(item)
 
     def _spawn(self) -> _Worker:
         new = _Worker(self._ctx, self.warm)
@@ -172,17 +172,30 @@ class WorkerPool:
         except BaseException:
             new.kill()
             raise
-        with self._lock:
-            self._workers.append(new)
         return new
 
-    def _respawn(self, dead: _Worker) -> None:
-        """Replace a killed or dead worker (in a pool thread), retrying a few times."""
-        dead.kill()
+    def _adopt(self, item: _Worker) -> None:
+        """A ready worker joins the pool and the idle queue in one step (on the loop), so
+        a worker that ``/health`` lists is also one a request can have."""
+        if self._closed:
+            item.kill()
+            return
+        with self._lock:
+            self._workers.append(item)
+        self._idle.put_nowait(item)
+
+    def _retire(self, dead: _Worker) -> None:
+        """Take a dead (or to be killed) worker out of the pool at once, so ``/health``
+        stops counting it, and have a pool thread kill it and start its replacement."""
         with self._lock:
             if dead in self._workers:
                 self._workers.remove(dead)
             self.restarts += 1
+        self._threads.submit(self._respawn, dead)
+
+    def _respawn(self, dead: _Worker) -> None:
+        """Replace a killed or dead worker (in a pool thread), retrying a few times."""
+        dead.kill()
         log.warning(json.dumps({"event": "worker-replaced", "pid": dead.pid}))
         for attempt in range(3):
             if self._closed:
@@ -193,7 +206,8 @@ class WorkerPool:
                 log.error("worker start failed (attempt %d): %s", attempt + 1, exc)
                 time.sleep(1 + attempt)
                 continue
-            self._give_back(fresh)
+            if self._loop is not None:
+                self._loop.call_soon_threadsafe(self._adopt, fresh)
             return
         log.error("no worker could be started: the pool now has %d", len(self._workers))
 
@@ -240,7 +254,7 @@ class WorkerPool:
         if item.alive():
             return item
         # It died while idle (nothing of a request was lost): replace it, take another.
-        self._threads.submit(self._respawn, item)
+        self._retire(item)
         loop = asyncio.get_running_loop()
         return await self._acquire(max(0.0, timeout - (loop.time() - started)))
 
@@ -255,7 +269,7 @@ class WorkerPool:
         try:
             result = item.call(op, args, timeout)
         except (TimedOut, WorkerDied):
-            self._threads.submit(self._respawn, item)
+            self._retire(item)
             raise
         except TaskFailed:
             item.tasks += 1
