@@ -266,8 +266,8 @@ def briefs(
     plain: bool = False,
     kinds_follow_headings: bool = False,
     headed: bool = True,
-    media: bool = False,
-    notes: bool = False,
+    media: bool = True,
+    notes: bool = True,
 ) -> st.SearchStrategy[Brief]:
     """Valid briefs, narrowed by the switches described in the module docstring."""
 

@@ -22,6 +22,7 @@ from briefkit import (
     render_html,
     tradecraft,
 )
+from briefkit.model import block_inlines
 from briefs import all_briefs
 from strategies import as_written, briefs
 from tradecraft_cases import vocabulary_briefs
@@ -171,10 +172,7 @@ def _nested_link(nodes: tuple[Inline, ...], inside: bool = False) -> bool:
 
 def _has_nested_link(brief: Brief) -> bool:
     return any(
-        _nested_link(i.body) if isinstance(b, ItemList) else _nested_link(b.content)
-        for s in brief.sections
-        for b in s.blocks
-        for i in (b.items if isinstance(b, ItemList) else (None,))
+        _nested_link(run) for s in brief.sections for b in s.blocks for run in block_inlines(b)
     )
 
 

@@ -107,6 +107,8 @@ def render_options(
     defang: str | None = None,
     published: str | None = None,
     publisher: str | None = None,
+    resources: Path | None = None,
+    allow_fetch: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     """Renderer keyword arguments from the command-line options, each checked against the
     formats it applies to, so a misplaced option is a usage error rather than ignored.
@@ -124,6 +126,8 @@ def render_options(
         ("--defang", "defang", defang, _DEFANGING),
         ("--published", "published", published, ("stix", "misp")),
         ("--publisher", "publisher", publisher, ("stix",)),
+        ("--resources", "resources", resources, ("docx", "pdf")),
+        ("--allow-fetch", "allow_fetch", list(allow_fetch) or None, ("html", "docx", "pdf")),
     ]
     options: dict[str, dict[str, Any]] = {name: {} for name in wanted}
     for flag, key, value, formats in given:
@@ -184,6 +188,17 @@ def render_options(
 )
 @click.option("--published", metavar="DATE", help="STIX, MISP: the date of an undated brief.")
 @click.option("--publisher", metavar="NAME", help="STIX: the publisher of a brief naming none.")
+@click.option(
+    "--resources",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="DOCX, PDF: the folder figures' relative images are read from (inside it only).",
+)
+@click.option(
+    "--allow-fetch",
+    multiple=True,
+    metavar="PREFIX",
+    help="HTML, DOCX, PDF: a URL prefix remote images may come from (repeatable).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Say nothing on success.")
 @friendly_errors
 def convert(
@@ -199,6 +214,8 @@ def convert(
     defang: str | None,
     published: str | None,
     publisher: str | None,
+    resources: Path | None,
+    allow_fetch: tuple[str, ...],
     quiet: bool,
 ) -> None:
     """Convert the brief in each INPUT (a file, or - for stdin) to other formats."""
@@ -211,6 +228,8 @@ def convert(
         "defang": defang,
         "published": published,
         "publisher": publisher,
+        "resources": resources,
+        "allow_fetch": allow_fetch,
     }
     from_ = input_format(from_)
     targets = [t.strip() for t in (to or "").split(",") if t.strip()]
