@@ -90,8 +90,7 @@ def _table_properties(tbl: etree._Element, widths: list[int]) -> None:
     margins = _sub(tbl_pr, "tblCellMar")
     _sub(margins, "left", w="85", type="dxa")
     _sub(margins, "right", w="85", type="dxa")
-    _sub(tbl_pr, "tblLook", val="0420", firstRow="1", lastRow="0", firstColumn="0",
-         lastColumn="0", noHBand="1", noVBand="1")  # fmt: skip
+    _sub(tbl_pr, "tblLook", val="0420")  # header row, no banding (the hex form: schema-valid)
     grid = _sub(tbl, "tblGrid")
     for width in widths:
         _sub(grid, "gridCol", w=str(width))
