@@ -1,6 +1,6 @@
 """The marks the DOCX writer and reader put in run text where a footnote is referenced.
 
-The inline codec (``renderers/_ooxml``) maps text and formatting to runs and back; a
+The inline codec (:mod:`briefkit.syntax.runs`) maps text and formatting to runs and back; a
 footnote reference is neither, so both sides stand it in for a few characters of text
 while the codec works: ``U+FDD0``, ``f`` (footnote) or ``e`` (endnote), the note's id,
 ``U+FDD1``. U+FDD0-U+FDD1 are Unicode noncharacters, which no brief's text carries, so a

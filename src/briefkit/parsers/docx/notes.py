@@ -2,7 +2,7 @@
 
 Each note's paragraphs are read like body paragraphs (formatting, links through the notes
 part's own relationships) and joined by a space, without the note's own number mark; the
-body's references arrive as marks in the text (``briefkit._docx_marks``), which
+body's references arrive as marks in the text (:mod:`briefkit.syntax.notemarks`), which
 :func:`restore` turns into :class:`~briefkit.Note` nodes. Separator "notes" are not notes.
 """
 

@@ -41,7 +41,7 @@ _STRONG = frozenset({"strong", "b"})
 _EMPHASIS = frozenset({"em", "i"})
 #: Elements whose content is not text a reader sees. (libxml2 nests the text that follows
 #: ``embed``, ``source``, ``track`` and ``wbr`` inside them, so those stay transparent;
-#: ``img`` and ``picture`` hold no text and are read as figures, see ``_html_tables``.)
+#: ``img`` and ``picture`` hold no text and are read as figures, see :mod:`.tables`.)
 NOT_TEXT = frozenset(
     {
         "script",
@@ -207,7 +207,7 @@ def convert_inline(
     their own items carry). With ``flatten`` formatting already in effect is not nested
     again (``<b><b>x</b></b>`` is one Strong); either way formatting deeper than
     :data:`~briefkit.limits.MAX_INLINE_DEPTH` is kept as its text. ``notes`` says which
-    links are footnote references (see :mod:`._html_notes`): those become Notes.
+    links are footnote references (see :mod:`.notes`): those become Notes.
     """
     frames: list[_Frame] = [_Frame("root")]
     open_kinds = dict.fromkeys(_FORMATTING, 0)

@@ -35,7 +35,7 @@ AllowFetch = Callable[[str], bool] | Sequence[str] | None
 
 #: Scheme of briefkit's packaged assets (files under ``renderers/styles/``).
 ASSET_SCHEME = "briefkit-asset:"
-#: Scheme of the figures a PDF render loaded itself (see ``_pdf_media``).
+#: Scheme of the figures a PDF render loaded itself (see :mod:`.media`).
 FIGURE_SCHEME = "briefkit-figure:"
 _ASSET_NAME = re.compile(r"[a-z0-9][a-z0-9_-]*\.(css|svg|png)")
 _ASSET_TYPES = {"css": "text/css", "svg": "image/svg+xml", "png": "image/png"}

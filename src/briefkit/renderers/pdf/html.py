@@ -57,7 +57,7 @@ def _el(
 
 
 def _every_image(url: str) -> bool:
-    """The markup references every figure: ``_pdf_media`` decides what the PDF loads."""
+    """The markup references every figure: :mod:`.media` decides what the PDF loads."""
     return True
 
 
