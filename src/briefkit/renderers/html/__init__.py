@@ -120,7 +120,7 @@ from .._figures import Pictures
 from .._labels import label_colour
 from .._language import DEFAULT_LANGUAGE, check_default, declared_language
 from ..pdf.fetch import AllowFetch, make_policy
-from .media import figure_html, notes_html, table_html
+from .media import Spot, figure_html, notes_html, table_html
 
 if TYPE_CHECKING:
     import jinja2
@@ -268,9 +268,19 @@ def _context(
 
     notes: list[Note] = []  # filled as the template renders inline content, in reading order
 
-    def inline(nodes: Iterable[Inline], where: tuple[int, int, int | None] | None = None) -> Any:
-        marks = findings.marks(*where, "text") if findings and where else None
+    def inline(
+        nodes: Iterable[Inline],
+        where: tuple[int, int, int | None] | None = None,
+        part: str = "text",
+    ) -> Any:
+        marks = findings.marks(*where, part) if findings and where else None
         return Markup(inline_html(nodes, marks, notes))
+
+    def spot(where: tuple[int, int] | None) -> Spot | None:
+        """The inline writer of each text of block ``where`` (only when annotating)."""
+        if findings is None or where is None:
+            return None
+        return lambda item, part: lambda nodes: inline(nodes, (*where, item), part)
 
     def marked(text: str, where: tuple[int, int | None, int | None], part: str) -> Any:
         marks = findings.marks(*where, part) if findings else None
@@ -304,8 +314,10 @@ def _context(
         "heading": lambda text, section: marked(text, (section, None, None), "heading"),
         "marking_text": lambda text: Markup(findings.marking(text)) if findings else escape(text),
         "lint": lint,
-        "table": lambda block: Markup(table_html(block, inline)),
-        "figure": lambda block: Markup(figure_html(block, inline, allow, local)),
+        "table": lambda block, where=None: Markup(table_html(block, inline, spot(where))),
+        "figure": lambda block, where=None: Markup(
+            figure_html(block, inline, allow, local, spot(where))
+        ),
         "notes_section": lambda: Markup(notes_html(notes, inline_html)),
     }
 

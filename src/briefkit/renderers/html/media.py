@@ -28,35 +28,42 @@ from ...model import Figure, Inline, Note, Table
 from ...safety import href_scheme
 from .._figures import Pictures
 
-__all__ = ["figure_html", "notes_html", "table_html"]
+__all__ = ["Spot", "figure_html", "notes_html", "table_html"]
 
 InlineHtml = Callable[[tuple[Inline, ...]], str]
+#: The inline writer for one text of a block, by its tradecraft location within the block
+#: (``item``, ``part``): it draws that text's findings (``annotate=True``).
+Spot = Callable[[int | None, str], InlineHtml]
 
 
 def _attr(value: str) -> str:
     return html.escape(value, quote=True)
 
 
-def table_html(table: Table, inline: InlineHtml) -> str:
-    """A ``table.brief-table`` with its caption, header rows and body rows."""
+def table_html(table: Table, inline: InlineHtml, spot: Spot | None = None) -> str:
+    """A ``table.brief-table`` with its caption, header rows and body rows; with ``spot``,
+    the caption and each cell are written with their own findings drawn in."""
     classes = [f' class="align-{a.value}"' if a else "" for a in table.align]
     classes += [""] * (table.width - len(classes))
     out = ['<table class="brief-table">']
     if table.caption:
-        out.append(f"<caption>{inline(table.caption)}</caption>")
+        caption = spot(0, "caption") if spot else inline
+        out.append(f"<caption>{caption(table.caption)}</caption>")
     header = [r for r in table.rows if r.header]
     body = table.rows[len(header) :]
+    item = 0  # tradecraft's item of a cell: 1 + its index, row by row (0 is the caption)
     for group, rows, cell in (("thead", header, "th"), ("tbody", body, "td")):
         if not rows:
             continue
         out.append(f"<{group}>")
         scope = ' scope="col"' if cell == "th" else ""
         for row in rows:
-            cells = "".join(
-                f"<{cell}{scope}{cls}>{inline(c.content)}</{cell}>"
-                for c, cls in zip(row.cells, classes, strict=True)
-            )
-            out.append(f"<tr>{cells}</tr>")
+            cells = []
+            for c, cls in zip(row.cells, classes, strict=True):
+                item += 1
+                write = spot(item, "cell") if spot else inline
+                cells.append(f"<{cell}{scope}{cls}>{write(c.content)}</{cell}>")
+            out.append(f"<tr>{''.join(cells)}</tr>")
         out.append(f"</{group}>")
     out.append("</table>")
     return "\n".join(out)
@@ -91,6 +98,7 @@ def figure_html(
     inline: InlineHtml,
     allow: Callable[[str], bool],
     local: Pictures | None = None,
+    spot: Spot | None = None,
 ) -> str:
     """A ``figure.brief-figure``: the image (or its alt text) and the caption; ``allow``
     says which remote images the page may show, ``local`` where its relative ones are."""
@@ -117,7 +125,8 @@ def figure_html(
             f'{data}><p class="brief-figure-alt">{html.escape(figure.alt)}</p>'
         ]
     if figure.caption:
-        out.append(f"<figcaption>{inline(figure.caption)}</figcaption>")
+        caption = spot(None, "caption") if spot else inline
+        out.append(f"<figcaption>{caption(figure.caption)}</figcaption>")
     out.append("</figure>")
     return "".join(out)
 
