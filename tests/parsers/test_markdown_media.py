@@ -6,7 +6,7 @@ import pytest
 
 from briefkit import Alignment, Figure, LimitError, Paragraph, ParseError, Table, parse_markdown
 from briefkit.limits import MAX_TABLE_CELLS
-from briefkit.model import Block, notes_in, plain_text
+from briefkit.model import Block, block_inlines, notes_in, plain_text
 
 
 def blocks(body: str, front: str = "") -> list[Block]:
@@ -94,3 +94,14 @@ def test_a_table_beyond_the_limits_is_a_limit_error() -> None:
     rows = "| x |\n" * (MAX_TABLE_CELLS + 1)
     with pytest.raises(LimitError, match="MAX_TABLE_CELLS"):
         blocks("| A |\n|---|\n" + rows)
+
+
+def test_a_definition_inside_a_list_item_or_quote_is_only_the_note() -> None:
+    found = blocks(
+        "- Item one has a note.[^b]\n\n  [^b]: Note b text.\n\n"
+        "> A quote.[^c]\n>\n> [^c]: Note c text.\n"
+    )
+    texts = [plain_text(run) for b in found for run in block_inlines(b)]
+    assert texts == ["Item one has a note.", "A quote."]
+    notes = [n.text for b in found for run in block_inlines(b) for n in notes_in(run)]
+    assert notes == ["Note b text.", "Note c text."]

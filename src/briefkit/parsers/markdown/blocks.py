@@ -108,7 +108,13 @@ def _contents(
 ) -> list[tuple[Inline, ...]]:
     """The inline content of every paragraph, heading and code block in a token range."""
     out: list[tuple[Inline, ...]] = []
+    in_note = 0  # inside a footnote definition: its text is the note's, not this block's
     for tok in tokens:
+        if tok.type in ("footnote_reference_open", "footnote_reference_close"):
+            in_note += 1 if tok.nesting == 1 else -1
+            continue
+        if in_note:
+            continue
         if tok.type == "inline":
             content = inlines(doc.children(tok))
         elif tok.type in ("fence", "code_block"):
