@@ -28,7 +28,7 @@ from ..errors import ImageWarning
 from ..images import ImageInfo, decode_data_uri, sniff, too_large
 from ..limits import MAX_IMAGE_BYTES
 from ..safety import href_scheme
-from .pdf.fetch import AllowFetch, make_policy
+from ._policy import AllowFetch, make_policy
 
 __all__ = ["Picture", "Pictures"]
 

@@ -44,8 +44,8 @@ from ...syntax.dates import display_date, instant
 from ...syntax.notemarks import MARK
 from .._figures import Pictures
 from .._language import DEFAULT_LANGUAGE, check_default, declared_language
+from .._policy import AllowFetch
 from .._toc import wants_toc
-from ..pdf.fetch import AllowFetch
 from . import base as _docx_base
 from .app import estimate_pages, page_of, set_app_properties, set_cached_page_count
 from .base import PAGE_SIZES, REQUIRED_STYLES

@@ -119,7 +119,7 @@ from ...syntax.dates import display_date, w3c_date
 from .._figures import Pictures
 from .._labels import label_colour
 from .._language import DEFAULT_LANGUAGE, check_default, declared_language
-from ..pdf.fetch import AllowFetch, make_policy
+from .._policy import AllowFetch, make_policy
 from .media import Spot, figure_html, notes_html, table_html
 
 if TYPE_CHECKING:

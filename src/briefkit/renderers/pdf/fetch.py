@@ -14,12 +14,11 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from importlib import resources
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
-from ...errors import RenderError
+from .._policy import AllowFetch, make_policy
 
 __all__ = [
     "ASSET_SCHEME",
@@ -30,8 +29,6 @@ __all__ = [
     "make_policy",
 ]
 
-#: What ``render_pdf(allow_fetch=...)`` accepts: URL prefixes, a predicate, or None (nothing).
-AllowFetch = Callable[[str], bool] | Sequence[str] | None
 
 #: Scheme of briefkit's packaged assets (files under ``renderers/styles/``).
 ASSET_SCHEME = "briefkit-asset:"
@@ -45,75 +42,6 @@ log = logging.getLogger("briefkit.pdf")
 
 class FetchRefused(ValueError):
     """Raised inside WeasyPrint for a refused URL; it logs it and leaves the resource out."""
-
-
-def make_policy(allow_fetch: AllowFetch) -> Callable[[str], bool]:
-    """A predicate saying whether ``url`` may be fetched, from ``allow_fetch``."""
-    if allow_fetch is None:
-        return _refuse_all
-    if callable(allow_fetch):
-        return _guarded(allow_fetch)
-    if isinstance(allow_fetch, (str, bytes)):
-        raise RenderError(
-            "allow_fetch must be a sequence of URL prefixes, not one string", format="pdf"
-        )
-    prefixes = tuple(allow_fetch)
-    for prefix in prefixes:
-        if not isinstance(prefix, str) or not re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:", prefix):
-            raise RenderError(f"allow_fetch prefix {prefix!r} is not an absolute URL", format="pdf")
-    return functools.partial(_prefix_allowed, prefixes)
-
-
-def _refuse_all(url: str) -> bool:
-    return False
-
-
-def _guarded(predicate: Callable[[str], bool]) -> Callable[[str], bool]:
-    def allowed(url: str) -> bool:
-        if _has_dot_segments(url):
-            return False
-        try:
-            return predicate(url) is True
-        except Exception:  # a broken predicate refuses, it never lets a fetch through
-            log.warning("allow_fetch predicate failed on %s; refused", url[:200], exc_info=True)
-            return False
-
-    return allowed
-
-
-def _prefix_allowed(prefixes: tuple[str, ...], url: str) -> bool:
-    """True when ``url`` starts with a prefix at a boundary (``/``, ``?``, ``#`` or its end).
-
-    ``https://example.org`` then allows ``https://example.org/x`` but not
-    ``https://example.org.evil.net/x``; ``..`` segments are never allowed, so a prefix
-    cannot be escaped with ``file:///allowed/../../etc/passwd``.
-    """
-    if _has_dot_segments(url):
-        return False
-    folded = _fold_scheme(url)
-    for prefix in prefixes:
-        prefix = _fold_scheme(prefix)
-        if not folded.startswith(prefix):
-            continue
-        rest = folded[len(prefix) :]
-        if not rest or prefix[-1] in "/:?#" or rest[0] in "/?#":
-            return True
-    return False
-
-
-def _fold_scheme(url: str) -> str:
-    scheme, sep, rest = url.partition(":")
-    return f"{scheme.lower()}{sep}{rest}"
-
-
-def _has_dot_segments(url: str) -> bool:
-    if url[:5].lower() == "data:":
-        return False
-    try:
-        path = unquote(urlsplit(url).path)
-    except ValueError:
-        return True
-    return any(part in (".", "..") for part in re.split(r"[/\\]", path))
 
 
 def _asset(url: str) -> tuple[bytes, str] | None:
