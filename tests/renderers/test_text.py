@@ -269,3 +269,18 @@ def test_what_text_reads_back_is_a_fixed_point(brief: Brief) -> None:
     assert text == render_text(strip_formatting(brief))
     parsed = parse_text(text)
     assert parse_text(render_text(parsed)) == parsed
+
+
+def test_a_short_figure_line_does_not_read_back_as_a_heading() -> None:
+    from briefkit import Figure, Section
+    from strategies import PNG_DOT
+
+    brief = Brief(
+        title="Ports",
+        sections=(Section(kind="judgement", blocks=(Figure(src=PNG_DOT, alt="0 AA"),)),),
+    )
+    parsed = parse_text(render_text(brief))
+    (section,) = parsed.sections
+    assert section.heading is None
+    assert [b.text for b in section.blocks] == ["[Figure: 0 AA]"]
+    assert parse_text(render_text(parsed)) == parsed

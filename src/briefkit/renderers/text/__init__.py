@@ -93,7 +93,7 @@ def _section(section: Section, title: str, notes: list[Note]) -> list[str]:
         elif isinstance(block, Table):
             lines += ["", *table_lines(block, notes, _paragraph)]
         elif isinstance(block, Figure):
-            lines += ["", figure_text(block, notes)]
+            lines += ["", _paragraph(figure_text(block, notes))]  # not read as a heading
         elif isinstance(block, Paragraph) and block.content:
             text = inline_text(block.content, notes)
             risky = text.lower() == title.lower()
