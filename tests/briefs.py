@@ -11,19 +11,25 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 
 from briefkit.model import (
+    Alignment,
     Block,
     Brief,
     BriefLink,
+    Cell,
     Emphasis,
+    Figure,
     Inline,
     Item,
     ItemList,
     Link,
+    Note,
     Paragraph,
     Quote,
+    Row,
     Section,
     SectionKind,
     Strong,
+    Table,
     Text,
     plain_text,
 )
@@ -34,6 +40,8 @@ __all__ = [
     "bullets_brief",
     "item",
     "long_brief",
+    "map_inlines",
+    "media_brief",
     "minimal",
     "no_nav",
     "only_next",
@@ -388,6 +396,94 @@ def _plain(nodes: Iterable[Inline]) -> tuple[Inline, ...]:
     return (Text(text=text),) if text else ()
 
 
+def map_inlines(block: Block, change: Callable[[tuple[Inline, ...]], tuple[Inline, ...]]) -> Block:
+    """``block`` with ``change`` applied to each of its runs of inline content."""
+    if isinstance(block, ItemList):
+        items = tuple(Item(lead=i.lead, body=change(i.body)) for i in block.items)
+        return ItemList(ordered=block.ordered, items=items)
+    if isinstance(block, Table):
+        rows = [
+            Row(header=r.header, cells=[Cell(content=change(c.content)) for c in r.cells])
+            for r in block.rows
+        ]
+        return Table(caption=change(block.caption), rows=rows, align=block.align)
+    if isinstance(block, Figure):
+        return Figure.model_validate({**dict(block), "caption": change(block.caption)})
+    return type(block)(content=change(block.content))
+
+
+def media_brief() -> Brief:
+    """A brief with a table (header row, alignment, caption), a figure and footnotes.
+
+    The figure is a PNG drawn in code (``pictures.png``) embedded as a ``data:`` URI.
+    """
+    from pictures import data_uri, png
+
+    def t(text: str) -> Text:
+        return Text(text=text)
+
+    def cell(*content: Inline) -> Cell:
+        return Cell(content=content)
+
+    notice = Note(children=(t("Port authority notice no. 14, issued on 12 May."),))
+    ais = Note(children=(t("AIS tracking, seven-day average to 18 May."),))
+    image = Note(
+        children=(
+            Emphasis(children=(t("Satellite image"),)),
+            t(", 16 May."),
+        )
+    )
+    ports = [
+        ("Aden", "Closed", "0", "\u221212"),
+        ("Djibouti", "Open", "41", "+9"),
+        ("Berbera", "Open", "17", "+4"),
+        ("Hodeidah", "Restricted", "3", "\u22122"),
+        ("Salalah", "Open", "58", "+6"),
+    ]
+    rows = [Row(header=True, cells=(cell(t("Port")), cell(t("Status")), cell(t("Ships")),
+                                    cell(t("Change on week"))))]  # fmt: skip
+    for name, status, ships, change in ports:
+        count = (t(ships), ais) if name == "Djibouti" else (t(ships),)
+        rows.append(Row(cells=(cell(t(name)), cell(t(status)), cell(*count), cell(t(change)))))
+    return Brief(
+        title="Port Closures in the Gulf of Aden Push Traffic to Djibouti",
+        published=dt.date(2024, 5, 20),
+        authors=("Ines Marlow",),
+        publisher="Harbourline Analysis",
+        sections=(
+            _section(
+                K.JUDGEMENT,
+                "Key Judgement",
+                Paragraph(
+                    content=(
+                        t("The port of Aden is closed to commercial traffic"),
+                        notice,
+                        t(
+                            " and is likely to stay closed through June; Djibouti has taken most "
+                            "of the diverted calls."
+                        ),
+                    )
+                ),
+            ),
+            _section(
+                K.EVIDENCE,
+                "Supporting Evidence",
+                Table(
+                    caption=(t("Port status in the Gulf of Aden, 18 May"),),
+                    rows=tuple(rows),
+                    align=(None, None, Alignment.RIGHT, Alignment.RIGHT),
+                ),
+                Figure(
+                    src=data_uri(png(480, 270)),
+                    alt="Satellite view of ships at anchor off Djibouti",
+                    caption=(t("Ships waiting at the Djibouti anchorage"), image),
+                ),
+                ItemList(items=(item("Insurance", "War-risk premiums for Aden calls rose."),)),
+            ),
+        ),
+    )
+
+
 def strip_formatting(brief: Brief) -> Brief:
     """The brief with every inline container flattened to plain text (links lose hrefs).
 
@@ -396,13 +492,6 @@ def strip_formatting(brief: Brief) -> Brief:
     sections = []
     for section in brief.sections:
         blocks: list[Block] = []
-        for block in section.blocks:
-            if isinstance(block, ItemList):
-                items = tuple(Item(lead=i.lead, body=_plain(i.body)) for i in block.items)
-                blocks.append(ItemList(ordered=block.ordered, items=items))
-            elif isinstance(block, Quote):
-                blocks.append(Quote(content=_plain(block.content)))
-            else:
-                blocks.append(Paragraph(content=_plain(block.content)))
+        blocks.extend(map_inlines(block, _plain) for block in section.blocks)
         sections.append(Section(kind=section.kind, heading=section.heading, blocks=tuple(blocks)))
     return brief.model_copy(update={"sections": tuple(sections)})

@@ -256,3 +256,31 @@ def test_complexity_check_runs_and_reads_growth() -> None:
     assert all(
         r[-1] in {"linear", "bounded by a limit"} or "super-linear" in r[-1] for r in rows[1:]
     )
+
+
+def test_the_media_benchmark_times_every_format() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "benchmarks.media", "--quick"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    table = _table(proc.stdout, "# A brief with a table, a figure and footnotes")
+    rows = [r for r in table if not set(r[0]) <= set("-:")]  # the alignment row
+    assert rows[0] == ["stage", "wall median (ms)", "wall p90 (ms)", "CPU median (ms)"]
+    assert [r[0] for r in rows[1:]] == [
+        "parse_html", "parse_markdown", "parse_docx", "render_html", "render_docx",
+        "render_pdf", "render_markdown", "render_text", "render_json",
+    ]  # fmt: skip
+    assert all(float(v) >= 0 for r in rows[1:] for v in r[1:])
+
+
+def test_the_media_benchmark_brief_reads_back_from_every_format() -> None:
+    from benchmarks.media import media_brief
+
+    brief = media_brief()
+    for fmt in ("html", "markdown", "docx", "json"):
+        assert briefkit.parse(briefkit.render(brief, fmt), format=fmt) == brief

@@ -61,6 +61,7 @@ def test_import_loads_only_the_errors() -> None:
         ("parse_text", "briefkit.parsers.text", "briefkit.parsers.html"),
         ("parse_html", "lxml.etree", "briefkit.renderers"),
         ("render_html", "briefkit.renderers.html", "briefkit.renderers.docx"),
+        ("render_html", "briefkit.renderers.html", "briefkit.renderers.pdf"),
         ("render_docx", "briefkit.renderers.docx", "briefkit.build"),
         ("check_links", "briefkit.linking", "briefkit.build"),
         ("build_bundle", "briefkit.build", "briefkit.renderers.pdf"),

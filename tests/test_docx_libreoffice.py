@@ -17,8 +17,20 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from briefkit import Brief, Item, ItemList, Section, SectionKind, parse_docx, render_docx
-from briefs import ALL, item, long_brief, with_metadata
+from briefkit import (
+    Brief,
+    Inline,
+    Item,
+    ItemList,
+    Note,
+    Section,
+    SectionKind,
+    Text,
+    parse_docx,
+    render_docx,
+)
+from briefkit.model import block_inlines, notes_in
+from briefs import ALL, item, long_brief, media_brief, with_metadata
 
 pytestmark = pytest.mark.slow
 
@@ -52,7 +64,7 @@ def _house_template(folder: Path) -> Path:
     return path
 
 
-CASES: dict[str, Callable[[], Brief]] = {**ALL, "two_lists": two_lists}
+CASES: dict[str, Callable[[], Brief]] = {**ALL, "two_lists": two_lists, "media": media_brief}
 
 
 @pytest.fixture(scope="module")
@@ -101,6 +113,21 @@ def pdf_pages(path: Path) -> list[str]:
     return [" ".join((page.extract_text() or "").split()) for page in pypdf.PdfReader(path).pages]
 
 
+def _between_notes(run: tuple[Inline, ...]) -> list[str]:
+    """The text of an inline run in the pieces a note's number splits it into."""
+    pieces = [""]
+    stack: list[Inline] = list(reversed(run))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Note):
+            pieces.append("")
+        elif isinstance(node, Text):
+            pieces[-1] += node.text
+        else:
+            stack.extend(reversed(node.children))
+    return [p.strip() for p in pieces if p.strip()]
+
+
 def expected_lines(brief: Brief) -> list[str]:
     """What a reader must see: title, headings, list items as 'Lead: body', paragraphs, nav."""
     lines = [brief.title]
@@ -108,12 +135,13 @@ def expected_lines(brief: Brief) -> list[str]:
         if section.heading:
             lines.append(section.heading)
         for block in section.blocks:
-            if isinstance(block, ItemList):
+            if isinstance(block, ItemList) and not any(list(notes_in(i.body)) for i in block.items):
                 lines.extend(
                     f"{i.lead}: {i.text}".strip() if i.lead else i.text for i in block.items
                 )
             else:
-                lines.append(block.text)
+                lines.extend(p for run in block_inlines(block) for p in _between_notes(run))
+            lines.extend(n.text for run in block_inlines(block) for n in notes_in(run))
     for label, link in (("Previous", brief.prev), ("Next", brief.next)):
         if link:
             lines.append(f"{label}: {link.title or link.href}")
@@ -125,6 +153,17 @@ def test_libreoffice_shows_all_the_text(converted: Path, name: str) -> None:
     text = " ".join(pdf_pages(converted / "pdf" / f"{name}.pdf"))
     for line in expected_lines(CASES[name]()):
         assert line in text
+
+
+def test_libreoffice_shows_the_picture_and_the_footnotes_at_the_foot(converted: Path) -> None:
+    reader = pypdf.PdfReader(converted / "pdf" / "media.pdf")
+    (page,) = reader.pages
+    assert [(i.image.width, i.image.height) for i in page.images] == [(480, 270)]
+    text = " ".join((page.extract_text() or "").split())
+    notes = [n.text for s in media_brief().sections for b in s.blocks
+             for run in block_inlines(b) for n in notes_in(run)]  # fmt: skip
+    last_body_line = "Insurance: War-risk premiums for Aden calls rose."
+    assert all(text.index(note) > text.index(last_body_line) for note in notes)
 
 
 def test_page_fields_count_pages(converted: Path) -> None:

@@ -17,14 +17,27 @@ SRC = Path(briefkit.__file__).parent
 ROOT = Path(__file__).resolve().parents[1]
 
 #: The modules below everything: the model and what it needs, the errors, the registry.
-CORE = {"model", "errors", "limits", "safety", "fileio", "registry", "markings", "_version"}
+#: ``images`` reads image headers and holds the rule for a figure's source, which the model
+#: validates with.
+CORE = {
+    "model",
+    "errors",
+    "limits",
+    "safety",
+    "images",
+    "fileio",
+    "registry",
+    "markings",
+    "_version",
+}
 #: What reads a brief's content without parsing or rendering it: a walk over its text with
 #: paths, and the analysers built on it (indicators, places). Renderers may use them (the
 #: defang step, STIX and MISP); they never import a parser or a renderer.
 ANALYSIS = {"passages", "ioc", "entities", "tradecraft"}
 #: Top-level part of briefkit -> the parts it may import (its own part always allowed).
 ALLOWED: dict[str, set[str]] = {
-    "model": {"limits", "safety"},
+    "model": {"limits", "safety", "images"},
+    "images": {"limits", "safety"},
     "errors": set(),
     "limits": set(),
     "safety": set(),

@@ -9,6 +9,7 @@ from __future__ import annotations
 __all__ = [
     "BriefkitError",
     "FormatError",
+    "ImageWarning",
     "LimitError",
     "LinkError",
     "ParseError",
@@ -89,3 +90,8 @@ class FormatError(BriefkitError, ValueError):
 
 class LinkError(BriefkitError, ValueError):
     """A series operation was asked to do something impossible (e.g. unknown brief)."""
+
+
+class ImageWarning(UserWarning):
+    """A figure's image was not embedded (not allowed, missing, or unsafe to decode): the
+    document shows the figure's alt text and caption in its place."""

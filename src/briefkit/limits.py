@@ -14,8 +14,12 @@ __all__ = [
     "MAX_DOCX_TOTAL_BYTES",
     "MAX_HTML_ATTRIBUTES",
     "MAX_HTML_DEPTH",
+    "MAX_IMAGE_BYTES",
+    "MAX_IMAGE_PIXELS",
     "MAX_INLINE_DEPTH",
     "MAX_NODES",
+    "MAX_TABLE_CELLS",
+    "MAX_TABLE_COLUMNS",
 ]
 
 #: Size of one input (bytes, or characters for a str); ``parse(max_bytes=...)`` overrides it.
@@ -37,3 +41,11 @@ MAX_NODES = 500_000
 MAX_DOCX_ENTRIES = 10_000
 MAX_DOCX_PART_BYTES = 64 * 1024 * 1024
 MAX_DOCX_TOTAL_BYTES = 128 * 1024 * 1024
+#: Cells of one table (rows times columns, once ragged rows are padded) and its columns.
+MAX_TABLE_CELLS = 10_000
+MAX_TABLE_COLUMNS = 64
+#: Bytes of one image: a ``data:`` image in the model, or one a renderer reads or fetches.
+MAX_IMAGE_BYTES = 8 * 1024 * 1024
+#: Pixels of one image, read from its header before anything decodes it (a PNG bomb is a
+#: few kilobytes that inflate to gigabytes): a larger one is shown as its alt text.
+MAX_IMAGE_PIXELS = 50_000_000

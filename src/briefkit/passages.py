@@ -8,7 +8,11 @@ piece of text is.
 
 Paths name the model's fields: ``title``, ``summary``, ``sections[2].heading``,
 ``sections[0].blocks[1]`` (a paragraph or quote), ``sections[1].blocks[0].items[3].lead``
-and ``...items[3].body``. Offsets count characters of the passage's plain text.
+and ``...items[3].body``, a table's ``...blocks[2].caption`` and ``...blocks[2].rows[1].cells[0]``,
+a figure's ``...blocks[3].alt`` and ``...blocks[3].caption``. A note's text is not part of
+the text it annotates: it is a passage of its own, ``...blocks[1].notes[0]`` (the notes of
+a passage numbered in reading order). Offsets count characters of the passage's plain
+text.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .model import Brief, Inline, ItemList
+from .model import Brief, Figure, Inline, ItemList, Table, notes_in, plain_text
 
 __all__ = ["Passage", "passages"]
 
@@ -46,12 +50,32 @@ def passages(brief: Brief) -> Iterator[Passage]:
         if heading:
             yield Passage(f"{where}.heading", heading, heading)
         for j, block in enumerate(section.blocks):
+            at = f"{where}.blocks[{j}]"
             if isinstance(block, ItemList):
                 for k, item in enumerate(block.items):
-                    path = f"{where}.blocks[{j}].items[{k}]"
+                    path = f"{at}.items[{k}]"
                     if item.lead:
                         yield Passage(f"{path}.lead", heading, item.lead)
-                    if item.body:
-                        yield Passage(f"{path}.body", heading, item.text, item.body)
-            elif block.content:
-                yield Passage(f"{where}.blocks[{j}]", heading, block.text, block.content)
+                    yield from _inline(f"{path}.body", heading, item.body)
+            elif isinstance(block, Table):
+                yield from _inline(f"{at}.caption", heading, block.caption)
+                for r, row in enumerate(block.rows):
+                    for c, cell in enumerate(row.cells):
+                        yield from _inline(f"{at}.rows[{r}].cells[{c}]", heading, cell.content)
+            elif isinstance(block, Figure):
+                if block.alt:
+                    yield Passage(f"{at}.alt", heading, block.alt)
+                yield from _inline(f"{at}.caption", heading, block.caption)
+            else:
+                yield from _inline(at, heading, block.content)
+
+
+def _inline(path: str, heading: str | None, nodes: tuple[Inline, ...]) -> Iterator[Passage]:
+    """The passage of inline content, then one per note it holds."""
+    text = plain_text(nodes)
+    if text:
+        yield Passage(path, heading, text, nodes)
+    for n, note in enumerate(notes_in(nodes)):
+        note_text = plain_text(note.children)
+        if note_text:
+            yield Passage(f"{path}.notes[{n}]", heading, note_text, note.children)

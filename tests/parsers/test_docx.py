@@ -21,6 +21,7 @@ import briefkit
 from briefkit import (
     Brief,
     BriefLink,
+    Cell,
     Emphasis,
     Item,
     ItemList,
@@ -28,9 +29,11 @@ from briefkit import (
     Link,
     Paragraph,
     ParseError,
+    Row,
     Section,
     SectionKind,
     Strong,
+    Table,
     Text,
     limits,
 )
@@ -240,8 +243,16 @@ def test_foreign_document_reads_by_styles() -> None:
                         )
                     ),
                     Paragraph(content=(Strong(children=(Text(text="Regional Detail"),)),)),
-                    para("Hamburg: severe"),
-                    para("Gdansk: moderate"),
+                    Table(
+                        rows=(
+                            Row(
+                                cells=(
+                                    Cell(content=(Text(text="Hamburg: severe"),)),
+                                    Cell(content=(Text(text="Gdansk: moderate"),)),
+                                )
+                            ),
+                        )
+                    ),
                 ),
             ),
             Section(

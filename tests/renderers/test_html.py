@@ -18,24 +18,31 @@ from lxml.html import HtmlElement
 
 import briefkit
 from briefkit import (
+    Alignment,
+    Block,
     Brief,
     BriefLink,
+    Cell,
     Emphasis,
+    Figure,
     Inline,
     Item,
     ItemList,
     Link,
+    Note,
     Paragraph,
     Quote,
+    Row,
     Section,
     SectionKind,
     Strong,
+    Table,
     TemplateError,
     Text,
     render_html,
 )
 from briefkit.limits import MAX_INLINE_DEPTH
-from briefkit.model import plain_text
+from briefkit.model import block_inlines, plain_text
 from briefkit.renderers.html import inline_html
 from briefkit.renderers.pdf import head as _pdf_head
 from briefs import ALL, minimal, rich_brief, seed_shaped, with_metadata
@@ -48,11 +55,36 @@ def _text(el: HtmlElement) -> str:
     return " ".join(el.text_content().split())
 
 
+def _note(sup: HtmlElement) -> Note:
+    """A note: ``sup > a[href=#fn-N]`` and the content of ``li#fn-N`` without its backlink."""
+    (a,) = sup
+    assert a.get("role") == "doc-noteref"
+    assert a.get("id") == "fnref-" + a.text
+    (li,) = (
+        sup.getroottree()
+        .getroot()
+        .xpath(f"//section[@class='brief-notes']//li[@id='{a.get('href')[1:]}']")
+    )
+    back = li[-1]
+    assert back.get("role") == "doc-backlink"
+    assert back.get("href") == "#" + a.get("id")
+    kids = _inlines(li)[:-2]  # [..., the text before the backlink, backlink, its tail]
+    last = kids[-1]
+    assert isinstance(last, Text)
+    assert last.text.endswith(" ")
+    return Note(children=(*kids[:-1], Text(text=last.text[:-1])))
+
+
 def _inlines(el: HtmlElement) -> tuple[Inline, ...]:
     out: list[Inline] = [Text(text=el.text or "")]
     for child in el:
+        if child.tag == "sup" and child.get("class") == "brief-noteref":
+            out += [_note(child), Text(text=child.tail or "")]
+            continue
         kids = _inlines(child)
-        if child.tag == "strong":
+        if child.tag == "a" and child.get("role") == "doc-backlink":
+            out.append(Text(text="BACKLINK"))
+        elif child.tag == "strong":
             out.append(Strong(children=kids))
         elif child.tag == "em":
             out.append(Emphasis(children=kids))
@@ -74,14 +106,50 @@ def _item(li: HtmlElement) -> Item:
     return Item(body=_inlines(li))
 
 
+def _table(el: HtmlElement) -> Table:
+    captions = el.xpath("./caption")
+    rows = []
+    align: list[Alignment | None] = []
+    for group in el.xpath("./thead|./tbody"):
+        for tr in group:
+            cells = list(tr)
+            assert all(c.tag == ("th" if group.tag == "thead" else "td") for c in cells)
+            assert all(c.get("scope") == ("col" if c.tag == "th" else None) for c in cells)
+            align = [Alignment(c.get("class")[6:]) if c.get("class") else None for c in cells]
+            rows.append(
+                Row(header=group.tag == "thead", cells=[Cell(content=_inlines(c)) for c in cells])
+            )
+    return Table(caption=_inlines(captions[0]) if captions else (), rows=rows, align=align)
+
+
+def _figure(el: HtmlElement) -> Figure:
+    """A figure, also the form that leaves its image out (``data-src``, alt text shown)."""
+    shown, *rest = el
+    caption = _inlines(rest[0]) if rest else ()
+    assert not rest or rest[0].tag == "figcaption"
+    if el.get("class") == "brief-figure brief-figure-missing":
+        assert shown.tag == "p"
+        assert shown.get("class") == "brief-figure-alt"
+        size = {k: int(el.get(f"data-{k}")) for k in ("width", "height") if el.get(f"data-{k}")}
+        return Figure(src=el.get("data-src"), alt=_text(shown), caption=caption, **size)
+    assert shown.tag == "img"
+    assert el.get("class") == "brief-figure"
+    size = {k: int(shown.get(k)) for k in ("width", "height") if shown.get(k)}
+    return Figure(src=shown.get("src"), alt=shown.get("alt"), caption=caption, **size)
+
+
 def _section(el: HtmlElement) -> Section:
     kind = el.get("data-kind")
     assert f"kind-{kind}" in el.get("class", "").split()
     heading = None
-    blocks: list[Paragraph | ItemList | Quote] = []
+    blocks: list[Block] = []
     for child in el:
         if child.tag == "h2":
             heading = _text(child)
+        elif child.tag == "table":
+            blocks.append(_table(child))
+        elif child.tag == "figure":
+            blocks.append(_figure(child))
         elif child.tag == "p":
             blocks.append(Paragraph(content=_inlines(child)))
         elif child.tag == "blockquote":
@@ -137,7 +205,7 @@ def read_back(article: HtmlElement) -> Brief:
         summary=None if summary is None else summary.get("content"),
         marking=text_of("./p[contains(@class, 'brief-marking')]"),
         language=article.get("lang"),
-        sections=tuple(_section(s) for s in article.xpath("./section")),
+        sections=tuple(_section(s) for s in article.xpath("./section[@data-kind]")),
         prev=_nav(article, "prev"),
         next=_nav(article, "next"),
     )
@@ -546,12 +614,7 @@ def _has_nested_link(brief: Brief) -> bool:
     stack: list[tuple[Inline, bool]] = []
     for section in brief.sections:
         for block in section.blocks:
-            nodes = (
-                [n for i in block.items for n in i.body]
-                if isinstance(block, ItemList)
-                else block.content
-            )
-            stack.extend((n, False) for n in nodes)
+            stack.extend((n, False) for run in block_inlines(block) for n in run)
     while stack:
         node, in_link = stack.pop()
         if isinstance(node, Link) and in_link:

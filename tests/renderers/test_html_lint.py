@@ -22,6 +22,7 @@ from briefkit import (
     render_html,
     tradecraft,
 )
+from briefkit.model import block_inlines
 from briefs import all_briefs
 from strategies import as_written, briefs
 from tradecraft_cases import vocabulary_briefs
@@ -171,10 +172,7 @@ def _nested_link(nodes: tuple[Inline, ...], inside: bool = False) -> bool:
 
 def _has_nested_link(brief: Brief) -> bool:
     return any(
-        _nested_link(i.body) if isinstance(b, ItemList) else _nested_link(b.content)
-        for s in brief.sections
-        for b in s.blocks
-        for i in (b.items if isinstance(b, ItemList) else (None,))
+        _nested_link(run) for s in brief.sections for b in s.blocks for run in block_inlines(b)
     )
 
 
@@ -192,3 +190,36 @@ def test_briefs_full_of_findings_read_back_annotated(brief: Brief) -> None:
     page = render_html(brief, annotate=True)
     assert parse_html(page) == as_written(brief)
     assert lxml.html.document_fromstring(page).xpath("//body//script") == []
+
+
+def test_findings_in_table_cells_and_captions_are_marked_in_place() -> None:
+    from briefkit import Cell, Figure, Row, Table
+    from strategies import PNG_DOT
+
+    def cell(text: str) -> Cell:
+        return Cell(content=(Text(text=text),))
+
+    table = Table(
+        caption=(Text(text="Ports that may close"),),
+        rows=(
+            Row(cells=(cell("Port"), cell("Outlook")), header=True),
+            Row(cells=(cell("Aden"), cell("It is likely to stay shut."))),
+        ),
+    )
+    figure = Figure(src=PNG_DOT, alt="Map", caption=(Text(text="Traffic will probably fall."),))
+    brief = Brief(
+        title="Ports",
+        sections=(
+            Section(kind=SectionKind.JUDGEMENT, heading="Bottom Line", blocks=(table, figure)),
+        ),
+    )
+    found = {(f.where.block, f.where.item, f.where.part) for f in tradecraft.check(brief)}
+    assert (0, 4, "cell") in found
+    assert (1, None, "caption") in found
+    page = render_html(brief, annotate=True)
+    article = _article(page)
+    (td,) = [td for td in article.iter("td") if "likely" in td.text_content()]
+    assert [m.text_content() for m in td.iter("mark")] == ["likely"]
+    (figcaption,) = article.iter("figcaption")
+    assert "probably" in [m.text_content() for m in figcaption.iter("mark")]
+    assert parse_html(page) == as_written(brief)

@@ -31,7 +31,7 @@ from briefkit import (
     parse_markdown,
     render_markdown,
 )
-from briefs import ALL, bullets_brief, seed_shaped, with_metadata
+from briefs import ALL, bullets_brief, map_inlines, seed_shaped, with_metadata
 from strategies import as_written, briefs
 
 K = SectionKind
@@ -361,15 +361,7 @@ def _unnest(nodes: Sequence[Inline], in_link: bool = False) -> tuple[Inline, ...
 def _without_nested_links(brief: Brief) -> Brief:
     sections = []
     for section in brief.sections:
-        blocks = [
-            ItemList(
-                ordered=b.ordered,
-                items=tuple(Item(lead=i.lead, body=_unnest(i.body)) for i in b.items),
-            )
-            if isinstance(b, ItemList)
-            else type(b)(content=_unnest(b.content))
-            for b in section.blocks
-        ]
+        blocks = [map_inlines(b, _unnest) for b in section.blocks]
         sections.append(Section(kind=section.kind, heading=section.heading, blocks=blocks))
     return brief.model_copy(update={"sections": tuple(sections)})
 

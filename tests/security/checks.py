@@ -97,7 +97,7 @@ def normalize(text: str) -> str:
 
 _DANGEROUS_TAGS = {
     "script", "iframe", "frame", "frameset", "object", "embed", "applet", "param", "base",
-    "form", "input", "button", "textarea", "select", "option", "img", "picture", "source",
+    "form", "input", "button", "textarea", "select", "option", "picture", "source",
     "video", "audio", "track", "svg", "math", "template", "portal", "noscript", "marquee",
     "xml", "isindex", "image", "bgsound", "canvas",
 }  # fmt: skip
@@ -110,6 +110,10 @@ _URL_ATTRS = {
     "longdesc", "ping", "manifest", "codebase", "lowsrc", "dynsrc", "usemap", "xlink:href",
     "archive", "classid", "profile", "icon", "itemtype",
 }  # fmt: skip
+#: An image source a browser loads without running anything: a web or relative address (the
+#: figure's own), or an inline image of a raster type or SVG (browsers never run script
+#: in an SVG loaded through ``<img>``).
+_IMAGE_DATA = re.compile(r"data:image/(png|jpeg|gif|webp|svg\+xml);base64,[A-Za-z0-9+/=]*")
 _BAD_CSS = re.compile(r"@import|expression\s*\(|behavior\s*:|-moz-binding|javascript:", re.I)
 _CSS_URL = re.compile(r"url\(\s*['\"]?\s*([^'\")\s]*)", re.I)
 
@@ -172,6 +176,9 @@ def html_problems(html: str) -> list[str]:
                 found.append(f"{where} {lname} attribute")
             elif lname == "style":
                 found.extend(_css_problems(value, f"{where} style attribute"))
+            elif tag == "img" and lname == "src":
+                if not (is_safe_url(value) or _IMAGE_DATA.fullmatch(value)):
+                    found.append(f"{where} src={value[:80]!r}")
             elif (lname in _URL_ATTRS or lname.endswith(":href")) and not is_safe_url(value):
                 found.append(f"{where} {lname}={value[:80]!r}")
             elif tag == "meta" and lname == "content" and "url=" in value.lower():
@@ -317,12 +324,17 @@ def docx_problems(data: bytes) -> list[str]:
 
 
 def docx_text(data: bytes) -> str:
-    """The text of the document body, one line per paragraph."""
-    root = lxml.etree.fromstring(_zip_parts(data)["word/document.xml"], _XML)
+    """The text of the document body, then of its footnotes and endnotes (which Word shows
+    at the foot of the page and at the end), one line per paragraph."""
+    parts = _zip_parts(data)
     lines = []
-    for para in root.iter(f"{_W}p"):
-        runs = [t.text or "" for t in para.iter(f"{_W}t")]
-        lines.append("".join(runs))
+    for name in ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml"):
+        if name not in parts:
+            continue
+        root = lxml.etree.fromstring(parts[name], _XML)
+        for para in root.iter(f"{_W}p"):
+            runs = [t.text or "" for t in para.iter(f"{_W}t")]
+            lines.append("".join(runs))
     return "\n".join(lines)
 
 

@@ -60,6 +60,7 @@ def hostile(loopback: Loopback, secret: Secret, tmp_path: Path) -> Hostile:
         folder=tmp_path / "hostile",
         values={
             "{{LOOPBACK}}": loopback.url,
+            "{{LOOPBACK_HOST}}": loopback.url.removeprefix("http://"),
             "{{SECRET_URL}}": secret.url,
             "{{SECRET_PATH}}": str(secret.path),
             "{{CANARY_PATH}}": str(tmp_path / "canary-must-not-exist"),

@@ -67,7 +67,32 @@ CASES = [
     Case("entity-bomb.xhtml", must_parse=False, isolate=True),
     Case("entity-bomb.docx", must_parse=False, isolate=True),
     Case("yaml-alias-bomb.md", payload=None, must_parse=False, isolate=True),
+    Case("images-and-notes.html"),
+    Case("table-50000-cells.html", payload=None, must_parse=False, keep=False),
+    Case("table-50000-cells.md", payload=None, must_parse=False, keep=False),
 ]
+
+
+def _table_html() -> bytes:
+    """A page whose one table has 50,000 cells (250 rows of 200), beyond MAX_TABLE_CELLS."""
+    row = "<tr>" + "".join(f"<td>c{k}</td>" for k in range(200)) + "</tr>\n"
+    return (
+        "<!DOCTYPE html><html><head><title>Huge Table</title></head><body><article>"
+        "<h1>Huge Table</h1><p>Before the table.</p><table>" + row * 250 + "</table>"
+        "</article></body></html>"
+    ).encode()
+
+
+def _table_markdown() -> bytes:
+    """A pipe table of 50,000 cells (1,000 rows of 50)."""
+    header = "| " + " | ".join(f"h{k}" for k in range(50)) + " |\n"
+    rule = "|" + "---|" * 50 + "\n"
+    row = "| " + " | ".join(f"c{k}" for k in range(50)) + " |\n"
+    return ("# Huge Table\n\n" + header + rule + row * 999).encode()
+
+
+#: Corpus entries built in code (too large to keep as files).
+GENERATED = {"table-50000-cells.html": _table_html, "table-50000-cells.md": _table_markdown}
 
 
 @dataclass(frozen=True)
@@ -96,6 +121,8 @@ class Hostile:
                             data = _docx_variant(name, data)
                         data = self.fill(data)
                         archive.writestr(part.relative_to(source).as_posix(), data)
+        elif name in GENERATED:
+            dest.write_bytes(GENERATED[name]())
         else:
             dest.write_bytes(self.fill((FIXTURES / name).read_bytes()))
         return dest
@@ -105,6 +132,8 @@ class Hostile:
         if name.endswith(".docx"):
             parts = sorted((FIXTURES / "docx").rglob("*.xml"))
             return "\n".join(p.read_text(encoding="utf-8") for p in parts)
+        if name in GENERATED:
+            return GENERATED[name]().decode("utf-8")
         return (FIXTURES / name).read_bytes().decode("utf-8", "replace")
 
 

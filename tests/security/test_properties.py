@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import warnings
 import zipfile
 from collections.abc import Callable
@@ -25,7 +26,7 @@ from hypothesis import strategies as st
 
 import briefkit
 from briefkit import Brief, BriefkitError, ItemList, Link
-from briefkit.model import Inline
+from briefkit.model import Inline, block_inlines
 from security.checks import FORMATS, problems
 from security.corpus import render_or_skip
 from strategies import as_written, briefs
@@ -432,8 +433,7 @@ def _markdown_expressible(brief: Brief) -> bool:
     """CommonMark has no links inside links (see the Markdown renderer's docstring)."""
     for section in brief.sections:
         for block in section.blocks:
-            runs = [i.body for i in block.items] if isinstance(block, ItemList) else [block.content]
-            if not all(_no_links_in_links(run) for run in runs):
+            if not all(_no_links_in_links(run) for run in block_inlines(block)):
                 return False
     return True
 
@@ -450,6 +450,8 @@ def _text_expressible(brief: Brief) -> bool:
     """The subset render_text documents: title-like lead-ins, no two adjacent same lists."""
     from briefkit.syntax.text import split_lead
 
+    if re.search(r"\[\d{1,3}\]", brief.to_json()):
+        return False  # reads as a note marker
     for section in brief.sections:
         previous = None
         for block in section.blocks:
@@ -467,7 +469,7 @@ def _text_expressible(brief: Brief) -> bool:
 
 
 @budget(60)
-@given(briefs(plain=True, kinds_follow_headings=True))
+@given(briefs(plain=True, kinds_follow_headings=True, media=False))
 def test_text_round_trip(brief: Brief) -> None:
     assume(_text_expressible(brief))
     text = render_or_skip(brief, "text")

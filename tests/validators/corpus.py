@@ -4,7 +4,8 @@ The corpus is what issue 17's "done" names: the seed brief (``../shared/seed``, 
 shared material is beside the repository), every example brief, and a 40-item brief
 marked TLP:AMBER; plus three briefs written here for what those lack: long URLs as link
 text (line breaks inside URLs and ligatures), a brief long enough for a contents list,
-with hyphenated compounds and a non-TLP marking, and a brief with a language of its own.
+with hyphenated compounds and a non-TLP marking, a brief with a language of its own, and a
+brief with a table, a figure and footnotes.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from briefkit.model import (
     SectionKind,
     Text,
 )
-from briefs import item, long_brief, para, rich_brief
+from briefs import item, long_brief, media_brief, para, rich_brief
 from validators.tools import ROOT
 
 __all__ = ["SEED_DIR", "Rendered", "corpus", "render_all"]
@@ -150,6 +151,7 @@ def corpus() -> dict[str, Callable[[], Brief]]:
     found["long-urls"] = long_urls
     found["long-sections"] = long_sections
     found["rich-fr"] = lambda: rich_brief().model_copy(update={"language": "fr-CA"})
+    found["media"] = media_brief
     return found
 
 

@@ -285,6 +285,8 @@ def _render_all(
     todo: list[Job] = []
     every: list[Job] = []
     total, done = len(ordered), 0
+    folders = [os.path.dirname(os.path.abspath(s.path)) for s in ordered]
+    root = os.path.commonpath(folders) if folders else ""  # where copied images are placed from
     for k, s in enumerate(ordered):
         prev = (ordered[k - 1].stub.title, slugs[k - 1]) if k else None
         nxt = (ordered[k + 1].stub.title, slugs[k + 1]) if k + 1 < total else None
@@ -293,14 +295,19 @@ def _render_all(
         for fmt, ext in exts.items():
             name = slugs[k] + ext
             where = os.path.abspath(s.path)
-            keys[name] = output_key(fmt, plan.options[fmt], where, s.stamp, slugs[k], prev, nxt)
+            images = (s.images,) if s.images else ()  # a changed image rebuilds the outputs
+            keys[name] = output_key(
+                fmt, plan.options[fmt], where, s.stamp, slugs[k], prev, nxt, *images
+            )
             if old.get(name) == keys[name] and up_to_date(out / name, s.stamp[0]):
                 result.skipped.append(out / name)
                 available[s.path].append(fmt)
             else:
                 manifest.pop(name, None)
                 need.append(fmt)
-        job = Job(s.path, slugs[k], tuple(need), prev, nxt, str(out), plan.options, plan.durable)
+        job = Job(
+            s.path, slugs[k], tuple(need), prev, nxt, str(out), plan.options, plan.durable, root
+        )
         if plan.series_pdf:
             every.append(job)
         if need:

@@ -19,6 +19,7 @@ from ..model import Brief, BriefLink
 from ..parsers import parse
 from ..registry import get_renderer
 from ..tradecraft import Counts, check, count
+from .images import for_output, image_stamps, series_images
 from .pool import failure_reason
 
 __all__ = [
@@ -53,6 +54,7 @@ class Scanned:
     excerpt: str
     stamp: tuple[int, int]  # mtime_ns, size
     lint: Counts | None = None  # tradecraft findings by severity, when the build lints
+    images: tuple[tuple[str, int, int], ...] = ()  # relative figure images: src, mtime, size
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,7 @@ class Job:
     outdir: str
     options: dict[str, dict[str, Any]]  # renderer options by format
     durable: bool = True  # fsync each output (False: the parent syncs once in a while)
+    root: str = ""  # the folder holding every input (where copied images are placed from)
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,9 @@ def scan_batch(paths: list[str], lint: str | None = None) -> list[Scanned | Buil
                 next=brief.next,
             )
             counts = count(check(brief, scale=lint)) if lint is not None else None
-            out.append(Scanned(path, stub, _excerpt(brief), (st.st_mtime_ns, st.st_size), counts))
+            images = image_stamps(brief, Path(path).parent)
+            stamp = (st.st_mtime_ns, st.st_size)
+            out.append(Scanned(path, stub, _excerpt(brief), stamp, counts, images))
         except Exception as exc:  # one bad input must not stop the batch
             out.append(BuildFailure(path, failure_reason(exc, path)))
     return out
@@ -132,7 +137,16 @@ def render_batch(jobs: list[Job]) -> list[Done]:
         for fmt in job.formats:
             try:
                 ext = get_renderer(fmt).extension
-                data = render(_linked(brief, job, ext), fmt, **job.options.get(fmt, {}))
+                shown, options = for_output(
+                    _linked(brief, job, ext),
+                    fmt,
+                    job.options.get(fmt, {}),
+                    path=job.path,
+                    root=job.root,
+                    outdir=job.outdir,
+                    durable=job.durable,
+                )
+                data = render(shown, fmt, **options)
                 atomic_write(Path(job.outdir, job.slug + ext), data, durable=job.durable)
                 written.append(fmt)
             except Exception as exc:
@@ -147,4 +161,5 @@ def render_series(jobs: list[Job], dest: str, title: str) -> None:
 
     briefs = [_linked(parse(Path(j.path)), j, ".pdf") for j in jobs]
     options = {"title": title} | (jobs[0].options.get("pdf", {}) if jobs else {})
+    briefs = series_images(briefs, [j.path for j in jobs], options)
     atomic_write(dest, render_pdf(briefs, **options))

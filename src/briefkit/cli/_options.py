@@ -40,6 +40,8 @@ _FLAGS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("--scale", "scale", "scale", ("html",)),
     ("--published", "published", "published", ("stix", "misp")),
     ("--publisher", "publisher", "publisher", ("stix",)),
+    ("--resources", "resources", "resources", ("docx", "pdf")),
+    ("--allow-fetch", "allow_fetch", "allow_fetch", ("html", "docx", "pdf")),
 )
 
 
@@ -140,6 +142,8 @@ def render_options(fmt: str | tuple[str, ...], **flags: Any) -> dict[str, Any]:
             value = (param == "annotate") if value else None
         elif param == "live":
             value = tuple(value) if value else None
+        elif param == "allow_fetch":
+            value = list(value) if value else None
         if value is None:
             continue
         if not any(name in formats for name in wanted):

@@ -142,6 +142,17 @@ def same_file(a: Path, b: Path) -> bool:
 )
 @click.option("--published", metavar="DATE", help="STIX, MISP: the date of an undated brief.")
 @click.option("--publisher", metavar="NAME", help="STIX: the publisher of a brief naming none.")
+@click.option(
+    "--resources",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="DOCX, PDF: the folder figures' relative images are read from (inside it only).",
+)
+@click.option(
+    "--allow-fetch",
+    multiple=True,
+    metavar="PREFIX",
+    help="HTML, DOCX, PDF: a URL prefix remote images may come from (repeatable).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Say nothing on success.")
 @friendly_errors
 def convert(
@@ -157,6 +168,8 @@ def convert(
     scale: str | None,
     published: str | None,
     publisher: str | None,
+    resources: Path | None,
+    allow_fetch: tuple[str, ...],
     quiet: bool,
     **document: Any,
 ) -> None:
@@ -173,6 +186,8 @@ def convert(
         "published": published,
         "publisher": publisher,
         **document,
+        "resources": resources,
+        "allow_fetch": allow_fetch,
     }
     from_ = input_format(from_)
     targets = [t.strip() for t in (to or "").split(",") if t.strip()]

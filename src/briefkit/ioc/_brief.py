@@ -26,7 +26,20 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from ..errors import RenderError
-from ..model import Brief, BriefLink, Inline, Item, ItemList, Link, Section, Text
+from ..model import (
+    Brief,
+    BriefLink,
+    Cell,
+    Figure,
+    Inline,
+    Item,
+    ItemList,
+    Link,
+    Row,
+    Section,
+    Table,
+    Text,
+)
 from ..passages import passages
 from ..safety import href_scheme
 from ._fang import NETWORK, defang_text, defang_token, site
@@ -146,6 +159,12 @@ def _section(section: Section, policy: Policy) -> Section:
             items = tuple(_item(i, policy) for i in block.items)
             same = all(a is b for a, b in zip(items, block.items, strict=True))
             new = block if same else ItemList(ordered=block.ordered, items=items)
+        elif isinstance(block, Table):
+            new = _table(block, policy)
+        elif isinstance(block, Figure):
+            alt, caption = _text(block.alt, policy), _inlines(block.caption, policy)
+            same = alt == block.alt and caption is block.caption
+            new = block if same else block.model_copy(update={"alt": alt, "caption": caption})
         else:
             content = _inlines(block.content, policy)
             new = block if content is block.content else type(block)(content=content)
@@ -154,6 +173,24 @@ def _section(section: Section, policy: Policy) -> Section:
     if not changed:
         return section
     return Section(kind=section.kind, heading=heading, blocks=tuple(blocks))
+
+
+def _table(table: Table, policy: Policy) -> Table:
+    """The table with its caption and cells defanged (the same table when nothing changes)."""
+    caption = _inlines(table.caption, policy)
+    rows = []
+    for row in table.rows:
+        cells = tuple(_cell(c, policy) for c in row.cells)
+        same = all(a is b for a, b in zip(cells, row.cells, strict=True))
+        rows.append(row if same else Row(cells=cells, header=row.header))
+    if caption is table.caption and all(a is b for a, b in zip(rows, table.rows, strict=True)):
+        return table
+    return Table(caption=caption, rows=tuple(rows), align=table.align)
+
+
+def _cell(cell: Cell, policy: Policy) -> Cell:
+    content = _inlines(cell.content, policy)
+    return cell if content is cell.content else Cell(content=content)
 
 
 def _item(item: Item, policy: Policy) -> Item:

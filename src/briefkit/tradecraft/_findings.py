@@ -25,7 +25,19 @@ Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 #: What the location's span lies in, or what a finding without a span is about.
-Part = Literal["text", "lead", "heading", "marking", "item", "section", "brief"]
+Part = Literal[
+    "text",
+    "lead",
+    "heading",
+    "marking",
+    "item",
+    "section",
+    "brief",
+    "caption",
+    "cell",
+    "alt",
+    "note",
+]
 
 
 class Code(NamedTuple):
@@ -102,7 +114,10 @@ class Location(_Frozen):
     ``section`` and ``block`` index ``brief.sections`` and that section's ``blocks``;
     ``item`` indexes the list's ``items``. ``part`` names the text the span lies in —
     ``text`` (a paragraph's or item body's plain text), ``lead`` (an item's lead-in),
-    ``heading`` or ``marking`` (``brief.marking``) — or, for a finding about a whole item,
+    ``heading``, ``marking`` (``brief.marking``), a table's ``caption`` (``item`` 0) or
+    ``cell`` (``item`` 1 + the cell's index, row by row), a figure's ``alt`` or
+    ``caption``, or a ``note`` (``item`` its number in the block) — or, for a finding about
+    a whole item,
     section or brief, that (``item``, ``section``, ``brief``; then ``start``/``end`` are None).
     """
 

@@ -1,6 +1,8 @@
 """The texts of a brief a check reads, each with where it is.
 
-Checked: paragraphs, and list items' lead-ins and bodies, of every section but the sources.
+Checked: paragraphs, list items' lead-ins and bodies, table captions and cells, and figure
+alt texts and captions, of every section but the sources; a note's text (a citation, not a
+judgement) is read for everything but estimative language.
 Headings and the summary are read only for a stated confidence level. Quoted passages are
 someone else's words and are left alone, and so is the title (a headline, not a judgement).
 """
@@ -10,7 +12,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..model import Brief, ItemList, Paragraph, SectionKind
+from ..model import (
+    Block,
+    Brief,
+    Figure,
+    Inline,
+    ItemList,
+    Paragraph,
+    SectionKind,
+    Table,
+    block_inlines,
+    notes_in,
+    plain_text,
+)
 from ._findings import Location, Part
 from ._match import fold
 
@@ -64,6 +78,31 @@ def pieces(brief: Brief) -> Iterator[Piece]:
                         yield Piece(si, kind, bi, ii, "lead", lead, fold(lead), judged)
                     text = item.text
                     yield Piece(si, kind, bi, ii, "text", text, fold(text), judged)
+            elif isinstance(block, Table):
+                runs = [block.caption, *(c.content for r in block.rows for c in r.cells)]
+                for ii, content in enumerate(runs):  # item 0 the caption, then cells in order
+                    text = plain_text(content)
+                    if text:
+                        part: Part = "caption" if ii == 0 else "cell"
+                        yield Piece(si, kind, bi, ii, part, text, fold(text), judged)
+            elif isinstance(block, Figure):
+                if block.alt:
+                    alt = block.alt
+                    yield Piece(si, kind, bi, None, "alt", alt, fold(alt), judged)
+                text = plain_text(block.caption)
+                if text:
+                    yield Piece(si, kind, bi, None, "caption", text, fold(text), judged)
+            yield from _notes(si, kind, bi, block)
+
+
+def _notes(si: int, kind: SectionKind, bi: int, block: Block) -> Iterator[Piece]:
+    """The notes of a block, numbered in reading order (``item`` is the note's number)."""
+    runs: list[tuple[Inline, ...]] = list(block_inlines(block))
+    notes = [note for content in runs for note in notes_in(content)]
+    for ni, note in enumerate(notes):
+        text = plain_text(note.children)
+        if text:
+            yield Piece(si, kind, bi, ni, "note", text, fold(text), False)
 
 
 def place(brief: Brief, where: Location) -> str:

@@ -10,7 +10,17 @@ import pytest
 
 import briefkit
 from briefkit import Brief, BriefLink, SectionKind, parse_html
-from briefkit.model import Emphasis, ItemList, Link, Paragraph, Quote, Strong, Text
+from briefkit.model import (
+    Emphasis,
+    Figure,
+    ItemList,
+    Link,
+    Paragraph,
+    Quote,
+    Strong,
+    Table,
+    Text,
+)
 
 FIXTURES = Path(__file__).parents[2] / "fixtures" / "html"
 SHARED = Path(__file__).parents[4] / "shared" / "samples"
@@ -27,6 +37,10 @@ def outline(brief: Brief) -> list[tuple[str, str | None, list[str]]]:
             if isinstance(block, ItemList):
                 tag = "ol" if block.ordered else "ul"
                 blocks.extend(f"{tag}:{i.lead}|{i.text}" for i in block.items)
+            elif isinstance(block, Table):
+                blocks.append(f"table:{block.text}")
+            elif isinstance(block, Figure):
+                blocks.append(f"fig:{block.src}|{block.text}")
             else:
                 blocks.append(f"{'q' if isinstance(block, Quote) else 'p'}:{block.text}")
         out.append((section.kind.value, section.heading, blocks))
@@ -114,6 +128,7 @@ def test_squarespace_item_with_paragraph_headings() -> None:
                 "not negotiable.",
                 "ul:|Container dwell times at the three ports have doubled since the first "
                 "stoppage.",
+                "fig:https://meridian.example/img/cranes.jpg|Idle cranes",  # an image block
             ],
         ),
         (
@@ -288,7 +303,7 @@ STRUCTURE = [
         [("background", "Background", []), ("analysis", "Analysis", ["p:a"])],
     ),
     (
-        "quotes, loose text, tables and definition lists keep their text",
+        "quotes, loose text, tables, figures and definition lists keep their text",
         "<h2>Analysis</h2><blockquote><p>q1</p><p>q2</p>q3</blockquote>loose<br><br>text"
         "<table><tr><td>cell 1</td><td><p>cell 2</p></td></tr></table><dl><dt>t</dt><dd>d</dd></dl>"
         "<pre>code   here</pre><figure><img src=x.png><figcaption>cap</figcaption></figure>",
@@ -302,12 +317,11 @@ STRUCTURE = [
                     "q:q3",
                     "p:loose",
                     "p:text",
-                    "p:cell 1",
-                    "p:cell 2",
+                    "table:cell 1 | cell 2",
                     "p:t",
                     "p:d",
                     "p:code here",
-                    "p:cap",
+                    "fig:x.png|cap",
                 ],
             )
         ],

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from briefkit import Brief, BriefkitError, FormatError, LimitError, ParseError, parse_html
-from briefkit.model import Link, Paragraph
+from briefkit.model import Link, Paragraph, block_inlines
 
 FIXTURES = Path(__file__).parents[2] / "fixtures" / "html"
 
@@ -30,11 +30,8 @@ def all_hrefs(brief: Brief) -> list[str]:
         node
         for section in brief.sections
         for block in section.blocks
-        for node in (
-            [n for item in block.items for n in item.body]
-            if hasattr(block, "items")
-            else block.content  # type: ignore[union-attr]
-        )
+        for run in block_inlines(block)
+        for node in run
     ]
     while stack:
         node = stack.pop()

@@ -36,6 +36,8 @@ from ...syntax.dates import iso_date, printed_date
 from ...syntax.headings import classify_heading, split_inline_heading
 from .body import Para, Reader
 from .compat import choose_alternatives
+from .media import Media
+from .notes import read_notes, restore
 from .package import Numbering, Package, Styles, target
 
 __all__ = ["parse_docx"]
@@ -64,13 +66,18 @@ def parse_docx(data: bytes) -> Brief:
     reader = Reader(styles, numbering, rels, own)
     body = document.find("w:body", ox.NS)
     paras = reader.paragraphs(body) if body is not None else []
-    if not any(p.text or p.role == "list" for p in paras):
+    if not any(p.text or p.role in ("list", "table") or p.pictures for p in paras):
         raise ParseError("the document is empty: no text in its body", element=main)
     core = package.core_properties()
     meta = _metadata(core, custom, own)
     if not own and "marking" not in meta:
         meta.update(package.marking(rels))
-    return _Assembler(paras, meta, numbering, own, hint).brief()
+    shapes = hint.get("shapes")
+    notes = read_notes(
+        package, rels, styles, numbering, own, shapes if isinstance(shapes, dict) else {}
+    )
+    media = Media(package, rels, own, hint.get("figures"))
+    return _Assembler(paras, meta, numbering, own, hint, notes, media).brief()
 
 
 # --- metadata ---------------------------------------------------------------------------
@@ -139,9 +146,12 @@ class _Assembler:
 
     def __init__(
         self, paras: list[Para], meta: dict[str, Any], numbering: Numbering, own: bool,
-        hint: dict[str, Any],
+        hint: dict[str, Any], notes: dict[str, Any], media: Media,
     ) -> None:  # fmt: skip
         self.paras = paras
+        self.notes = notes
+        self.media = media
+        self.pending: Para | None = None  # a caption waiting for the table below it
         self.numbering = numbering
         self.meta = meta
         self.own = own
@@ -171,7 +181,8 @@ class _Assembler:
             paras = self._foreign_nav(paras)
         level = min((p.level for p in paras if p.role == "heading" and p.text), default=1)
         for para in paras:
-            self._para(para, level)
+            self._media_para(para, level)
+        self._flush_caption()
         self._close()
         meta = {k: v for k, v in self.meta.items() if v not in (None, [], "")}
         meta.pop("title", None)
@@ -196,6 +207,47 @@ class _Assembler:
         if fallback:
             return str(fallback)
         raise ParseError("the document has no title")
+
+    def _media_para(self, para: Para, level: int) -> None:
+        """Captions, tables and pictures; everything else goes to :meth:`_para`."""
+        if para.role == "table":
+            caption = self._inlines(self.pending.segs) if self.pending is not None else ()
+            self.pending = None
+            self._bookmarks(para)
+            self._add(self.media.table(para, caption, self._inlines))
+            return
+        self._flush_caption()
+        if para.role == "caption" and para.segs:
+            self._bookmarks(para)
+            if self.media.wants_caption(self.blocks[-1] if self.blocks else None):
+                figure = self.blocks[-1]
+                self.blocks[-1] = figure.model_copy(update={"caption": self._inlines(para.segs)})
+                self.media.captioned()
+            else:
+                self.pending = para
+            return
+        if para.role == "figure" or (para.pictures and para.role not in ("skip", "title")):
+            text_first = para.role != "figure" and para.text
+            if text_first:
+                self._para(para, level)
+            else:
+                self._bookmarks(para)
+            for block in self.media.figures(para):
+                self._add(block)
+            self.media.placed(self.blocks[-1] if self.blocks else None)
+            return
+        self._para(para, level)
+
+    def _flush_caption(self) -> None:
+        if self.pending is not None:
+            para, self.pending = self.pending, None
+            self._add(Paragraph(content=self._inlines(para.segs)))
+
+    def _bookmarks(self, para: Para) -> None:
+        for kind, _empty in para.bookmarks:
+            self._close()
+            self.current = {"kind": SectionKind(kind), "heading": None}
+        para.bookmarks = []
 
     def _para(self, para: Para, level: int) -> None:
         if para.role == "skip" or (para.role == "heading" and not para.text and not para.bookmarks):
@@ -283,8 +335,8 @@ class _Assembler:
         if index in self.shapes:
             shaped = runs.apply_shape(self.shapes[index], segs)
             if shaped is not None:
-                return shaped
-        return normalize_inlines(runs.group(segs))
+                return restore(shaped, self.notes)
+        return restore(normalize_inlines(runs.group(segs)), self.notes)
 
     def _add(self, block: Block) -> None:
         if self.current is None:

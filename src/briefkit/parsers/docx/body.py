@@ -1,6 +1,8 @@
 """Paragraphs of a DOCX body as the reader needs them: a role from the paragraph style,
 formatted text segments (runs, hyperlinks, HYPERLINK fields, tracked insertions, equations,
-ruby), list facts from numbering, and briefkit's section bookmarks.
+ruby), list facts from numbering, briefkit's section bookmarks, footnote references (as
+marks in the text, see :mod:`briefkit.syntax.notemarks`), pictures, and data tables (see
+:mod:`.media`).
 
 The walk descends into every element it does not know (a producer's wrapper, a future
 container), skipping only properties and deleted text, so unknown markup costs formatting,
@@ -15,11 +17,13 @@ from typing import Any
 
 from ...errors import LimitError
 from ...limits import MAX_NODES
-from ...model import SectionKind
+from ...model import Alignment, SectionKind
 from ...safety import collapse_space, is_safe_href
 from ...syntax import ooxml as ox
 from ...syntax import runs
+from ...syntax.notemarks import MARK, mark
 from .compat import text_boxes
+from .media import Picture, picture_of, read_table
 from .omml import is_math, math_text
 from .package import Numbering, Styles, outline_level
 
@@ -39,17 +43,22 @@ _NOT_CONTENT |= {ox.w(t) for t in ("smartTagPr", "drawing", "pict", "object", "t
 class Para:
     """One paragraph: its role, text segments, heading level or list facts, bookmarks."""
 
-    role: str  # title subtitle date skip nav heading list quote body
+    role: str  # title subtitle date skip nav heading list quote body caption figure table
     segs: list[runs.Seg]
     level: int = 0
     lead: str | None = None
     num: str = ""
     ordered: bool = True
     bookmarks: list[tuple[str, bool]] = field(default_factory=list)  # (kind, empty section)
+    pictures: list[Picture] = field(default_factory=list)
+    rows: list[tuple[bool, list[list[runs.Seg]]]] = field(default_factory=list)  # a table's
+    align: list[Alignment | None] = field(default_factory=list)
 
     @property
     def text(self) -> str:
-        return collapse_space("".join(s.text for s in self.segs)).strip()
+        """The text without note marks (a heading or a title holds no notes)."""
+        text = "".join(s.text for s in self.segs)
+        return collapse_space(MARK.sub("", text) if "\ufdd0" in text else text).strip()
 
 
 _ROLES = {
@@ -68,6 +77,9 @@ _ROLES = {
     "abstract": "subtitle",
     "quote": "quote",
     "intense quote": "quote",
+    "caption": "caption",
+    "brief figure": "figure",
+    "brief table end": "skip",
 }
 
 
@@ -96,6 +108,10 @@ class Reader:
                 stack.extend(reversed(text_boxes(node)))
             elif node.tag == ox.w("bookmarkStart"):
                 pending.extend(self._bookmark(node))
+            elif node.tag == ox.w("tbl") and (table := read_table(node, self, Para)) is not None:
+                table.bookmarks[:0] = pending
+                pending = []
+                out.append(table)
             elif isinstance(node.tag, str) and node.tag not in _NOT_CONTENT:
                 # tables, content controls, tracked insertions, wrappers it does not know
                 stack.extend(reversed(node))
@@ -115,11 +131,12 @@ class Reader:
         lead: list[str] = []
         segs: list[runs.Seg] = []
         bookmarks: list[tuple[str, bool]] = []
+        self.pictures: list[Picture] = []
         self._walk(p, segs, lead, bookmarks)
         self.nodes += 1 + len(segs)
         if self.nodes > MAX_NODES:
             raise LimitError(f"the document has more than {MAX_NODES} paragraphs and runs")
-        para = Para(_ROLES.get(name, "body"), segs, bookmarks=bookmarks)
+        para = Para(_ROLES.get(name, "body"), segs, bookmarks=bookmarks, pictures=self.pictures)
         numpr = ppr.find("w:numPr", _W) if ppr is not None else None
         if numpr is None:
             numpr = self.styles.first(style_id, "w:pPr/w:numPr")
@@ -208,6 +225,17 @@ class Reader:
                 parts.append(child.text or "")
             elif tag in (ox.w("tab"), ox.w("br"), ox.w("cr")):
                 parts.append(" ")
+            elif tag in (ox.w("footnoteReference"), ox.w("endnoteReference")):
+                note_id = child.get(ox.w("id")) or ""
+                if note_id.lstrip("-").isdigit():
+                    parts.append(mark("f" if tag == ox.w("footnoteReference") else "e", note_id))
+            elif tag == ox.w("drawing") or tag.endswith("}AlternateContent"):
+                drawing = (
+                    child if tag == ox.w("drawing") else next(child.iter(ox.w("drawing")), None)
+                )
+                picture = picture_of(drawing) if drawing is not None else None
+                if picture is not None:
+                    self.pictures.append(picture)
             elif tag == ox.w("noBreakHyphen"):
                 parts.append("-")
             elif tag == ox.w("ruby"):

@@ -14,11 +14,20 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ...model import plain_text
+from ...model import Block, Inline, Note, plain_text
 from .dom import Element, tag_of
 from .inline import BLOCKISH, BREAK, NOT_TEXT, Break, Raw, convert_inline, finish
+from .tables import image_blocks, is_data_table, read_figure, read_table
 
-__all__ = ["Event", "HeadingEvent", "ListEvent", "ParaEvent", "block_holders", "walk_blocks"]
+__all__ = [
+    "BlockEvent",
+    "Event",
+    "HeadingEvent",
+    "ListEvent",
+    "ParaEvent",
+    "block_holders",
+    "walk_blocks",
+]
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 #: Elements read as one paragraph each.
@@ -47,7 +56,14 @@ class ListEvent:
     items: list[list[Raw]] = field(default_factory=list)
 
 
-Event = HeadingEvent | ParaEvent | ListEvent
+@dataclass(slots=True)
+class BlockEvent:
+    """Finished blocks (tables, figures): no heading or lead-in rule applies to them."""
+
+    blocks: list[Block]
+
+
+Event = HeadingEvent | ParaEvent | ListEvent | BlockEvent
 
 
 def block_holders(root: Element) -> Callable[[Element], bool]:
@@ -75,11 +91,13 @@ class _Walk:
         skip: Callable[[Element], bool],
         drop_line: Callable[[str], bool],
         has_blocks: Callable[[Element], bool],
+        notes: Callable[[Element], Note | None] | None = None,
     ) -> None:
         self.links = links
         self.skip = skip
         self.drop_line = drop_line
         self.has_blocks = has_blocks
+        self.notes = notes
         self.events: list[Event] = []
         self.run: list[Raw] = []
         self.quote_depth = 0
@@ -100,18 +118,34 @@ class _Walk:
         self, el: Element, *, include_root: bool = False, stop: frozenset[str] = frozenset()
     ) -> list[Raw]:
         return convert_inline(
-            el, links=self.links, skip=self.skip, include_root=include_root, stop=stop
+            el,
+            links=self.links,
+            skip=self.skip,
+            include_root=include_root,
+            stop=stop,
+            notes=self.notes,
         )
 
     def leaf(self, el: Element, tag: str) -> None:
         self.flush()
         parts = self.inline(el)
         if not self.keep(parts):
-            return
-        if tag in _HEADINGS and self.quote_depth == 0:
+            pass  # no text, or an interface line: only the paragraph's images stay
+        elif tag in _HEADINGS and self.quote_depth == 0:
             self.events.append(HeadingEvent(_HEADINGS[tag], parts))
         else:
             self.events.append(ParaEvent(parts, quote=self.quote_depth > 0))
+        if tag == "p":
+            self.block(image_blocks(el, self.links, self.skip))
+
+    def content(self, el: Element) -> tuple[Inline, ...]:
+        """An element's inline content, finished (a table cell, a caption)."""
+        return finish(self.inline(el))
+
+    def block(self, blocks: list[Block]) -> None:
+        if blocks:
+            self.flush()
+            self.events.append(BlockEvent(blocks))
 
     def keep(self, parts: list[Raw]) -> bool:
         """Text to keep: not empty, and not an interface line (table cells always are kept)."""
@@ -208,11 +242,13 @@ def walk_blocks(
     skip: Callable[[Element], bool] = lambda el: False,
     drop_line: Callable[[str], bool] = lambda text: False,
     has_blocks: Callable[[Element], bool] | None = None,
+    notes: Callable[[Element], Note | None] | None = None,
 ) -> list[Event]:
     """The blocks inside ``root``, in document order; ``skip`` leaves out subtrees and
     ``drop_line`` paragraphs, headings and items by their whole text (chrome).
-    ``has_blocks`` says which elements hold blocks (measured here when not given)."""
-    walk = _Walk(links, skip, drop_line, has_blocks or block_holders(root))
+    ``has_blocks`` says which elements hold blocks (measured here when not given);
+    ``notes`` turns footnote references into notes (see :mod:`.notes`)."""
+    walk = _Walk(links, skip, drop_line, has_blocks or block_holders(root), notes)
     if tag_of(root) in _LISTS:  # a list given alone is read as a list
         walk.items(root)
         return walk.events
@@ -236,7 +272,19 @@ def walk_blocks(
             if el.tail:
                 walk.run.append(el.tail)
             continue
-        if not tag or tag in NOT_TEXT or skip(el):
+        if not tag or skip(el):
+            walker.skip_subtree()
+        elif tag in ("img", "picture"):
+            walk.block(image_blocks(el, links, skip))
+            walker.skip_subtree()
+        elif tag in NOT_TEXT:
+            walker.skip_subtree()
+        elif tag == "table" and is_data_table(el):
+            table = read_table(el, walk.content)
+            walk.block([table] if table is not None else [])
+            walker.skip_subtree()
+        elif tag == "figure" and (figure := read_figure(el, links, walk.content)) is not None:
+            walk.block(figure)
             walker.skip_subtree()
         elif tag in _HEADINGS or tag in _LEAVES:
             if tag in ("p", "li", "dd", "dt") and walk.has_blocks(el):

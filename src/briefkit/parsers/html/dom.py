@@ -31,6 +31,7 @@ __all__ = [
     "load_document",
     "plain",
     "tag_of",
+    "text_length",
 ]
 
 Element = etree._Element
@@ -182,6 +183,11 @@ def _texts(root: Element, skip: Callable[[Element], bool] | None) -> Iterator[st
                 yield el.text
         elif el is not root and el.tail:
             yield el.tail
+
+
+def text_length(root: Element, skip: Callable[[Element], bool] | None = None) -> int:
+    """How much non-space text the element holds, skipping what ``skip`` accepts."""
+    return sum(len(t.strip()) for t in _texts(root, skip))
 
 
 def plain(

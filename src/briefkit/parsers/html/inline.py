@@ -17,7 +17,7 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from ...limits import MAX_INLINE_DEPTH
-from ...model import Emphasis, Inline, Link, Strong, Text
+from ...model import Emphasis, Inline, Link, Note, Strong, Text
 from ...safety import clean_text, is_safe_href
 from .dom import Element
 
@@ -33,14 +33,15 @@ class Break:
 
 BREAK: Final = Break()
 #: Unfinished inline content: strings, finished nodes and line breaks.
-Raw = str | Text | Strong | Emphasis | Link | Break
+Raw = str | Text | Strong | Emphasis | Link | Note | Break
 
 _URL_NOISE = re.compile("[\t\n\r]")
 _FORMATTING = frozenset({"strong", "emphasis", "link"})
 _STRONG = frozenset({"strong", "b"})
 _EMPHASIS = frozenset({"em", "i"})
 #: Elements whose content is not text a reader sees. (libxml2 nests the text that follows
-#: ``embed``, ``source``, ``track`` and ``wbr`` inside them, so those stay transparent.)
+#: ``embed``, ``source``, ``track`` and ``wbr`` inside them, so those stay transparent;
+#: ``img`` and ``picture`` hold no text and are read as figures, see :mod:`.tables`.)
 NOT_TEXT = frozenset(
     {
         "script",
@@ -55,8 +56,6 @@ NOT_TEXT = frozenset(
         "canvas",
         "video",
         "audio",
-        "img",
-        "picture",
         "map",
         "area",
         "input",
@@ -199,6 +198,7 @@ def convert_inline(
     include_root: bool = False,
     stop: frozenset[str] = frozenset(),
     flatten: bool = True,
+    notes: Callable[[Element], Note | None] | None = None,
 ) -> list[Raw]:
     """The inline content of ``root`` as raw parts (its tail is not included).
 
@@ -206,7 +206,8 @@ def convert_inline(
     only its content; ``stop`` names tags whose subtrees are left out (nested lists, which
     their own items carry). With ``flatten`` formatting already in effect is not nested
     again (``<b><b>x</b></b>`` is one Strong); either way formatting deeper than
-    :data:`~briefkit.limits.MAX_INLINE_DEPTH` is kept as its text.
+    :data:`~briefkit.limits.MAX_INLINE_DEPTH` is kept as its text. ``notes`` says which
+    links are footnote references (see :mod:`.notes`): those become Notes.
     """
     frames: list[_Frame] = [_Frame("root")]
     open_kinds = dict.fromkeys(_FORMATTING, 0)
@@ -221,6 +222,12 @@ def convert_inline(
                     frames[-1].parts.append(el.text)
                 continue
             if not tag or tag in NOT_TEXT or tag in stop or skip(el):
+                walker.skip_subtree()
+                frames.append(_Frame("skip"))
+                continue
+            note = notes(el) if notes is not None and tag == "a" else None
+            if note is not None:
+                frames[-1].parts.append(note)
                 walker.skip_subtree()
                 frames.append(_Frame("skip"))
                 continue

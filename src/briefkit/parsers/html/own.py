@@ -23,9 +23,12 @@ from ...model import (
     SectionKind,
 )
 from ...syntax.headings import classify_heading
-from .blocks import HeadingEvent, ListEvent, walk_blocks
+from ..media import make_figure, size
+from .blocks import BlockEvent, HeadingEvent, ListEvent, walk_blocks
 from .dom import Element, has_class, plain, tag_of
 from .inline import convert_inline, finish
+from .notes import Notes
+from .tables import read_figure, read_image, read_table
 
 __all__ = ["find_own_article", "read_own"]
 
@@ -52,42 +55,79 @@ def _text(root: Element, cls: str) -> str | None:
     return plain(el) if el is not None else None
 
 
-def _inline(el: Element, resolve: Resolve, skip: Element | None = None) -> tuple[Inline, ...]:
-    parts = convert_inline(el, links=resolve, skip=lambda e: e is skip, flatten=False)
-    return finish(parts)
+class _Reader:
+    """Inline content as the contract writes it: links resolved, notes read from the list."""
+
+    def __init__(self, article: Element, resolve: Resolve) -> None:
+        self.resolve = resolve
+        self.notes = Notes(
+            article,
+            lambda el, back: finish(convert_inline(el, links=resolve, skip=back, flatten=False)),
+            strip_markers=False,
+        )
+
+    def __call__(self, el: Element, skip: Element | None = None) -> tuple[Inline, ...]:
+        parts = convert_inline(
+            el, links=self.resolve, skip=lambda e: e is skip, flatten=False, notes=self.notes.ref
+        )
+        return finish(parts)
 
 
-def _item(li: Element, resolve: Resolve) -> Item:
+def _figure(el: Element, read: _Reader) -> list[Block]:
+    """A ``figure.brief-figure``, also the form whose image was left out (``data-src``)."""
+    if not has_class(el, "brief-figure-missing"):
+        return read_figure(el, read.resolve, read, pixels=True) or []
+    alt_el = next((c for c in el if has_class(c, "brief-figure-alt")), None)
+    caption_el = next((c for c in el if tag_of(c) == "figcaption"), None)
+    return make_figure(
+        el.get("data-src"),
+        plain(alt_el) if alt_el is not None else "",
+        read(caption_el) if caption_el is not None else (),
+        width=size(el.get("data-width")),
+        height=size(el.get("data-height")),
+    )
+
+
+def _item(li: Element, read: _Reader) -> Item:
     lead_el = next((c for c in li if tag_of(c) == "strong" and has_class(c, "lead")), None)
     lead = ""
     if lead_el is not None:
         lead = plain(lead_el)
         lead = lead[:-1] if lead.endswith(":") else lead
-    return Item(lead=lead, body=_inline(li, resolve, skip=lead_el))
+    return Item(lead=lead, body=read(li, skip=lead_el))
 
 
-def _blocks(section: Element, resolve: Resolve) -> list[Block]:
+def _blocks(section: Element, read: _Reader) -> list[Block]:
     blocks: list[Block] = []
     for child in section:
         tag = tag_of(child)
         if tag == "p":
-            blocks.append(Paragraph(content=_inline(child, resolve)))
+            blocks.append(Paragraph(content=read(child)))
         elif tag == "blockquote":
             paras = [c for c in child if tag_of(c) == "p"] or [child]
-            blocks.extend(Quote(content=_inline(p, resolve)) for p in paras)
+            blocks.extend(Quote(content=read(p)) for p in paras)
         elif tag in ("ol", "ul"):
-            items = tuple(_item(li, resolve) for li in child if tag_of(li) == "li")
+            items = tuple(_item(li, read) for li in child if tag_of(li) == "li")
             blocks.append(ItemList(ordered=tag == "ol", items=items))
+        elif tag == "table" and has_class(child, "brief-table"):
+            table = read_table(child, read)
+            blocks.extend([table] if table is not None else [])
+        elif tag == "figure" and has_class(child, "brief-figure"):
+            blocks.extend(_figure(child, read))
+        elif tag == "img":
+            blocks.extend(read_image(child, read.resolve, pixels=True))
         elif tag and not has_class(child, "brief-heading"):
-            blocks.extend(_foreign(child, resolve))
+            blocks.extend(_foreign(child, read))
     return blocks
 
 
-def _foreign(el: Element, resolve: Resolve) -> list[Block]:
+def _foreign(el: Element, read: _Reader) -> list[Block]:
     """Markup a user template added inside a section: its text kept, literally."""
     blocks: list[Block] = []
-    for event in walk_blocks(el, links=resolve):
-        if isinstance(event, ListEvent):
+    for event in walk_blocks(el, links=read.resolve, notes=read.notes.ref):
+        if isinstance(event, BlockEvent):
+            blocks.extend(event.blocks)
+        elif isinstance(event, ListEvent):
             items = tuple(Item(body=finish(p)) for p in event.items)
             blocks.append(ItemList(ordered=event.ordered, items=items))
         elif isinstance(event, HeadingEvent) or not event.quote:
@@ -97,13 +137,13 @@ def _foreign(el: Element, resolve: Resolve) -> list[Block]:
     return blocks
 
 
-def _section(el: Element, resolve: Resolve) -> Section:
+def _section(el: Element, read: _Reader) -> Section:
     heading_el = next((c for c in el if has_class(c, "brief-heading")), None)
     heading = plain(heading_el) if heading_el is not None else None
     kind = _KINDS.get(str(el.get("data-kind", "")).strip().lower())
     if kind is None:
         kind = (classify_heading(heading) if heading else None) or SectionKind.OTHER
-    return Section(kind=kind, heading=heading, blocks=tuple(_blocks(el, resolve)))
+    return Section(kind=kind, heading=heading, blocks=tuple(_blocks(el, read)))
 
 
 def _nav(article: Element, side: str, resolve: Resolve) -> BriefLink | None:
@@ -127,6 +167,7 @@ def read_own(article: Element, doc: Element, resolve: Resolve) -> Brief:
     summary = next((m for m in head.iter("meta") if m.get("itemprop") == "description"), None)
     url = next((m for m in head.iter("link") if m.get("itemprop") == "url"), None)
     slug_meta = next((m for m in doc.iter("meta") if m.get("name") == "briefkit:slug"), None)
+    read = _Reader(article, resolve)
     return Brief(
         title=plain(title_el),
         url=resolve(url.get("href")) if url is not None else None,
@@ -142,7 +183,7 @@ def read_own(article: Element, doc: Element, resolve: Resolve) -> Brief:
         marking=_text(head, "brief-marking"),
         language=article.get("lang") or (None if _own_page(doc) else doc.get("lang")),
         sections=tuple(
-            _section(s, resolve) for s in article.iter("section") if has_class(s, "brief-section")
+            _section(s, read) for s in article.iter("section") if has_class(s, "brief-section")
         ),
         prev=_nav(article, "prev", resolve),
         next=_nav(article, "next", resolve),

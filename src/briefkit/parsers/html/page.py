@@ -15,9 +15,10 @@ from .blocks import walk_blocks
 from .chrome import Chrome
 from .content import find_content, find_title_heading
 from .dom import Element, plain
-from .inline import LinkResolver
+from .inline import LinkResolver, convert_inline, finish
 from .meta import read_meta
 from .nav import read_nav
+from .notes import Notes
 from .structure import build_sections
 
 __all__ = ["read_page"]
@@ -32,14 +33,22 @@ def _where(el: Element) -> str:
 
 
 def _sections(
-    content: Element, chrome: Chrome, h1: Element | None, resolve: LinkResolver
+    doc: Element, content: Element, chrome: Chrome, h1: Element | None, resolve: LinkResolver
 ) -> tuple[Section, ...]:
+    # Footnote references become notes; the list they point to leaves the body.
+    notes = Notes(
+        doc,
+        lambda el, back: finish(
+            convert_inline(el, links=resolve, skip=lambda e: back(e) or chrome.hard(e))
+        ),
+    )
     events = walk_blocks(
         content,
         links=resolve,
-        skip=lambda el: el is h1 or chrome(el),
+        skip=lambda el: el is h1 or chrome(el) or notes.listed(el),
         drop_line=chrome.line,
         has_blocks=chrome.has_blocks,
+        notes=notes.ref,
     )
     return build_sections(events)
 
@@ -54,11 +63,11 @@ def read_page(doc: Element, base: str | None) -> Brief:
     meta = read_meta(doc, scope=content, base=base)
     resolve = LinkResolver(base or _http(meta.url), scheme_relative="https")
     h1 = find_title_heading(content, meta.headlines, meta.titles)
-    sections = _sections(content, found.chrome, h1, resolve)
+    sections = _sections(doc, content, found.chrome, h1, resolve)
     if not any(section.blocks for section in sections) and content is not found.body:
         # The content search was wrong (everything it found was chrome): the whole page.
         content = found.body
-        sections = _sections(content, found.whole_page(), h1, resolve)
+        sections = _sections(doc, content, found.whole_page(), h1, resolve)
     if not any(section.blocks for section in sections):
         raise ParseError(
             "no recognisable content: expected paragraphs, lists or headings in the article",

@@ -26,7 +26,7 @@ from ...model import (
 )
 from ...model import Text as TextNode
 from ...syntax.headings import classify_heading, split_inline_heading
-from .blocks import Event, HeadingEvent, ListEvent, ParaEvent
+from .blocks import BlockEvent, Event, HeadingEvent, ListEvent, ParaEvent
 from .inline import Break, Raw, finish
 
 __all__ = ["build_sections", "item_from"]
@@ -191,5 +191,8 @@ def build_sections(events: Sequence[Event]) -> tuple[Section, ...]:
             items = [i for i in (item_from(p) for p in event.items) if i is not None]
             if items:
                 out.add(ItemList(ordered=event.ordered, items=tuple(items)))
+        elif isinstance(event, BlockEvent):
+            for block in event.blocks:
+                out.add(block)
     out.close()
     return tuple(out.sections)

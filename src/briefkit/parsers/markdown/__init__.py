@@ -23,13 +23,15 @@ from __future__ import annotations
 from pydantic import ValidationError
 
 from ...errors import LimitError, ParseError
-from ...model import Block, Brief, Paragraph, Section
+from ...model import Block, Brief, Figure, Inline, Paragraph, Section, Table
 from ...safety import clean_text, collapse_space
 from ...syntax.markdown import implied_kind, inline_heading, lead_in, nav_label
 from .blocks import Node, top_nodes
 from .frontmatter import MAX_FRONT_MATTER, metadata, section_kinds, split_front_matter
 from .inline import MAX_NESTING, Tokens
 from .nav import take_nav
+from .notes import Notes
+from .tables import FIGURE_CAPTION, apply_hints, caption_of
 
 __all__ = [
     "MAX_FRONT_MATTER",
@@ -77,6 +79,35 @@ def _sections(nodes: list[Node]) -> list[Section]:
     return sections
 
 
+def _media(
+    nodes: list[Node], front: dict[str, object], unreferenced: list[tuple[Inline, ...]]
+) -> list[Node]:
+    """Table captions joined to their tables, front matter hints applied, and footnote
+    definitions nobody referenced kept as paragraphs at the end."""
+    out: list[Node] = []
+    for node in nodes:
+        last = out[-1] if out else None
+        if last is not None and isinstance(last.block, Table) and node.kind == "paragraph":
+            caption = caption_of(node.source, node.content)
+            if caption is not None:
+                last.block = last.block.model_copy(update={"caption": caption})
+                continue
+        if last is not None and isinstance(last.block, Figure) and node.kind == "paragraph":
+            caption = caption_of(node.source, node.content, FIGURE_CAPTION)
+            if caption is not None:
+                last.block = last.block.model_copy(update={"caption": caption})
+                continue
+        out.append(node)
+    blocks = [n.block for n in out if n.kind == "block" and n.block is not None]
+    hinted = iter(apply_hints(blocks, front))
+    for node in out:
+        if node.kind == "block" and node.block is not None:
+            node.block = next(hinted)
+    line = out[-1].line if out else 1
+    out.extend(Node("block", line, block=Paragraph(content=c)) for c in unreferenced)
+    return out
+
+
 def parse_markdown(text: str) -> Brief:
     """A brief from Markdown with optional YAML front matter.
 
@@ -91,11 +122,13 @@ def parse_markdown(text: str) -> Brief:
     meta = metadata(front)
     kinds = section_kinds(front)
     doc = Tokens(body, offset)
+    notes = Notes(doc)
     for tok in doc.blocks:
         if tok.nesting == 1 and tok.level >= MAX_NESTING - 2:
             line = (tok.map[0] if tok.map else 0) + offset + 1
             raise LimitError("lists and quotes nest too deeply", line=line)
     nodes = top_nodes(doc, offset)
+    unreferenced = notes.unreferenced()
     while nodes and nodes[0].kind == "rule":
         nodes.pop(0)  # a rule is decoration, and may come before the title
     title = meta.get("title")
@@ -112,6 +145,7 @@ def parse_markdown(text: str) -> Brief:
             line=first.line if first else offset + 1,
         )
     nav = take_nav(nodes)
+    nodes = _media(nodes, front, unreferenced)
     sections = _sections(nodes)
     if kinds is not None:
         if len(kinds) != len(sections):

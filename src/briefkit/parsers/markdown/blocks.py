@@ -25,6 +25,7 @@ from ...model import (
 )
 from ...syntax.markdown import NAV, lead_in
 from .inline import Tokens, inlines
+from .tables import figure_of, read_table
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -43,7 +44,8 @@ class Node:
     content: tuple[Inline, ...] = ()  # paragraph content
     bold_lead: bool = False  # paragraph opens with ``**`` bold
     tokens: list[Token] | None = None  # inline tokens of a paragraph that may be navigation
-    block: Block | None = None  # a ready list, quote or code paragraph
+    block: Block | None = None  # a ready list, quote, table, figure or code paragraph
+    source: str = ""  # a paragraph's inline source as written (a table caption's "Table:")
 
 
 def top_nodes(doc: Tokens, offset: int) -> list[Node]:
@@ -64,12 +66,15 @@ def top_nodes(doc: Tokens, offset: int) -> list[Node]:
             out.append(Node("heading", line, text=text, level=int(tok.tag[1:])))
         elif tok.type == "paragraph_open":
             inline = doc.children(tokens[i + 1])
-            bold = _opens_with_bold(inline)
-            content = inlines(inline)
-            node = Node("paragraph", line, content=content, bold_lead=bold)
-            if NAV.match(tokens[i + 1].content.lstrip("*_ \t")):  # where a tail may begin
-                node.tokens = inline
-            out.append(node)
+            figure = figure_of(inline)  # a paragraph that is one image
+            if figure:
+                out.extend(Node("block", line, block=block) for block in figure)
+            else:
+                out.append(_paragraph(tokens[i + 1], inline, line))
+        elif tok.type == "table_open":
+            table = read_table(tokens[i:end], line, doc.children)
+            if table is not None:
+                out.append(Node("block", line, block=table))
         elif tok.type in ("bullet_list_open", "ordered_list_open"):
             out.append(Node("block", line, block=_list(doc, tokens[i:end], tok)))
         elif tok.type == "blockquote_open":
@@ -84,6 +89,14 @@ def top_nodes(doc: Tokens, offset: int) -> list[Node]:
     return out
 
 
+def _paragraph(source: Token, inline: list[Token], line: int) -> Node:
+    node = Node("paragraph", line, content=inlines(inline), bold_lead=_opens_with_bold(inline))
+    if NAV.match(source.content.lstrip("*_ \t")):  # where a tail may begin
+        node.tokens = inline
+    node.source = source.content
+    return node
+
+
 def _opens_with_bold(inline: Sequence[Token]) -> bool:
     """True when inline tokens start with ``**`` bold (``__`` bold is ordinary content)."""
     first = next((t for t in inline if t.type != "text" or t.content), None)
@@ -95,7 +108,13 @@ def _contents(
 ) -> list[tuple[Inline, ...]]:
     """The inline content of every paragraph, heading and code block in a token range."""
     out: list[tuple[Inline, ...]] = []
+    in_note = 0  # inside a footnote definition: its text is the note's, not this block's
     for tok in tokens:
+        if tok.type in ("footnote_reference_open", "footnote_reference_close"):
+            in_note += 1 if tok.nesting == 1 else -1
+            continue
+        if in_note:
+            continue
         if tok.type == "inline":
             content = inlines(doc.children(tok))
         elif tok.type in ("fence", "code_block"):

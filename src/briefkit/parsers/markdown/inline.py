@@ -1,8 +1,11 @@
 """markdown-it-py, configured for briefs, and its inline tokens turned into model inlines.
 
-CommonMark with raw HTML off (``<script>`` stays text) and no linkify. Links come through
-exactly as written and briefkit judges them itself: an unsafe link keeps its text and loses
-its target. Images are never fetched; their alt text is content.
+CommonMark with raw HTML off (``<script>`` stays text) and no linkify, plus GFM pipe tables
+and footnotes (mdit-py-plugins). Links come through exactly as written and briefkit judges
+them itself: an unsafe link keeps its text and loses its target. Images are never fetched;
+an image inside text is its alt text (an image alone in a paragraph is a figure, see
+:mod:`.tables`). A footnote reference becomes a Note with the content :mod:`.notes` gave
+it.
 
 markdown-it keeps half a kilobyte per token, and dense Markdown (``- *a*`` lines) makes a
 token of every two bytes, so a whole document's tokens took 800 bytes per input byte.
@@ -14,19 +17,19 @@ is read and dropped after, and every token but a closing one counts against
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from ...errors import LimitError
 from ...limits import MAX_NODES
-from ...model import Emphasis, Inline, Link, Strong, Text, normalize_inlines
+from ...model import Emphasis, Inline, Link, Note, Strong, Text, normalize_inlines
 from ...safety import clean_text, is_safe_href
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
-__all__ = ["MAX_NESTING", "MAX_TOKENS", "Tokens", "inlines", "markdown"]
+__all__ = ["MAX_NESTING", "MAX_TOKENS", "Tokens", "alt_text", "inlines", "markdown"]
 
 #: Block nesting markdown-it may build; deeper input is refused instead of being cut off.
 MAX_NESTING = 40
@@ -53,7 +56,12 @@ def markdown() -> MarkdownIt:
         def normalizeLinkText(self, link: str) -> str:
             return link
 
-    return _Reader("commonmark", {"html": False, "linkify": False, "maxNesting": MAX_NESTING})
+    from .notes import install
+
+    reader = _Reader("commonmark", {"html": False, "linkify": False, "maxNesting": MAX_NESTING})
+    reader.enable("table")
+    install(reader)
+    return reader
 
 
 class _Budgeted(list["Token"]):
@@ -86,6 +94,8 @@ class Tokens:
         self.left = MAX_TOKENS
         self.offset = offset
         self.env: dict[str, object] = {}
+        #: Called with every block's new inline tokens (the notes reader fills in notes).
+        self.annotate: Callable[[list[Token]], None] | None = None
         state = StateCore(text, markdown(), self.env, _Budgeted(self))
         normalize(state)
         block(state)
@@ -106,6 +116,17 @@ class Tokens:
             raise
         if not isinstance(out, _Budgeted):
             self.left -= sum(1 for t in out if t.nesting >= 0)
+        if self.annotate is not None:
+            self.annotate(out)
+        return out
+
+    def parse_inline(self, text: str) -> list[Token]:
+        """Inline tokens of ``text`` that is no block of the document (an image title)."""
+        md = markdown()
+        out: list[Token] = _Budgeted(self)
+        md.inline.parse(text, md, self.env, out)
+        if self.annotate is not None:
+            self.annotate(out)
         return out
 
 
@@ -125,7 +146,9 @@ def inlines(tokens: Sequence[Token]) -> tuple[Inline, ...]:
             stack[-1][2].append(Text(text="".join(text)))
             text = []
         if kind == "image":
-            stack[-1][2].append(Text(text=_alt_text(tok)))
+            stack[-1][2].append(Text(text=alt_text(tok)))
+        elif kind == "footnote_ref" and tok.meta.get("note"):
+            stack[-1][2].append(Note(children=tok.meta["note"]))
         elif kind in ("strong_open", "em_open", "link_open"):
             stack.append((kind, str(tok.attrs.get("href", "")), []))
         elif kind in ("strong_close", "em_close", "link_close") and len(stack) > 1:
@@ -150,7 +173,7 @@ def _close(stack: list[tuple[str, str, list[Inline]]]) -> None:
         parent.extend(children)  # an unsafe link keeps its text, loses its target
 
 
-def _alt_text(image: Token) -> str:
+def alt_text(image: Token) -> str:
     """An image's alternative text (images are never fetched; their alt text is content)."""
     out: list[str] = []
     pending: list[Token] = list(reversed(image.children or []))

@@ -47,6 +47,7 @@ from ...syntax.text import ESCAPE, inline_heading, split_lead
 from ...syntax.title import KICKER, read_head
 from ...syntax.title_tail import read_tail
 from .. import validation_message
+from .notes import attach_notes
 from .resolve import resolve
 from .units import Unit, split_units
 
@@ -84,6 +85,7 @@ def parse_text(text: str, *, max_chars: int = MAX_CHARS) -> Brief:
     if kicker and not meta.get("category"):
         meta["category"] = kicker
     sections, prev, nxt = _assemble(units)
+    sections = attach_notes(sections)  # "[1]" markers and a Notes list at the end
     try:
         return Brief(title=head.title, sections=sections, prev=prev, next=nxt, **meta)
     except ValidationError as exc:  # a guard: metadata values are checked when read

@@ -26,17 +26,32 @@ from typing import Any
 from lxml import etree
 
 from ...ioc import defang_brief
-from ...model import Brief, BriefLink, Inline, ItemList, Quote, Text, normalize_inlines
+from ...model import (
+    Brief,
+    BriefLink,
+    Figure,
+    Inline,
+    ItemList,
+    Quote,
+    Table,
+    Text,
+    normalize_inlines,
+)
 from ...safety import document_href
 from ...syntax import ooxml as ox
 from ...syntax import runs
 from ...syntax.dates import display_date, instant
+from ...syntax.notemarks import MARK
+from .._figures import Pictures
 from .._language import DEFAULT_LANGUAGE, check_default, declared_language
+from .._policy import AllowFetch
 from .._toc import wants_toc
 from . import base as _docx_base
 from .app import estimate_pages, page_of, set_app_properties, set_cached_page_count
 from .base import PAGE_SIZES, REQUIRED_STYLES
 from .marking import add_marking_paragraph, add_marking_run, header_footer_roots
+from .notes import Footnotes, mark_notes, reference_run
+from .tables import Page, write_figure, write_table
 from .toc import add_toc
 
 __all__ = ["PAGE_SIZES", "REQUIRED_STYLES", "render_docx"]
@@ -56,6 +71,8 @@ def render_docx(
     live: Iterable[str] = (),
     default_language: str = DEFAULT_LANGUAGE,
     toc: bool | None = None,
+    resources: str | os.PathLike[str] | None = None,
+    allow_fetch: AllowFetch = None,
 ) -> bytes:
     """The brief as a Word document.
 
@@ -71,12 +88,17 @@ def render_docx(
     is in the header and the footer of every page (right-aligned, 12 pt, TLP colours on
     black). ``toc`` puts a contents list (a real ``TOC`` field) after the title block; by
     default a long brief gets one.
+
+    Figures are embedded in ``word/media/``: ``data:`` images always, relative ones only
+    from the ``resources`` folder, remote ones only through ``allow_fetch`` (URL prefixes or
+    a predicate, as for PDF); any other figure shows its alt text, with an
+    :class:`~briefkit.ImageWarning`. Notes become Word footnotes.
     """
     default_language = check_default(default_language, format="docx")
     brief = defang_brief(brief, defang, live)
     base = _docx_base.base(_docx_base.template_key(template), _docx_base.page_size(page_size))
     document = _docx_base.new_document(base)
-    writer = _Writer(document, base)
+    writer = _Writer(document, base, Pictures(resources, allow_fetch))
     writer.language = declared_language(brief.language, default_language)
     writer.toc = wants_toc(brief, toc)
     writer.write(brief)
@@ -91,12 +113,13 @@ def render_docx(
 class _Writer:
     """Fills one fresh copy of the base document with a brief."""
 
-    def __init__(self, document: Any, base: _docx_base.Base) -> None:
+    def __init__(self, document: Any, base: _docx_base.Base, pictures: Pictures) -> None:
         self.document = document
         self.base = base
         self.ids = base.styles
         self.part = document.part
         self.links = ox.HyperlinkTargets(self.part)
+        self.pictures = pictures
         body = document.element.body
         self.end: Any = body.get_or_add_sectPr()
         first_break = next(
@@ -112,6 +135,12 @@ class _Writer:
         self.toc = False
         self.headings: list[tuple[str, str, Any]] = []  # bookmark, text, paragraph
         self.first_body: Any = None
+        self.page = Page(self.end)
+        self.footnotes = Footnotes(
+            document, self.ids["Footnote Text"], self.ids["Footnote Reference"]
+        )
+        self.note_links: ox.HyperlinkTargets | None = None  # of the footnotes part
+        self.figures: list[dict[str, Any]] = []
 
     def write(self, brief: Brief) -> None:
         self.base_url = brief.url if brief.url and brief.url.startswith("http") else ""
@@ -134,6 +163,7 @@ class _Writer:
         if self.toc and self.first_body is not None:
             self._contents()
         self._header(brief)
+        self.footnotes.finish()
         self._properties(brief)
         self._counts()
 
@@ -141,6 +171,19 @@ class _Writer:
         p = ox.new_paragraph(self.ids[key], num=None if num is None else (num, 0))
         (self.title_end if title else self.end).addprevious(p)
         return p
+
+    # what .tables and .notes write through
+    def para(self, key: str) -> Any:
+        return self._para(key)
+
+    def place(self, element: Any) -> None:
+        self.end.addprevious(element)
+
+    def inlines(self, p: Any, nodes: tuple[Inline, ...]) -> None:
+        self._inlines(p, nodes)
+
+    def write_runs(self, p: Any, segs: list[runs.Seg], part: Any) -> None:
+        self._runs(p, segs, part)
 
     def _title_block(self, brief: Brief) -> None:
         # The title comes first: pandoc and mammoth take the document's title from a Title
@@ -180,11 +223,16 @@ class _Writer:
             if first is None:  # an empty list still marks its place
                 first = self._para("Normal")
             return first
+        if isinstance(block, Table):
+            return write_table(self, block)
+        if isinstance(block, Figure):
+            return write_figure(self, block)
         p = self._para("Quote" if isinstance(block, Quote) else "Normal")
         self._inlines(p, block.content)
         return p
 
     def _inlines(self, p: Any, nodes: tuple[Inline, ...]) -> None:
+        nodes = mark_notes(self, nodes)
         segs = runs.flatten(nodes)
         self._runs(p, segs)
         plain = all(isinstance(n, Text) for n in nodes)
@@ -192,19 +240,35 @@ class _Writer:
             self.shapes[str(self.containers)] = runs.shape_of(nodes)
         self.containers += 1
 
-    def _runs(self, p: Any, segs: list[runs.Seg]) -> None:
+    def _runs(self, p: Any, segs: list[runs.Seg], part: Any = None) -> None:
+        """Runs of ``segs`` in ``p``; links are relationships of ``part`` (the document's,
+        or the footnotes part for a note), note marks become footnote references."""
+        links = self.links
+        if part is not None and part is not self.part:
+            if self.note_links is None or self.note_links.part is not part:
+                self.note_links = ox.HyperlinkTargets(part)
+            links = self.note_links
         link_el, link_no = None, -1
         for seg in segs:
             parent = p
             target = self._target(seg.href)
             if target is not None:
                 if seg.link != link_no:
-                    link_el, link_no = ox.add_hyperlink(p, self.links, target), seg.link
+                    link_el, link_no = ox.add_hyperlink(p, links, target), seg.link
                 parent = link_el
             else:
                 link_no = -1
             style = self.ids["Hyperlink"] if target is not None else None
-            ox.add_run(parent, seg.text, style_id=style, bold=seg.bold, italic=seg.italic)
+            text = seg.text
+            while (found := MARK.search(text)) is not None:
+                if found.start():
+                    ox.add_run(parent, text[: found.start()], style_id=style, bold=seg.bold,
+                               italic=seg.italic)  # fmt: skip
+                reference_run(parent, int(found.group(2)), self.ids["Footnote Reference"],
+                              bold=seg.bold, italic=seg.italic)  # fmt: skip
+                text = text[found.end() :]
+            if text or not seg.text:
+                ox.add_run(parent, text, style_id=style, bold=seg.bold, italic=seg.italic)
 
     def _navigation(self, brief: Brief) -> None:
         links = [(label, link) for label, link in (("Previous", brief.prev), ("Next", brief.next))]
@@ -309,6 +373,8 @@ class _Writer:
         hint: dict[str, Any] = {}
         if self.shapes:
             hint["shapes"] = self.shapes
+        if self.figures:
+            hint["figures"] = self.figures
         titled = [
             n
             for n, x in (("prev", brief.prev), ("next", brief.next))

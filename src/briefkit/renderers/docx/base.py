@@ -91,6 +91,25 @@ _STYLES: tuple[tuple[str, str, str, str, str, str], ...] = (
      "", '<w:color w:val="0563C1"/><w:u w:val="single"/>'),
     ("Brief Lead-in", "Brief Lead-in", "character", "BriefLeadin",
      "", f'<w:b/><w:color w:val="{_NAVY}"/>'),
+    ("Caption", "caption", "paragraph", "Caption",
+     '<w:spacing w:before="60" w:after="200"/>',
+     f'<w:i/><w:color w:val="{_MUTED}"/><w:sz w:val="18"/>'),
+    ("Brief Figure", "Brief Figure", "paragraph", "BriefFigure",
+     '<w:keepNext/><w:spacing w:before="160" w:after="60"/><w:jc w:val="center"/>',
+     f'<w:color w:val="{_MUTED}"/>'),
+    ("Brief Table Text", "Brief Table Text", "paragraph", "BriefTableText",
+     '<w:spacing w:before="40" w:after="40" w:line="240" w:lineRule="auto"/>',
+     '<w:sz w:val="19"/>'),
+    ("Brief Table Heading", "Brief Table Heading", "paragraph", "BriefTableHeading",
+     '<w:keepNext/><w:spacing w:before="40" w:after="40" w:line="240" w:lineRule="auto"/>',
+     f'<w:b/><w:color w:val="{_NAVY}"/><w:sz w:val="19"/>'),
+    ("Brief Table End", "Brief Table End", "paragraph", "BriefTableEnd",
+     '<w:spacing w:before="0" w:after="120" w:line="120" w:lineRule="exact"/>',
+     '<w:sz w:val="4"/>'),
+    ("Footnote Text", "footnote text", "paragraph", "FootnoteText",
+     '<w:spacing w:after="40" w:line="240" w:lineRule="auto"/>', '<w:sz w:val="17"/>'),
+    ("Footnote Reference", "footnote reference", "character", "FootnoteReference",
+     "", '<w:vertAlign w:val="superscript"/>'),
 )  # fmt: skip
 #: Styles a template must define itself: they carry its look, briefkit cannot guess them.
 REQUIRED_STYLES = ("Normal", "Title", "Heading 1")
@@ -178,7 +197,7 @@ def _style_xml(key: str, *, normal: str = "Normal", style_id: str = "") -> etree
     other languages names Normal's id differently, e.g. "Standard")."""
     _, name, kind, default_id, ppr, rpr = next(s for s in _STYLES if s[0] == key)
     style_id = style_id or default_id
-    based = "" if key in ("Normal", "Hyperlink", "Brief Lead-in") else normal
+    based = "" if kind == "character" or key == "Normal" else normal
     parts = [f'<w:style xmlns:w="{ox.W_NS}" w:type="{kind}" w:styleId="{style_id}">']
     parts.append(f'<w:name w:val="{name}"/>')
     if kind == "character" and not based:

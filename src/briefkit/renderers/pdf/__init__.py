@@ -35,6 +35,7 @@ def render_pdf(
     tagged: bool = True,
     default_language: str = DEFAULT_LANGUAGE,
     toc: bool | None = None,
+    resources: str | os.PathLike[str] | None = None,
 ) -> bytes:
     """The brief as PDF, or a sequence of briefs as one PDF with a contents page.
 
@@ -45,6 +46,9 @@ def render_pdf(
       referenced by a template or stylesheet, and never an embedded attachment. Pass URL
       prefixes (``["https://cdn.example.org/assets/"]``, matched at a path boundary) or a
       predicate ``(url) -> bool`` to let WeasyPrint load those URLs.
+      Figures' remote images load only through it too.
+    - ``resources``: the folder figures' relative images are read from (inside it only);
+      without it they show their alt text. ``data:`` images are always embedded.
     - ``pdf_variant``: a WeasyPrint variant such as ``"pdf/a-3b"`` or ``"pdf/ua-1"``; by
       default the PDF is a tagged PDF/UA-1 document.
     - ``tagged``: ``False`` writes no structure tree (a smaller, untagged PDF that is not
@@ -64,10 +68,12 @@ def render_pdf(
     series = not isinstance(brief, Brief)
     briefs = [defang_brief(b, defang, live) for b in _as_briefs(brief)]
     name = briefs[0].title if not series else title
+    from .._figures import Pictures
     from .html import document_html  # lxml: loaded with the first PDF
 
     try:
         default_language = check_default(default_language, format="pdf")
+        figures: dict[str, tuple[bytes, str]] = {}
         html = document_html(
             briefs,
             series=series,
@@ -75,6 +81,8 @@ def render_pdf(
             title=title,
             default_language=default_language,
             toc=toc,
+            pictures=Pictures(resources, allow_fetch),
+            figures=figures,
         )
         return write_pdf(
             html,
@@ -84,6 +92,7 @@ def render_pdf(
             pdf_variant=pdf_variant,
             tagged=tagged,
             open_outline=series or any(wants_toc(b, toc) for b in briefs),
+            figures=figures,
         )
     except BriefkitError:
         raise

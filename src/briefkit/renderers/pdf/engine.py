@@ -14,6 +14,7 @@ import functools
 import importlib
 import os
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -112,8 +113,10 @@ def write_pdf(
     pdf_variant: str | None,
     tagged: bool = True,
     open_outline: bool = False,
+    figures: Mapping[str, tuple[bytes, str]] | None = None,
 ) -> bytes:
-    """Lay ``html`` out with the print stylesheet (and the caller's) and return the PDF.
+    """Lay ``html`` out with the print stylesheet (and the caller's) and return the PDF;
+    ``figures`` are the images the renderer loaded itself (``briefkit-figure:N``).
 
     Tagged by default: without a variant the PDF is written as PDF/UA-1; a ``pdf/a-*``
     variant gets the structure tree too unless ``tagged`` is False.
@@ -146,7 +149,7 @@ def write_pdf(
     if stylesheet is not None:
         sheets.append(_user_sheet(state, stylesheet, allow_fetch))
     options = {"pdf_variant": pdf_variant, "pdf_tags": tagged}
-    document = parse_html(html, allow_fetch).render(
+    document = parse_html(html, allow_fetch, figures).render(
         font_config=state.fonts, stylesheets=sheets, **options
     )
     _drop_attachments(document)
@@ -154,9 +157,11 @@ def write_pdf(
     return pdf
 
 
-def parse_html(html: str, allow_fetch: AllowFetch) -> Any:
+def parse_html(
+    html: str, allow_fetch: AllowFetch, figures: Mapping[str, tuple[bytes, str]] | None = None
+) -> Any:
     """WeasyPrint's ``HTML`` for ``html``, its tree sanitised before anything is laid out."""
-    document = weasyprint().HTML(string=html, url_fetcher=make_fetcher(allow_fetch))
+    document = weasyprint().HTML(string=html, url_fetcher=make_fetcher(allow_fetch, figures))
     sanitize(document.etree_element)
     document.base_url = None  # a <base> was removed: relative URLs resolve to nothing
     return document

@@ -4,8 +4,9 @@ WeasyPrint's own fetcher opens ``file:``, ``http(s):``, ``ftp:`` and ``data:`` U
 of the document it lays out: an ``<img>``, a stylesheet link, ``@import``, ``url()``, an
 ``<object>``, or ``<a rel="attachment">`` (which embeds the file into the PDF). A brief is
 untrusted input, and a caller's template or stylesheet may be too, so this fetcher refuses
-every URL except briefkit's own packaged assets (``briefkit-asset:NAME``) and what the caller
-listed in ``allow_fetch``: URL prefixes matched at a path boundary, or a predicate.
+every URL except briefkit's own packaged assets (``briefkit-asset:NAME``), the figures the
+renderer itself loaded through the image sandbox (``briefkit-figure:N``), and what the
+caller listed in ``allow_fetch``: URL prefixes matched at a path boundary, or a predicate.
 """
 
 from __future__ import annotations
@@ -13,20 +14,26 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping
 from importlib import resources
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
-from ...errors import RenderError
+from .._policy import AllowFetch, make_policy
 
-__all__ = ["ASSET_SCHEME", "AllowFetch", "FetchRefused", "make_fetcher", "make_policy"]
+__all__ = [
+    "ASSET_SCHEME",
+    "FIGURE_SCHEME",
+    "AllowFetch",
+    "FetchRefused",
+    "make_fetcher",
+    "make_policy",
+]
 
-#: What ``render_pdf(allow_fetch=...)`` accepts: URL prefixes, a predicate, or None (nothing).
-AllowFetch = Callable[[str], bool] | Sequence[str] | None
 
 #: Scheme of briefkit's packaged assets (files under ``renderers/styles/``).
 ASSET_SCHEME = "briefkit-asset:"
+#: Scheme of the figures a PDF render loaded itself (see :mod:`.media`).
+FIGURE_SCHEME = "briefkit-figure:"
 _ASSET_NAME = re.compile(r"[a-z0-9][a-z0-9_-]*\.(css|svg|png)")
 _ASSET_TYPES = {"css": "text/css", "svg": "image/svg+xml", "png": "image/png"}
 
@@ -35,81 +42,6 @@ log = logging.getLogger("briefkit.pdf")
 
 class FetchRefused(ValueError):
     """Raised inside WeasyPrint for a refused URL; it logs it and leaves the resource out."""
-
-
-def make_policy(allow_fetch: AllowFetch) -> Callable[[str], bool]:
-    """A predicate saying whether ``url`` may be fetched, from ``allow_fetch``."""
-    if allow_fetch is None:
-        return _refuse_all
-    if callable(allow_fetch):
-        return _guarded(allow_fetch)
-    if isinstance(allow_fetch, (str, bytes)):
-        raise RenderError(
-            "allow_fetch must be a sequence of URL prefixes, not one string",
-            format="pdf",
-            option="allow_fetch",
-        )
-    prefixes = tuple(allow_fetch)
-    for prefix in prefixes:
-        if not isinstance(prefix, str) or not re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:", prefix):
-            raise RenderError(
-                f"allow_fetch prefix {prefix!r} is not an absolute URL",
-                format="pdf",
-                option="allow_fetch",
-            )
-    return functools.partial(_prefix_allowed, prefixes)
-
-
-def _refuse_all(url: str) -> bool:
-    return False
-
-
-def _guarded(predicate: Callable[[str], bool]) -> Callable[[str], bool]:
-    def allowed(url: str) -> bool:
-        if _has_dot_segments(url):
-            return False
-        try:
-            return predicate(url) is True
-        except Exception:  # a broken predicate refuses, it never lets a fetch through
-            log.warning("allow_fetch predicate failed on %s; refused", url[:200], exc_info=True)
-            return False
-
-    return allowed
-
-
-def _prefix_allowed(prefixes: tuple[str, ...], url: str) -> bool:
-    """True when ``url`` starts with a prefix at a boundary (``/``, ``?``, ``#`` or its end).
-
-    ``https://example.org`` then allows ``https://example.org/x`` but not
-    ``https://example.org.evil.net/x``; ``..`` segments are never allowed, so a prefix
-    cannot be escaped with ``file:///allowed/../../etc/passwd``.
-    """
-    if _has_dot_segments(url):
-        return False
-    folded = _fold_scheme(url)
-    for prefix in prefixes:
-        prefix = _fold_scheme(prefix)
-        if not folded.startswith(prefix):
-            continue
-        rest = folded[len(prefix) :]
-        if not rest or prefix[-1] in "/:?#" or rest[0] in "/?#":
-            return True
-    return False
-
-
-def _fold_scheme(url: str) -> str:
-    scheme, sep, rest = url.partition(":")
-    return f"{scheme.lower()}{sep}{rest}"
-
-
-def _has_dot_segments(url: str) -> bool:
-    if url[:5].lower() == "data:":
-        return False
-    try:
-        path = unquote(urlsplit(url).path)
-    except ValueError:
-        return True
-    return any(part in (".", "..") for part in re.split(r"[/\\]", path))
 
 
 def _asset(url: str) -> tuple[bytes, str] | None:
@@ -130,9 +62,12 @@ def _read_asset(name: str) -> tuple[bytes, str] | None:
     return path.read_bytes(), _ASSET_TYPES[name.rsplit(".", 1)[1]]
 
 
-def make_fetcher(allow_fetch: AllowFetch) -> Any:
-    """A WeasyPrint ``URLFetcher`` enforcing ``allow_fetch`` (WeasyPrint must be importable)."""
-    return _fetcher_class()(make_policy(allow_fetch))
+def make_fetcher(
+    allow_fetch: AllowFetch, figures: Mapping[str, tuple[bytes, str]] | None = None
+) -> Any:
+    """A WeasyPrint ``URLFetcher`` enforcing ``allow_fetch`` (WeasyPrint must be importable);
+    ``figures`` maps the ``briefkit-figure:N`` URLs of this render to (bytes, media type)."""
+    return _fetcher_class()(make_policy(allow_fetch), figures or {})
 
 
 @functools.cache
@@ -142,10 +77,13 @@ def _fetcher_class() -> type[Any]:
     class SandboxFetcher(URLFetcher):  # type: ignore[misc]
         """Refuses by default; delegates allowed URLs to a redirect-free stock fetcher."""
 
-        def __init__(self, policy: Callable[[str], bool]) -> None:
+        def __init__(
+            self, policy: Callable[[str], bool], figures: Mapping[str, tuple[bytes, str]]
+        ) -> None:
             # The stock __init__ builds urllib handlers (and an SSL context) that a render
             # which fetches nothing never needs: build them only on the first allowed URL.
             self._policy = policy
+            self._figures = figures
             self._fail_on_errors = False
             self._delegate: Any = None
             self.refused: list[str] = []
@@ -153,7 +91,7 @@ def _fetcher_class() -> type[Any]:
         def fetch(self, url: str, headers: dict[str, str] | None = None) -> Any:
             if not isinstance(url, str):
                 raise FetchRefused(f"briefkit refused to fetch {url!r} (not a URL)")
-            asset = _asset(url)
+            asset = _asset(url) or self._figures.get(url)
             if asset is not None:
                 body, media_type = asset
                 return URLFetcherResponse(url, body, {"Content-Type": media_type})

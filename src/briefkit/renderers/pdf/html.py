@@ -21,12 +21,14 @@ from lxml import html as lxml_html
 from ...model import Brief, BriefLink
 from ...safety import document_href
 from ...syntax.dates import display_date, instant
+from .._figures import Pictures
 from .._labels import sole_label
 from .._language import DEFAULT_LANGUAGE, declared_language
 from .._toc import wants_toc
 from ..html import render_html, stylesheet
 from . import head as pdf_head
 from .breaks import break_long_runs
+from .media import embed_figures, footnotes
 from .nav import inline_nav_links
 from .toc import add_toc
 from .words import keep_compounds
@@ -52,6 +54,11 @@ def _el(
     element.text = text
     element.extend(kids)
     return element
+
+
+def _every_image(url: str) -> bool:
+    """The markup references every figure: :mod:`.media` decides what the PDF loads."""
+    return True
 
 
 def brief_id(index: int) -> str:
@@ -86,12 +93,16 @@ def document_html(
     title: str | None = None,
     default_language: str = DEFAULT_LANGUAGE,
     toc: bool | None = None,
+    pictures: Pictures | None = None,
+    figures: dict[str, tuple[bytes, str]] | None = None,
 ) -> str:
     """One HTML document laying out ``briefs`` (a contents page first when ``series``).
 
     The document declares the briefs' common language, else ``default_language``; a brief
     in another language than its neighbours keeps its own on its article. A long brief
-    (or every brief, with ``toc=True``) gets a contents list after its header.
+    (or every brief, with ``toc=True``) gets a contents list after its header. Figures'
+    images come from ``pictures`` (the image sandbox, none without it) and are put into
+    ``figures`` for the fetcher.
     """
     if series:
         briefs = link_within(briefs)
@@ -110,6 +121,8 @@ def document_html(
         wrapper, styles = _brief_wrapper(brief, index, template)
         if wants_toc(brief, toc):
             add_toc(wrapper, brief_id(index))
+        embed_figures(wrapper, pictures or Pictures(), {} if figures is None else figures)
+        footnotes(wrapper)
         body.append(wrapper)
         wrappers.append(wrapper)
         for style in styles:
@@ -146,13 +159,13 @@ def _brief_wrapper(
         wrapper.set("class", f"pdf-brief pdf-{marking_slug(brief.marking)}")
     styles: list[etree._Element] = []
     if template is None:
-        wrapper.append(
-            lxml_html.fragment_fromstring(render_html(brief, standalone=False, defang="off"))
-        )
+        html = render_html(brief, standalone=False, defang="off", allow_fetch=_every_image)
+        wrapper.append(lxml_html.fragment_fromstring(html))
     else:
-        page = lxml_html.document_fromstring(
-            render_html(brief, standalone=True, template=template, defang="off")
+        html = render_html(
+            brief, standalone=True, template=template, defang="off", allow_fetch=_every_image
         )
+        page = lxml_html.document_fromstring(html)
         page_head = page.find("head")
         styles = [] if page_head is None else _template_styles(page_head)
         body = page.find("body")

@@ -1,54 +1,17 @@
-"""The brief model: the one structure every parser produces and every renderer consumes.
-
-Models are frozen pydantic models. Containers hold tuples, so a Brief is immutable and
-hashable; change one with ``model_copy(update=...)``. Validation canonicalises inline
-content (whitespace collapsed, adjacent text merged, edge spaces moved out of
-strong/emphasis/link), so two briefs that read the same compare equal whatever format they
-came from.
-"""
+"""The model's inline content and the field types every model shares: text, strong,
+emphasis, links and notes, and the rules that make two equal readings compare equal
+(whitespace collapsed, adjacent text merged, edge spaces moved out, depth capped)."""
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Iterable, Iterator
-from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    field_validator,
-    model_validator,
-)
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
-from .limits import MAX_INLINE_DEPTH
-from .safety import clean_text, collapse_space, is_safe_href
-
-__all__ = [
-    "Block",
-    "Brief",
-    "BriefLink",
-    "Emphasis",
-    "Inline",
-    "Inlines",
-    "Item",
-    "ItemList",
-    "Link",
-    "Paragraph",
-    "Quote",
-    "Section",
-    "SectionKind",
-    "Strong",
-    "Text",
-    "cap_depth",
-    "inline_depth",
-    "normalize_inlines",
-    "plain_text",
-]
+from ..images import check_src
+from ..limits import MAX_INLINE_DEPTH
+from ..safety import clean_text, collapse_space, is_safe_href
 
 
 def _clean_line(value: str) -> str:
@@ -68,25 +31,12 @@ Line = Annotated[str, AfterValidator(_clean_line)]
 Href = Annotated[str, AfterValidator(_check_href)]
 #: An optional line: empty (or all whitespace) is None.
 OptionalLine = Annotated[Line | None, AfterValidator(lambda value: value or None)]
+#: A figure's image: http(s), relative, or a base64 data: image (see ``images.check_src``).
+Src = Annotated[str, AfterValidator(check_src)]
 
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
-
-
-class SectionKind(StrEnum):
-    """What a section does in the brief, whatever its heading says."""
-
-    JUDGEMENT = "judgement"
-    OVERVIEW = "overview"
-    BACKGROUND = "background"
-    ANALYSIS = "analysis"
-    EVIDENCE = "evidence"
-    IMPLICATIONS = "implications"
-    OUTLOOK = "outlook"
-    RECOMMENDATIONS = "recommendations"
-    SOURCES = "sources"
-    OTHER = "other"
 
 
 # --- inline content ---------------------------------------------------------------------
@@ -146,27 +96,107 @@ class Link(_Container):
         return normalize_inlines(_unlink(value), strip=False)
 
 
-Inline = Annotated[Text | Strong | Emphasis | Link, Field(discriminator="type")]
+class Note(_Container):
+    """A footnote or endnote: ``children`` is the note's text, the node marks where it is
+    referenced. Notes do not nest (a note inside a note keeps its text, not its own mark),
+    and a note's content has no outer whitespace."""
+
+    type: Literal["note"] = "note"
+
+    @field_validator("children", mode="after")
+    @classmethod
+    def _no_nested_notes(cls, value: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        if any(_holds_note(n) for n in value):
+            value = _unnote(value)
+        return normalize_inlines(value)
+
+
+Inline = Annotated[Text | Strong | Emphasis | Link | Note, Field(discriminator="type")]
 
 # The containers name ``Inline`` before it exists, so their first build was deferred. Build
 # them now, once each, before any other model: every model after this reuses their finished
 # schemas instead of generating the inline union again (one pass instead of seven).
-for _model in (Strong, Emphasis, Link):
+for _model in (Strong, Emphasis, Link, Note):
     _model.model_rebuild()
 del _model
 
 
 def plain_text(nodes: Iterable[Inline]) -> str:
-    """The text of inline nodes with all formatting removed (iterative: depth is unbounded)."""
+    """The text of inline nodes with all formatting removed (iterative: depth is unbounded).
+
+    A note's text is not part of the text it annotates, so notes are left out (and the
+    spaces around one left out collapse).
+    """
     out: list[str] = []
     stack: list[Inline] = list(reversed(tuple(nodes)))
+    noted = False
     while stack:
         node = stack.pop()
         if isinstance(node, Text):
             out.append(node.text)
+        elif isinstance(node, Note):
+            noted = True
         else:
             stack.extend(reversed(node.children))
-    return "".join(out)
+    return collapse_space("".join(out)) if noted else "".join(out)
+
+
+def notes_in(nodes: Iterable[Inline]) -> Iterator[Note]:
+    """The notes of an inline sequence in reading order (they never nest)."""
+    stack: list[Inline] = list(reversed(tuple(nodes)))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Note):
+            yield node
+        elif not isinstance(node, Text):
+            stack.extend(reversed(node.children))
+
+
+def _holds_note(node: Inline) -> bool:
+    return next(notes_in((node,)), None) is not None
+
+
+def _unnote(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """``nodes`` with every note replaced by its content (notes cannot nest)."""
+    out: list[Inline] = []
+    for node in nodes:
+        if isinstance(node, Note):
+            out.extend(node.children)
+        elif isinstance(node, Text) or not _holds_note(node):
+            out.append(node)
+        else:
+            out.append(node.model_copy(update={"children": _unnote(node.children)}))
+    return tuple(out)
+
+
+def _split_notes(nodes: tuple[Inline, ...]) -> tuple[tuple[Inline, ...], list[Note]]:
+    """(``nodes`` without their notes, the notes): for moving notes out of a link."""
+    kept: list[Inline] = []
+    notes: list[Note] = []
+    for node in nodes:
+        if isinstance(node, Note):
+            notes.append(node)
+        elif isinstance(node, Text) or not _holds_note(node):
+            kept.append(node)
+        else:
+            inner, found = _split_notes(node.children)
+            kept.append(type(node).model_validate({**dict(node), "children": inner}))
+            notes.extend(found)
+    return tuple(kept), notes
+
+
+def _hoist_notes(nodes: Iterable[Inline]) -> list[Inline]:
+    """A note inside a link moves to just after it: no format can reference a note from
+    inside a link (HTML cannot nest the two anchors), so that is its canonical place."""
+    out: list[Inline] = []
+    for node in nodes:
+        if isinstance(node, Link) and _holds_note(node):
+            kept, notes = _split_notes(node.children)
+            out.append(Link(href=node.href, children=kept))
+            out.extend(notes)
+        else:
+            out.append(node)
+    return out
 
 
 def normalize_inlines(nodes: Iterable[Inline], *, strip: bool = True) -> tuple[Inline, ...]:
@@ -176,6 +206,10 @@ def normalize_inlines(nodes: Iterable[Inline], *, strip: bool = True) -> tuple[I
     spaces at the edges of strong/emphasis/link move outside them. With ``strip`` the
     sequence's own outer whitespace is removed (block level).
     """
+    if not isinstance(nodes, tuple):
+        nodes = tuple(nodes)
+    if any(type(n) is Link for n in nodes):
+        nodes = _hoist_notes(nodes)
     out: list[Inline] = []
     # Adjacent text not yet in ``out``: one Text per run, built once when the run ends (a
     # run that is one Text already in canonical form is that Text, unchanged).
@@ -330,164 +364,3 @@ class _InlineBlock(_Frozen):
     def text(self) -> str:
         """The plain text of the block."""
         return plain_text(self.content)
-
-
-# --- blocks -----------------------------------------------------------------------------
-
-
-class Paragraph(_InlineBlock):
-    """A paragraph of inline content."""
-
-    type: Literal["paragraph"] = "paragraph"
-
-
-class Quote(_InlineBlock):
-    """A quoted passage."""
-
-    type: Literal["quote"] = "quote"
-
-
-class Item(_Frozen):
-    """A list item: an optional bold lead-in (without its colon) and a body."""
-
-    lead: Line = ""
-    body: Inlines = ()
-
-    @property
-    def text(self) -> str:
-        """The plain text of the body (without the lead-in)."""
-        return plain_text(self.body)
-
-
-class ItemList(_Frozen):
-    """A numbered (``ordered``) or bulleted list of items."""
-
-    type: Literal["list"] = "list"
-    ordered: bool = True
-    items: tuple[Item, ...] = ()
-
-
-Block = Annotated[Paragraph | ItemList | Quote, Field(discriminator="type")]
-
-
-class Section(_Frozen):
-    """A run of blocks under one heading; ``heading`` is as written, without its colon."""
-
-    kind: SectionKind = SectionKind.OTHER
-    heading: OptionalLine = None
-    blocks: tuple[Block, ...] = ()
-
-    @property
-    def items(self) -> tuple[Item, ...]:
-        """Every list item of the section, in order."""
-        return tuple(i for b in self.blocks if isinstance(b, ItemList) for i in b.items)
-
-    @property
-    def paragraphs(self) -> tuple[Paragraph, ...]:
-        return tuple(b for b in self.blocks if isinstance(b, Paragraph))
-
-    @property
-    def text(self) -> str:
-        """Plain text of the section's blocks, one per line (items as 'Lead: body')."""
-        lines: list[str] = []
-        for block in self.blocks:
-            if isinstance(block, ItemList):
-                lines.extend(f"{i.lead}: {i.text}" if i.lead else i.text for i in block.items)
-            else:
-                lines.append(block.text)
-        return "\n".join(lines)
-
-
-class BriefLink(_Frozen):
-    """A pointer to a neighbouring brief: a title, an href, or both."""
-
-    title: Line | None = None
-    href: Href | None = None
-
-    @model_validator(mode="after")
-    def _needs_something(self) -> BriefLink:
-        if not self.title and not self.href:
-            raise ValueError("a brief link needs a title or an href")
-        if self.title == "":
-            object.__setattr__(self, "title", None)
-        return self
-
-
-def _date_or_datetime(value: object) -> object:
-    """Keep a bare ``YYYY-MM-DD`` a date; pydantic would otherwise make it midnight."""
-    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
-        return dt.date.fromisoformat(value.strip())
-    return value
-
-
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-#: A publication date, with or without a time of day.
-Date = Annotated[dt.datetime | dt.date, BeforeValidator(_date_or_datetime)]
-
-
-class Brief(_Frozen):
-    """One analytic brief: title, metadata, sections and its neighbours in the series."""
-
-    title: Line
-    url: Href | None = None
-    slug: OptionalLine = None
-    published: Date | None = None
-    updated: Date | None = None
-    authors: tuple[Line, ...] = ()
-    publisher: OptionalLine = None
-    category: OptionalLine = None
-    tags: tuple[Line, ...] = ()
-    summary: OptionalLine = None
-    marking: OptionalLine = None
-    language: OptionalLine = None
-    sections: tuple[Section, ...] = ()
-    prev: BriefLink | None = None
-    next: BriefLink | None = None
-
-    @field_validator("title")
-    @classmethod
-    def _title_not_empty(cls, value: str) -> str:
-        if not value:
-            raise ValueError("a brief needs a non-empty title")
-        return value
-
-    @field_validator("authors", "tags")
-    @classmethod
-    def _drop_empty(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(v for v in value if v)
-
-    # --- convenience ------------------------------------------------------------------
-
-    def section(self, kind: SectionKind | str) -> Section | None:
-        """The first section of ``kind``, or None."""
-        kind = SectionKind(kind)
-        return next((s for s in self.sections if s.kind is kind), None)
-
-    def sections_of(self, kind: SectionKind | str) -> Iterator[Section]:
-        """Every section of ``kind``, in order."""
-        kind = SectionKind(kind)
-        return (s for s in self.sections if s.kind is kind)
-
-    @property
-    def judgement(self) -> Section | None:
-        """The analytic judgement (bottom line) section, if any."""
-        return self.section(SectionKind.JUDGEMENT)
-
-    @property
-    def implications(self) -> Section | None:
-        """The implications section, if any."""
-        return self.section(SectionKind.IMPLICATIONS)
-
-    @property
-    def evidence(self) -> tuple[Item, ...]:
-        """The items of the evidence section(s)."""
-        return tuple(i for s in self.sections_of(SectionKind.EVIDENCE) for i in s.items)
-
-    @classmethod
-    def from_json(cls, data: str | bytes) -> Brief:
-        """A brief from its JSON form (raises pydantic's ValidationError on bad data)."""
-        return cls.model_validate_json(data)
-
-    def to_json(self, *, indent: int | None = 2) -> str:
-        """The brief as JSON (the schema is ``Brief.model_json_schema()``)."""
-        return self.model_dump_json(indent=indent, exclude_defaults=False)

@@ -16,30 +16,37 @@ third level of strong/emphasis nesting opening straight after its parents with p
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..ioc import defang_brief
-from ..model import (
+from ...ioc import defang_brief
+from ...model import (
     Brief,
     BriefLink,
+    Figure,
     Inline,
     Item,
     ItemList,
     Link,
+    Note,
     Paragraph,
     Quote,
     Section,
     Strong,
+    Table,
     Text,
 )
-from ..syntax.markdown import implied_kind, inline_heading, lead_in, nav_label
+from ...syntax.markdown import implied_kind, inline_heading, lead_in, nav_label
+from .tables import figure_md, hints, note_definitions, table_md
 
 __all__ = ["render_markdown"]
 
 _FF = "\x0c"
+_CAPTION = "Table:"
+_FIGURE_CAPTION = "Figure:"
 _ESCAPE = re.compile(r"[\\`*\[\]<]|&(?=#?[0-9A-Za-z]+;)|(?<![^\W_])_|_(?![^\W_])")
 _BLOCK_START = re.compile(r"[#>+\-~=]|(\d{1,9})([.)])")
 _AUTOLINK = re.compile(r"[a-zA-Z][a-zA-Z0-9+.\-]{1,31}:[^<>\x00-\x20]*")
@@ -109,7 +116,15 @@ class _Work:
     top: bool = False  # the first node of the block
 
 
-def _pieces(nodes: Sequence[Inline], block_start: bool, guard: bool) -> list[str | _Run]:
+class _Marker(str):
+    """A note reference ``[^N]``: text right after it must not extend its syntax."""
+
+    __slots__ = ()
+
+
+def _pieces(
+    nodes: Sequence[Inline], block_start: bool, guard: bool, notes: list[Note]
+) -> list[str | _Run]:
     """Escaped text, link syntax and delimiter runs, walking the tree without recursion."""
     out: list[str | _Run] = []
     todo: list[_Work | str | _Run] = []
@@ -135,6 +150,12 @@ def _pieces(nodes: Sequence[Inline], block_start: bool, guard: bool) -> list[str
             out.append(
                 _escape_block_start(node.text) if work.top and block_start else _escape(node.text)
             )
+            previous = ""
+        elif isinstance(node, Note):
+            notes.append(node)
+            if out and isinstance(out[-1], str) and out[-1].endswith("!"):
+                out[-1] = out[-1][:-1] + "\\!"  # not an image
+            out.append(_Marker(f"[^{len(notes)}]"))
             previous = ""
         elif isinstance(node, Link):
             if work.in_link:  # CommonMark links cannot nest: keep the text
@@ -162,13 +183,22 @@ def _pieces(nodes: Sequence[Inline], block_start: bool, guard: bool) -> list[str
     return out
 
 
-def _inline(nodes: Sequence[Inline], *, block_start: bool = False, guard: bool = False) -> str:
-    """Inline content as Markdown; ``guard`` writes a leading bold with ``__``."""
-    pieces = _pieces(nodes, block_start, guard)
+def _inline(
+    nodes: Sequence[Inline],
+    *,
+    block_start: bool = False,
+    guard: bool = False,
+    notes: list[Note] | None = None,
+) -> str:
+    """Inline content as Markdown; ``guard`` writes a leading bold with ``__``; notes are
+    numbered after those already in ``notes`` and appended to it."""
+    pieces = _pieces(nodes, block_start, guard, [] if notes is None else notes)
     out: list[str] = []
     last = " "
     for k, piece in enumerate(pieces):
         if isinstance(piece, str):
+            if k and isinstance(pieces[k - 1], _Marker) and piece[:1] in ("(", ":"):
+                piece = "\\" + piece  # "[^1](x)" is a link, "[^1]: x" a definition
             if piece:
                 out.append(piece)
                 last = piece[-1]
@@ -220,46 +250,71 @@ def _heading(level: int, text: str | None) -> str:
     return "#" * level + " " + _escape(text).replace("#", "\\#")
 
 
-def _item(item: Item) -> str:
+def _item(item: Item, notes: list[Note]) -> str:
     if item.lead:
         lead = f"**{_escape(item.lead)}:**"
-        return f"{lead} {_inline(item.body)}" if item.body else lead
-    return _inline(item.body, block_start=True, guard=lead_in(item.body) is not None)
+        return f"{lead} {_inline(item.body, notes=notes)}" if item.body else lead
+    guard = lead_in(item.body) is not None
+    return _inline(item.body, block_start=True, guard=guard, notes=notes)
 
 
-def _list(block: ItemList, alternate: bool) -> str:
+def _list(block: ItemList, alternate: bool, notes: list[Note]) -> str:
     lines = []
     for k, item in enumerate(block.items, 1):
         bullet = "+" if alternate else "-"
         marker = f"{k}{')' if alternate else '.'}" if block.ordered else bullet
-        text = _item(item)
+        text = _item(item, notes)
         lines.append(f"{marker} {text}" if text else marker)
     return "\n".join(lines)
 
 
-def _section(section: Section, first: bool) -> list[str]:
+def _visible(block: object) -> bool:
+    if isinstance(block, ItemList):
+        return bool(block.items)
+    if isinstance(block, (Paragraph, Quote)):
+        return bool(block.content)
+    return True
+
+
+def _section(section: Section, first: bool, notes: list[Note]) -> list[str]:
     parts: list[str] = []
-    visible = any(b.items if isinstance(b, ItemList) else b.content for b in section.blocks)
+    visible = any(_visible(b) for b in section.blocks)
     if section.heading or not first or not visible:
         parts.append(_heading(2, section.heading))
     previous: ItemList | None = None
     alternate = False
+    after = ""  # the caption label a paragraph right here would be read as
     for block in section.blocks:
         if isinstance(block, ItemList):
             same = previous is not None and previous.ordered == block.ordered
             alternate = (not alternate) if same else False
             if block.items:
-                parts.append(_list(block, alternate))
+                parts.append(_list(block, alternate, notes))
             previous = block
+            after = ""
             continue
         previous = None
+        if isinstance(block, Table):
+            parts.extend(table_md(block, lambda c: _inline(c, notes=notes)))
+            after = _CAPTION
+            continue
+        if isinstance(block, Figure):
+            alt = _escape(block.alt).replace("\n", " ")
+            inline = lambda c: _inline(c, notes=notes)  # noqa: E731
+            parts.extend(figure_md(block, alt, _destination(block.src), inline))
+            after = _FIGURE_CAPTION
+            continue
         if not block.content:
             continue
         if isinstance(block, Quote):
-            parts.append("> " + _inline(block.content, block_start=True))
+            parts.append("> " + _inline(block.content, block_start=True, notes=notes))
         elif isinstance(block, Paragraph):
             guard = inline_heading(block.content) is not None
-            parts.append(_inline(block.content, block_start=True, guard=guard))
+            text = _inline(block.content, block_start=True, guard=guard, notes=notes)
+            if after and text.startswith(after):
+                text = after[:-1] + "\\:" + text[len(after) :]  # prose, not the caption
+            parts.append(text)
+        after = ""
     return parts
 
 
@@ -345,6 +400,8 @@ def _front_matter(brief: Brief) -> str:
         field(name, None if value is None else _escape(value))
     if any(s.kind is not implied_kind(s.heading) for s in brief.sections):
         items("kinds", [s.kind.value for s in brief.sections], escape=False)
+    for name, value in hints(brief).items():  # numbers (and nulls) only: JSON is YAML
+        lines.append(f"{name}: {json.dumps(value)}")
     return "---\n" + "".join(line + "\n" for line in lines) + "---"
 
 
@@ -353,8 +410,9 @@ def render_markdown(brief: Brief, *, defang: str = "auto", live: Iterable[str] =
     (quoted indicators aside: see :func:`briefkit.ioc.defang_brief` for ``defang``)."""
     brief = defang_brief(brief, defang, live)
     parts = [_front_matter(brief), _heading(1, brief.title)]
+    notes: list[Note] = []
     for k, section in enumerate(brief.sections):
-        parts.extend(_section(section, k == 0))
+        parts.extend(_section(section, k == 0, notes))
     last = brief.sections[-1].blocks[-1] if brief.sections and brief.sections[-1].blocks else None
     tail = [
         (label, link) for label, link in (("Previous", brief.prev), ("Next", brief.next)) if link
@@ -364,4 +422,6 @@ def render_markdown(brief: Brief, *, defang: str = "auto", live: Iterable[str] =
         parts.extend(_nav(label, link) for label, link in tail)
     elif isinstance(last, Paragraph) and _has_link(last.content) and nav_label(last.text):
         parts.append("---")  # keeps a closing "Next: [x](y)" paragraph from reading as navigation
+    if notes:
+        parts.append(note_definitions(notes, lambda c: _inline(c, block_start=True)))
     return "\n\n".join(parts) + "\n"

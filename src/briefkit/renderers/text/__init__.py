@@ -19,11 +19,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..errors import ParseError
-from ..ioc import defang_brief
-from ..model import Brief, BriefLink, Item, ItemList, Paragraph, Quote, Section
-from ..syntax.metadata import meta_lines
-from ..syntax.text import (
+from ...errors import ParseError
+from ...ioc import defang_brief
+from ...model import (
+    Brief,
+    BriefLink,
+    Figure,
+    Item,
+    ItemList,
+    Note,
+    Paragraph,
+    Quote,
+    Section,
+    Table,
+)
+from ...syntax.metadata import meta_lines
+from ...syntax.text import (
     ESCAPE,
     is_chrome,
     is_url_line,
@@ -31,18 +42,23 @@ from ..syntax.text import (
     needs_escape,
     split_lead,
 )
-from ..syntax.title import is_header_item, read_head
+from ...syntax.title import is_header_item, read_head
+from .tables import figure_text, inline_text, notes_lines, table_lines
 
 __all__ = ["render_text"]
 
 
 def render_text(brief: Brief, *, defang: str = "auto", live: Iterable[str] = ()) -> str:
     """The brief as plain text (UTF-8 safe, ``\\n`` line endings, final newline); quoted
-    indicators are defanged as ``defang`` says (see :func:`briefkit.ioc.defang_brief`)."""
+    indicators are defanged as ``defang`` says (see :func:`briefkit.ioc.defang_brief`).
+    Tables are aligned columns, figures ``[Figure: alt — caption]``, notes ``[N]`` marks
+    with a Notes list at the end."""
     brief = defang_brief(brief, defang, live)
     lines = [brief.title, *meta_lines(brief)]
+    notes: list[Note] = []
     for section in brief.sections:
-        lines.extend(_section(section, brief.title))
+        lines.extend(_section(section, brief.title, notes))
+    lines.extend(notes_lines(notes, _paragraph))
     for label, link in (("Previous", brief.prev), ("Next", brief.next)):
         if link is not None:
             lines.extend(_nav(label, link, brief.title))
@@ -63,7 +79,7 @@ def _reads_as_title(lines: list[str], title: str) -> bool:
     return head.line == 0 and head.title == title
 
 
-def _section(section: Section, title: str) -> list[str]:
+def _section(section: Section, title: str, notes: list[Note]) -> list[str]:
     lines: list[str] = []
     if section.heading:
         lines += ["", f"{section.heading}:"]
@@ -71,18 +87,26 @@ def _section(section: Section, title: str) -> list[str]:
         if isinstance(block, ItemList):
             marker = "{}." if block.ordered else "•"
             for number, item in enumerate(block.items, start=1):
-                lines += ["", f"  {marker.format(number)} {_item(item)}".rstrip()]
+                lines += ["", f"  {marker.format(number)} {_item(item, notes)}".rstrip()]
         elif isinstance(block, Quote):
-            lines += ["", f"> {block.text}".rstrip()]
-        elif isinstance(block, Paragraph) and block.text:
-            text = block.text
-            risky = needs_escape(text) or text.lower() == title.lower()
-            lines += ["", ESCAPE + text if risky else text]
+            lines += ["", f"> {inline_text(block.content, notes)}".rstrip()]
+        elif isinstance(block, Table):
+            lines += ["", *table_lines(block, notes, _paragraph)]
+        elif isinstance(block, Figure):
+            lines += ["", _paragraph(figure_text(block, notes))]  # not read as a heading
+        elif isinstance(block, Paragraph) and block.content:
+            text = inline_text(block.content, notes)
+            risky = text.lower() == title.lower()
+            lines += ["", ESCAPE + text if risky else _paragraph(text)]
     return lines
 
 
-def _item(item: Item) -> str:
-    body = item.text
+def _paragraph(text: str) -> str:
+    return ESCAPE + text if needs_escape(text) else text
+
+
+def _item(item: Item, notes: list[Note]) -> str:
+    body = inline_text(item.body, notes)
     if item.lead:
         return f"{item.lead}: {body}" if body else f"{item.lead}:"
     if body.startswith(ESCAPE) or split_lead(body)[0] or is_header_item(body):

@@ -32,6 +32,20 @@ Fragment (``standalone=False`` returns exactly this)::
           <li><strong class="lead">LEAD:</strong> INLINE</li>           Item with a lead
           <li>INLINE</li>                                               Item without one
         <blockquote class="brief-quote"><p>INLINE</p></blockquote>      Quote
+        <table class="brief-table">                                     Table
+          <caption>INLINE</caption>                                     (only if caption)
+          <thead><tr><th scope="col" class="align-right">INLINE</th>..  header rows
+          <tbody><tr><td class="align-right">INLINE</td>...</tr></tbody> other rows
+        </table>
+        <figure class="brief-figure">                                   Figure
+          <img src="SRC" alt="ALT" width="W" height="H">                (width/height if set)
+          <figcaption>INLINE</figcaption>                               (only if caption)
+        </figure>
+      </section>
+      <section class="brief-notes" role="doc-endnotes" ...>             (if any notes)
+        <h2 class="brief-notes-heading" id="brief-notes-heading">Notes</h2>
+        <ol><li id="fn-N">INLINE <a href="#fnref-N" class="brief-backlink"
+              role="doc-backlink" aria-label="Back to reference N">↩</a></li>...</ol>
       </section>
       <nav class="brief-nav" aria-label="Series navigation">          (prev or next)
         <a class="brief-prev" rel="prev" href="HREF">                   (<span> without href)
@@ -62,6 +76,14 @@ Reading it back:
   ``data-lint``/``title`` attributes on the ``li``, ``h2`` (or ``section``), ``h1`` a
   finding is about. A reader skips them: ``mark`` is transparent, the attributes carry no
   content (see :mod:`.annotations`).
+- Notes: a Note is ``<sup class="brief-noteref"><a href="#fn-N" id="fnref-N"
+  role="doc-noteref">N</a></sup>`` where it is referenced, numbered in reading order; its
+  content is ``li#fn-N`` of the notes list without the backlink (and the space before it).
+- Tables: every column's alignment is the ``align-*`` class of its cells (none: unknown);
+  rows are padded, so every row has the table's width.
+- A figure whose ``data:`` image the renderer will not hand a browser (not an accepted
+  image, or a pixel bomb) is ``<figure class="brief-figure brief-figure-missing"
+  data-src="SRC" data-width data-height><p class="brief-figure-alt">ALT</p>...``.
 
 A standalone page wraps the fragment in ``<html lang><body><main>`` (``lang``: the brief's
 language, else the renderer's ``default_language``; only the article's ``lang`` is the
@@ -83,24 +105,27 @@ import html
 import json
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .._version import __version__
-from ..errors import TemplateError
-from ..ioc import defang_brief
-from ..model import Brief, Emphasis, Inline, Link, Strong, Text
-from ..safety import href_scheme
-from ..syntax.dates import display_date, w3c_date
-from ._labels import label_colour
-from ._language import DEFAULT_LANGUAGE, check_default, declared_language
+from ..._version import __version__
+from ...errors import TemplateError
+from ...ioc import defang_brief
+from ...model import Brief, Emphasis, Inline, Link, Note, Strong, Text
+from ...safety import href_scheme
+from ...syntax.dates import display_date, w3c_date
+from .._figures import Pictures
+from .._labels import label_colour
+from .._language import DEFAULT_LANGUAGE, check_default, declared_language
+from .._policy import AllowFetch, make_policy
+from .media import Spot, figure_html, notes_html, table_html
 
 if TYPE_CHECKING:
     import jinja2
 
-    from .annotations import Annotations, Marks
+    from ..annotations import Annotations, Marks
 
 __all__ = ["inline_html", "render_html", "stylesheet", "w3c_date"]
 
@@ -112,13 +137,18 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 _CLOSE_LINK = "</a>"
 
 
-def inline_html(nodes: Iterable[Inline], marks: Marks | None = None) -> str:
+def inline_html(
+    nodes: Iterable[Inline], marks: Marks | None = None, notes: list[Note] | None = None
+) -> str:
     """Inline nodes as escaped HTML, iteratively (the model allows any nesting depth).
 
     HTML cannot nest links (a parser would split the outer one), so a link inside a link
     keeps its text but not its own ``<a>``: the outer link wins. ``marks`` draws tradecraft
-    findings into the text (``annotate=True``).
+    findings into the text (``annotate=True``). A note becomes a numbered reference to
+    ``#fn-N`` and is appended to ``notes``, whose list the page shows at its end (a note
+    inside a link, which a Brief never holds, gets its number without a link).
     """
+    notes = [] if notes is None else notes
     out: list[str] = []
     stack: list[Inline | str] = list(reversed(tuple(nodes)))
     open_links = 0
@@ -130,6 +160,9 @@ def inline_html(nodes: Iterable[Inline], marks: Marks | None = None) -> str:
                 open_links -= 1
         elif isinstance(node, Text):
             out.append(marks.text(node.text) if marks else html.escape(node.text, quote=False))
+        elif isinstance(node, Note):
+            notes.append(node)
+            out.append(_note_ref(len(notes), linked=not open_links))
         else:
             if isinstance(node, Strong):
                 out.append("<strong>")
@@ -146,6 +179,15 @@ def inline_html(nodes: Iterable[Inline], marks: Marks | None = None) -> str:
     return "".join(out)
 
 
+def _note_ref(number: int, *, linked: bool) -> str:
+    if not linked:
+        return f'<sup class="brief-noteref">{number}</sup>'
+    return (
+        f'<sup class="brief-noteref"><a href="#fn-{number}" id="fnref-{number}"'
+        f' role="doc-noteref">{number}</a></sup>'
+    )
+
+
 def _is_external(href: str) -> bool:
     return href_scheme(href) is not None or href.lstrip().startswith("//")
 
@@ -153,9 +195,7 @@ def _is_external(href: str) -> bool:
 @functools.cache
 def stylesheet() -> str:
     """The packaged screen stylesheet (``styles/brief.css``)."""
-    return (files(__package__ or "briefkit.renderers") / "styles" / "brief.css").read_text(
-        encoding="utf-8"
-    )
+    return (files("briefkit.renderers") / "styles" / "brief.css").read_text(encoding="utf-8")
 
 
 def css_string(text: str) -> str:
@@ -212,7 +252,13 @@ def _json_ld(brief: Brief, data: dict[str, Any]) -> str:
     return _JSON_UNSAFE.sub(lambda m: _JSON_ESCAPES[m.group()], text)
 
 
-def _context(brief: Brief, standalone: bool, notes: Annotations | None = None) -> dict[str, Any]:
+def _context(
+    brief: Brief,
+    standalone: bool,
+    allow: Callable[[str], bool],
+    local: Pictures | None,
+    findings: Annotations | None = None,
+) -> dict[str, Any]:
     """Everything a template needs; user templates get the same names.
 
     ``where`` arguments are ``(section, block, item)`` indexes, used only to find the
@@ -220,19 +266,31 @@ def _context(brief: Brief, standalone: bool, notes: Annotations | None = None) -
     """
     from markupsafe import Markup, escape
 
-    def inline(nodes: Iterable[Inline], where: tuple[int, int, int | None] | None = None) -> Any:
-        marks = notes.marks(*where, "text") if notes and where else None
-        return Markup(inline_html(nodes, marks))
+    notes: list[Note] = []  # filled as the template renders inline content, in reading order
+
+    def inline(
+        nodes: Iterable[Inline],
+        where: tuple[int, int, int | None] | None = None,
+        part: str = "text",
+    ) -> Any:
+        marks = findings.marks(*where, part) if findings and where else None
+        return Markup(inline_html(nodes, marks, notes))
+
+    def spot(where: tuple[int, int] | None) -> Spot | None:
+        """The inline writer of each text of block ``where`` (only when annotating)."""
+        if findings is None or where is None:
+            return None
+        return lambda item, part: lambda nodes: inline(nodes, (*where, item), part)
 
     def marked(text: str, where: tuple[int, int | None, int | None], part: str) -> Any:
-        marks = notes.marks(*where, part) if notes else None
+        marks = findings.marks(*where, part) if findings else None
         return Markup(marks.text(text)) if marks else escape(text)
 
     def lint(section: int | None, block: int | None = None, item: int | None = None) -> Any:
-        if notes is None:
+        if findings is None:
             return Markup("")
         part = "item" if item is not None else "section" if section is not None else "brief"
-        return Markup(notes.attributes(section, block, item, part))
+        return Markup(findings.attributes(section, block, item, part))
 
     data = brief.model_dump(mode="json", include={"published", "updated"})
     marking = brief.marking and "marking-" + _NON_WORD.sub("-", brief.marking.lower()).strip("-")
@@ -254,8 +312,13 @@ def _context(brief: Brief, standalone: bool, notes: Annotations | None = None) -
         "inline": inline,
         "lead": lambda text, where: marked(text, where, "lead"),
         "heading": lambda text, section: marked(text, (section, None, None), "heading"),
-        "marking_text": lambda text: Markup(notes.marking(text)) if notes else escape(text),
+        "marking_text": lambda text: Markup(findings.marking(text)) if findings else escape(text),
         "lint": lint,
+        "table": lambda block, where=None: Markup(table_html(block, inline, spot(where))),
+        "figure": lambda block, where=None: Markup(
+            figure_html(block, inline, allow, local, spot(where))
+        ),
+        "notes_section": lambda: Markup(notes_html(notes, inline_html)),
     }
 
 
@@ -334,6 +397,8 @@ def render_html(
     annotate: bool = False,
     scale: str = "icd203",
     default_language: str = DEFAULT_LANGUAGE,
+    allow_fetch: AllowFetch = None,
+    resources: str | os.PathLike[str] | None = None,
 ) -> str:
     """The brief as HTML: a complete page, or with ``standalone=False`` only the ``<article>``.
 
@@ -353,14 +418,25 @@ def render_html(
     raises :class:`~briefkit.TemplateError` naming the template, the line and the reason.
     ``defang`` and ``live`` decide which quoted indicators stay links (every renderer takes
     them: see :func:`briefkit.ioc.defang_brief`).
-    """
-    notes = None
-    if annotate:
-        from ..tradecraft import check
-        from .annotations import Annotations
 
-        notes = Annotations(check(brief, scale=scale))
-    context = _context(defang_brief(brief, defang, live), standalone, notes)
+    The page makes its reader's browser load nothing the caller did not allow: a figure
+    shows its image when it is a ``data:`` image, a relative path inside the page's folder
+    (``briefkit build`` copies those next to the page) or an http(s) URL ``allow_fetch``
+    lets through (URL prefixes or a predicate, as for PDF); otherwise it shows its alt
+    text, with an :class:`~briefkit.ImageWarning`, and keeps its source in ``data-src``.
+    With ``resources`` (the folder the page will sit in), a relative image is shown only
+    when that folder holds it; nothing is read otherwise.
+    """
+    findings = None
+    if annotate:
+        from ...tradecraft import check
+        from ..annotations import Annotations
+
+        findings = Annotations(check(brief, scale=scale))
+    local = Pictures(resources) if resources is not None else None
+    context = _context(
+        defang_brief(brief, defang, live), standalone, make_policy(allow_fetch), local, findings
+    )
     context["page_language"] = declared_language(
         brief.language, check_default(default_language, format="html")
     )
