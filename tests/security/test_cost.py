@@ -162,3 +162,94 @@ def test_docx_is_refused_beyond_the_parts_limit(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(body, "MAX_NODES", 20)
     with pytest.raises(LimitError, match="more than 20 paragraphs and runs"):
         briefkit.parse(data, format="docx")
+
+
+def _paragraphs(text: str, n: int) -> str:
+    return "Growth of a Brief\n\n" + "".join(f"{text} {k}.\n\n" for k in range(n))
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: _paragraphs("Paragraph", n),
+        lambda n: "Growth of a Brief\n\n" + "".join(f"- item {k}\n" for k in range(n)),
+        lambda n: "Growth of a Brief\n\n" + "".join(f"Heading {k}:\n\n" for k in range(n)),
+    ],
+    ids=["paragraphs", "items", "headings"],
+)
+def test_text_is_refused_one_unit_past_its_budget(
+    monkeypatch: pytest.MonkeyPatch, make: object
+) -> None:
+    """Every paragraph, item or heading is two parts of a brief: MAX_UNITS of them parse,
+    one more is a LimitError naming its line (counted while the lines are read)."""
+    from briefkit.parsers.text import units
+
+    assert callable(make)
+    monkeypatch.setattr(units, "MAX_UNITS", 12)
+    brief = briefkit.parse(make(12), format="text")
+    assert "11" in brief.to_json()
+    with pytest.raises(LimitError, match="more than 12 paragraphs, items and headings") as info:
+        briefkit.parse(make(13), format="text")
+    assert info.value.line is not None
+    assert info.value.line >= 13
+
+
+def test_text_budget_is_max_nodes() -> None:
+    from briefkit.limits import MAX_NODES
+    from briefkit.parsers.html.dom import Budget
+    from briefkit.parsers.text import units
+
+    assert units.MAX_UNITS == MAX_NODES // 2
+    assert Budget().limit == Budget().left == MAX_NODES
+
+
+def _page(body: str) -> str:
+    return f"<html><body><article><h1>Growth</h1>{body}</article></body></html>"
+
+
+def _own(n: int) -> str:
+    from briefkit import Item, ItemList, Strong
+
+    items = tuple(
+        Item(lead=f"Lead {k}", body=(Text(text="body "), Strong(children=(Text(text="b"),))))
+        for k in range(n)
+    )
+    return briefkit.render_html(
+        Brief(title="Growth", sections=(Section(blocks=(ItemList(items=items),)),))
+    )
+
+
+# (page of n units, the parts it is read into, what the n-th unit leaves in the brief)
+HTML_BUDGETS = {
+    "paragraphs": (lambda n: _page("<p>a</p>" * n), lambda n: 2 * n),
+    "items": (lambda n: _page("<ul>" + "<li><b>a</b> b</li>" * n + "</ul>"), lambda n: 1 + 4 * n),
+    "links": (
+        lambda n: _page("<p>" + "".join(f'<a href="/{k}">l</a> ' for k in range(n)) + "</p>"),
+        lambda n: 1 + 3 * n,
+    ),
+    "loose text": (lambda n: _page("<div>" + "a<hr>" * n + "</div>"), lambda n: 2 * n),
+    "own page": (_own, lambda n: 2 + 4 * n),
+}
+
+
+@pytest.mark.parametrize("name", HTML_BUDGETS)
+def test_html_is_refused_one_part_past_its_budget(
+    monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """A page read into exactly MAX_NODES parts parses whole; with one part less to spend
+    it is a LimitError naming the element being read and its line."""
+    from briefkit.parsers.html import dom
+
+    make, parts = HTML_BUDGETS[name]
+    monkeypatch.setattr(dom, "MAX_NODES", parts(15))
+    brief = briefkit.parse(make(15), format="html")
+    counts = [len(getattr(b, "items", ())) or 1 for s in brief.sections for b in s.blocks]
+    assert sum(counts) == 15 or name == "links"
+    if name == "links":
+        assert brief.to_json().count('"href"') == 15
+    monkeypatch.setattr(dom, "MAX_NODES", parts(15) - 1)
+    with pytest.raises(LimitError, match=f"more than {parts(15) - 1} parts of a brief") as info:
+        briefkit.parse(make(15), format="html")
+    assert info.value.element is not None
+    assert info.value.element.startswith("/html/body/")
+    assert info.value.line is not None

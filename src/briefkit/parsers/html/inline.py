@@ -19,7 +19,7 @@ from lxml import etree
 from ...limits import MAX_INLINE_DEPTH
 from ...model import Emphasis, Inline, Link, Strong, Text
 from ...safety import clean_text, is_safe_href
-from .dom import Element
+from .dom import Budget, Element
 
 __all__ = ["BREAK", "Break", "LinkResolver", "Raw", "convert_inline", "finish"]
 
@@ -36,6 +36,7 @@ BREAK: Final = Break()
 Raw = str | Text | Strong | Emphasis | Link | Break
 
 _URL_NOISE = re.compile("[\t\n\r]")
+_UNBOUNDED = 2**62  # what a conversion given no budget may spend
 _FORMATTING = frozenset({"strong", "emphasis", "link"})
 _STRONG = frozenset({"strong", "b"})
 _EMPHASIS = frozenset({"em", "i"})
@@ -199,6 +200,7 @@ def convert_inline(
     include_root: bool = False,
     stop: frozenset[str] = frozenset(),
     flatten: bool = True,
+    budget: Budget | None = None,
 ) -> list[Raw]:
     """The inline content of ``root`` as raw parts (its tail is not included).
 
@@ -206,8 +208,10 @@ def convert_inline(
     only its content; ``stop`` names tags whose subtrees are left out (nested lists, which
     their own items carry). With ``flatten`` formatting already in effect is not nested
     again (``<b><b>x</b></b>`` is one Strong); either way formatting deeper than
-    :data:`~briefkit.limits.MAX_INLINE_DEPTH` is kept as its text.
+    :data:`~briefkit.limits.MAX_INLINE_DEPTH` is kept as its text. Every run of text and
+    every strong, emphasis or link made is spent from ``budget``.
     """
+    left = budget.left if budget is not None else _UNBOUNDED  # (a local: this loop is hot)
     frames: list[_Frame] = [_Frame("root")]
     open_kinds = dict.fromkeys(_FORMATTING, 0)
     walker = etree.iterwalk(root, events=("start", "end"))
@@ -219,6 +223,7 @@ def convert_inline(
             if el is root and not include_root:
                 if el.text:
                     frames[-1].parts.append(el.text)
+                    left -= 1
                 continue
             if not tag or tag in NOT_TEXT or tag in stop or skip(el):
                 walker.skip_subtree()
@@ -236,12 +241,16 @@ def convert_inline(
                     frame = _Frame("plain")
                 else:
                     open_kinds[frame.kind] += 1
+                    left -= 1
             if tag in BLOCKISH:
                 frames[-1].parts.append(" ")
                 frame.parts.append(" ")
             frames.append(frame)
             if el.text:
                 frame.parts.append(el.text)
+                left -= 1
+            if left < 0 and budget is not None:
+                budget.refuse(el)
         else:
             if el is root and not include_root:
                 continue
@@ -254,6 +263,11 @@ def convert_inline(
                     frames[-1].parts.append(" ")
             if el.tail and el is not root:
                 frames[-1].parts.append(el.tail)
+                left -= 1
+    if budget is not None:
+        budget.left = left
+        if left < 0:
+            budget.refuse(root)
     return frames[0].parts
 
 

@@ -3,7 +3,8 @@
 The renderer's markup contract (see :mod:`briefkit.renderers.html`) says where every field
 of the model lives, so nothing here guesses: section kinds come from ``data-kind``, lead-ins
 only from ``strong.lead``, and a bold paragraph stays a bold paragraph. Links are kept as
-written unless the caller passes ``base_url``.
+written unless the caller passes ``base_url``. Blocks, items and inline content are spent
+from one :class:`~.dom.Budget`, as on any other page.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from ...model import (
 )
 from ...syntax.headings import classify_heading
 from .blocks import HeadingEvent, ListEvent, walk_blocks
-from .dom import Element, has_class, plain, tag_of
+from .dom import Budget, Element, has_class, plain, tag_of
 from .inline import convert_inline, finish
 
 __all__ = ["find_own_article", "read_own"]
@@ -52,41 +53,47 @@ def _text(root: Element, cls: str) -> str | None:
     return plain(el) if el is not None else None
 
 
-def _inline(el: Element, resolve: Resolve, skip: Element | None = None) -> tuple[Inline, ...]:
-    parts = convert_inline(el, links=resolve, skip=lambda e: e is skip, flatten=False)
+def _inline(
+    el: Element, resolve: Resolve, budget: Budget, skip: Element | None = None
+) -> tuple[Inline, ...]:
+    budget.spend(1, el)  # the block or item holding it
+    parts = convert_inline(
+        el, links=resolve, skip=lambda e: e is skip, flatten=False, budget=budget
+    )
     return finish(parts)
 
 
-def _item(li: Element, resolve: Resolve) -> Item:
+def _item(li: Element, resolve: Resolve, budget: Budget) -> Item:
     lead_el = next((c for c in li if tag_of(c) == "strong" and has_class(c, "lead")), None)
     lead = ""
     if lead_el is not None:
         lead = plain(lead_el)
         lead = lead[:-1] if lead.endswith(":") else lead
-    return Item(lead=lead, body=_inline(li, resolve, skip=lead_el))
+    return Item(lead=lead, body=_inline(li, resolve, budget, skip=lead_el))
 
 
-def _blocks(section: Element, resolve: Resolve) -> list[Block]:
+def _blocks(section: Element, resolve: Resolve, budget: Budget) -> list[Block]:
     blocks: list[Block] = []
     for child in section:
         tag = tag_of(child)
         if tag == "p":
-            blocks.append(Paragraph(content=_inline(child, resolve)))
+            blocks.append(Paragraph(content=_inline(child, resolve, budget)))
         elif tag == "blockquote":
             paras = [c for c in child if tag_of(c) == "p"] or [child]
-            blocks.extend(Quote(content=_inline(p, resolve)) for p in paras)
+            blocks.extend(Quote(content=_inline(p, resolve, budget)) for p in paras)
         elif tag in ("ol", "ul"):
-            items = tuple(_item(li, resolve) for li in child if tag_of(li) == "li")
+            budget.spend(1, child)
+            items = tuple(_item(li, resolve, budget) for li in child if tag_of(li) == "li")
             blocks.append(ItemList(ordered=tag == "ol", items=items))
         elif tag and not has_class(child, "brief-heading"):
-            blocks.extend(_foreign(child, resolve))
+            blocks.extend(_foreign(child, resolve, budget))
     return blocks
 
 
-def _foreign(el: Element, resolve: Resolve) -> list[Block]:
+def _foreign(el: Element, resolve: Resolve, budget: Budget) -> list[Block]:
     """Markup a user template added inside a section: its text kept, literally."""
     blocks: list[Block] = []
-    for event in walk_blocks(el, links=resolve):
+    for event in walk_blocks(el, links=resolve, budget=budget):
         if isinstance(event, ListEvent):
             items = tuple(Item(body=finish(p)) for p in event.items)
             blocks.append(ItemList(ordered=event.ordered, items=items))
@@ -97,13 +104,14 @@ def _foreign(el: Element, resolve: Resolve) -> list[Block]:
     return blocks
 
 
-def _section(el: Element, resolve: Resolve) -> Section:
+def _section(el: Element, resolve: Resolve, budget: Budget) -> Section:
     heading_el = next((c for c in el if has_class(c, "brief-heading")), None)
     heading = plain(heading_el) if heading_el is not None else None
     kind = _KINDS.get(str(el.get("data-kind", "")).strip().lower())
     if kind is None:
         kind = (classify_heading(heading) if heading else None) or SectionKind.OTHER
-    return Section(kind=kind, heading=heading, blocks=tuple(_blocks(el, resolve)))
+    budget.spend(1, el)
+    return Section(kind=kind, heading=heading, blocks=tuple(_blocks(el, resolve, budget)))
 
 
 def _nav(article: Element, side: str, resolve: Resolve) -> BriefLink | None:
@@ -127,6 +135,7 @@ def read_own(article: Element, doc: Element, resolve: Resolve) -> Brief:
     summary = next((m for m in head.iter("meta") if m.get("itemprop") == "description"), None)
     url = next((m for m in head.iter("link") if m.get("itemprop") == "url"), None)
     slug_meta = next((m for m in doc.iter("meta") if m.get("name") == "briefkit:slug"), None)
+    budget = Budget()
     return Brief(
         title=plain(title_el),
         url=resolve(url.get("href")) if url is not None else None,
@@ -142,7 +151,9 @@ def read_own(article: Element, doc: Element, resolve: Resolve) -> Brief:
         marking=_text(head, "brief-marking"),
         language=article.get("lang") or (None if _own_page(doc) else doc.get("lang")),
         sections=tuple(
-            _section(s, resolve) for s in article.iter("section") if has_class(s, "brief-section")
+            _section(s, resolve, budget)
+            for s in article.iter("section")
+            if has_class(s, "brief-section")
         ),
         prev=_nav(article, "prev", resolve),
         next=_nav(article, "next", resolve),
