@@ -155,6 +155,40 @@ def test_markdown_is_refused_beyond_its_token_budget(
     assert info.value.line >= line
 
 
+def _markdown_tokens(text: str) -> int:
+    """Opening and leaf tokens, block and inline, as markdown-it itself makes them."""
+    from briefkit.parsers.markdown.inline import markdown
+
+    tokens = markdown().parse(text)
+    return sum(t.nesting >= 0 for t in tokens) + sum(
+        c.nesting >= 0 for t in tokens for c in t.children or ()
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# T\n\n" + "- a\n" * 60,  # block tokens: four per item, one of them inline
+        "# T\n\n" + "- a\n\n  > b\n" * 30,  # nested blocks
+        "# T\n\n" + "## h\n\n---\n\n" * 30,  # headings and rules
+    ],
+    ids=["items", "quotes", "headings"],
+)
+def test_markdown_block_tokens_count_against_the_budget(
+    monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    """A document of exactly MAX_TOKENS tokens parses; with one token less it is refused.
+    (Block tokens once went uncounted: markdown-it replaced the empty budgeted list.)"""
+    from briefkit.parsers.markdown import inline
+
+    made = _markdown_tokens(text)
+    monkeypatch.setattr(inline, "MAX_TOKENS", made)
+    briefkit.parse(text, format="markdown")
+    monkeypatch.setattr(inline, "MAX_TOKENS", made - 1)
+    with pytest.raises(LimitError, match=f"more than {made - 1} Markdown elements"):
+        briefkit.parse(text, format="markdown")
+
+
 def test_docx_is_refused_beyond_the_parts_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     from briefkit.parsers.docx import body
 
