@@ -12,13 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Final
-from urllib.parse import urljoin
 
 from lxml import etree
 
 from ...limits import MAX_INLINE_DEPTH
 from ...model import Emphasis, Inline, Link, Strong, Text
-from ...safety import clean_text, is_safe_href
+from ...safety import clean_text, is_safe_href, join_url, split_url
 from .dom import Budget, Element
 
 __all__ = ["BREAK", "Break", "LinkResolver", "Raw", "convert_inline", "finish"]
@@ -127,10 +126,14 @@ class LinkResolver:
     A scraped page's ``//host/path`` links take ``https`` when there is no base
     (``scheme_relative="https"``): left relative, a document viewer may read them as a
     network share.
+
+    A base no URL parser accepts (``http://[::1``, a port out of range) is no base: links
+    stay as written rather than all being lost. An href that cannot be resolved against the
+    base is dropped (its text stays); without a base hrefs are kept as written.
     """
 
     def __init__(self, base: str | None, *, scheme_relative: str | None = None) -> None:
-        self.base = base
+        self.base = base if base and split_url(base) is not None else None
         self.scheme_relative = scheme_relative
 
     def __call__(self, href: str | None) -> str | None:
@@ -141,12 +144,10 @@ class LinkResolver:
         if not is_safe_href(href):
             return None
         if self.base:
-            try:
-                href = urljoin(self.base, href)
-            except ValueError:
+            joined = join_url(self.base, href)
+            if joined is None or not is_safe_href(joined):
                 return None
-            if not is_safe_href(href):
-                return None
+            href = joined
         elif self.scheme_relative and href.startswith("//"):
             href = f"{self.scheme_relative}:{href}"
         return href
