@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import briefkit
@@ -281,6 +281,9 @@ _JSON = st.recursive(
 
 
 @given(shapes=_JSON, titled=_JSON)
+@example(shapes={}, titled=[["unhashable"]])  # the red team's: set() of lists
+@example(shapes={}, titled=[{"a": 1}, "x"])
+@example(shapes={"0": [[1]], "1": {"x": [None]}}, titled=None)
 @budget(80)
 def test_a_docx_hint_of_any_shape_never_escapes(shapes: object, titled: object) -> None:
     brief = rich_brief()
