@@ -120,6 +120,11 @@ def _text_dense(n: int) -> str:
     return "Growth of a Brief\n\n" + "a\n\n" * n
 
 
+def _json_dense(n: int) -> str:
+    paragraph = '{"type":"paragraph","content":[{"type":"text","text":"a"}]}'
+    return '{"title":"Growth","sections":[{"blocks":[' + ",".join([paragraph] * n) + "]}]}"
+
+
 def _md_items(n: int) -> str:
     return "# Growth\n\n" + "".join(f"- **Lead {k}:** body *{k}*\n" for k in range(n))
 
@@ -170,7 +175,8 @@ _FULL_BYTES = 32 * 2**20 - 16  # MAX_BYTES, less the few bytes a family adds aro
 # Text: two parts per line block. Markdown: MAX_TOKENS = 1,000,000 tokens, 9 per md-items
 # item, 5 per '- *a*' line, 13 per md-inline span (the tokens markdown-it pushes in a
 # paragraph longer than the budget left). DOCX: 3 per list item, 2 per run or link. HTML:
-# 6 per html-items item, 3 per link, 2 per dense paragraph. JSON: 32 MiB. The renderers get
+# 6 per html-items item, 3 per link, 2 per dense paragraph. JSON: 32 MiB (it counts no
+# parts: its input is the model). The renderers get
 # the briefs of about MAX_NODES parts (4 per item, 3 per link) the parsers allow.
 FAMILIES: tuple[Family, ...] = (
     Family("text-items", "numbered items", 2000, _text_items, _parse("text"), 240_000),
@@ -213,6 +219,7 @@ FAMILIES: tuple[Family, ...] = (
         _parse("json"),
         70_000,
     ),
+    Family("json-dense", "one-letter paragraphs", 4000, _json_dense, _parse("json"), 552_000),
     Family(
         "docx-items",
         "list items",

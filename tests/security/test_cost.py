@@ -292,3 +292,27 @@ def test_html_is_refused_one_part_past_its_budget(
     assert info.value.element is not None
     assert info.value.element.startswith("/html/body/")
     assert info.value.line is not None
+
+
+def test_pdf_page_references_are_built_once_per_page_added() -> None:
+    """WeasyPrint reads pydyf's ``page_references`` once per tagged element and link; pydyf
+    rebuilt the tuple of every page on each read (quadratic in pages). After briefkit has
+    loaded WeasyPrint, reading it again without a new page returns the same tuple."""
+    import pydyf
+
+    from briefkit.renderers.pdf.engine import weasyprint
+
+    weasyprint()
+    pdf = pydyf.PDF()
+    for _ in range(3):
+        pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    first = pdf.page_references
+    assert pdf.page_references is first  # not rebuilt
+    pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    grown = pdf.page_references
+    kids = pdf.pages["Kids"]
+    assert grown == tuple(f"{n} 0 R".encode("ascii") for n in kids[::3])
+    assert len(grown) == 4
+    assert grown[:3] == first
+    pdf_bytes = briefkit.render_pdf(seed_shaped())
+    assert pdf_bytes.startswith(b"%PDF")
