@@ -261,6 +261,11 @@ def _own(n: int) -> str:
 # (page of n units, the parts it is read into, what the n-th unit leaves in the brief)
 HTML_BUDGETS = {
     "paragraphs": (lambda n: _page("<p>a</p>" * n), lambda n: 2 * n),
+    "indented": (lambda n: _page("\n  <p>a</p>" * n + "\n"), lambda n: 2 * n),  # spaces free
+    "indented list": (
+        lambda n: _page("<ul>\n" + "  <li>a</li>\n  <!-- x -->\n" * n + "</ul>"),
+        lambda n: 1 + 2 * n,
+    ),
     "items": (lambda n: _page("<ul>" + "<li><b>a</b> b</li>" * n + "</ul>"), lambda n: 1 + 4 * n),
     "links": (
         lambda n: _page("<p>" + "".join(f'<a href="/{k}">l</a> ' for k in range(n)) + "</p>"),

@@ -96,8 +96,10 @@ class _Walk:
         self.run = []
 
     def loose(self, text: str, el: Element) -> None:
-        """Text outside any block element (``el``'s text or tail): part of the run."""
-        self.budget.spend(1, el)
+        """Text outside any block element (``el``'s text or tail): part of the run. Only
+        text is spent: the white space between a pretty-printed page's blocks makes no part."""
+        if not text.isspace():
+            self.budget.spend(1, el)
         self.run.append(text)
 
     def descend(self, el: Element) -> None:
@@ -175,7 +177,8 @@ class _Walk:
                     break
                 inside.pop()
                 if node.tail and not (inside and inside[-1]):
-                    self.budget.spend(1, node)
+                    if not node.tail.isspace():
+                        self.budget.spend(1, node)
                     loose.append(node.tail)
                 continue
             in_item = bool(inside and inside[-1])
@@ -192,7 +195,8 @@ class _Walk:
             elif tag in _LISTS or (not in_item and self.has_blocks(node)):
                 inside.append(False)  # read its items; its own text is loose
                 if node.text and not in_item:
-                    self.budget.spend(1, node)
+                    if not node.text.isspace():
+                        self.budget.spend(1, node)
                     loose.append(node.text)
             elif in_item:
                 inside.append(True)  # looking for nested lists only
