@@ -238,6 +238,21 @@ def test_lint_benchmark_brief_has_the_words_asked_for() -> None:
     assert sum(len(s.text.split()) for s in brief.sections) >= 10_000
 
 
+def test_complexity_full_sizes_stay_within_the_size_limit() -> None:
+    """--full makes 8x each family's largest input: text inputs within MAX_BYTES."""
+    from benchmarks import complexity
+
+    from briefkit.limits import MAX_BYTES
+
+    for family in complexity.FAMILIES:
+        assert complexity.sizes(family, None) == [family.full * k // 8 for k in (1, 2, 4, 8)]
+        if family.name.split("-")[0] in ("text", "md", "html", "json"):
+            size = len(family.make(family.full))
+            assert size <= MAX_BYTES, family.name
+            if family.name in ("text-word", "json-items", "json-dense"):  # size is their limit
+                assert size > 0.9 * MAX_BYTES, family.name
+
+
 def test_complexity_check_runs_and_reads_growth() -> None:
     from benchmarks import complexity
 

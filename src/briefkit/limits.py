@@ -34,7 +34,8 @@ MAX_HTML_ATTRIBUTES = 1000
 MAX_INLINE_DEPTH = 64
 #: Parts (blocks, list items, runs of inline content) one brief may be read into. Each costs
 #: about half a kilobyte in the model, so markup-dense input (``- *a*`` lines) cost hundreds
-#: of bytes per input byte; this bounds it (a 20,000-item brief is far below it).
+#: of bytes per input byte; this bounds it (a 20,000-item brief is far below it). Every
+#: parser but JSON's (whose input is the model itself) counts it while reading.
 MAX_NODES = 500_000
 #: Zip entries of a DOCX, and the inflated size of one part and of all parts, checked
 #: against the sizes the archive declares before anything is decompressed.

@@ -110,7 +110,7 @@ def test_every_text_box_is_short_enough_to_measure(pieces: list[str], tail: bool
     flat = "".join(_texts(root)).replace(_ZWSP, "")
     assert flat == ("x" + text if tail else text + "x")  # nothing lost, nothing added
     for box in _texts(root):
-        assert box.count(_ZWSP) < breaks._CHUNK
+        assert box.count(_ZWSP) < 20  # the bound breaks._CHUNK promises, whatever it is set to
         for run in re.findall(r"\S+", box):
             for piece in run.split(_ZWSP):
                 assert len(piece) <= breaks.LONG_RUN or len(run) <= breaks.LONG_RUN
@@ -130,11 +130,16 @@ def test_running_strings_of_the_pdf_are_short() -> None:
 
 
 def test_markdown_keeps_no_inline_tokens() -> None:
+    """Once the parser has read a document, its block tokens hold no inline tokens: each
+    block's were made when it was read and dropped after."""
+    from briefkit.parsers.markdown.blocks import top_nodes
     from briefkit.parsers.markdown.inline import Tokens
 
-    doc = Tokens("# T\n\n" + "- *a* [b](c)\n" * 50)
+    doc = Tokens("# T\n\n" + "- *a* [b](c)\n" * 50 + "\nA *closing* paragraph.\n")
+    nodes = top_nodes(doc, 0)
+    assert [n.kind for n in nodes] == ["heading", "block", "paragraph"]
     inline = [t for t in doc.blocks if t.type == "inline"]
-    assert inline
+    assert len(inline) == 52
     assert all(not t.children for t in inline)
     assert [t.type for t in doc.children(inline[1])][:3] == ["em_open", "text", "em_close"]
 
@@ -155,6 +160,40 @@ def test_markdown_is_refused_beyond_its_token_budget(
     assert info.value.line >= line
 
 
+def _markdown_tokens(text: str) -> int:
+    """Opening and leaf tokens, block and inline, as markdown-it itself makes them."""
+    from briefkit.parsers.markdown.inline import markdown
+
+    tokens = markdown().parse(text)
+    return sum(t.nesting >= 0 for t in tokens) + sum(
+        c.nesting >= 0 for t in tokens for c in t.children or ()
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# T\n\n" + "- a\n" * 60,  # block tokens: four per item, one of them inline
+        "# T\n\n" + "- a\n\n  > b\n" * 30,  # nested blocks
+        "# T\n\n" + "## h\n\n---\n\n" * 30,  # headings and rules
+    ],
+    ids=["items", "quotes", "headings"],
+)
+def test_markdown_block_tokens_count_against_the_budget(
+    monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    """A document of exactly MAX_TOKENS tokens parses; with one token less it is refused.
+    (Block tokens once went uncounted: markdown-it replaced the empty budgeted list.)"""
+    from briefkit.parsers.markdown import inline
+
+    made = _markdown_tokens(text)
+    monkeypatch.setattr(inline, "MAX_TOKENS", made)
+    briefkit.parse(text, format="markdown")
+    monkeypatch.setattr(inline, "MAX_TOKENS", made - 1)
+    with pytest.raises(LimitError, match=f"more than {made - 1} Markdown elements"):
+        briefkit.parse(text, format="markdown")
+
+
 def test_docx_is_refused_beyond_the_parts_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     from briefkit.parsers.docx import body
 
@@ -162,3 +201,123 @@ def test_docx_is_refused_beyond_the_parts_limit(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(body, "MAX_NODES", 20)
     with pytest.raises(LimitError, match="more than 20 paragraphs and runs"):
         briefkit.parse(data, format="docx")
+
+
+def _paragraphs(text: str, n: int) -> str:
+    return "Growth of a Brief\n\n" + "".join(f"{text} {k}.\n\n" for k in range(n))
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: _paragraphs("Paragraph", n),
+        lambda n: "Growth of a Brief\n\n" + "".join(f"- item {k}\n" for k in range(n)),
+        lambda n: "Growth of a Brief\n\n" + "".join(f"Heading {k}:\n\n" for k in range(n)),
+    ],
+    ids=["paragraphs", "items", "headings"],
+)
+def test_text_is_refused_one_unit_past_its_budget(
+    monkeypatch: pytest.MonkeyPatch, make: object
+) -> None:
+    """Every paragraph, item or heading is two parts of a brief: MAX_UNITS of them parse,
+    one more is a LimitError naming its line (counted while the lines are read)."""
+    from briefkit.parsers.text import units
+
+    assert callable(make)
+    monkeypatch.setattr(units, "MAX_UNITS", 12)
+    brief = briefkit.parse(make(12), format="text")
+    assert "11" in brief.to_json()
+    with pytest.raises(LimitError, match="more than 12 paragraphs, items and headings") as info:
+        briefkit.parse(make(13), format="text")
+    assert info.value.line is not None
+    assert info.value.line >= 13
+
+
+def test_text_budget_is_max_nodes() -> None:
+    from briefkit.limits import MAX_NODES
+    from briefkit.parsers.html.dom import Budget
+    from briefkit.parsers.text import units
+
+    assert units.MAX_UNITS == MAX_NODES // 2
+    assert Budget().limit == Budget().left == MAX_NODES
+
+
+def _page(body: str) -> str:
+    return f"<html><body><article><h1>Growth</h1>{body}</article></body></html>"
+
+
+def _own(n: int) -> str:
+    from briefkit import Item, ItemList, Strong
+
+    items = tuple(
+        Item(lead=f"Lead {k}", body=(Text(text="body "), Strong(children=(Text(text="b"),))))
+        for k in range(n)
+    )
+    return briefkit.render_html(
+        Brief(title="Growth", sections=(Section(blocks=(ItemList(items=items),)),))
+    )
+
+
+# (page of n units, the parts it is read into, what the n-th unit leaves in the brief)
+HTML_BUDGETS = {
+    "paragraphs": (lambda n: _page("<p>a</p>" * n), lambda n: 2 * n),
+    "indented": (lambda n: _page("\n  <p>a</p>" * n + "\n"), lambda n: 2 * n),  # spaces free
+    "indented list": (
+        lambda n: _page("<ul>\n" + "  <li>a</li>\n  <!-- x -->\n" * n + "</ul>"),
+        lambda n: 1 + 2 * n,
+    ),
+    "items": (lambda n: _page("<ul>" + "<li><b>a</b> b</li>" * n + "</ul>"), lambda n: 1 + 4 * n),
+    "links": (
+        lambda n: _page("<p>" + "".join(f'<a href="/{k}">l</a> ' for k in range(n)) + "</p>"),
+        lambda n: 1 + 3 * n,
+    ),
+    "loose text": (lambda n: _page("<div>" + "a<hr>" * n + "</div>"), lambda n: 2 * n),
+    "own page": (_own, lambda n: 2 + 4 * n),
+}
+
+
+@pytest.mark.parametrize("name", HTML_BUDGETS)
+def test_html_is_refused_one_part_past_its_budget(
+    monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """A page read into exactly MAX_NODES parts parses whole; with one part less to spend
+    it is a LimitError naming the element being read and its line."""
+    from briefkit.parsers.html import dom
+
+    make, parts = HTML_BUDGETS[name]
+    monkeypatch.setattr(dom, "MAX_NODES", parts(15))
+    brief = briefkit.parse(make(15), format="html")
+    counts = [len(getattr(b, "items", ())) or 1 for s in brief.sections for b in s.blocks]
+    assert sum(counts) == 15 or name == "links"
+    if name == "links":
+        assert brief.to_json().count('"href"') == 15
+    monkeypatch.setattr(dom, "MAX_NODES", parts(15) - 1)
+    with pytest.raises(LimitError, match=f"more than {parts(15) - 1} parts of a brief") as info:
+        briefkit.parse(make(15), format="html")
+    assert info.value.element is not None
+    assert info.value.element.startswith("/html/body/")
+    assert info.value.line is not None
+
+
+def test_pdf_page_references_are_built_once_per_page_added() -> None:
+    """WeasyPrint reads pydyf's ``page_references`` once per tagged element and link; pydyf
+    rebuilt the tuple of every page on each read (quadratic in pages). After briefkit has
+    loaded WeasyPrint, reading it again without a new page returns the same tuple."""
+    import pydyf
+
+    from briefkit.renderers.pdf.engine import weasyprint
+
+    weasyprint()
+    pdf = pydyf.PDF()
+    for _ in range(3):
+        pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    first = pdf.page_references
+    assert pdf.page_references is first  # not rebuilt
+    pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    grown = pdf.page_references
+    kids = pdf.pages["Kids"]
+    assert grown == tuple(f"{n} 0 R".encode("ascii") for n in kids[::3])
+    assert len(grown) == 4
+    assert grown[:3] == first
+    pdf_bytes = briefkit.render_pdf(seed_shaped())
+    assert pdf_bytes.startswith(b"%PDF")

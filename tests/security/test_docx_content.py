@@ -192,3 +192,94 @@ def test_every_wrapped_word_is_read_once_in_order(words: list[tuple[str, list[in
     assert all(p >= 0 for p in positions), (positions, text)
     assert positions == sorted(positions)
     assert all(text.count(f"w{k}{word}") == 1 for k, (word, _) in enumerate(words))
+
+
+# --- characters of symbol fonts (w:sym, and text typed in Symbol or Wingdings) ------------
+
+
+def sym(font: str | None, char: str | None) -> str:
+    attrs = (f" w:font='{font}'" if font is not None else "") + (
+        f" w:char='{char}'" if char is not None else ""
+    )
+    return f"<w:r><w:t xml:space='preserve'>[</w:t><w:sym{attrs}/><w:t>]</w:t></w:r>"
+
+
+@pytest.mark.parametrize(
+    ("font", "char", "expected"),
+    [
+        ("Symbol", "F0B7", "•"),  # the bullet Word's own bulleted lists use
+        ("Symbol", "F061", "α"),
+        ("Symbol", "F057", "Ω"),
+        ("Symbol", "0044", "Δ"),  # written without the private-use offset
+        ("Symbol", "F0AE", "→"),
+        ("Symbol", "F0DE", "⇒"),
+        ("Symbol", "F0A3", "≤"),
+        ("Symbol", "F031", "1"),
+        ("symbol ", "f070", "π"),  # font names and hex digits in any case
+        ("Wingdings", "F0FC", "✓"),
+        ("Wingdings", "F0FB", "✗"),
+        ("Wingdings", "F0FE", "☑"),
+        ("Wingdings", "F0FD", "☒"),
+        ("Wingdings", "F0A7", "▪"),  # Word's square bullet
+        ("Wingdings", "F0D8", "⮚"),  # Word's arrowhead bullet
+        ("Wingdings", "F076", "❖"),
+        ("Wingdings", "F06C", "●"),
+        ("Wingdings", "F0E8", "🡺"),
+        ("Wingdings", "F081", "①"),
+        ("WINGDINGS", "F08C", "❶"),
+    ],
+)
+def test_symbol_font_characters_are_read_as_unicode(font: str, char: str, expected: str) -> None:
+    assert f"[{expected}]" in text_of(docx(para(sym(font, char))))
+
+
+@pytest.mark.parametrize(
+    ("font", "char", "expected"),
+    [
+        ("Wingdings", "F021", "\uf021"),  # a pencil, but which one is not certain: kept
+        ("Wingdings 2", "F050", "\uf050"),  # another font's table: kept as written
+        ("Webdings", "F0FC", "\uf0fc"),
+        ("MT Extra", "F06C", "\uf06c"),
+        (None, "F0B7", "\uf0b7"),
+        ("Symbol", "F0FF", "\uf0ff"),  # Symbol has no such character
+        ("Symbol", "2022", "•"),  # already Unicode
+        ("Symbol", None, "\ufffd"),  # no character at all: still marked
+        ("Symbol", "zz", "\ufffd"),
+        ("Symbol", "0001", "\ufffd"),  # a control character XML cannot hold
+        ("Symbol", "D800", "\ufffd"),  # a surrogate
+        ("Symbol", "110000", "\ufffd"),  # beyond Unicode
+        ("Symbol", "202E", "\ufffd"),  # a bidi override briefkit never lets through
+    ],
+)
+def test_other_symbols_are_kept_as_written(
+    font: str | None, char: str | None, expected: str
+) -> None:
+    assert f"[{expected}]" in text_of(docx(para(sym(font, char))))
+
+
+def test_text_typed_in_a_symbol_font_maps_its_private_use_codes() -> None:
+    def in_font(font: str, text: str) -> str:
+        return (
+            f"<w:r><w:rPr><w:rFonts w:ascii='{font}' w:hAnsi='{font}'/></w:rPr>"
+            f"<w:t xml:space='preserve'>{text}</w:t></w:r>"
+        )
+
+    text = text_of(
+        docx(
+            para(
+                in_font("Symbol", "\uf0b7 one \uf061"), run(" and "), in_font("Wingdings", "\uf0fc")
+            ),
+            para(in_font("Symbol", "abc"), run(" \uf0b7 plain")),
+        )
+    )
+    assert "• one α and ✓" in text
+    assert "abc \uf0b7 plain" in text  # letters typed in Symbol, PUA outside it: as written
+
+
+@given(font=st.text(max_size=12), char=st.text(max_size=8))
+@budget(60)
+def test_every_symbol_is_one_character(font: str, char: str) -> None:
+    from briefkit.parsers.docx.symbols import symbol_char
+
+    assert len(symbol_char(font, char)) == 1
+    assert len(symbol_char(font, f"{abs(hash(char)) % 0x110000:X}")) == 1

@@ -18,13 +18,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import briefkit
 from briefkit import BriefLink, Link, Paragraph, Section, TemplateError, Text
 from briefkit.cli import main
 from briefkit.linking import chain_from_links
+from briefkit.model import plain_text
 from briefs import rich_brief, seed_shaped
 from security.checks import FORMATS
 from security.test_properties import budget, only_briefkit_errors
@@ -163,6 +164,80 @@ def test_broken_urls_in_a_folder_do_not_stop_check_or_build(tmp_path: Path) -> N
     assert built.exit_code == 0, built.output
 
 
+def _page(body: str, head: str = "") -> str:
+    return (
+        f"<html><head><title>Broken Links</title>{head}</head><body><article>"
+        f"<h1>Broken Links</h1>{body}</article></body></html>"
+    )
+
+
+def _hrefs(brief: briefkit.Brief) -> dict[str, str]:
+    """Link text -> href, for every link of the brief."""
+    found: dict[str, str] = {}
+    pending: list[object] = [b for s in brief.sections for b in s.blocks]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, Link):
+            found[plain_text((node,))] = node.href
+        for name in ("content", "children", "items", "body"):
+            pending.extend(getattr(node, name, ()))
+    return found
+
+
+@pytest.mark.parametrize("broken", BROKEN_URLS)
+def test_broken_urls_in_an_html_page_are_kept_or_dropped_never_raised(broken: str) -> None:
+    """Every place an HTML page holds a URL (links, canonical, og:url, JSON-LD, rel=next),
+    holding a URL no parser accepts: the page parses, the link text stays, and it renders."""
+    ld = json.dumps({"@type": "NewsArticle", "url": broken, "mainEntityOfPage": broken})
+    head = (
+        f'<link rel="canonical" href="{broken}"><meta property="og:url" content="{broken}">'
+        f'<script type="application/ld+json">{ld}</script><link rel="next" href="{broken}">'
+    )
+    body = (
+        f'<p>A <a href="{broken}">wild link</a> and a <a href="/local/page">local one</a>.</p>'
+        f'<p><a rel="prev" href="{broken}">Previous</a></p>'
+    )
+    for base in (None, "https://example.org/posts/one", broken):
+        brief = briefkit.parse(_page(body, head), format="html", base_url=base)
+        text = plain_text(brief.sections[0].blocks[0].content)  # type: ignore[union-attr]
+        assert "wild link" in text
+        assert "local one" in text
+        for fmt in FORMATS:
+            assert briefkit.render(brief, fmt)
+
+
+@pytest.mark.parametrize("broken", BROKEN_URLS)
+def test_a_broken_base_is_no_base(broken: str) -> None:
+    """A base no parser accepts (given, or the page's canonical URL) resolves nothing and
+    loses nothing: relative links stay as written (they once lost their targets, or were
+    resolved against a host with an impossible port)."""
+    page = _page('<p>See <a href="/local/page">the local page</a>.</p>')
+    assert _hrefs(briefkit.parse(page, format="html", base_url=broken)) == {
+        "the local page": "/local/page"
+    }
+    canonical = _page(
+        '<p>See <a href="/local/page">the local page</a>.</p>',
+        f'<link rel="canonical" href="{broken}">',
+    )
+    assert _hrefs(briefkit.parse(canonical, format="html")) == {"the local page": "/local/page"}
+
+
+@pytest.mark.parametrize("broken", BROKEN_URLS)
+def test_a_link_that_cannot_be_resolved_keeps_its_text_only(broken: str) -> None:
+    page = _page(f'<p>A <a href="{broken}">wild link</a> and <a href="b">a fine one</a>.</p>')
+    brief = briefkit.parse(page, format="html", base_url="https://example.org/posts/one")
+    assert _hrefs(brief) == {"a fine one": "https://example.org/posts/b"}
+    assert "wild link" in plain_text(brief.sections[0].blocks[0].content)  # type: ignore[union-attr]
+
+
+def test_slug_of_a_broken_canonical_url_is_none() -> None:
+    from briefkit.parsers.html.meta import _slug
+
+    assert _slug("https://example.org/posts/port-strike.html") == "port-strike"
+    for broken in BROKEN_URLS:
+        assert _slug(broken) is None
+
+
 # --- digits int() refuses, in a DOCX ------------------------------------------------------
 
 
@@ -206,6 +281,9 @@ _JSON = st.recursive(
 
 
 @given(shapes=_JSON, titled=_JSON)
+@example(shapes={}, titled=[["unhashable"]])  # the red team's: set() of lists
+@example(shapes={}, titled=[{"a": 1}, "x"])
+@example(shapes={"0": [[1]], "1": {"x": [None]}}, titled=None)
 @budget(80)
 def test_a_docx_hint_of_any_shape_never_escapes(shapes: object, titled: object) -> None:
     brief = rich_brief()

@@ -164,6 +164,7 @@ class _Assembler:
         )
         self.containers = 0
         self.list_key: tuple[str, str, bool] | None = None  # definition, numId, ordered
+        self.items: list[Item] = []  # the items of the list that ends self.blocks
         self.sections: list[Section] = []
         self.current: dict[str, Any] | None = None
         self.blocks: list[Block] = []
@@ -324,9 +325,10 @@ class _Assembler:
             and (previous[0], previous[2]) == (key[0], key[2])
             and not restarts
         ):
-            self.blocks[-1] = last.model_copy(update={"items": (*last.items, item)})
+            self.items.append(item)  # built into the list once, when it ends (linear)
         else:
             self._add(ItemList(ordered=para.ordered, items=(item,)))
+            self.items = [item]
         self.list_key = key
 
     def _inlines(self, segs: list[runs.Seg]) -> tuple[Any, ...]:
@@ -341,10 +343,19 @@ class _Assembler:
     def _add(self, block: Block) -> None:
         if self.current is None:
             self.current = {"kind": SectionKind.OTHER, "heading": None}
+        self._end_list()
         self.blocks.append(block)
         self.list_key = None
 
+    def _end_list(self) -> None:
+        """Give the list that ends ``self.blocks`` all its items."""
+        last = self.blocks[-1] if self.blocks else None
+        if isinstance(last, ItemList) and len(self.items) > len(last.items):
+            self.blocks[-1] = last.model_copy(update={"items": tuple(self.items)})
+        self.items = []
+
     def _close(self) -> None:
+        self._end_list()
         if self.current is not None:
             self.sections.append(Section(**self.current, blocks=tuple(self.blocks)))
         self.current, self.blocks = None, []

@@ -1,8 +1,8 @@
 """Paragraphs of a DOCX body as the reader needs them: a role from the paragraph style,
 formatted text segments (runs, hyperlinks, HYPERLINK fields, tracked insertions, equations,
-ruby), list facts from numbering, briefkit's section bookmarks, footnote references (as
-marks in the text, see :mod:`briefkit.syntax.notemarks`), pictures, and data tables (see
-:mod:`.media`).
+ruby, symbol-font characters), list facts from numbering, briefkit's section bookmarks,
+footnote references (as marks in the text, see :mod:`briefkit.syntax.notemarks`), pictures,
+and data tables (see :mod:`.media`).
 
 The walk descends into every element it does not know (a producer's wrapper, a future
 container), skipping only properties and deleted text, so unknown markup costs formatting,
@@ -26,6 +26,7 @@ from .compat import text_boxes
 from .media import Picture, picture_of, read_table
 from .omml import is_math, math_text
 from .package import Numbering, Styles, outline_level
+from .symbols import font_text, symbol_char
 
 __all__ = ["Para", "Reader"]
 
@@ -240,9 +241,14 @@ class Reader:
                 parts.append("-")
             elif tag == ox.w("ruby"):
                 parts.append(_ruby(child))
+            elif tag == ox.w("sym"):
+                parts.append(symbol_char(child.get(ox.w("font")), child.get(ox.w("char"))))
         text = "".join(parts)
         if not text:
             return
+        fonts = rpr.find("w:rFonts", _W) if rpr is not None else None
+        if fonts is not None:  # text typed in a symbol font: its private-use codes mapped
+            text = font_text(fonts.get(ox.w("ascii")) or fonts.get(ox.w("hAnsi")), text)
         if is_lead:
             lead.append(text)
             return

@@ -4,7 +4,8 @@ Pages nest their text in any number of wrappers (``div``, ``section``, tables us
 layout); this walk flattens them in document order, without recursion. Text sitting loose
 in a wrapper becomes a paragraph of its own, so nothing between two blocks is lost. What the
 blocks mean (which paragraph is a heading, which bold text a lead-in) is decided afterwards,
-in :mod:`.structure`.
+in :mod:`.structure`. Every block, item and run of loose text is spent from a
+:class:`~.dom.Budget` as it is read (inline content spends its own).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ...model import Block, Inline, Note, plain_text
-from .dom import Element, tag_of
+from .dom import Budget, Element, tag_of
 from .inline import BLOCKISH, BREAK, NOT_TEXT, Break, Raw, convert_inline, finish
 from .tables import image_blocks, is_data_table, read_figure, read_table
 
@@ -91,8 +92,10 @@ class _Walk:
         skip: Callable[[Element], bool],
         drop_line: Callable[[str], bool],
         has_blocks: Callable[[Element], bool],
+        budget: Budget,
         notes: Callable[[Element], Note | None] | None = None,
     ) -> None:
+        self.budget = budget
         self.links = links
         self.skip = skip
         self.drop_line = drop_line
@@ -103,16 +106,25 @@ class _Walk:
         self.quote_depth = 0
         self.table_depth = 0
 
-    def flush(self) -> None:
+    def flush(self, el: Element) -> None:
+        """End the run of loose text (at ``el``): a paragraph, unless it is empty or chrome."""
         if self.keep(self.run):
+            self.budget.spend(1, el)
             self.events.append(ParaEvent(self.run, quote=self.quote_depth > 0))
         self.run = []
 
+    def loose(self, text: str, el: Element) -> None:
+        """Text outside any block element (``el``'s text or tail): part of the run. Only
+        text is spent: the white space between a pretty-printed page's blocks makes no part."""
+        if not text.isspace():
+            self.budget.spend(1, el)
+        self.run.append(text)
+
     def descend(self, el: Element) -> None:
         """Enter a wrapper: what came before is a paragraph, its own text starts the next."""
-        self.flush()
+        self.flush(el)
         if el.text:
-            self.run.append(el.text)
+            self.loose(el.text, el)
 
     def inline(
         self, el: Element, *, include_root: bool = False, stop: frozenset[str] = frozenset()
@@ -124,27 +136,31 @@ class _Walk:
             include_root=include_root,
             stop=stop,
             notes=self.notes,
+            budget=self.budget,
         )
 
     def leaf(self, el: Element, tag: str) -> None:
-        self.flush()
+        self.flush(el)
         parts = self.inline(el)
-        if not self.keep(parts):
-            pass  # no text, or an interface line: only the paragraph's images stay
-        elif tag in _HEADINGS and self.quote_depth == 0:
-            self.events.append(HeadingEvent(_HEADINGS[tag], parts))
-        else:
-            self.events.append(ParaEvent(parts, quote=self.quote_depth > 0))
+        # no text, or an interface line: only the paragraph's images stay
+        if self.keep(parts):
+            self.budget.spend(1, el)
+            if tag in _HEADINGS and self.quote_depth == 0:
+                self.events.append(HeadingEvent(_HEADINGS[tag], parts))
+            else:
+                self.events.append(ParaEvent(parts, quote=self.quote_depth > 0))
         if tag == "p":
-            self.block(image_blocks(el, self.links, self.skip))
+            self.block(image_blocks(el, self.links, self.skip), el)
 
     def content(self, el: Element) -> tuple[Inline, ...]:
         """An element's inline content, finished (a table cell, a caption)."""
         return finish(self.inline(el))
 
-    def block(self, blocks: list[Block]) -> None:
+    def block(self, blocks: list[Block], el: Element) -> None:
+        """Blocks read whole at ``el`` (a table, a figure, images): each is a part spent."""
         if blocks:
-            self.flush()
+            self.flush(el)
+            self.budget.spend(len(blocks), el)
             self.events.append(BlockEvent(blocks))
 
     def keep(self, parts: list[Raw]) -> bool:
@@ -166,18 +182,20 @@ class _Walk:
     def items(self, el: Element) -> None:
         """A list's items in order; text outside any ``li`` (directly in the list, or in
         other elements in it) becomes an item of its own, so it is not lost."""
-        self.flush()
+        self.flush(el)
         event = ListEvent(ordered=tag_of(el) == "ol")
         loose: list[Raw] = []
+        self.budget.spend(1, el)
 
-        def add(parts: list[Raw]) -> None:
+        def add(parts: list[Raw], where: Element) -> None:
             if self.keep(parts):
+                self.budget.spend(1, where)
                 event.items.append(parts)
 
         if self._plain_list(el):  # the usual list: items of inline text, nothing between
             for li in el:
                 if not self.skip(li):
-                    add(self.inline(li, stop=_LISTS))
+                    add(self.inline(li, stop=_LISTS), li)
             if event.items:
                 self.events.append(event)
             return
@@ -191,6 +209,8 @@ class _Walk:
                     break
                 inside.pop()
                 if node.tail and not (inside and inside[-1]):
+                    if not node.tail.isspace():
+                        self.budget.spend(1, node)
                     loose.append(node.tail)
                 continue
             in_item = bool(inside and inside[-1])
@@ -198,15 +218,17 @@ class _Walk:
                 walker.skip_subtree()
                 inside.append(in_item)
             elif tag == "li":
-                add(loose)
+                add(loose, node)
                 loose = []
-                add(self.inline(node, stop=_LISTS))
+                add(self.inline(node, stop=_LISTS), node)
                 inside.append(True)
                 if not self.has_blocks(node):
                     walker.skip_subtree()  # no nested list to look for
             elif tag in _LISTS or (not in_item and self.has_blocks(node)):
                 inside.append(False)  # read its items; its own text is loose
                 if node.text and not in_item:
+                    if not node.text.isspace():
+                        self.budget.spend(1, node)
                     loose.append(node.text)
             elif in_item:
                 inside.append(True)  # looking for nested lists only
@@ -214,7 +236,7 @@ class _Walk:
                 loose.extend(self.inline(node, include_root=True))
                 walker.skip_subtree()
                 inside.append(False)
-        add(loose)
+        add(loose, el)
         if event.items:
             self.events.append(event)
 
@@ -243,12 +265,16 @@ def walk_blocks(
     drop_line: Callable[[str], bool] = lambda text: False,
     has_blocks: Callable[[Element], bool] | None = None,
     notes: Callable[[Element], Note | None] | None = None,
+    budget: Budget | None = None,
 ) -> list[Event]:
     """The blocks inside ``root``, in document order; ``skip`` leaves out subtrees and
     ``drop_line`` paragraphs, headings and items by their whole text (chrome).
     ``has_blocks`` says which elements hold blocks (measured here when not given);
-    ``notes`` turns footnote references into notes (see :mod:`.notes`)."""
-    walk = _Walk(links, skip, drop_line, has_blocks or block_holders(root), notes)
+    ``notes`` turns footnote references into notes (see :mod:`.notes`); the parts read are
+    spent from ``budget`` (a LimitError past it; a fresh one when not given).
+    """
+    budget = Budget() if budget is None else budget
+    walk = _Walk(links, skip, drop_line, has_blocks or block_holders(root), budget, notes)
     if tag_of(root) in _LISTS:  # a list given alone is read as a list
         walk.items(root)
         return walk.events
@@ -260,31 +286,31 @@ def walk_blocks(
             tag = ""
         if el is root:
             if event == "start" and el.text:
-                walk.run.append(el.text)
+                walk.loose(el.text, el)
             continue
         if event == "end":
             if el in descended:
-                walk.flush()
+                walk.flush(el)
                 if tag == "blockquote":
                     walk.quote_depth -= 1
                 elif tag == "table":
                     walk.table_depth -= 1
             if el.tail:
-                walk.run.append(el.tail)
+                walk.loose(el.tail, el)
             continue
         if not tag or skip(el):
             walker.skip_subtree()
         elif tag in ("img", "picture"):
-            walk.block(image_blocks(el, links, skip))
+            walk.block(image_blocks(el, links, skip), el)
             walker.skip_subtree()
         elif tag in NOT_TEXT:
             walker.skip_subtree()
         elif tag == "table" and is_data_table(el):
             table = read_table(el, walk.content)
-            walk.block([table] if table is not None else [])
+            walk.block([table] if table is not None else [], el)
             walker.skip_subtree()
         elif tag == "figure" and (figure := read_figure(el, links, walk.content)) is not None:
-            walk.block(figure)
+            walk.block(figure, el)
             walker.skip_subtree()
         elif tag in _HEADINGS or tag in _LEAVES:
             if tag in ("p", "li", "dd", "dt") and walk.has_blocks(el):
@@ -298,24 +324,24 @@ def walk_blocks(
             walker.skip_subtree()
         elif tag == "br":
             if walk.run and _ends_with_break(walk.run):
-                walk.flush()  # two line breaks in loose text separate paragraphs
+                walk.flush(el)  # two line breaks in loose text separate paragraphs
             else:
                 walk.run.append(BREAK)
         elif tag == "hr":
-            walk.flush()
+            walk.flush(el)
         elif tag in BLOCKISH or walk.has_blocks(el):
             if tag == "blockquote":
-                walk.flush()
+                walk.flush(el)
                 walk.quote_depth += 1
             elif tag == "table":
-                walk.flush()
+                walk.flush(el)
                 walk.table_depth += 1
             walk.descend(el)
             descended.add(el)
         else:
             walk.run.extend(walk.inline(el, include_root=True))
             walker.skip_subtree()
-    walk.flush()
+    walk.flush(root)
     return walk.events
 
 

@@ -7,8 +7,9 @@ reference such as ``&lol9;`` stays the literal text it is. libxml2 refuses docum
 deeper than 256 elements (without its "huge" option, which stays off); that refusal becomes a
 :class:`~briefkit.LimitError` instead of a silently truncated tree, as does an element with
 more attributes than :data:`~briefkit.limits.MAX_HTML_ATTRIBUTES` (checked before parsing,
-because libxml2 compares every attribute of an element with every other). Every walk here is
-iterative, so no input depth can exhaust Python's stack.
+because libxml2 compares every attribute of an element with every other). A :class:`Budget`
+counts the parts of a brief a page is read into against :data:`~briefkit.limits.MAX_NODES`.
+Every walk here is iterative, so no input depth can exhaust Python's stack.
 """
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ from collections.abc import Callable, Iterator
 from lxml import etree
 
 from ...errors import LimitError, ParseError
-from ...limits import MAX_HTML_ATTRIBUTES, MAX_HTML_DEPTH
+from ...limits import MAX_HTML_ATTRIBUTES, MAX_HTML_DEPTH, MAX_NODES
 from ...safety import clean_text, collapse_space
 
 __all__ = [
+    "Budget",
     "Element",
     "attr_tokens",
     "classes",
@@ -71,6 +73,33 @@ _CROWDED_PAGE = re.compile(
     rf"(?>(?:[^<]++|<!--(?:[^-]++|-(?!->))*+(?:-->|\Z)|{_RAW_TEXT}"
     rf"|<[A-Za-z]{_TAG_REST}|<(?![A-Za-z]))*+)(?=<[A-Za-z])"
 )
+
+
+class Budget:
+    """The parts of a brief (blocks, list items, runs of text, formatting and links) one
+    reading of a page may still make; spent as they are read, so a page of a million tiny
+    paragraphs is refused at the limit instead of after it has filled memory."""
+
+    __slots__ = ("left", "limit")
+
+    def __init__(self, limit: int | None = None) -> None:
+        self.limit = MAX_NODES if limit is None else limit
+        self.left = self.limit
+
+    def spend(self, count: int, el: Element) -> None:
+        self.left -= count
+        if self.left < 0:
+            self.refuse(el)
+
+    def refuse(self, el: Element) -> None:
+        """Raise the LimitError, naming the element being read and its line."""
+        line = el.sourceline
+        raise LimitError(
+            f"the page has more than {self.limit} parts of a brief (blocks, list items, runs "
+            "of text and formatting; MAX_NODES)",
+            line=line if isinstance(line, int) else None,
+            element=str(el.getroottree().getpath(el)),
+        )
 
 
 def _crowded_tag(text: str) -> int | None:

@@ -12,14 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Final
-from urllib.parse import urljoin
 
 from lxml import etree
 
 from ...limits import MAX_INLINE_DEPTH
 from ...model import Emphasis, Inline, Link, Note, Strong, Text
-from ...safety import clean_text, is_safe_href
-from .dom import Element
+from ...safety import clean_text, is_safe_href, join_url, split_url
+from .dom import Budget, Element
 
 __all__ = ["BREAK", "Break", "LinkResolver", "Raw", "convert_inline", "finish"]
 
@@ -36,6 +35,7 @@ BREAK: Final = Break()
 Raw = str | Text | Strong | Emphasis | Link | Note | Break
 
 _URL_NOISE = re.compile("[\t\n\r]")
+_UNBOUNDED = 2**62  # what a conversion given no budget may spend
 _FORMATTING = frozenset({"strong", "emphasis", "link"})
 _STRONG = frozenset({"strong", "b"})
 _EMPHASIS = frozenset({"em", "i"})
@@ -125,10 +125,14 @@ class LinkResolver:
     A scraped page's ``//host/path`` links take ``https`` when there is no base
     (``scheme_relative="https"``): left relative, a document viewer may read them as a
     network share.
+
+    A base no URL parser accepts (``http://[::1``, a port out of range) is no base: links
+    stay as written rather than all being lost. An href that cannot be resolved against the
+    base is dropped (its text stays); without a base hrefs are kept as written.
     """
 
     def __init__(self, base: str | None, *, scheme_relative: str | None = None) -> None:
-        self.base = base
+        self.base = base if base and split_url(base) is not None else None
         self.scheme_relative = scheme_relative
 
     def __call__(self, href: str | None) -> str | None:
@@ -139,12 +143,10 @@ class LinkResolver:
         if not is_safe_href(href):
             return None
         if self.base:
-            try:
-                href = urljoin(self.base, href)
-            except ValueError:
+            joined = join_url(self.base, href)
+            if joined is None or not is_safe_href(joined):
                 return None
-            if not is_safe_href(href):
-                return None
+            href = joined
         elif self.scheme_relative and href.startswith("//"):
             href = f"{self.scheme_relative}:{href}"
         return href
@@ -199,6 +201,7 @@ def convert_inline(
     stop: frozenset[str] = frozenset(),
     flatten: bool = True,
     notes: Callable[[Element], Note | None] | None = None,
+    budget: Budget | None = None,
 ) -> list[Raw]:
     """The inline content of ``root`` as raw parts (its tail is not included).
 
@@ -207,8 +210,10 @@ def convert_inline(
     their own items carry). With ``flatten`` formatting already in effect is not nested
     again (``<b><b>x</b></b>`` is one Strong); either way formatting deeper than
     :data:`~briefkit.limits.MAX_INLINE_DEPTH` is kept as its text. ``notes`` says which
-    links are footnote references (see :mod:`.notes`): those become Notes.
+    links are footnote references (see :mod:`.notes`): those become Notes. Every run of
+    text and every strong, emphasis, link or note made is spent from ``budget``.
     """
+    left = budget.left if budget is not None else _UNBOUNDED  # (a local: this loop is hot)
     frames: list[_Frame] = [_Frame("root")]
     open_kinds = dict.fromkeys(_FORMATTING, 0)
     walker = etree.iterwalk(root, events=("start", "end"))
@@ -220,6 +225,7 @@ def convert_inline(
             if el is root and not include_root:
                 if el.text:
                     frames[-1].parts.append(el.text)
+                    left -= 1
                 continue
             if not tag or tag in NOT_TEXT or tag in stop or skip(el):
                 walker.skip_subtree()
@@ -228,6 +234,7 @@ def convert_inline(
             note = notes(el) if notes is not None and tag == "a" else None
             if note is not None:
                 frames[-1].parts.append(note)
+                left -= 1 + len(note.children)
                 walker.skip_subtree()
                 frames.append(_Frame("skip"))
                 continue
@@ -243,12 +250,16 @@ def convert_inline(
                     frame = _Frame("plain")
                 else:
                     open_kinds[frame.kind] += 1
+                    left -= 1
             if tag in BLOCKISH:
                 frames[-1].parts.append(" ")
                 frame.parts.append(" ")
             frames.append(frame)
             if el.text:
                 frame.parts.append(el.text)
+                left -= 1
+            if left < 0 and budget is not None:
+                budget.refuse(el)
         else:
             if el is root and not include_root:
                 continue
@@ -261,6 +272,11 @@ def convert_inline(
                     frames[-1].parts.append(" ")
             if el.tail and el is not root:
                 frames[-1].parts.append(el.tail)
+                left -= 1
+    if budget is not None:
+        budget.left = left
+        if left < 0:
+            budget.refuse(root)
     return frames[0].parts
 
 

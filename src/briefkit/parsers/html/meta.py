@@ -14,9 +14,9 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
-from ...safety import collapse_space
+from ...safety import collapse_space, split_url
 from ...syntax.dates import iso_date
 from .byline import byline_names, dom_authors
 from .dom import Element, attr_tokens, has_class, plain, tag_of
@@ -152,13 +152,10 @@ def _absolute(href: str | None, base: str | None) -> str | None:
 
 
 def _slug(url: str | None) -> str | None:
-    if not url:
+    parts = split_url(url) if url else None
+    if parts is None:
         return None
-    try:
-        path = urlsplit(url).path
-    except ValueError:
-        return None
-    last = unquote(path.rstrip("/").rpartition("/")[2])
+    last = unquote(parts.path.rstrip("/").rpartition("/")[2])
     last = re.sub(r"\.(?:html?|xhtml|php|aspx?)$", "", last, flags=re.IGNORECASE)
     return last or None
 

@@ -3,7 +3,8 @@
 The renderer's markup contract (see :mod:`briefkit.renderers.html`) says where every field
 of the model lives, so nothing here guesses: section kinds come from ``data-kind``, lead-ins
 only from ``strong.lead``, and a bold paragraph stays a bold paragraph. Links are kept as
-written unless the caller passes ``base_url``.
+written unless the caller passes ``base_url``. Blocks, items and inline content are spent
+from one :class:`~.dom.Budget`, as on any other page.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from ...model import (
 from ...syntax.headings import classify_heading
 from ..media import make_figure, size
 from .blocks import BlockEvent, HeadingEvent, ListEvent, walk_blocks
-from .dom import Element, has_class, plain, tag_of
+from .dom import Budget, Element, has_class, plain, tag_of
 from .inline import convert_inline, finish
 from .notes import Notes
 from .tables import read_figure, read_image, read_table
@@ -60,15 +61,25 @@ class _Reader:
 
     def __init__(self, article: Element, resolve: Resolve) -> None:
         self.resolve = resolve
+        #: Every part read is spent from one budget, as on any other page.
+        self.budget = Budget()
         self.notes = Notes(
             article,
-            lambda el, back: finish(convert_inline(el, links=resolve, skip=back, flatten=False)),
+            lambda el, back: finish(
+                convert_inline(el, links=resolve, skip=back, flatten=False, budget=self.budget)
+            ),
             strip_markers=False,
         )
 
     def __call__(self, el: Element, skip: Element | None = None) -> tuple[Inline, ...]:
+        self.budget.spend(1, el)  # the block or item holding it
         parts = convert_inline(
-            el, links=self.resolve, skip=lambda e: e is skip, flatten=False, notes=self.notes.ref
+            el,
+            links=self.resolve,
+            skip=lambda e: e is skip,
+            flatten=False,
+            notes=self.notes.ref,
+            budget=self.budget,
         )
         return finish(parts)
 
@@ -107,6 +118,7 @@ def _blocks(section: Element, read: _Reader) -> list[Block]:
             paras = [c for c in child if tag_of(c) == "p"] or [child]
             blocks.extend(Quote(content=read(p)) for p in paras)
         elif tag in ("ol", "ul"):
+            read.budget.spend(1, child)
             items = tuple(_item(li, read) for li in child if tag_of(li) == "li")
             blocks.append(ItemList(ordered=tag == "ol", items=items))
         elif tag == "table" and has_class(child, "brief-table"):
@@ -124,7 +136,7 @@ def _blocks(section: Element, read: _Reader) -> list[Block]:
 def _foreign(el: Element, read: _Reader) -> list[Block]:
     """Markup a user template added inside a section: its text kept, literally."""
     blocks: list[Block] = []
-    for event in walk_blocks(el, links=read.resolve, notes=read.notes.ref):
+    for event in walk_blocks(el, links=read.resolve, notes=read.notes.ref, budget=read.budget):
         if isinstance(event, BlockEvent):
             blocks.extend(event.blocks)
         elif isinstance(event, ListEvent):
@@ -143,6 +155,7 @@ def _section(el: Element, read: _Reader) -> Section:
     kind = _KINDS.get(str(el.get("data-kind", "")).strip().lower())
     if kind is None:
         kind = (classify_heading(heading) if heading else None) or SectionKind.OTHER
+    read.budget.spend(1, el)
     return Section(kind=kind, heading=heading, blocks=tuple(_blocks(el, read)))
 
 

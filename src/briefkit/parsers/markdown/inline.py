@@ -75,7 +75,9 @@ class _Budgeted(list["Token"]):
         if token.nesting >= 0:  # an opening or a leaf token makes a part; a closing one none
             self.owner.left -= 1
         if self.owner.left < 0:
-            line = (token.map[0] + 1 + self.owner.offset) if token.map else None
+            # A block rule sets a token's map after pushing it: the last mapped one is near.
+            mapped = next((t.map for t in (token, *self[-8:][::-1]) if t.map), None)
+            line = (mapped[0] + 1 + self.owner.offset) if mapped else None
             raise LimitError(
                 f"the document has more than {MAX_TOKENS} Markdown elements "
                 f"(about {MAX_TOKENS // 2} parts of a brief)",
@@ -96,7 +98,8 @@ class Tokens:
         self.env: dict[str, object] = {}
         #: Called with every block's new inline tokens (the notes reader fills in notes).
         self.annotate: Callable[[list[Token]], None] | None = None
-        state = StateCore(text, markdown(), self.env, _Budgeted(self))
+        state = StateCore(text, markdown(), self.env)
+        state.tokens = _Budgeted(self)  # (not an argument: StateCore replaces an empty list)
         normalize(state)
         block(state)
         self.blocks: list[Token] = state.tokens

@@ -21,6 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from ...errors import LimitError
+from ...limits import MAX_NODES
 from ...model import SectionKind
 from ...syntax.chrome import STRONG, WEAK, chrome_strength
 from ...syntax.heading_form import heading_form
@@ -34,7 +36,13 @@ from ...syntax.text import (
     nav_side,
 )
 
-__all__ = ["Unit", "split_units", "wrap_width"]
+__all__ = ["MAX_UNITS", "Unit", "split_units", "wrap_width"]
+
+#: Units (paragraphs, items, headings, ...) one text may be read into: each becomes two
+#: parts of a brief (a block or item and its text), so this is MAX_NODES for text. Counted
+#: as the units are made: a text of one-letter paragraphs stops at the limit instead of
+#: spending hundreds of bytes per input byte on units.
+MAX_UNITS = MAX_NODES // 2
 
 #: Lines longer than this are not hard-wrapped text: every unforced break is a paragraph break.
 _UNWRAPPED = 120
@@ -79,6 +87,19 @@ class Unit:
     def raw_text(self) -> str:
         """The unit as written (markers and escapes included): for navigation titles."""
         return " ".join(self.raw)
+
+
+class _Units(list[Unit]):
+    """The units read so far; the one past :data:`MAX_UNITS` is refused with its line."""
+
+    def append(self, unit: Unit) -> None:
+        if len(self) >= MAX_UNITS:
+            raise LimitError(
+                f"the text has more than {MAX_UNITS} paragraphs, items and headings "
+                f"(two parts of a brief each; MAX_NODES = {MAX_NODES})",
+                line=unit.line,
+            )
+        super().append(unit)
 
 
 def wrap_width(lines: list[str]) -> tuple[int | None, bool]:
@@ -144,7 +165,7 @@ def _continues(line: str) -> bool:
 def split_units(lines: list[str], first_line: int) -> list[Unit]:
     """Units of ``lines`` (already stripped of the title block); ``first_line`` is 1-based."""
     width, loose = wrap_width(lines)
-    units: list[Unit] = []
+    units: list[Unit] = _Units()
     current: Unit | None = None
     blank = True
     for number, line in enumerate(lines, start=first_line):

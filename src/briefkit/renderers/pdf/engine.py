@@ -37,7 +37,34 @@ _local = threading.local()
 @functools.cache
 def weasyprint() -> ModuleType:
     """The ``weasyprint`` module, imported once, on the first PDF."""
-    return importlib.import_module("weasyprint")
+    module = importlib.import_module("weasyprint")
+    _remember_page_references(importlib.import_module("pydyf").PDF)
+    return module
+
+
+def _remember_page_references(pdf_class: Any) -> None:
+    """Make ``page_references`` cost nothing when no page was added since the last read.
+
+    pydyf builds the tuple of every page's reference anew each time the property is read,
+    and WeasyPrint reads it once per tagged element and per link, so a tagged PDF of a
+    thousand pages spent most of its time there (quadratic in pages). The replacement
+    returns the same tuple, rebuilt only when the page list has grown.
+    """
+    original = pdf_class.__dict__.get("page_references")
+    build = original.fget if isinstance(original, property) else None
+    if build is None or getattr(build, "remembered", False):
+        return
+
+    def page_references(self: Any) -> tuple[bytes, ...]:
+        kids = self.pages["Kids"]
+        cached: tuple[int, tuple[bytes, ...]] | None = self.__dict__.get("_page_references")
+        if cached is None or cached[0] != len(kids):
+            cached = (len(kids), build(self))
+            self.__dict__["_page_references"] = cached
+        return cached[1]
+
+    page_references.remembered = True  # type: ignore[attr-defined]
+    pdf_class.page_references = property(page_references)
 
 
 @functools.cache
