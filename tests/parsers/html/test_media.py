@@ -103,6 +103,22 @@ def test_layout_tables_are_read_through_as_before() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "table",
+    [
+        "<table><tr> stray words </tr></table>",
+        "<table><tr><td>Aden</td> stray words </tr></table>",
+        "<table><tr><td>Aden</td></tr> stray words </table>",
+        "<table><tbody><p>stray words</p><tr><td>Aden</td></tr></tbody></table>",
+    ],
+)
+def test_text_outside_the_cells_keeps_the_table_a_layout_table(table: str) -> None:
+    """A grid has no place for it, so the table is read through and every word is kept."""
+    found = blocks(table)
+    assert not any(isinstance(b, Table) for b in found)
+    assert "stray words" in " ".join(b.text for b in found)
+
+
 def test_a_table_beyond_the_cell_limit_is_a_limit_error() -> None:
     row = "<tr>" + "<td>x</td>" * 50 + "</tr>"
     with pytest.raises(LimitError, match="MAX_TABLE_CELLS") as info:

@@ -60,12 +60,35 @@ def _cells(tr: Element) -> list[Element]:
     return [c for c in tr if tag_of(c) in ("td", "th")]
 
 
+_GROUPS = frozenset({"thead", "tbody", "tfoot"})
+#: What a table may hold outside its cells and still be read as a grid.
+_TABLE_PARTS = _GROUPS | {"tr", "caption", "colgroup", "col"}
+
+
+def _stray(el: Element) -> bool:
+    """Text or an element a grid has no place for, outside the cells: such a table is read
+    through like a layout table, so that text is kept."""
+    if el.text and not el.text.isspace():
+        return True
+    parts = ("td", "th") if tag_of(el) == "tr" else _TABLE_PARTS
+    for child in el:
+        if child.tail and not child.tail.isspace():
+            return True
+        tag = tag_of(child)
+        if not tag:
+            continue  # a comment or processing instruction
+        if tag not in parts or (tag in _GROUPS | {"tr"} and _stray(child)):
+            return True
+    return False
+
+
 def is_data_table(table: Element) -> bool:
-    """True unless the table only lays out the page (see the module docstring)."""
+    """True unless the table only lays out the page (see the module docstring) or holds
+    text outside its cells."""
     if str(table.get("role", "")).lower() in _ROLES:
         return False
     rows = _rows(table)
-    if not rows:
+    if not rows or _stray(table):
         return False
     for tr, _ in rows:
         for cell in _cells(tr):
