@@ -11,7 +11,8 @@ import subprocess
 import sys
 import textwrap
 import time
-from concurrent.futures import ThreadPoolExecutor
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -485,6 +486,81 @@ def test_any_executor_can_run_the_build_and_stays_open(tmp_path: Path) -> None:
     assert [e.done for e in renders] == list(range(1, 7))
     assert {e.total for e in scans + renders} == {6}
     assert all(e.ok and e.item for e in events)
+
+
+def _forbid_files(folder: str) -> None:
+    """Make this worker refuse to open anything under ``folder`` (an audit hook)."""
+
+    def hook(event: str, args: tuple[object, ...]) -> None:
+        if event == "open" and str(args[0]).startswith(folder):
+            raise PermissionError(f"a worker opened {args[0]}")
+
+    sys.addaudithook(hook)
+
+
+_RENAMED: list[str] = []
+_WATCHED: list[str] = []  # the folder whose renames this process counts, while a build runs
+
+
+def _count_renames(event: str, args: tuple[object, ...]) -> None:
+    if event == "os.rename" and _WATCHED and str(args[1]).startswith(_WATCHED[0]):
+        _RENAMED.append(Path(str(args[1])).name)
+
+
+sys.addaudithook(_count_renames)
+
+
+def _renames_into(out: Path, build: Any) -> tuple[Any, Counter[str]]:
+    """Run ``build()`` and count, by file name, the renames this process makes into
+    ``out`` (every output is put in place by a rename), the manifest's left out."""
+    _RENAMED.clear()
+    _WATCHED.append(str(out) + os.sep)
+    try:
+        result = build()
+    finally:
+        _WATCHED.clear()
+    return result, Counter(name for name in _RENAMED if name != MANIFEST)
+
+
+def test_workers_need_no_access_to_the_files(tmp_path: Path) -> None:
+    """Inputs go to the workers as bytes and documents come back as bytes: workers that
+    cannot open a single file of the build (as on a cluster without shared storage) still
+    build it, and this process puts every output in place, once."""
+    write_scrambled(tmp_path / "in", scraped_series(12))
+    out = tmp_path / "out"
+    context = multiprocessing.get_context("fork")
+    guard = {"initializer": _forbid_files, "initargs": (str(tmp_path),)}
+    with ProcessPoolExecutor(2, context, **guard) as pool:
+        result, renamed = _renames_into(
+            out,
+            lambda: build_bundle(
+                tmp_path / "in", out, formats=("html", "docx"), executor=pool, jobs=2
+            ),
+        )
+        an_input = next((tmp_path / "in").iterdir())
+        with pytest.raises(PermissionError):  # the guard is real: a worker cannot read one
+            pool.submit(an_input.read_bytes).result()
+    assert result.ok, result.failures
+    assert len(result.written) == len(set(result.written)) == 2 * 12 + 1
+    assert sorted(renamed) == sorted(p.name for p in result.written)
+    assert set(renamed.values()) == {1}
+
+
+def test_own_workers_hand_documents_back_and_this_process_puts_them_in_place(
+    tmp_path: Path,
+) -> None:
+    """The build's own worker processes leave each document in a temporary file; this
+    process renames each into place exactly once, and nothing temporary is left."""
+    write_scrambled(tmp_path / "in", scraped_series(12))
+    out = tmp_path / "out"
+    result, renamed = _renames_into(
+        out, lambda: build_bundle(tmp_path / "in", out, formats=("html", "json"), jobs=2)
+    )
+    assert result.ok, result.failures
+    assert sorted(renamed) == sorted(p.name for p in result.written)
+    assert len(renamed) == 2 * 12 + 1
+    assert set(renamed.values()) == {1}
+    assert not [p for p in out.iterdir() if p.name.endswith(".part")]
 
 
 def test_progress_reports_failed_inputs(tmp_path: Path) -> None:
