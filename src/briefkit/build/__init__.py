@@ -16,6 +16,7 @@ executor handling, the manifest and the index page live in modules next to it.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import re
@@ -142,9 +143,11 @@ def _scan(
 
 
 def _entry(item: Scanned, excerpts: Excerpts) -> Entry:
+    """The parent's record of a scanned brief; its excerpt waits in ``excerpts``."""
     excerpt = excerpts.add(item.excerpt)
+    kept = dataclasses.replace(item, excerpt="")  # until ordered, without the excerpt
     return Entry(
-        item.path, item.title, item.published, item.stamp, excerpt, item.slug, item.lint, item
+        item.path, item.title, item.published, item.stamp, excerpt, item.slug, item.lint, kept
     )
 
 

@@ -134,6 +134,23 @@ class Outputs:
     series_done: bool = False
 
 
+class _Names:
+    """The file names of a build's outputs (and ``extra`` ones), answered from the slugs and
+    extensions: a set of every name would cost the parent as much again as the slugs."""
+
+    def __init__(self, plan: Plan, slugs: list[str], extra: set[str]) -> None:
+        self._slugs = set(slugs)
+        self._exts = tuple(plan.exts.values())
+        self._extra = extra
+
+    def __contains__(self, name: object) -> bool:
+        if not isinstance(name, str):
+            return False
+        if name in self._extra:
+            return True
+        return any(name.endswith(e) and name[: -len(e)] in self._slugs for e in self._exts)
+
+
 def _neighbours(
     ordered: list[Entry], slugs: list[str], k: int
 ) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
@@ -148,8 +165,7 @@ def plan_outputs(
     """Each output's manifest key, and which are up to date (listed in ``skipped``); also
     how many briefs need nothing rendered (reported as done)."""
     old = {} if plan.force else load_manifest(plan.out)
-    names = {slug + ext for slug in slugs for ext in plan.exts.values()}
-    clean_parts(plan.out, names | {"index.html", MANIFEST, SERIES_STEM + ".pdf"})
+    clean_parts(plan.out, _Names(plan, slugs, {"index.html", MANIFEST, SERIES_STEM + ".pdf"}))
     outputs, done = Outputs(), 0
     for k, entry in enumerate(ordered):
         prev, nxt = _neighbours(ordered, slugs, k)
@@ -254,8 +270,7 @@ def render_all(
     finally:
         save_manifest(plan.out, manifest(plan, slugs, outputs), flush=plan.flush)
         # what workers that died in the middle of a task left behind
-        names = {slug + ext for slug in slugs for ext in plan.exts.values()}
-        clean_parts(plan.out, names | {series_path.name})
+        clean_parts(plan.out, _Names(plan, slugs, {series_path.name}))
     _index(plan, ordered, slugs, outputs, excerpts, result)
 
 
