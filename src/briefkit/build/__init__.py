@@ -241,7 +241,7 @@ def build_bundle(
         notify=progress or (lambda _: None),
         flush=can_defer_sync(),
         linted=lint is not None,
-        spool=str(out) if executor is None and jobs > 1 else None,
+        spool=os.path.abspath(out) if executor is None and jobs > 1 else None,
     )
     # Our own workers start first and import the renderers while this process finds inputs.
     pool = Pool(executor, jobs, warm=(warm, formats))
