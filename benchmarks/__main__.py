@@ -60,6 +60,7 @@ def _options(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--sizes", type=_list, default=list(SIZES), help="size classes to time")
     p.add_argument("--repeats", type=int, default=30, help="timed rounds per stage")
     p.add_argument("--bundle-sizes", type=_ints, default=[100, 1000], help="briefs per build")
+    p.add_argument("--bundle-repeats", type=int, default=1, help="rounds of each build")
     p.add_argument("--jobs", type=_ints, default=sorted({1, cpus}), help="workers per build")
     p.add_argument("--formats", default="html,docx,pdf", help="output formats of the builds")
     p.add_argument(
@@ -147,6 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 formats=args.formats,
                 input_format=args.input_format,
                 seed=args.seed,
+                repeats=args.bundle_repeats,
                 progress=_say,
             )
             loads.append(f"after builds {report.load()}")

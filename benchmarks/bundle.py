@@ -19,7 +19,9 @@ counted and nothing from an earlier run lingers in the process. Memory is read t
 Next to each build, the **rendering CPU** of its briefs: another fresh child parses and
 renders every input in every format in process, after one warm-up brief (imports, templates,
 fonts), and reports the CPU seconds of that loop. It is the work the build cannot avoid;
-``wall ÷ (rendering CPU ÷ workers)`` says how close the build came to it.
+``wall ÷ (rendering CPU ÷ workers)`` says how close the build came to it on this machine
+as it was loaded; ``build CPU ÷ rendering CPU`` is the same question asked of CPU time,
+which the other processes of a shared machine disturb much less.
 """
 
 from __future__ import annotations
@@ -70,6 +72,14 @@ class BundleResult:
         if not self.wall_s or not self.render_cpu_s:
             return None
         return self.wall_s / (self.render_cpu_s / self.jobs)
+
+    @property
+    def cpu_ratio(self) -> float | None:
+        """CPU of the whole build (every process) over the rendering CPU: the extra work
+        the build does, which a loaded machine cannot inflate the way it inflates wall."""
+        if not self.cpu_s or not self.render_cpu_s:
+            return None
+        return self.cpu_s / self.render_cpu_s
 
 
 def _env() -> dict[str, str]:
@@ -180,9 +190,11 @@ def run_bundles(
     formats: str = "html,docx,pdf",
     input_format: str = "text",
     seed: int = 1,
+    repeats: int = 1,
     progress: Callable[[str], None] = lambda _: None,
 ) -> list[BundleResult]:
-    """Every (size, workers) build of a generated series, written once per size."""
+    """Every (size, workers) build of a generated series, written once per size; with
+    ``repeats``, the builds of a size run that many rounds, interleaved, one row each."""
     results = []
     for count in sizes:
         inputs = workdir / f"series-{count}"
@@ -190,7 +202,7 @@ def run_bundles(
         corpus.write_series(inputs, count, fmt=input_format, seed=seed)
         progress(f"rendering CPU of {count} briefs in process")
         alone = render_cpu(inputs, formats)
-        for n in jobs:
+        for n in [n for _ in range(max(1, repeats)) for n in jobs]:
             progress(f"build {count} briefs, {n} worker(s)")
             built = run_bundle(inputs, workdir / "out", formats=formats, jobs=n, trace=n > 1)
             results.append(dataclasses.replace(built, render_cpu_s=alone))

@@ -130,6 +130,7 @@ def bundle_table(results: Sequence[BundleResult]) -> list[str]:
         "failures",
         "rendering CPU s",
         "wall ÷ (rendering CPU ÷ workers)",
+        "build CPU ÷ rendering CPU",
     ]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in results:
@@ -145,6 +146,7 @@ def bundle_table(results: Sequence[BundleResult]) -> list[str]:
         row += [str(r.files), str(r.failures)]
         row += ["—" if r.render_cpu_s is None else f"{r.render_cpu_s:.1f}"]
         row += ["—" if r.overhead is None else f"{r.overhead:.2f}"]
+        row += ["—" if r.cpu_ratio is None else f"{r.cpu_ratio:.2f}"]
         lines.append("| " + " | ".join(row) + " |")
     errors = [f"- {r.briefs} briefs, {r.jobs} workers: {r.error}" for r in results if r.error]
     return lines + (["", *errors] if errors else [])
@@ -249,6 +251,11 @@ def verdicts(
                 f"- bundle of {b.briefs} ({b.formats}, {b.jobs} workers) within "
                 f"{BUNDLE_TARGET:g}× its rendering CPU ({b.render_cpu_s:.1f} s) ÷ workers: "
                 f"{b.wall_s:.1f} s = {b.overhead:.2f}× {mark}"
+                + (
+                    f" (build CPU {b.cpu_s:.1f} s = {b.cpu_ratio:.2f}× the rendering CPU)"
+                    if b.cpu_ratio is not None and b.cpu_s is not None
+                    else ""
+                )
             )
     for r in stages:
         target = r.target_ms
@@ -295,6 +302,11 @@ def verdicts(
                 a, b = getattr(small, field), getattr(large, field)
                 if a and b:
                     parts.append(f"{label} {a:.0f} → {b:.0f} MiB (×{b / a:.2f})")
+            extra = sizes[-1] - sizes[0]
+            for label, field in (("traced", "traced_mib"), ("RSS", "self_rss_mib")):
+                a, b = getattr(small, field), getattr(large, field)
+                if a and b:
+                    parts.append(f"{label} growth {(b - a) * 2**20 / extra / 1000:.2f} kB/brief")
             out.append(
                 f"- memory, {jobs} worker(s), {sizes[0]} → {sizes[-1]} briefs: " + "; ".join(parts)
             )

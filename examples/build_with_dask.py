@@ -1,9 +1,10 @@
 """Build a bundle on a dask cluster instead of local processes.
 
-``build_bundle`` takes any ``concurrent.futures.Executor``. Workers parse and render the
-briefs and write the files themselves, so on a real cluster every worker must see the input
-and output folders at the same paths (a shared file system). Here a ``LocalCluster`` stands
-in for the cluster; without dask the same call runs on a ``ProcessPoolExecutor``.
+``build_bundle`` takes any ``concurrent.futures.Executor``. The inputs go to the workers as
+bytes and the rendered documents come back as bytes, written here, so the workers need no
+shared file system: a cluster on other machines works the same way. Here a ``LocalCluster``
+stands in for the cluster (``Client("tcp://scheduler:8786")`` for a real one); without dask
+the same call runs on a ``ProcessPoolExecutor``.
 
     python examples/build_with_dask.py                    # a generated demo series
     python examples/build_with_dask.py briefs/ -o site/   # your own files and folders

@@ -2,10 +2,13 @@
 loopback, each its own process with its own working folder, and one worker killed with
 SIGKILL in the middle of the build.
 
-The build must finish with every output, each written exactly once (this process counts
-every rename into the output folder: :func:`briefkit.fileio.atomic_write` writes by
-rename), and the files must equal those of an undisturbed local build. Every wait is
-bounded. Outside CI the test skips when dask is missing; in CI it fails.
+The workers share no storage with the build: a preload script makes each refuse (and log)
+any attempt to open, list, rename or remove anything in the input or the output folder, as
+if they ran on machines that cannot see them. The build must still finish with every
+output, each put in place exactly once by this process (which counts every rename into the
+output folder: every output lands by a rename), and the files must equal those of an
+undisturbed local build. Every wait is bounded. Outside CI the test skips when dask is
+missing; in CI it fails.
 """
 
 from __future__ import annotations
@@ -16,7 +19,9 @@ import os
 import signal
 import subprocess
 import sys
+import textwrap
 import time
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -47,6 +52,33 @@ def _audit(event: str, args: tuple[object, ...]) -> None:
 
 
 sys.addaudithook(_audit)
+
+#: A dask worker's preload: no file of the build may be touched from the worker.
+_GUARD = """
+import os
+import sys
+
+FORBIDDEN = tuple(os.environ["GUARDED_FOLDERS"].split(os.pathsep))
+LOG = os.environ["GUARD_LOG"]
+EVENTS = {"open", "os.listdir", "os.scandir", "os.rename", "os.remove", "os.mkdir"}
+
+
+def _touches(value):
+    if not isinstance(value, (str, bytes, os.PathLike)):
+        return False
+    path = os.path.abspath(os.fsdecode(value))
+    return any(path == f or path.startswith(f + os.sep) for f in FORBIDDEN)
+
+
+def _hook(event, args):
+    if event in EVENTS and any(_touches(a) for a in args):
+        with open(LOG, "a", encoding="utf-8") as log:
+            log.write(f"{event} {args!r}\\n")
+        raise PermissionError(f"this worker may not touch {args[0]!r}")
+
+
+sys.addaudithook(_hook)
+"""
 
 
 def _series(folder: Path) -> None:
@@ -89,8 +121,12 @@ def _wait_for(check: object, what: str, timeout: float = 120.0) -> object:
 
 @pytest.fixture
 def cluster(tmp_path: Path) -> Iterator[tuple[str, dict[str, subprocess.Popen[bytes]]]]:
-    """A scheduler and two workers on 127.0.0.1, as separate processes."""
+    """A scheduler and two workers on 127.0.0.1, as separate processes; the workers may not
+    touch ``in/`` or ``out/`` under ``tmp_path`` (attempts go to ``<worker>/guard.log``)."""
     procs: list[subprocess.Popen[bytes]] = []
+    guard = tmp_path / "guard.py"
+    guard.write_text(textwrap.dedent(_GUARD), encoding="utf-8")
+    folders = os.pathsep.join(str(tmp_path / name) for name in ("in", "out"))
     sched_file = tmp_path / "scheduler.json"
     common = ("--no-dashboard",)
     scheduler = ("--scheduler-file", str(sched_file))
@@ -107,13 +143,16 @@ def cluster(tmp_path: Path) -> Iterator[tuple[str, dict[str, subprocess.Popen[by
         address = _wait_for(lambda: json.loads(sched_file.read_text() or "{}").get("address"), "it")
         workers: dict[str, subprocess.Popen[bytes]] = {}
         # One thread, and no nanny: the process we start is the worker itself.
-        one = ("--host", "127.0.0.1", "--nthreads", "1", "--no-nanny", "--local-directory")
+        one = ("--host", "127.0.0.1", "--nthreads", "1", "--no-nanny", "--preload", str(guard))
         for name in ("w1", "w2"):
             home = tmp_path / name
             home.mkdir()
+            log = {"GUARDED_FOLDERS": folders, "GUARD_LOG": str(home / "guard.log")}
+            where = ("--name", name, "--local-directory", str(home))
             workers[name] = subprocess.Popen(
-                [DASK, "worker", str(address), "--name", name, *common, *one, str(home)],
+                [DASK, "worker", str(address), *where, *common, *one],
                 cwd=home,
+                env=os.environ | log,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
             )
@@ -148,7 +187,13 @@ def test_a_real_cluster_survives_a_killed_worker(
 
     with Client(address, timeout=60) as client:
         client.wait_for_workers(2, timeout=120)
-        _WATCHED.append(str(out))
+        an_input = next((tmp_path / "in").iterdir())
+        with pytest.raises(PermissionError):  # the guard is real: a worker cannot read one
+            client.submit(an_input.read_bytes, pure=False).result(timeout=60)
+        for home in ("w1", "w2"):  # the refusal was logged by whichever worker ran it
+            (tmp_path / home / "guard.log").unlink(missing_ok=True)
+        _RENAMED.clear()
+        _WATCHED.append(str(out) + os.sep)
         try:
             result = build_bundle(
                 tmp_path / "in",
@@ -172,6 +217,11 @@ def test_a_real_cluster_survives_a_killed_worker(
         assert done == names, stage
     expected = 2 * COUNT + 1  # html and text of each brief, and the index
     assert len(result.written) == len(set(result.written)) == expected
+    renamed = Counter(name for name in _RENAMED if name != MANIFEST)
+    assert sorted(renamed) == sorted(p.name for p in result.written)
+    assert set(renamed.values()) == {1}, "an output was put in place more than once"
+    attempts = [h / "guard.log" for h in (tmp_path / "w1", tmp_path / "w2")]
+    assert not [p.read_text("utf-8") for p in attempts if p.exists()]
     reference = tmp_path / "reference"
     local = build_bundle(
         tmp_path / "in", reference, formats=("html", "text"), title="Harbour Notes", jobs=1

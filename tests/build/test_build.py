@@ -11,7 +11,8 @@ import subprocess
 import sys
 import textwrap
 import time
-from concurrent.futures import ThreadPoolExecutor
+from collections import Counter
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -485,6 +486,142 @@ def test_any_executor_can_run_the_build_and_stays_open(tmp_path: Path) -> None:
     assert [e.done for e in renders] == list(range(1, 7))
     assert {e.total for e in scans + renders} == {6}
     assert all(e.ok and e.item for e in events)
+
+
+class _LosingExecutor(ThreadPoolExecutor):
+    """An executor that loses the tasks holding some inputs (``times`` times per input and
+    stage), as a dask cluster does when a worker dies with them: their futures fail with
+    an error that says nothing about the input."""
+
+    def __init__(self, names: set[str], times: int) -> None:
+        super().__init__(max_workers=2)
+        self.names, self.times = names, times
+        self.lost: Counter[tuple[str, str]] = Counter()
+
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
+        items = args[0] if args and isinstance(args[0], list) else []
+        paths = [Path(getattr(i, "path", None) or i.source.path).name for i in items]
+        stage = getattr(fn, "__name__", str(fn))
+        doomed = [n for n in paths if n in self.names and self.lost[stage, n] < self.times]
+        if not doomed:
+            return super().submit(fn, *args, **kwargs)
+        self.lost.update((stage, n) for n in doomed)
+        lost: Future[Any] = Future()
+        lost.set_exception(ValueError("too many values to unpack (expected 3)"))
+        return lost
+
+
+def test_tasks_an_executor_loses_are_run_again(tmp_path: Path) -> None:
+    """A lost task's inputs are run again, one by one: every input is scanned and rendered
+    once, every output written, none reported failed."""
+    write_scrambled(tmp_path / "in", scraped_series(12))
+    names = sorted(p.name for p in (tmp_path / "in").iterdir())
+    events: list[BuildProgress] = []
+    with _LosingExecutor(set(names[:3]), times=2) as pool:
+        result = build_bundle(
+            tmp_path / "in",
+            tmp_path / "out",
+            formats=("html",),
+            executor=pool,
+            jobs=1,
+            progress=events.append,
+        )
+    assert sum(pool.lost.values()) == 2 * 3 * 2  # two stages, three inputs, twice each
+    assert result.ok, result.failures
+    assert len(result.written) == 12 + 1
+    for stage in ("scan", "render"):
+        assert sorted(Path(e.item or "").name for e in events if e.stage == stage) == names
+    assert all(e.ok for e in events)
+
+
+def test_a_task_lost_every_time_fails_its_inputs_only(tmp_path: Path) -> None:
+    """Lost three times (the first try and two reruns), an input fails with the
+    executor's error; the others are built."""
+    write_scrambled(tmp_path / "in", scraped_series(3))
+    names = sorted(p.name for p in (tmp_path / "in").iterdir())
+    with _LosingExecutor({names[0]}, times=3) as pool:
+        result = build_bundle(
+            tmp_path / "in", tmp_path / "out", formats=("html",), executor=pool, jobs=1
+        )
+    assert [(Path(f.path).name, f.reason) for f in result.failures] == [
+        (names[0], "ValueError: too many values to unpack (expected 3)")
+    ]
+    assert sorted(p.name for p in result.order) == names[1:]
+
+
+def _forbid_files(folder: str) -> None:
+    """Make this worker refuse to open anything under ``folder`` (an audit hook)."""
+
+    def hook(event: str, args: tuple[object, ...]) -> None:
+        if event == "open" and str(args[0]).startswith(folder):
+            raise PermissionError(f"a worker opened {args[0]}")
+
+    sys.addaudithook(hook)
+
+
+_RENAMED: list[str] = []
+_WATCHED: list[str] = []  # the folder whose renames this process counts, while a build runs
+
+
+def _count_renames(event: str, args: tuple[object, ...]) -> None:
+    if event == "os.rename" and _WATCHED and str(args[1]).startswith(_WATCHED[0]):
+        _RENAMED.append(Path(str(args[1])).name)
+
+
+sys.addaudithook(_count_renames)
+
+
+def _renames_into(out: Path, build: Any) -> tuple[Any, Counter[str]]:
+    """Run ``build()`` and count, by file name, the renames this process makes into
+    ``out`` (every output is put in place by a rename), the manifest's left out."""
+    _RENAMED.clear()
+    _WATCHED.append(str(out) + os.sep)
+    try:
+        result = build()
+    finally:
+        _WATCHED.clear()
+    return result, Counter(name for name in _RENAMED if name != MANIFEST)
+
+
+def test_workers_need_no_access_to_the_files(tmp_path: Path) -> None:
+    """Inputs go to the workers as bytes and documents come back as bytes: workers that
+    cannot open a single file of the build (as on a cluster without shared storage) still
+    build it, and this process puts every output in place, once."""
+    write_scrambled(tmp_path / "in", scraped_series(12))
+    out = tmp_path / "out"
+    context = multiprocessing.get_context("fork")
+    guard = {"initializer": _forbid_files, "initargs": (str(tmp_path),)}
+    with ProcessPoolExecutor(2, context, **guard) as pool:
+        result, renamed = _renames_into(
+            out,
+            lambda: build_bundle(
+                tmp_path / "in", out, formats=("html", "docx"), executor=pool, jobs=2
+            ),
+        )
+        an_input = next((tmp_path / "in").iterdir())
+        with pytest.raises(PermissionError):  # the guard is real: a worker cannot read one
+            pool.submit(an_input.read_bytes).result()
+    assert result.ok, result.failures
+    assert len(result.written) == len(set(result.written)) == 2 * 12 + 1
+    assert sorted(renamed) == sorted(p.name for p in result.written)
+    assert set(renamed.values()) == {1}
+
+
+def test_own_workers_hand_documents_back_and_this_process_puts_them_in_place(
+    tmp_path: Path,
+) -> None:
+    """The build's own worker processes leave each document in a temporary file; this
+    process renames each into place exactly once, and nothing temporary is left."""
+    write_scrambled(tmp_path / "in", scraped_series(12))
+    out = tmp_path / "out"
+    result, renamed = _renames_into(
+        out, lambda: build_bundle(tmp_path / "in", out, formats=("html", "json"), jobs=2)
+    )
+    assert result.ok, result.failures
+    assert sorted(renamed) == sorted(p.name for p in result.written)
+    assert len(renamed) == 2 * 12 + 1
+    assert set(renamed.values()) == {1}
+    assert not [p for p in out.iterdir() if p.name.endswith(".part")]
 
 
 def test_progress_reports_failed_inputs(tmp_path: Path) -> None:

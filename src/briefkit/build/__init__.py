@@ -1,25 +1,27 @@
 """Bundles: many briefs parsed, ordered, linked and rendered into one folder.
 
-The parent process never holds a rendered document or a full brief: workers parse the inputs
-and send back a stub (metadata and pointers, no sections); the parent orders the stubs, then
-workers parse again and write each output themselves. Memory in the parent therefore grows
-only by a small record per brief, and any :class:`concurrent.futures.Executor` (a process
-pool, a ``dask.distributed`` client's executor, Ray's) can do the work, provided the workers
-see the same file system. Every file is written atomically, so killing a build leaves old or
-new files, never half ones; a manifest lets a rerun skip what is already up to date.
+Workers parse and render; this process reads the inputs, orders them and puts every file in
+place. An input goes to a worker as bytes and a rendered document comes back as bytes, so
+any :class:`concurrent.futures.Executor` can do the work (a process pool, a
+``dask.distributed`` client's executor on other machines, Ray's) without shared storage,
+and each output is put in place exactly once, by this process, even when a worker dies and
+its task is rerun. The parent keeps a small record per brief, never a full brief and never
+more than the documents in flight. Every file is written atomically, so killing a build
+leaves old or new files, never half ones; a manifest lets a rerun skip what is up to date.
 
-This module holds the public API and the steps of a build; the work done in worker
-processes, the executor handling, the manifest and the index page live in private modules
-next to it.
+This module holds the public API and the first steps of a build (inputs, scan, order); the
+render stage (:mod:`.render`), the work done in worker processes (:mod:`.work`), the
+executor handling, the manifest and the index page live in modules next to it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import Executor, Future
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,36 +30,16 @@ from ..errors import FormatError
 from ..linking import LinkProblem, chain_from_links, order_indices, unique_slugs
 from ..registry import get_renderer, parser_for_extension
 from ..tradecraft import SCALES, Counts
-from .index import write_index
+from .images import image_stamps
 from .manifest import MANIFEST as MANIFEST  # re-exported: the manifest's file name
-from .manifest import (
-    can_defer_sync,
-    clean_parts,
-    load_manifest,
-    output_key,
-    save_manifest,
-    up_to_date,
-)
-from .pool import Pool, failure_reason, stream
-from .work import BuildFailure, Done, Job, Scanned, render_batch, render_series, scan_batch
+from .manifest import can_defer_sync
+from .pool import Pool, stream
+from .render import SERIES_STEM, Entry, Excerpts, Plan, render_all
+from .work import BuildFailure, BuildProgress, Scanned, Source, read_source, scan_batch, warm
 
 __all__ = ["BuildFailure", "BuildProgress", "BuildResult", "build_bundle", "collect_inputs"]
 
-SERIES_STEM = "series"
 ORDERS = ("auto", "given", "name", "published", "title", "links")
-#: Save the manifest (and flush outputs to disk) after this many inputs.
-_CHECKPOINT = 100
-
-
-@dataclass(frozen=True)
-class BuildProgress:
-    """A step of a build: ``stage`` is scan or render; ``item`` the input just done."""
-
-    stage: str
-    done: int
-    total: int
-    item: str | None = None
-    ok: bool = True
 
 
 @dataclass
@@ -135,43 +117,74 @@ def collect_inputs(
 
 def _scan(
     pool: Pool,
-    files: list[Path],
+    files: list[str],
     batch: int,
-    notify: Callable[[BuildProgress], None],
+    plan: Plan,
+    excerpts: Excerpts,
     lint: str | None = None,
-) -> tuple[list[Scanned], list[BuildFailure]]:
-    slots: dict[str, int] = {str(p): i for i, p in enumerate(files)}
-    scanned: list[Scanned | None] = [None] * len(files)
+) -> tuple[list[Entry], list[BuildFailure]]:
+    """Parse every input on the workers (each read here when its batch goes); keep a small
+    entry per brief, in input order."""
+    slots: dict[str, int] = {p: i for i, p in enumerate(files)}
+    found: list[Entry | None] = [None] * len(files)
     failures: list[BuildFailure] = []
     scan = functools.partial(scan_batch, lint=lint) if lint else scan_batch
-    results = stream(pool, scan, [str(p) for p in files], batch, BuildFailure)
-    for done, item in enumerate(results, 1):
+
+    def fail(source: Source, why: str) -> BuildFailure:
+        return BuildFailure(source.path, why)
+
+    sources = (read_source(p) for p in files)
+    for done, item in enumerate(stream(pool, scan, sources, batch, fail), 1):
         if isinstance(item, Scanned):
-            scanned[slots[item.path]] = item
+            found[slots[item.path]] = _entry(item, excerpts)
         else:
             failures.append(item)
-        notify(BuildProgress("scan", done, len(files), item.path, isinstance(item, Scanned)))
-    return [s for s in scanned if s is not None], failures
+        plan.report("scan", done, len(files), item.path, isinstance(item, Scanned))
+    return [e for e in found if e is not None], failures
 
 
-def _order(scanned: list[Scanned], order: str, result: BuildResult) -> list[Scanned]:
+def _entry(item: Scanned, excerpts: Excerpts) -> Entry:
+    """The parent's record of a scanned brief; its excerpt waits in ``excerpts``."""
+    excerpt = excerpts.add(item.excerpt)
+    kept = dataclasses.replace(item, excerpt="")  # until ordered, without the excerpt
+    images = image_stamps(item.images, Path(item.path).parent)  # part of the outputs' keys
+    return Entry(
+        item.path,
+        item.title,
+        item.published,
+        item.stamp,
+        excerpt,
+        item.slug,
+        item.lint,
+        kept,
+        images,
+    )
+
+
+def _order(entries: list[Entry], order: str, result: BuildResult) -> list[Entry]:
     """Series order: by the briefs' own links when any has one, else by date, else by name
-    (``auto``), or as asked."""
-    stubs = [s.stub for s in scanned]
+    (``auto``), or as asked. Ordering by links, date or title turns each entry's scan
+    record into a stub Brief for the linking functions; either way the records go."""
+    scanned = [e.scanned for e in entries if e.scanned is not None]
     if order == "auto":
-        if any(b.prev or b.next for b in stubs):
+        if any(s.prev or s.next for s in scanned):
             order = "links"
         else:
-            order = "published" if any(b.published for b in stubs) else "name"
+            order = "published" if any(s.published for s in scanned) else "name"
+    del scanned
     if order == "links":
-        chains = chain_from_links(stubs)
+        chains = chain_from_links([e.stub() for e in entries])
         result.problems.extend(chains.problems)
         positions = chains.order
     elif order == "name":
-        positions = sorted(range(len(scanned)), key=lambda i: _natural(Path(scanned[i].path)))
+        positions = sorted(range(len(entries)), key=lambda i: _natural(Path(entries[i].path)))
+    elif order == "given":
+        positions = list(range(len(entries)))
     else:
-        positions = order_indices(stubs, order)
-    return [scanned[i] for i in positions]
+        positions = order_indices([e.stub() for e in entries], order)
+    for entry in entries:
+        entry.scanned = None
+    return [entries[i] for i in positions]
 
 
 # --- the build --------------------------------------------------------------------------
@@ -206,10 +219,12 @@ def build_bundle(
     reported in the result's ``failures``, never raised; a bad argument (unknown format or
     order) raises :class:`~briefkit.BriefkitError`.
 
-    On our own processes the outputs skip their fsync and are flushed to disk together
-    before each save of the manifest (every 100 inputs and at the end); an executor's
-    workers may run on other machines, where that flush cannot reach, so with ``executor``
-    every output is synced as it is written.
+    Workers get each input as bytes and send each document back, and this process puts
+    it in place, so an executor's workers need not see ``outdir`` or the inputs (a cluster
+    needs no shared storage); the build's own worker processes, on this machine, hand a
+    document back as a temporary file in ``outdir`` instead, which this process renames.
+    Outputs skip their own fsync and are flushed to disk together before each save of the
+    manifest (every 100 inputs or every twentieth of the bundle, and at the end).
 
     ``lint`` names a yardstick (``icd203``, ``phia``, ``kent``): each brief is also checked
     with :func:`briefkit.tradecraft.check`, the counts land in the result's ``lint`` and on
@@ -225,7 +240,8 @@ def build_bundle(
     if not formats:
         raise FormatError("no output format asked for")
     out = Path(outdir)
-    plan = _Plan(
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    plan = Plan(
         out=out,
         exts={fmt: get_renderer(fmt).extension for fmt in formats},
         options={fmt: dict((options or {}).get(fmt, {})) for fmt in formats},
@@ -233,135 +249,30 @@ def build_bundle(
         series_pdf=series_pdf,
         heading=title or out.resolve().name or "Briefs",
         notify=progress or (lambda _: None),
-        durable=executor is not None or not can_defer_sync(),
+        flush=can_defer_sync(),
+        linted=lint is not None,
+        spool=os.path.abspath(out) if executor is None and jobs > 1 else None,
     )
-    jobs = max(1, jobs or os.cpu_count() or 1)
-    out.mkdir(parents=True, exist_ok=True)
-    result = BuildResult(out)
-    files, result.failures = collect_inputs(inputs, out)
-    pool = Pool(executor, jobs)
+    # Our own workers start first and import the renderers while this process finds inputs.
+    pool = Pool(executor, jobs, warm=(warm, formats))
+    excerpts = Excerpts()
     try:
+        out.mkdir(parents=True, exist_ok=True)
+        result = BuildResult(out)
+        found, result.failures = collect_inputs(inputs, out)
+        files = [str(p) for p in found]  # a str is a quarter of a Path that rglob found
+        del found
         batch = max(1, min(32, len(files) // (jobs * 4)))
-        scanned, failures = _scan(pool, files, batch, plan.notify, lint)
+        entries, failures = _scan(pool, files, batch, plan, excerpts, lint)
         result.failures += failures
-        ordered = _order(scanned, order, result)
-        result.order = [Path(s.path) for s in ordered]
-        result.lint = {Path(s.path): s.lint for s in ordered if s.lint is not None}
-        slugs = unique_slugs([s.stub for s in ordered], reserved={"index", SERIES_STEM})
-        del scanned, files
-        _render_all(pool, plan, ordered, slugs, result)
+        del files
+        ordered = _order(entries, order, result)
+        del entries
+        result.order = [Path(e.path) for e in ordered]
+        result.lint = {Path(e.path): e.lint for e in ordered if e.lint is not None}
+        slugs = unique_slugs([e.slug or e.title for e in ordered], reserved={"index", SERIES_STEM})
+        render_all(pool, plan, ordered, slugs, excerpts, result)
     finally:
+        excerpts.close()
         pool.close()
     return result
-
-
-@dataclass(frozen=True)
-class _Plan:
-    """The settings of one build, shared by its steps."""
-
-    out: Path
-    exts: dict[str, str]
-    options: dict[str, dict[str, Any]]
-    force: bool
-    series_pdf: bool
-    heading: str
-    notify: Callable[[BuildProgress], None]
-    durable: bool  # fsync every output as it is written, not once per manifest save
-
-
-def _render_all(
-    pool: Pool, plan: _Plan, ordered: list[Scanned], slugs: list[str], result: BuildResult
-) -> None:
-    out, exts = plan.out, plan.exts
-    old = {} if plan.force else load_manifest(out)
-    manifest = dict(old)
-    clean_parts(
-        out,
-        {slug + ext for slug in slugs for ext in exts.values()}
-        | {"index.html", MANIFEST, SERIES_STEM + ".pdf"},
-    )
-    keys: dict[str, str] = {}
-    available: dict[str, list[str]] = {}
-    todo: list[Job] = []
-    every: list[Job] = []
-    total, done = len(ordered), 0
-    folders = [os.path.dirname(os.path.abspath(s.path)) for s in ordered]
-    root = os.path.commonpath(folders) if folders else ""  # where copied images are placed from
-    for k, s in enumerate(ordered):
-        prev = (ordered[k - 1].stub.title, slugs[k - 1]) if k else None
-        nxt = (ordered[k + 1].stub.title, slugs[k + 1]) if k + 1 < total else None
-        need: list[str] = []
-        available[s.path] = []
-        for fmt, ext in exts.items():
-            name = slugs[k] + ext
-            where = os.path.abspath(s.path)
-            images = (s.images,) if s.images else ()  # a changed image rebuilds the outputs
-            keys[name] = output_key(
-                fmt, plan.options[fmt], where, s.stamp, slugs[k], prev, nxt, *images
-            )
-            if old.get(name) == keys[name] and up_to_date(out / name, s.stamp[0]):
-                result.skipped.append(out / name)
-                available[s.path].append(fmt)
-            else:
-                manifest.pop(name, None)
-                need.append(fmt)
-        job = Job(
-            s.path, slugs[k], tuple(need), prev, nxt, str(out), plan.options, plan.durable, root
-        )
-        if plan.series_pdf:
-            every.append(job)
-        if need:
-            todo.append(job)
-        else:
-            done += 1
-            plan.notify(BuildProgress("render", done, total, s.path))
-
-    series: Future[None] | None = None
-    series_path = out / (SERIES_STEM + ".pdf")
-    if plan.series_pdf and ordered:
-        jobs_key = [(j.path, j.prev, j.next) for j in every]
-        keys[series_path.name] = output_key("series", plan.heading, jobs_key, keys)
-        if old.get(series_path.name) == keys[series_path.name] and series_path.exists():
-            result.skipped.append(series_path)
-        else:
-            manifest.pop(series_path.name, None)
-            series = pool.executor.submit(render_series, every, str(series_path), plan.heading)
-
-    slug_of = {j.path: j.slug for j in todo}
-    batch = max(1, min(4, len(todo) // (pool.jobs * 8)))
-
-    def failed(job: Job, why: str) -> Done:
-        return Done(job.path, (), (BuildFailure(job.path, why),))
-
-    flush = not plan.durable
-    try:
-        for finished in stream(pool, render_batch, todo, batch, failed):
-            for fmt in finished.written:
-                name = slug_of[finished.path] + exts[fmt]
-                manifest[name] = keys[name]
-                result.written.append(out / name)
-                available[finished.path].append(fmt)
-            result.failures.extend(finished.failures)
-            done += 1
-            plan.notify(BuildProgress("render", done, total, finished.path, not finished.failures))
-            if done % _CHECKPOINT == 0:
-                save_manifest(out, manifest, flush=flush)
-        if series is not None:
-            try:
-                series.result()
-                manifest[series_path.name] = keys[series_path.name]
-                result.written.append(series_path)
-            except Exception as exc:
-                result.failures.append(BuildFailure(str(series_path), failure_reason(exc), "pdf"))
-    finally:
-        save_manifest(out, {n: manifest[n] for n in manifest if n in keys}, flush=flush)
-    links = [
-        [(fmt, slugs[k] + exts[fmt]) for fmt in exts if fmt in available[s.path]]
-        for k, s in enumerate(ordered)
-    ]
-    shown = series_path.name if plan.series_pdf and series_path.exists() else None
-    index = out / "index.html"
-    if write_index(index, plan.heading, ordered, links, shown):
-        result.written.append(index)
-    else:
-        result.skipped.append(index)

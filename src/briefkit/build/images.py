@@ -5,10 +5,11 @@ reads it through the image sandbox (inside the input's folder only: no ``..``, n
 path, no symlink out, within ``MAX_IMAGE_BYTES``, and only bytes that are an accepted
 image). The HTML page's copy goes into the output folder at the image's path relative to
 the folder holding all inputs (so two briefs' ``charts/a.png`` from different folders stay
-two files) and the page refers to it there; the PDF and DOCX outputs embed it from the
-input's folder, and the series PDF gets each brief's images as ``data:`` images. What a
-brief's outputs are made from includes each image's size and time, so changing an image
-rebuilds them.
+two files) and the page refers to it there. Only the parent reads and writes files: it
+sends each worker the images as ``data:`` images, which DOCX, PDF, the series PDF (and the
+pages of an executor's workers, which never see the build's folders) embed. What a brief's
+outputs are made from includes each image's size and time, so changing an image rebuilds
+them.
 """
 
 from __future__ import annotations
@@ -27,8 +28,8 @@ from ..model import Brief, Figure
 from ..safety import href_scheme
 
 __all__ = [
-    "copy_images",
     "for_output",
+    "gather",
     "image_stamps",
     "inline_images",
     "rebase",
@@ -49,10 +50,11 @@ def relative_images(brief: Brief) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def image_stamps(brief: Brief, folder: Path) -> tuple[tuple[str, int, int], ...]:
-    """``(src, mtime_ns, size)`` of each relative image (missing ones as zeros)."""
+def image_stamps(srcs: tuple[str, ...], folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """``(src, mtime_ns, size)`` of each relative image (missing ones as zeros): the
+    parent's part of a brief's build key."""
     stamps = []
-    for src in relative_images(brief):
+    for src in srcs:
         try:
             st = os.stat(folder / unquote(urlsplit(src).path))
             stamps.append((src, st.st_mtime_ns, st.st_size))
@@ -65,47 +67,45 @@ def _path(src: str) -> str:
     return posixpath.normpath(unquote(urlsplit(src).path))
 
 
-def copy_images(
-    brief: Brief, folder: Path, root: Path, outdir: Path, *, durable: bool = True
-) -> int:
-    """Copy the relative images of ``brief`` (input in ``folder``, under ``root``) into
-    ``outdir`` at their paths relative to ``root``; how many were copied."""
+def gather(
+    srcs: tuple[str, ...], path: str, root: str, outdir: str | None, *, durable: bool
+) -> tuple[tuple[str, str], ...]:
+    """In the parent: each relative image of the input at ``path`` read through the image
+    sandbox (inside the input's folder only), as ``(src, data: URI)`` for the workers;
+    with ``outdir`` also copied there, at its path relative to ``root`` (the folder holding
+    every input), for the HTML page. Images the sandbox refuses are left out."""
+    from ..images import data_uri
     from ..renderers._figures import Pictures
 
+    if not srcs:
+        return ()
+    folder = Path(path).parent
     pictures = Pictures(folder)
-    prefix = folder.resolve().relative_to(root.resolve()).parts
-    copied = 0
-    for src in relative_images(brief):
+    prefix = folder.resolve().relative_to(Path(root or folder).resolve()).parts
+    found: list[tuple[str, str]] = []
+    for src in srcs:
         with warnings.catch_warnings():
-            warnings.simplefilter("ignore", ImageWarning)  # the page shows the alt text
+            warnings.simplefilter("ignore", ImageWarning)  # the outputs show the alt text
             picture = pictures.load(src)
         if picture is None:
             continue
-        target = outdir.joinpath(*prefix, *_path(src).split("/"))
+        found.append((src, data_uri(picture.data, picture.info)))
+        if outdir is None:
+            continue
+        target = Path(outdir).joinpath(*prefix, *_path(src).split("/"))
         if target.resolve() == (folder / _path(src)).resolve():
             continue  # building into the input's own folder: the image is already there
         target.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(target, picture.data, durable=durable)
-        copied += 1
-    return copied
+    return tuple(found)
 
 
-def inline_images(brief: Brief, folder: Path) -> Brief:
-    """``brief`` with each relative image it can read from ``folder`` as a ``data:`` image."""
-    from ..images import data_uri
-    from ..renderers._figures import Pictures
-
-    pictures = Pictures(folder)
-
-    def inlined(figure: Figure) -> Figure:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", ImageWarning)
-            picture = pictures.load(figure.src)
-        if picture is None:
-            return figure
-        return Figure.model_validate({**dict(figure), "src": data_uri(picture.data, picture.info)})
-
-    return _map_figures(brief, set(relative_images(brief)), inlined)
+def inline_images(brief: Brief, images: tuple[tuple[str, str], ...]) -> Brief:
+    """``brief`` with each relative image the parent read as its ``data:`` image."""
+    found = dict(images)
+    return _map_figures(
+        brief, set(found), lambda b: Figure.model_validate({**dict(b), "src": found[b.src]})
+    )
 
 
 def _map_figures(brief: Brief, srcs: set[str], change: Callable[[Figure], Figure]) -> Brief:
@@ -120,11 +120,10 @@ def _map_figures(brief: Brief, srcs: set[str], change: Callable[[Figure], Figure
     return brief.model_copy(update={"sections": tuple(sections)})
 
 
-def rebase(brief: Brief, folder: Path, root: Path) -> Brief:
-    """``brief`` (whose input is in ``folder``) with its relative images made relative to
-    ``root``, an ancestor of ``folder``: where its HTML page finds their copies."""
-    prefix = folder.resolve().relative_to(root.resolve()).as_posix()
-    if prefix == ".":
+def rebase(brief: Brief, prefix: str) -> Brief:
+    """``brief`` with its relative images under ``prefix`` (the input's folder relative to
+    the folder holding every input): where its HTML page finds their copies."""
+    if prefix in ("", "."):
         return brief
     return _map_figures(
         brief,
@@ -137,30 +136,30 @@ def for_output(
     brief: Brief,
     fmt: str,
     options: dict[str, Any],
+    images: tuple[tuple[str, str], ...],
     *,
-    path: str,
-    root: str,
-    outdir: str,
-    durable: bool,
+    prefix: str,
+    outdir: str | None,
 ) -> tuple[Brief, dict[str, Any]]:
-    """The brief and renderer options for one output of the input at ``path``: the HTML
-    page gets copies of its images (placed from ``root``, the folder holding every input)
-    and refers to them; DOCX and PDF read them from beside the input, unless the caller
-    named a ``resources`` folder."""
-    folder = Path(path).parent
+    """In a worker: the brief and renderer options for one output. The parent read the
+    images (``images``) and, for the build's own workers (``outdir``, the output folder
+    on this machine), copied them there: the HTML page refers to those copies. Elsewhere
+    (an executor's workers, which never see the build's folders) the page, like DOCX and
+    PDF everywhere, embeds them; an image the parent could not read shows as its alt text
+    (the page is told its folder holds none)."""
     options = dict(options)
-    if fmt == "html":
-        copy_images(brief, folder, Path(root) if root else folder, Path(outdir), durable=durable)
-        brief = rebase(brief, folder, Path(root) if root else folder)
-        options.setdefault("resources", outdir)  # where the images were copied
-    elif fmt in ("docx", "pdf"):
-        options.setdefault("resources", str(folder))
-    return brief, options
+    if fmt == "html" and outdir is not None:
+        options.setdefault("resources", outdir)  # what the parent copied is there
+        return rebase(brief, prefix), options
+    if fmt == "html" and "resources" not in options:
+        options["resources"] = _EMPTY
+    return inline_images(brief, images), options
 
 
-def series_images(briefs: list[Brief], paths: list[str], options: dict[str, Any]) -> list[Brief]:
-    """The series PDF holds briefs from many folders: each one's images as ``data:`` images,
-    unless the caller named one ``resources`` folder for them all."""
-    if "resources" in options:
-        return briefs
-    return [inline_images(b, Path(p).parent) for b, p in zip(briefs, paths, strict=True)]
+#: A folder holding no image: the HTML renderer shows a relative image it lists as alt text.
+_EMPTY = os.path.join(os.path.dirname(__file__), "no-images")
+
+
+def series_images(briefs: list[Brief], images: list[tuple[tuple[str, str], ...]]) -> list[Brief]:
+    """The series PDF holds briefs from many folders: each one's images embedded."""
+    return [inline_images(b, found) for b, found in zip(briefs, images, strict=True)]

@@ -4,14 +4,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from ..fileio import atomic_write
-from .work import Scanned
+from ..fileio import write_if_changed
+from ..tradecraft import Counts
 
-__all__ = ["write_index"]
+__all__ = ["IndexEntry", "write_index"]
 
 _INDEX = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
@@ -41,47 +41,43 @@ li{margin:0 0 1.2rem}.meta{color:#555;font-size:.9em}.formats a{margin-right:.6e
 """
 
 
-def _page(title: str, entries: list[dict[str, Any]], series: str | None) -> str:
-    from jinja2 import Environment
-
-    env = Environment(autoescape=True, keep_trailing_newline=True)
-    linted = any(e["lint"] is not None for e in entries)
-    return env.from_string(_INDEX).render(
-        title=title, entries=entries, series=series, linted=linted
-    )
-
-
 def _date(value: dt.date | dt.datetime | None) -> str | None:
     if value is None:
         return None
     return (value.date() if isinstance(value, dt.datetime) else value).isoformat()
 
 
+@dataclass(frozen=True)
+class IndexEntry:
+    """One brief on the index page: title, date, excerpt, ``(format, href)`` links and,
+    when the build lints, its findings by severity."""
+
+    title: str
+    published: dt.date | dt.datetime | None
+    excerpt: str
+    links: list[tuple[str, str]]
+    lint: Counts | None = None
+
+    @property
+    def date(self) -> str | None:
+        return _date(self.published)
+
+    @property
+    def main(self) -> str | None:
+        """The title's link: the HTML file, else the first format's."""
+        return dict(self.links).get("html") or (self.links[0][1] if self.links else None)
+
+
 def write_index(
-    dest: Path,
-    title: str,
-    ordered: Sequence[Scanned],
-    links: Sequence[list[tuple[str, str]]],
-    series: str | None,
+    dest: Path, title: str, entries: Iterable[IndexEntry], series: str | None, *, linted: bool
 ) -> bool:
-    """Write the index page of ``ordered`` (each with its ``(format, href)`` links, the HTML
-    one as the title's link) to ``dest``; False, writing nothing, when it is unchanged."""
-    entries = [
-        {
-            "title": s.stub.title,
-            "date": _date(s.stub.published),
-            "excerpt": s.excerpt,
-            "lint": s.lint,
-            "links": own,
-            "main": dict(own).get("html") or (own[0][1] if own else None),
-        }
-        for s, own in zip(ordered, links, strict=True)
-    ]
-    page = _page(title, entries, series)
-    try:
-        unchanged = dest.read_text("utf-8") == page
-    except (OSError, UnicodeDecodeError):
-        unchanged = False
-    if not unchanged:
-        atomic_write(dest, page)
-    return not unchanged
+    """Write the index page of ``entries`` (in series order) to ``dest``, streaming it so a
+    long series never has its page in memory; False, writing nothing, when it is unchanged.
+    ``linted`` adds the styles of the findings' counts (the page is otherwise unchanged)."""
+    from jinja2 import Environment
+
+    env = Environment(autoescape=True, keep_trailing_newline=True)
+    page = env.from_string(_INDEX).generate(
+        title=title, entries=entries, series=series, linted=linted
+    )
+    return write_if_changed(dest, page)

@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Container
 from pathlib import Path
 
 from .._version import __version__
@@ -75,7 +76,7 @@ def up_to_date(path: Path, mtime_ns: int) -> bool:
         return False
 
 
-def clean_parts(outdir: Path, names: set[str]) -> None:
+def clean_parts(outdir: Path, names: Container[str]) -> None:
     """Remove temp files an interrupted build left behind for the outputs it writes."""
     if outdir.is_dir():
         for p in outdir.iterdir():

@@ -117,7 +117,9 @@ def stream(
     yielded as they finish. When a worker dies, the batches it took down are retried item
     by item in a fresh pool (twice at most), each retried item running alone, so a worker
     killed once costs only time and an input that kills every process it runs in fails on
-    its own without taking innocent inputs down with it."""
+    its own without taking innocent inputs down with it. A task that fails on an executor
+    that is not ours is retried the same way on that executor. ``fn`` must report its
+    items' own failures in its result, never raise for them."""
     source = iter(items)
     retry: deque[tuple[list[In], int]] = deque()
     pending: dict[Future[list[Out]], tuple[list[In], int, int]] = {}
@@ -157,4 +159,10 @@ def stream(
                         fail(x, f"worker process died ({failure_reason(exc)})") for x in chunk
                     )
             except Exception as exc:
-                yield from (fail(x, failure_reason(exc)) for x in chunk)
+                # The batch functions report every input's own failure in their result,
+                # so a task that raises was lost by the executor (a dask worker that died
+                # with it ends its future so): rerun its inputs one by one, twice at most.
+                if tries < 2:
+                    retry.extend(([x], tries + 1) for x in chunk)
+                else:
+                    yield from (fail(x, failure_reason(exc)) for x in chunk)

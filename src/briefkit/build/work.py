@@ -1,38 +1,64 @@
 """The work of a build that runs in worker processes, and the records sent back and forth.
 
-Workers parse and render; the parent only orders. A scan sends back a stub of each brief
-(what ordering needs, no sections) and a render job carries only paths, slugs and
-neighbours, so what crosses between processes stays small and the parent never holds a
-rendered document. Every record pickles by reference to this module, which any executor
-(a process pool, dask, Ray) can import on its workers.
+Workers parse and render; the parent reads the inputs, orders them and puts every file in
+place. An input travels to a worker as its bytes (:class:`Source`) and a rendered document
+comes back as bytes in :class:`Done`, so an executor's workers need no access to the
+build's files: a ``dask.distributed`` cluster on other machines works without shared
+storage, and each output is put in place once, by the parent, even when a task is rerun
+after its worker died. (The build's own processes, on the parent's machine, hand a document
+back as a temporary file instead: see :attr:`Job.spool`.) A scan sends back a
+:class:`Scanned` record, what ordering and the index need and no sections, so what crosses
+between processes stays small. Every record pickles by reference to this module, which any
+executor can import on its workers.
 """
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..fileio import atomic_write
+from ..limits import MAX_BYTES
 from ..model import Brief, BriefLink
 from ..parsers import parse
-from ..registry import get_renderer
+from ..registry import get_renderer, parser_for_extension
 from ..tradecraft import Counts, check, count
-from .images import for_output, image_stamps, series_images
+from .images import for_output, relative_images, series_images
 from .pool import failure_reason
 
 __all__ = [
     "BuildFailure",
+    "BuildProgress",
     "Done",
     "Job",
     "Scanned",
+    "Source",
+    "read_source",
     "render_batch",
     "render_series",
     "scan_batch",
+    "warm",
 ]
 
 _EXCERPT = 280
+_STUB_FIELDS = {"title", "url", "slug", "published", "prev", "next"}
+_LINK_FIELDS = {"title", "href"}
+Pointer = tuple[str | None, str | None]  # a neighbour's (title, href)
+
+
+@dataclass(frozen=True)
+class BuildProgress:
+    """A step of a build: ``stage`` is scan or render; ``item`` the input just done."""
+
+    stage: str
+    done: int
+    total: int
+    item: str | None = None
+    ok: bool = True
 
 
 @dataclass(frozen=True)
@@ -48,33 +74,139 @@ class BuildFailure:
 
 
 @dataclass(frozen=True)
-class Scanned:
+class Source:
+    """An input on its way to a worker: its bytes and the parser its name asks for, or why
+    the parent could not read it."""
+
     path: str
-    stub: Brief  # only the fields ordering needs: title, url, slug, date, prev, next
+    format: str | None
+    data: bytes | None
+    stamp: tuple[int, int] = (0, 0)  # mtime_ns, size
+    error: str | None = None
+
+
+def _format_of(path: Path) -> str | None:
+    """The parser a file's name asks for, as :func:`briefkit.parse` finds it (the last two
+    suffixes first: ``.stix.json``)."""
+    info = parser_for_extension("".join(path.suffixes[-2:])) or parser_for_extension(path.suffix)
+    return info.name if info is not None else None
+
+
+def read_source(path: str) -> Source:
+    """Read an input in the parent, no larger than the parsers' limit."""
+    fmt = _format_of(Path(path))
+    try:
+        with open(path, "rb") as handle:
+            st = os.fstat(handle.fileno())
+            # read(n) allocates n bytes up front: ask for what the file holds, plus one to
+            # notice a file that grew past the limit since
+            data = handle.read(min(st.st_size, MAX_BYTES) + 1)
+    except OSError as exc:
+        return Source(path, fmt, None, error=f"cannot read file: {exc.strerror or exc}")
+    if len(data) > MAX_BYTES:
+        size = max(st.st_size, len(data))
+        why = f"input is {size} bytes, more than max_bytes={MAX_BYTES}"
+        return Source(path, fmt, None, error=why)
+    return Source(path, fmt, data, (st.st_mtime_ns, st.st_size))
+
+
+@dataclass(frozen=True, slots=True)
+class Scanned:
+    """What the parent keeps of a brief after the scan: ordering needs the title, date,
+    URL, slug and pointers; the index the excerpt (and the lint counts); the manifest the
+    stamp."""
+
+    path: str
+    title: str
+    published: dt.date | dt.datetime | None
+    url: str | None
+    slug: str | None
+    prev: Pointer | None
+    next: Pointer | None
     excerpt: str
     stamp: tuple[int, int]  # mtime_ns, size
     lint: Counts | None = None  # tradecraft findings by severity, when the build lints
-    images: tuple[tuple[str, int, int], ...] = ()  # relative figure images: src, mtime, size
+    images: tuple[str, ...] = ()  # relative figure images the brief shows
+
+    def stub(self) -> Brief:
+        """A Brief with only the fields ordering reads, built only while ordering needs it
+        (the shared field sets keep thousands of stubs small)."""
+
+        def link(pointer: Pointer | None) -> BriefLink | None:
+            if pointer is None:
+                return None
+            return BriefLink.model_construct(_LINK_FIELDS, title=pointer[0], href=pointer[1])
+
+        return Brief.model_construct(
+            _STUB_FIELDS,
+            title=self.title,
+            url=self.url,
+            slug=self.slug,
+            published=self.published,
+            prev=link(self.prev),
+            next=link(self.next),
+        )
 
 
 @dataclass(frozen=True)
 class Job:
-    path: str
+    """One input to render: where it goes in the series and the formats it still needs.
+
+    ``spool`` is a folder on the worker's own machine where it leaves each document in a
+    temporary file for the parent to rename into place; it is set only for the build's
+    own processes. Without it (an executor's workers, perhaps on other machines) the
+    documents travel back as bytes. Either way only the parent puts an output in place.
+    """
+
+    source: Source
     slug: str
     formats: tuple[str, ...]
     prev: tuple[str, str] | None  # (title, slug)
     next: tuple[str, str] | None
-    outdir: str
     options: dict[str, dict[str, Any]]  # renderer options by format
-    durable: bool = True  # fsync each output (False: the parent syncs once in a while)
-    root: str = ""  # the folder holding every input (where copied images are placed from)
+    spool: str | None = None
+    #: the relative images the parent read, as (src, data: URI), and the input's folder
+    #: relative to the folder holding every input (where the page's copies are)
+    images: tuple[tuple[str, str], ...] = ()
+    prefix: str = ""
 
 
 @dataclass(frozen=True)
 class Done:
     path: str
-    written: tuple[str, ...]  # formats
+    # (format, document): its bytes, or the path of the temporary file that holds it
+    outputs: tuple[tuple[str, bytes | str], ...]
     failures: tuple[BuildFailure, ...]
+
+
+class _Unreadable(Exception):
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def _parse(source: Source) -> Brief:
+    if source.data is None:
+        raise _Unreadable(source.error or "cannot read file")
+    return parse(source.data, format=source.format)
+
+
+def _spooled(folder: str, name: str, data: bytes) -> str:
+    """``data`` in a temporary file beside where ``name`` goes, named as
+    :func:`~briefkit.fileio.atomic_write` names its own, so leftovers get cleaned.
+
+    Why not bytes: a worker killed while it writes a large result into a process pool's
+    result pipe leaves half a message there (and holds the pipe's lock), and the pool's
+    reader waits for the rest for ever. A path is a short message, written in one go.
+    """
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=folder)
+    try:
+        os.fchmod(fd, 0o644)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return tmp
 
 
 def _excerpt(brief: Brief) -> str:
@@ -85,28 +217,35 @@ def _excerpt(brief: Brief) -> str:
     return text[: text.rfind(" ", 0, _EXCERPT) if " " in text[:_EXCERPT] else _EXCERPT] + " …"
 
 
-def scan_batch(paths: list[str], lint: str | None = None) -> list[Scanned | BuildFailure]:
+def _pointer(link: BriefLink | None) -> Pointer | None:
+    return (link.title, link.href) if link is not None else None
+
+
+def scan_batch(sources: list[Source], lint: str | None = None) -> list[Scanned | BuildFailure]:
     """Parse each input and keep what ordering and the index need; with ``lint`` (a
     yardstick), also the counts of its tradecraft findings."""
     out: list[Scanned | BuildFailure] = []
-    for path in paths:
+    for source in sources:
         try:
-            st = os.stat(path)
-            brief = parse(Path(path))
-            stub = Brief.model_construct(  # what ordering needs, nothing more
-                title=brief.title,
-                url=brief.url,
-                slug=brief.slug,
-                published=brief.published,
-                prev=brief.prev,
-                next=brief.next,
-            )
+            brief = _parse(source)
             counts = count(check(brief, scale=lint)) if lint is not None else None
-            images = image_stamps(brief, Path(path).parent)
-            stamp = (st.st_mtime_ns, st.st_size)
-            out.append(Scanned(path, stub, _excerpt(brief), stamp, counts, images))
+            out.append(
+                Scanned(
+                    source.path,
+                    brief.title,
+                    brief.published,
+                    brief.url,
+                    brief.slug,
+                    _pointer(brief.prev),
+                    _pointer(brief.next),
+                    _excerpt(brief),
+                    source.stamp,
+                    counts,
+                    tuple(relative_images(brief)),
+                )
+            )
         except Exception as exc:  # one bad input must not stop the batch
-            out.append(BuildFailure(path, failure_reason(exc, path)))
+            out.append(BuildFailure(source.path, failure_reason(exc, source.path)))
     return out
 
 
@@ -122,17 +261,18 @@ def _linked(brief: Brief, job: Job, ext: str) -> Brief:
 
 
 def render_batch(jobs: list[Job]) -> list[Done]:
-    """Parse each input again and write its outputs; a failure stays with its format."""
+    """Parse each input again and render its formats; a failure stays with its format."""
     from ..renderers import render
 
     out: list[Done] = []
     for job in jobs:
+        path = job.source.path
         try:
-            brief = parse(Path(job.path))
+            brief = _parse(job.source)
         except Exception as exc:
-            out.append(Done(job.path, (), (BuildFailure(job.path, failure_reason(exc, job.path)),)))
+            out.append(Done(path, (), (BuildFailure(path, failure_reason(exc, path)),)))
             continue
-        written: list[str] = []
+        outputs: list[tuple[str, bytes | str]] = []
         failures: list[BuildFailure] = []
         for fmt in job.formats:
             try:
@@ -141,25 +281,42 @@ def render_batch(jobs: list[Job]) -> list[Done]:
                     _linked(brief, job, ext),
                     fmt,
                     job.options.get(fmt, {}),
-                    path=job.path,
-                    root=job.root,
-                    outdir=job.outdir,
-                    durable=job.durable,
+                    job.images,
+                    prefix=job.prefix,
+                    outdir=job.spool,
                 )
                 data = render(shown, fmt, **options)
-                atomic_write(Path(job.outdir, job.slug + ext), data, durable=job.durable)
-                written.append(fmt)
+                document = data.encode("utf-8") if isinstance(data, str) else data
+                if job.spool is not None:
+                    outputs.append((fmt, _spooled(job.spool, job.slug + ext, document)))
+                else:
+                    outputs.append((fmt, document))
             except Exception as exc:
-                failures.append(BuildFailure(job.path, failure_reason(exc, job.path), fmt))
-        out.append(Done(job.path, tuple(written), tuple(failures)))
+                failures.append(BuildFailure(path, failure_reason(exc, path), fmt))
+        out.append(Done(path, tuple(outputs), tuple(failures)))
     return out
 
 
-def render_series(jobs: list[Job], dest: str, title: str) -> None:
-    """One PDF of the whole series; this worker holds every brief, which PDF layout needs."""
+def render_series(jobs: list[Job], title: str, name: str) -> bytes | str:
+    """One PDF of the whole series, as bytes or spooled like a job's documents (``name``
+    is the file it becomes); this worker holds every brief, which PDF layout needs."""
     from ..renderers.pdf import render_pdf
 
-    briefs = [_linked(parse(Path(j.path)), j, ".pdf") for j in jobs]
+    briefs = [_linked(_parse(j.source), j, ".pdf") for j in jobs]
     options = {"title": title} | (jobs[0].options.get("pdf", {}) if jobs else {})
-    briefs = series_images(briefs, [j.path for j in jobs], options)
-    atomic_write(dest, render_pdf(briefs, **options))
+    if "resources" not in options:
+        briefs = series_images(briefs, [j.images for j in jobs])
+    data = render_pdf(briefs, **options)
+    spool = jobs[0].spool if jobs else None
+    return _spooled(spool, name, data) if spool is not None else data
+
+
+def warm(formats: tuple[str, ...]) -> None:
+    """A worker's start: import the parsers and the renderers of ``formats`` and let each
+    renderer build what it caches, while the parent is still finding and reading inputs."""
+    from ..renderers import render
+
+    sample = Brief(title="warm-up")
+    for fmt in formats:
+        with contextlib.suppress(Exception):  # a broken renderer shows on the real briefs
+            render(sample, fmt)

@@ -66,9 +66,10 @@ def _progress(quiet: bool) -> Iterator[Callable[[BuildProgress], None]]:
 
 def _preload(formats: tuple[str, ...]) -> None:
     """Have the forkserver import what every worker needs (the build's worker module and
-    the built-in renderers of ``formats``) once, before it forks the workers, instead of
-    each worker importing them again. Process-wide, so done here in the command's own
-    process and not by ``build_bundle``, which may run inside someone else's."""
+    the built-in renderers of ``formats``) and warm those renderers up once, before it
+    forks the workers, instead of each worker doing it again. Process-wide, so done here
+    in the command's own process and not by ``build_bundle``, which may run inside
+    someone else's."""
     import multiprocessing
 
     from briefkit.registry import find_renderer
@@ -81,7 +82,8 @@ def _preload(formats: tuple[str, ...]) -> None:
         target = info.target if info is not None else None
         if isinstance(target, str) and target.startswith("briefkit."):
             modules.append(target.partition(":")[0])
-    multiprocessing.set_forkserver_preload(modules)
+    # last: renders a sample with the renderers just imported, so workers start warm
+    multiprocessing.set_forkserver_preload([*modules, "briefkit.build.prewarm"])
 
 
 @click.command(

@@ -266,7 +266,7 @@ def _build_default(size: tuple[int, int]) -> Base:
     if zoom is not None and zoom.get(ox.w("percent")) is None:
         zoom.set(ox.w("percent"), "100")  # required by the schema; python-docx omits it
     _add_header_footer(document, ids, header=True, footer=True)
-    _clear_core(document)
+    _clear_core(document, "the built-in reference document")
     return _finish(document, ids, own_header=True, split_title=False)
 
 
@@ -295,7 +295,17 @@ def _add_header_footer(document: Any, ids: dict[str, str], *, header: bool, foot
         ox.add_field(p, "NUMPAGES", "1")
 
 
-def _clear_core(document: Any) -> None:
+def _clear_core(document: Any, source: str) -> None:
+    """Blank the template's own title, author and dates (each brief sets its own); a core
+    properties part that is not the core properties element cannot be rewritten."""
+    from docx.oxml.coreprops import CT_CoreProperties
+
+    if not isinstance(document.part.package.core_properties._element, CT_CoreProperties):
+        raise TemplateError(
+            f"{source}: its core document properties (docProps/core.xml) are not a "
+            "coreProperties element in the package's namespace",
+            format="docx",
+        )
     core = document.core_properties
     for name in ("author", "category", "comments", "keywords", "language", "subject", "title"):
         setattr(core, name, "")
@@ -412,5 +422,5 @@ def _build_from_template(data: bytes, size: tuple[int, int] | None, name: str) -
     for rid, rel in list(part.rels.items()):
         if rel.reltype.endswith("/customXml") and ox.HINT_NS.encode() in rel.target_part.blob:
             del part.rels[rid]  # a briefkit document reused as a template
-    _clear_core(document)
+    _clear_core(document, name)
     return _finish(document, ids, own_header=not has["header"], split_title=breaks > 0)
