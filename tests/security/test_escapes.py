@@ -371,6 +371,7 @@ _PARTS = [
     junk=st.binary(max_size=40) | st.sampled_from([b"<", b"&#0;", b'"', b"<w:x>", b"]]>"]),
 )
 @example(part="docProps/core.xml", cut=90, junk=b"'")  # the core's namespace broken
+@example(part="[Content_Types].xml", cut=430, junk=b"\t")  # the core's content type broken
 @budget(40)
 def test_a_damaged_reference_document_is_a_template_error_or_works(
     part: str, cut: int, junk: bytes

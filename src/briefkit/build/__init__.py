@@ -252,6 +252,7 @@ def build_bundle(
         flush=can_defer_sync(),
         linted=lint is not None,
         spool=os.path.abspath(out) if executor is None and jobs > 1 else None,
+        local=os.path.abspath(out) if executor is None else None,
     )
     # Our own workers start first and import the renderers while this process finds inputs.
     pool = Pool(executor, jobs, warm=(warm, formats))

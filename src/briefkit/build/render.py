@@ -69,6 +69,9 @@ class Plan:
     flush: bool  # outputs skip their fsync; each manifest save flushes them all at once
     linted: bool = False
     spool: str | None = None  # where our own workers leave documents (see Job.spool)
+    #: the output folder when the workers are this machine's (this process or our own):
+    #: pages then refer to copies of their images there
+    local: str | None = None
 
     def bit(self, fmt: str) -> int:
         return 1 << list(self.exts).index(fmt)
@@ -233,10 +236,21 @@ def _jobs(
         prev, nxt = _neighbours(ordered, slugs, k)
         source = read_source(entry.path)
         srcs = tuple(src for src, _, _ in entry.images)
-        copy = plan.spool if "html" in formats else None  # pages of our own workers
+        copy = plan.local if "html" in formats else None
         images = gather(srcs, entry.path, root, copy, durable=not plan.flush)
         prefix = Path(folders[k]).relative_to(root).as_posix() if root else ""
-        yield Job(source, slugs[k], formats, prev, nxt, plan.options, plan.spool, images, prefix)
+        yield Job(
+            source,
+            slugs[k],
+            formats,
+            prev,
+            nxt,
+            plan.options,
+            plan.spool,
+            images,
+            prefix,
+            plan.local,
+        )
 
 
 def manifest(plan: Plan, slugs: list[str], outputs: Outputs) -> dict[str, str]:

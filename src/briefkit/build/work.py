@@ -169,6 +169,7 @@ class Job:
     #: relative to the folder holding every input (where the page's copies are)
     images: tuple[tuple[str, str], ...] = ()
     prefix: str = ""
+    local: str | None = None  # the output folder, when this machine's (see build.render.Plan)
 
 
 @dataclass(frozen=True)
@@ -283,7 +284,7 @@ def render_batch(jobs: list[Job]) -> list[Done]:
                     job.options.get(fmt, {}),
                     job.images,
                     prefix=job.prefix,
-                    outdir=job.spool,
+                    outdir=job.local,
                 )
                 data = render(shown, fmt, **options)
                 document = data.encode("utf-8") if isinstance(data, str) else data

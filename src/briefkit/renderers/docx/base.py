@@ -300,10 +300,15 @@ def _clear_core(document: Any, source: str) -> None:
     properties part that is not the core properties element cannot be rewritten."""
     from docx.oxml.coreprops import CT_CoreProperties
 
-    if not isinstance(document.part.package.core_properties._element, CT_CoreProperties):
+    try:  # python-docx loads a part its content types do not declare as a plain Part
+        element = document.part.package.core_properties._element
+    except AttributeError:
+        element = None
+    if not isinstance(element, CT_CoreProperties):
         raise TemplateError(
             f"{source}: its core document properties (docProps/core.xml) are not a "
-            "coreProperties element in the package's namespace",
+            "coreProperties element in the package's namespace, declared as such in "
+            "[Content_Types].xml",
             format="docx",
         )
     core = document.core_properties
