@@ -1,13 +1,14 @@
 """DOCX files checked against the schemas and read by four readers briefkit did not write.
 
-No PyPI, npm or Debian package ships the ECMA-376 transitional XSD files, so the schema
-check is openxml-audit: a port of the Open XML SDK's validator, whose element and
-attribute rules are generated from those schemas, run on every part of the package. The
-one rule it does not enforce that the XSDs do (``w:zoom`` needs ``w:percent``) is checked
-directly. Then the readers: pandoc and mammoth must find the title, docx2python the text of
-body, header and footer, and LibreOffice must lay every marked page out with the marking
-at its top and bottom (12 pt, right-aligned, on black), count the pages the footer's
-cached ``NUMPAGES`` claims (within one), and show a long brief's contents list.
+Two schema checks: the ECMA-376 XSD files themselves (first edition, from Debian's source
+package of Apache POI; see :mod:`validators.ooxml`) on every part,
+and openxml-audit, a port of the Open XML SDK's validator, whose rules are generated from
+the later editions' schemas, on every part. The one rule openxml-audit does not enforce
+(``w:zoom`` needs ``w:percent``) is also checked directly. Then the readers: pandoc and
+mammoth must find the title, docx2python the text of body, header and footer, and
+LibreOffice must lay every marked page out with the marking at its top and bottom (12 pt,
+right-aligned, on black), count the pages the footer's cached ``NUMPAGES`` claims (within
+one), and show a long brief's contents list.
 """
 
 from __future__ import annotations
@@ -214,3 +215,47 @@ def test_widow_and_orphan_control_is_on(name: str, rendered: dict[str, Rendered]
     normal = styles.find(f"{W}style[@{W}styleId='Normal']")
     assert normal is not None
     assert normal.find(f"{W}pPr/{W}widowControl") is not None
+
+
+# --- the ECMA-376 schemas themselves ------------------------------------------------------
+
+#: Parts no OOXML schema describes: briefkit's own hint (custom XML of its own namespace).
+_NOT_OOXML = re.compile(r"customXml/item\d+\.xml")
+
+
+def xsd_errors(data: bytes) -> list[str]:
+    """Every ECMA-376 schema error of every part of a DOCX (see :mod:`validators.ooxml`)."""
+    from validators.ooxml import prepare, schema
+
+    checker = schema()
+    errors = []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in archive.namelist():
+            if not name.endswith((".xml", ".rels")) or _NOT_OOXML.fullmatch(name):
+                continue
+            if not checker.validate(prepare(archive.read(name))):
+                errors += [f"{name}:{e.line}: {e.message}" for e in checker.error_log]
+    return errors
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_part_is_valid_against_the_ecma_376_schemas(
+    name: str, rendered: dict[str, Rendered]
+) -> None:
+    assert xsd_errors(rendered[name].docx.read_bytes()) == []
+
+
+def test_the_ecma_376_check_notices_a_bad_part(rendered: dict[str, Rendered]) -> None:
+    source = rendered["long-amber"].docx.read_bytes()
+    broken = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(source)) as archive, zipfile.ZipFile(broken, "w") as out:
+        for info in archive.infolist():
+            blob = archive.read(info.filename)
+            if info.filename == "word/settings.xml":
+                blob = re.sub(rb"<w:zoom [^>]*/>", b'<w:zoom w:val="bestFit"/>', blob, count=1)
+            if info.filename == "word/document.xml":
+                blob = blob.replace(b"<w:pPr>", b"<w:pPr><w:bogus/>", 1)
+            out.writestr(info.filename, blob)
+    errors = xsd_errors(broken.getvalue())
+    assert any(e.startswith("word/document.xml") and "bogus" in e for e in errors)
+    assert any(e.startswith("word/settings.xml") and "percent" in e for e in errors)
