@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import os
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import lxml.html
@@ -81,6 +82,23 @@ def test_a_bundle_copies_its_images_next_to_its_html_and_embeds_them(tmp_path: P
             assert sizes == [(60, 30), (80, 30)]  # each brief's own image, from its folder
         else:
             assert len(sizes) == 1
+
+
+def test_an_executors_pages_embed_their_images_and_no_copy_is_written(tmp_path: Path) -> None:
+    """An executor's workers may run elsewhere and never see the build's folders."""
+    source = tmp_path / "in"
+    write_inputs(source)
+    out = tmp_path / "out"
+    with ThreadPoolExecutor(2) as executor:
+        result = build_bundle(source, out, formats=("html", "docx"), executor=executor)
+    assert result.ok, result.failures
+    assert list(out.rglob("*.png")) == []
+    for page in out.glob("berths-*.html"):
+        srcs = [img.get("src") for img in lxml.html.parse(str(page)).getroot().iter("img")]
+        assert len(srcs) == 1
+        assert srcs[0].startswith("data:image/png;base64,")
+    for docx_file in out.glob("*.docx"):
+        assert len(media(docx_file.read_bytes())) == 1
 
 
 def test_changing_an_image_rebuilds_the_outputs_that_show_it(tmp_path: Path) -> None:
