@@ -22,6 +22,7 @@ from briefkit import (
     Item,
     ItemList,
     Link,
+    Note,
     Paragraph,
     Quote,
     Section,
@@ -364,6 +365,27 @@ def _without_nested_links(brief: Brief) -> Brief:
         blocks = [map_inlines(b, _unnest) for b in section.blocks]
         sections.append(Section(kind=section.kind, heading=section.heading, blocks=blocks))
     return brief.model_copy(update={"sections": tuple(sections)})
+
+
+@pytest.mark.parametrize("before", ["^", "!", "a^", "\\^", "^^"])
+@pytest.mark.parametrize("kind", ["note", "link"])
+def test_text_before_a_bracket_makes_no_other_syntax(before: str, kind: str) -> None:
+    """``^[`` opens an inline note and ``![`` an image: the text before a note reference or
+    a link must not turn it into one (found by the round-trip property)."""
+    text = (Text(text="0"),)
+    node: Inline = (
+        Note(children=text) if kind == "note" else Link(href="https://a.example/", children=text)
+    )
+    brief = Brief(
+        title="T",
+        sections=(
+            Section(
+                kind=SectionKind.JUDGEMENT,
+                blocks=(Paragraph(content=(Text(text=before), node)),),
+            ),
+        ),
+    )
+    assert round_trip(brief) == as_written(brief)
 
 
 @given(briefs(headed=False))

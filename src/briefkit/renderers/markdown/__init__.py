@@ -122,6 +122,13 @@ class _Marker(str):
     __slots__ = ()
 
 
+def _guard_bracket(out: list[str | _Run]) -> None:
+    """Text right before a ``[`` that opens a link or a note reference must not make it
+    other syntax: ``![`` is an image, ``^[`` an inline note."""
+    if out and isinstance(out[-1], str) and out[-1].endswith(("!", "^")):
+        out[-1] = out[-1][:-1] + "\\" + out[-1][-1]
+
+
 def _pieces(
     nodes: Sequence[Inline], block_start: bool, guard: bool, notes: list[Note]
 ) -> list[str | _Run]:
@@ -153,8 +160,7 @@ def _pieces(
             previous = ""
         elif isinstance(node, Note):
             notes.append(node)
-            if out and isinstance(out[-1], str) and out[-1].endswith("!"):
-                out[-1] = out[-1][:-1] + "\\!"  # not an image
+            _guard_bracket(out)
             out.append(_Marker(f"[^{len(notes)}]"))
             previous = ""
         elif isinstance(node, Link):
@@ -163,8 +169,7 @@ def _pieces(
                 continue
             todo.append(f"]({_destination(node.href)})")
             push(node.children, "", (), True)
-            if out and isinstance(out[-1], str) and out[-1].endswith("!"):
-                out[-1] = out[-1][:-1] + "\\!"  # not an image
+            _guard_bracket(out)
             out.append("[")
             previous = ""
         else:
