@@ -18,6 +18,7 @@ import json
 import re
 import subprocess
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -48,17 +49,25 @@ def test_every_part_is_schema_valid(name: str, rendered: dict[str, Rendered]) ->
     assert schema_errors(rendered[name].docx) == []
 
 
-def test_the_schema_check_notices_a_bad_part(rendered: dict[str, Rendered], workdir: Path) -> None:
-    source = rendered["long-amber"].docx.read_bytes()
-    broken = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(source)) as archive, zipfile.ZipFile(broken, "w") as out:
+def edited(source: bytes, edits: dict[str, Callable[[bytes], bytes]]) -> bytes:
+    """The DOCX ``source`` with each part named in ``edits`` changed by its function: the
+    broken documents the controls prove a check fails on."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(source)) as archive, zipfile.ZipFile(out, "w") as copy:
         for info in archive.infolist():
             blob = archive.read(info.filename)
-            if info.filename == "word/footer1.xml":
-                blob = blob.replace(b"<w:pPr>", b"<w:pPr><w:bogus/>", 1)
-            out.writestr(info.filename, blob)
+            copy.writestr(info.filename, edits.get(info.filename, lambda b: b)(blob))
+    return out.getvalue()
+
+
+def _bogus(part: bytes) -> bytes:
+    return part.replace(b"<w:pPr>", b"<w:pPr><w:bogus/>", 1)
+
+
+def test_the_schema_check_notices_a_bad_part(rendered: dict[str, Rendered], workdir: Path) -> None:
+    source = rendered["long-amber"].docx.read_bytes()
     path = workdir / "broken.docx"
-    path.write_bytes(broken.getvalue())
+    path.write_bytes(edited(source, {"word/footer1.xml": _bogus}))
     assert any("footer1.xml" in e and "bogus" in e for e in schema_errors(path))
 
 
@@ -246,16 +255,11 @@ def test_every_part_is_valid_against_the_ecma_376_schemas(
 
 
 def test_the_ecma_376_check_notices_a_bad_part(rendered: dict[str, Rendered]) -> None:
+    def no_percent(part: bytes) -> bytes:
+        return re.sub(rb"<w:zoom [^>]*/>", b'<w:zoom w:val="bestFit"/>', part, count=1)
+
     source = rendered["long-amber"].docx.read_bytes()
-    broken = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(source)) as archive, zipfile.ZipFile(broken, "w") as out:
-        for info in archive.infolist():
-            blob = archive.read(info.filename)
-            if info.filename == "word/settings.xml":
-                blob = re.sub(rb"<w:zoom [^>]*/>", b'<w:zoom w:val="bestFit"/>', blob, count=1)
-            if info.filename == "word/document.xml":
-                blob = blob.replace(b"<w:pPr>", b"<w:pPr><w:bogus/>", 1)
-            out.writestr(info.filename, blob)
-    errors = xsd_errors(broken.getvalue())
+    broken = edited(source, {"word/settings.xml": no_percent, "word/document.xml": _bogus})
+    errors = xsd_errors(broken)
     assert any(e.startswith("word/document.xml") and "bogus" in e for e in errors)
     assert any(e.startswith("word/settings.xml") and "percent" in e for e in errors)
