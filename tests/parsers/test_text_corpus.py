@@ -45,21 +45,12 @@ KNOWN: dict[str, set[str]] = {
     "tuned/maritime_administration_caps_advisory": {"title", "blocks", "metadata"},
     "tuned/museum_weekly_link_roundup": {"sections"},
     "tuned/news_digest_markdown_headings": {"sections", "chrome kept"},
-    "tuned/newsletter_week_ahead_numbered": {"blocks", "chrome kept"},
-    "tuned/newsletter_week_signals_runins": {"sections"},
     "tuned/research_library_record": {"blocks", "chrome kept"},
-    "tuned/social_mirror_broken_link_lines": {"blocks"},
-    "tuned/social_mirror_newsletter_digest": {"sections"},
-    "tuned/spun_repost_embassy_alert": {"sections"},
     "tuned/travel_agency_report_summary": {"sections"},
     "tuned/un_press_topic_listing": {"title", "sections"},
-    "held_out/accounting_firm_news_repeated_blocks": {"sections"},
-    "held_out/consultancy_insight_slash_breadcrumb": {"title", "sections"},
+    "held_out/consultancy_insight_slash_breadcrumb": {"sections"},
     "held_out/content_farm_mirror_caps_headline": {"title", "sections", "metadata", "chrome kept"},
-    "held_out/plone_repost_contents_outline": {"title", "blocks", "metadata", "chrome kept"},
-    "held_out/trade_magazine_no_headline_single_breaks": {"sections"},
-    "held_out/un_agency_sitrep_resource_page": {"title", "sections", "metadata", "chrome kept"},
-    "held_out/wiki_edit_link_headings": {"sections", "chrome kept"},
+    "held_out/plone_repost_contents_outline": {"title", "blocks", "metadata"},
 }
 
 

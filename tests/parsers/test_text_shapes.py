@@ -332,6 +332,9 @@ def test_title_skips_what_stands_above_it(head: str, title: str, meta: dict[str,
             "published": dt.date(2019, 9, 18), "authors": ("Jane Roe", "Sam Poe")}),
         ("5 min read", {}),
         ("Updated: Dec 8, 2020", {"updated": dt.date(2020, 12, 8), "published": None}),
+        # a content system's byline with the date of the last change after a dash
+        ("by Jane Roe — last modified Jun 12, 2016 08:25 PM", {
+            "authors": ("Jane Roe",), "updated": dt.date(2016, 6, 12), "published": None}),
         # a byline between a short line and the next: the short line is the headline
         # (tested below); a label naming the kind of piece after the date is the category
         ("11/18/2022\n\nRisk Management Online Article", {
@@ -517,6 +520,165 @@ def test_a_short_title_over_a_paragraph_is_the_title() -> None:
     assert (brief.title, brief.category) == ("Iran Update", None)
 
 
+def test_a_headline_printed_twice_is_the_title_and_every_repeat_is_dropped() -> None:
+    title = "Humanitarian Situation Reports"
+    twice = parse_text(f"{title}\n\n\n{title}\n\n{BODY}")
+    assert (twice.title, twice.category, twice.authors) == (title, None, ())
+    assert twice.sections[0].text == BODY
+    lead = "With 2024 under way, the forum has released its report"
+    thrice = parse_text(f"{title}\n\n{lead}\n\n{title}\n\n{title}\n\n{BODY}")
+    assert [s.text for s in thrice.sections] == [f"{lead}\n{BODY}"]
+    # control: a different short line over the headline is still its kicker
+    kicked = parse_text(f"Maritime\n\n{title}\n\n{BODY}")
+    assert (kicked.title, kicked.category) == (title, "Maritime")
+
+
+REPORTS = "Humanitarian Situation Reports for Somalia"
+
+
+def test_a_credit_over_the_copyright_line_that_repeats_it_is_chrome() -> None:
+    credit = "UNICEF Somalia/2017/Holt"
+    under = parse_text(f"{REPORTS}\n\n{credit}\n© {credit}\n\n{BODY}")
+    assert (under.authors, under.sections[0].text) == ((), BODY)
+    body = parse_text(f"{REPORTS}\n\n{BODY}\n\n{credit}\n© {credit}\n\nMore text.")
+    assert body.sections[0].text == f"{BODY}\nMore text."
+    # control: the same line without the copyright line under it is content
+    alone = parse_text(f"{REPORTS}\n\n{BODY}\n\n{credit}\n\nMore text.")
+    assert any(credit in f"{s.heading} {s.text}" for s in alone.sections)
+
+
+def test_a_link_to_a_document_is_no_heading() -> None:
+    listed = "\n\n  • Cholera cases rose.\n  • Admissions doubled.\n"
+    linked = parse_text(f"{REPORTS}\n\nSitrep 2/2017: 1 to 15 March 2017 [PDF]{listed}")
+    assert [s.heading for s in linked.sections] == [None]
+    pdf = parse_text(f"{REPORTS}\n\nMarch Highlights (PDF, 2 MB){listed}")
+    assert [s.heading for s in pdf.sections] == [None]
+    # control: the same line without the file type heads the list
+    headed = parse_text(f"{REPORTS}\n\nSitrep Highlights{listed}")
+    assert [s.heading for s in headed.sections] == ["Sitrep Highlights"]
+
+
+def test_a_wiki_heading_loses_its_edit_link() -> None:
+    text = (
+        f"Intelligence assessment\n\n{BODY}\n\nOverview[edit]\n\n{BODY}\n\nProcess [edit]\n\n{BODY}"
+    )
+    brief = parse_text(text)
+    assert [(s.kind, s.heading) for s in brief.sections] == [
+        (K.OTHER, None),
+        (K.OVERVIEW, "Overview"),
+        (K.OTHER, "Process"),
+    ]
+    # control: a line that is no heading keeps the bracket, and so does an item
+    kept = parse_text(f"T\n\n{BODY}\n\nsee the talk page [edit]\n\n- Scope [edit]\n")
+    assert "see the talk page [edit]" in kept.sections[0].text
+    assert kept.sections[0].blocks[-1].items[0].text == "Scope [edit]"  # type: ignore[union-attr]
+
+
+def test_a_sentence_in_quotes_ends_before_a_pasted_heading() -> None:
+    quote = "“Leaders must act on the crises in front of them,” she said. “They must act now.”"
+    text = f"T\n{BODY}\n{quote}\nEconomic uncertainty and decline\n{BODY}\nPlanet in Peril\n{BODY}"
+    heads = [s.heading for s in parse_text(text).sections]
+    assert heads == [None, "Economic uncertainty and decline", "Planet in Peril"]
+    # control: after a line that ends in a word, the sentence-case line is no heading
+    open_end = f"T\n{BODY}\nas the minister put it\nEconomic uncertainty and decline\n{BODY}"
+    assert [s.heading for s in parse_text(open_end).sections] == [None]
+
+
+def test_text_broken_after_a_link_continues_its_paragraph() -> None:
+    text = (
+        "T\nWorld leaders met to discuss the threat that a new technology poses to us all\n"
+        ", which we looked at in our weekly essay.\nPlease consider following us on X (Twitter)\n"
+        "and Instagram\n.\nThe next paragraph starts here.\n"
+    )
+    paragraphs = [b.text for b in parse_text(text).sections[0].blocks]
+    assert paragraphs == [
+        "World leaders met to discuss the threat that a new technology poses to us all"
+        " , which we looked at in our weekly essay.",
+        "Please consider following us on X (Twitter) and Instagram",
+        "The next paragraph starts here.",
+    ]
+    # control: a capitalised line after a bracket still starts a paragraph of pasted text
+    pasted = parse_text(f"T\n{BODY}\nShe cited the figures (in full)\nThe next one starts here.\n")
+    assert any(b.text == "The next one starts here." for s in pasted.sections for b in s.blocks)
+
+
+def test_a_breadcrumb_over_the_body_ends_in_the_title() -> None:
+    brief = parse_text(f"// . //  Insights //  The Global Risks Report 2024\n\n{BODY}")
+    assert (brief.title, brief.sections[0].text) == ("The Global Risks Report 2024", BODY)
+    # control: a trail over a headline leaves the headline the title
+    over = parse_text(f"Blog // Trade // Export Controls\n\nExport Controls Tighten\n\n{BODY}")
+    assert over.title == "Export Controls Tighten"
+
+
+def test_a_sentence_case_heading_over_headings() -> None:
+    text = (
+        f"T\n\n{BODY}\n\nFive risks to watch next year\n\nThe impact of misinformation\n\n"
+        f"{BODY}\n\nThe cost of extreme weather\n\n{BODY}"
+    )
+    assert shape(parse_text(text)) == [
+        ("other", None, ["paragraph:The"]),
+        ("other", "Five risks to watch next year", []),
+        ("other", "The impact of misinformation", ["paragraph:The"]),
+        ("other", "The cost of extreme weather", ["paragraph:The"]),
+    ]
+    # control: a sentence-case line over a short line is still text ("Stay tuned" above)
+    assert [s.heading for s in parse_text(f"T\n\n{BODY}\n\nStay tuned\n\nFin").sections] == [None]
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("The Week in Review: Africa's underreported conflicts", True),
+        ("Presentation Alert for Citizens: What You need to Know", True),
+        ("Figure 2: Risk heat map 5x5", False),  # a caption's label and number
+        ("Layer 1: crime near the venue", False),  # a numbered label: only a Title Case tail
+        ("Officials said: the talks will go on", False),
+        ("Threat Level: HIGH", False),
+    ],
+)
+def test_a_colon_heading_with_a_sentence_case_tail(line: str, heading: bool) -> None:
+    pasted = f"T\n{BODY}\n{line}\nCo-authored with Oscar Martin.\n{BODY}\n"
+    assert ([s.heading for s in parse_text(pasted).sections][-1] == line) is heading
+
+
+def test_a_divider_parts_a_sign_off_from_the_next_heading() -> None:
+    text = (
+        f"T\n\n{BODY}\n\nAll the best\n\nDamien\n\n\n—---------\n\nGlobal\n\n  • Climate: talks.\n"
+    )
+    assert [s.heading for s in parse_text(text).sections] == [None, "Global"]
+    # control: without the divider the three short lines are a list of links, no headings
+    links = f"T\n\n{BODY}\n\nAll the best\n\nDamien\n\nGlobal\n\n{BODY}\n"
+    assert [s.heading for s in parse_text(links).sections] == [None]
+
+
+def test_an_outline_numbered_again_under_an_item_is_items_of_its_own() -> None:
+    text = (
+        "T\n\n  1. GLOBAL THREATS\n    1. CYBER\n      1. Strategic Outlook\n    2. Actors\n"
+        "  2. TERRORISM\n"
+    )
+    items = parse_text(text).sections[0].blocks[0].items  # type: ignore[union-attr]
+    assert [i.text for i in items] == [
+        "GLOBAL THREATS",
+        "CYBER",
+        "Strategic Outlook",
+        "Actors",
+        "TERRORISM",
+    ]
+    # control: an indented line under an item that is no numbered entry continues it
+    wrapped = parse_text("T\n\n  1. Costs rose in\n     2024. the year after\n")
+    assert [i.text for i in wrapped.sections[0].blocks[0].items] == [
+        "Costs rose in 2024. the year after"
+    ]  # type: ignore[union-attr]
+
+
+def test_a_contents_label_over_a_list_is_chrome() -> None:
+    listed = parse_text(f"T\n\n{BODY}\n\nCONTENTS\n\n  1. GLOBAL THREATS\n  2. TERRORISM\n")
+    assert "CONTENTS" not in listed.sections[0].text
+    # control: "Contents" alone is a word the brief may use
+    alone = parse_text(f"T\n\n{BODY}\n\nContents\n\nMore text here.\n")
+    assert "Contents" in alone.sections[0].text
+
+
 # --- chrome anywhere, judged on whole lines ------------------------------------------------------
 
 
@@ -547,6 +709,14 @@ CHROME = [
     "← Back to Conflict intelligence",
     "This entry was posted in . Bookmark the permalink.",
     "Click link to Download",
+    "Download the latest Situation report",
+    "DOWNLOAD PDF FILE",
+    "Report DMCA / Copyright",
+    "Table of contents :",
+    "From Wikipedia, the free encyclopedia",
+    "From Food & Medicine Encyclopedia",
+    "Prefer YouTube?",
+    "Prefer to listen?",
 ]
 
 
@@ -677,6 +847,9 @@ def test_source_link_under_the_title_is_the_url() -> None:
         "Search",
         "# Main Topic",
         "Full Report",
+        "Overview[edit]",
+        "Contents",
+        "by Jane Roe — last modified Jun 12, 2016 08:25 PM",
     ],
 )
 def test_rendered_paragraphs_that_look_like_furniture_read_back(text: str) -> None:

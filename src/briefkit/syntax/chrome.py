@@ -20,7 +20,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["STRONG", "WEAK", "chrome_strength", "is_chrome", "is_cta", "is_related_label"]
+__all__ = [
+    "STRONG",
+    "WEAK",
+    "chrome_strength",
+    "is_chrome",
+    "is_contents_label",
+    "is_credit",
+    "is_cta",
+    "is_related_label",
+]
 
 WEAK = 1
 STRONG = 2
@@ -75,7 +84,9 @@ _STRONG_PATTERNS = (
     r"see the original(?: here)?\.?",
     r"(?:download|view|get) (?:the )?(?:full )?(?:report|pdf|brief|paper|document)"
     r"(?: \(pdf\))?(?: here)?\.?",
-    r"download(?: now| pdf| here)?",
+    r"download(?: now| pdf(?: file)?| file| here)?",
+    r"download (?:the |our )?(?:latest|full|complete|current|new) [\w' -]{1,40}",
+    r"report (?:dmca|abuse|this (?:document|file|content))(?: ?/ ?copyright)?",
     r"[←‹«<] ?(?:back|return) to [\w' &-]{1,60}",  # an arrowed back link
     r"(?:back|return) to (?:the )?(?:overview|list|listing|results|search results|previous page"
     r"|all (?:news|posts|articles|reports|publications|insights)|news|blog|articles|homepage"
@@ -98,16 +109,21 @@ _STRONG_PATTERNS = (
     r"(?:toggle|main|primary) (?:navigation|menu)",
     r"close this search box\.?",
     r"(?:search )?please (?:fill (?:out|in)|complete) this field\.?",
-    r"table of contents?",
+    r"table of contents? ?:?",
     r"(?:single )?post navigation",
     r"this entry was posted in [^\n]{0,160}bookmark the permalink\.?",
     r"view original",
+    # a wiki page's site line ("From Wikipedia, the free encyclopedia")
+    r"from [\w&'., -]{1,60}(?:encyclop(?:a)?edia|wikipedia|wiki)(?:, the free encyclopedia)?",
     r"showing posts with label [^\n]{1,60}\. show all posts",
     r"you are on page \d{1,5} ?of \d{1,5}",
     r"jump to (?:comments|navigation)",
     r"(?:advertisement|advertising|sponsored(?: content)?|fbpx)",
     r"(?:google|bing|yandex|facebook)[\w-]{0,20}-verification: ?\S{1,80}",
     r"\d{1,3} min(?:ute)?s? read",
+    # a newsletter's pointer to the same piece as video or audio ("Prefer YouTube?")
+    r"prefer (?:to (?:listen|watch)|audio|video|youtube|spotify|apple podcasts|(?:the )?podcast)"
+    r"\??",
     r"\d{1,9} views?",
     r"\d{1,9} views? ?\d{1,9} (?:comments?|likes?|shares?)",
     r"\d[\d,]{0,9} (?:downloads?|views?)\b[^\n]{0,80}",
@@ -239,3 +255,23 @@ def is_cta(line: str) -> bool:
 def is_related_label(line: str) -> bool:
     """The label of a related-links box ("Related Content:", "You may also like")."""
     return len(line) <= _MAX_CHROME_CHARS and bool(_RELATED.fullmatch(_label(line)))
+
+
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*", re.IGNORECASE)
+
+
+def is_credit(line: str, following: str) -> bool:
+    """A photo's credit over the copyright line that repeats it ("UNICEF Somalia/2017/Holt"
+    over "© UNICEF Somalia/2017/Holt"): both are the image's caption, not content."""
+    text, after = " ".join(line.split()), " ".join(following.split())
+    match = _COPYRIGHT.match(after)
+    return bool(text) and match is not None and after[match.end() :] == text
+
+
+_CONTENTS = re.compile(r"(?:table of )?contents? ?:?", re.IGNORECASE)
+
+
+def is_contents_label(line: str) -> bool:
+    """ "Contents" or "CONTENTS:", the label of a page's table of contents: chrome over the
+    list it labels (alone it may be a word of the brief)."""
+    return len(line) <= _MAX_WEAK_CHARS and _CONTENTS.fullmatch(_label(line)) is not None

@@ -1,7 +1,8 @@
 """Date lines of copied pages: a line that is only a publication date, as sites print it.
 
 Blogs print "Thursday, 27 June 2024" above a post, news pages "4/22/2021" and "08:30 AM",
-feeds "Mar 21, 2022 - ISW Press", footers "Tuesday, March 10, 2009". Such a line is read
+feeds "Mar 21, 2022 - ISW Press", footers "Tuesday, March 10, 2009", content systems
+"by Jane Roe — last modified Jun 12, 2016 08:25 PM". Such a line is read
 as the brief's date (and, after a dash, its author); a line with anything else on it is
 text. Slashed dates are read only when unambiguous (one part above 12 decides which is the
 day); "03/04/2024" is no date.
@@ -23,7 +24,11 @@ _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _WEEKDAY = re.compile(
     r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+", re.IGNORECASE
 )  # "Friday, " "Wed, "
-_PREFIX = re.compile(r"^(?:published|posted|updated|last updated|date)(?: on)?:?\s+", re.I)
+_PREFIX = re.compile(
+    r"^(?:published|posted|updated|last updated|last modified|modified|date)(?: on)?:?\s+", re.I
+)
+#: "by Jane Roe — last modified Jun 12, 2016 08:25 PM": a byline with the date after it.
+_BY_FIRST = re.compile(r"by\s+([A-Z][\w.'’ -]{1,60}?)\s+[-–—|]\s+(\S.{5,60})", re.IGNORECASE)
 _ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b,?", re.IGNORECASE)
 _TIME = re.compile(
     r"(?:\s*(?:[-–—|•,@]|at)?\s*(\d{1,2})[:.](\d{2})(?::\d{2})?\s*([ap]\.?m\.?)?"
@@ -80,8 +85,15 @@ def date_line(line: str) -> DateLine | None:
     if not text or len(text) > _MAX_DATE_CHARS or _YEAR.search(text) is None:
         return None
     text = _READING.sub("", text)
+    signed = _BY_FIRST.fullmatch(text)
+    if signed is not None and signed.group(1)[0].isupper():
+        inner = date_line(signed.group(2))
+        if inner is None or inner.author is not None:
+            return None
+        return DateLine(inner.date, signed.group(1).strip(), updated=inner.updated)
     prefix = _PREFIX.match(text)
     updated = prefix is not None and "updated" in prefix.group(0).lower()
+    updated = updated or (prefix is not None and "modified" in prefix.group(0).lower())
     text = text[prefix.end() :] if prefix is not None else text
     masthead = _MASTHEAD.fullmatch(text)
     if masthead is not None:  # "- The Capital Ledger - Tuesday, April 9, 2019"

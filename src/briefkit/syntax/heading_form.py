@@ -49,6 +49,10 @@ _STEP = re.compile(
 _CREDIT = re.compile(
     r"(?:photo|image|picture|credit)s?(?: by|:) .{1,80}|.{1,80} (?:photo|photograph)s?", re.I
 )
+#: A link to a document ends with its file type: "[PDF]", "(PDF, 1.2 MB)", "(docx)".
+_FILE_TAG = re.compile(
+    r"[\[(](?:pdf|docx?|xlsx?|pptx?|odt|epub|csv|zip)(?:[,;] [^\])]{1,20})?[\])]$", re.IGNORECASE
+)
 _NUMBER = re.compile(r"(\d{1,3}(?:\.\d{1,3})+)\.?\s+(?=\S)")
 #: Keys of "Key: value" lines that describe a brief rather than head a section.
 _ATTRIBUTE_KEYS = frozenset(
@@ -129,6 +133,8 @@ def _heading_form(text: str) -> Form | None:
         text = text.rstrip(".… ") or text  # "At the airport...": a heading all the same
     if _CREDIT.fullmatch(text):
         return None  # a photo credit ("Department of Defense photo"), not a heading
+    if _FILE_TAG.search(text):
+        return None  # a link to a document ("Sitrep 2/2017: March 2017 [PDF]"), not a heading
     head, colon, tail = text.partition(":")
     if colon and _STEP.fullmatch(head.strip()) and _step_tail(tail):
         return "title"  # "Step 1: pick a small source list"
@@ -139,7 +145,16 @@ def _heading_form(text: str) -> Form | None:
             return None
         if len(tail.split()) < 2 or _form(head.strip()) not in ("title", "caps"):
             return None
-        return _form(tail.strip()) if _form(tail.strip()) in ("title", "caps", "question") else None
+        form = _form(tail.strip())
+        words = head.split()
+        if (
+            form == "sentence"
+            and len(words) >= 2
+            and words[-1].isalpha()
+            and tail.split()[0][0].isupper()
+        ):
+            return "sentence"  # "The Week in Review: Africa's quiet wars", read cautiously
+        return form if form in ("title", "caps", "question") else None
     return _form(text)
 
 

@@ -21,6 +21,7 @@ from .metadata import is_meta_label, read_attribution
 __all__ = [
     "ESCAPE",
     "ITEM",
+    "edit_link",
     "heading_alone",
     "inline_heading",
     "is_chrome",
@@ -218,6 +219,20 @@ def split_lead(body: str) -> tuple[str, str]:
     return lead, rest
 
 
+#: A wiki's section edit link glued to its heading ("Overview[edit]", "Process [edit source]").
+_EDIT_LINK = re.compile(r"\s?\[\s?edit(?: source)?\s?\]$")
+
+
+def edit_link(line: str) -> str:
+    """The line without a wiki edit link at its end when what is left has a heading's form
+    (and is no item), else the line as it is."""
+    match = _EDIT_LINK.search(line) if line.endswith("]") else None
+    if match is None or match.start() == 0 or ITEM.match(line) is not None:
+        return line
+    rest = line[: match.start()]
+    return rest if heading_form(rest) is not None else line
+
+
 def needs_escape(text: str) -> bool:
     """True when a paragraph with this text, written at a block start, would read back as
     something else (a heading, an item, a quote, navigation, a link line, chrome, a date,
@@ -232,6 +247,7 @@ def needs_escape(text: str) -> bool:
         or inline_heading(text) is not None
         or is_chrome(text)
         or heading_form(text) is not None
+        or edit_link(text) != text
         or date_line(text) is not None
         or is_time_line(text)
         or read_attribution(text) is not None

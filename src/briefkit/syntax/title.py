@@ -81,7 +81,7 @@ _IMAGE_NOUNS = ("Poster", "Banner", "Thumbnail", "Cover", "Image", "Infographic"
 #: Labels that introduce the headline under them ("Featured"): what stands above is the
 #: site's header.
 _FEATURE_LABEL = re.compile(r"featured(?: (?:post|article|story))?|editor'?s (?:pick|choice)", re.I)
-_CRUMB = re.compile(r"\s(?:>|›|»)\s")
+_CRUMB = re.compile(r"\s(?:>|›|»|//)\s")
 
 
 @dataclass
@@ -244,6 +244,10 @@ def read_head(lines: list[str], start: int) -> Head:
             index, text = cands[k + 1]  # a breadcrumb trail ends in the page's own title
             _check_title(text, index)
             return Head(text, index, meta, index + 1)
+        end = _crumb_end(text)
+        if end and k + 1 < len(cands) and is_body_text(cands[k + 1][1]) and _headline(end):
+            # a trail over the body with no headline line: it ends in the page's title
+            return Head(end, index, meta, index + 1)
         run = _bullet_run(cands, k)
         if run > k:
             _read_bullet_run([t for _, t in cands[k:run]], meta)
@@ -271,8 +275,11 @@ def read_head(lines: list[str], start: int) -> Head:
             pass  # the site's banner, its logo's letters under it
         elif following is not None and _site_suffix(text, following) is not None:
             _set(meta, "publisher", _site_suffix(text, following))
-        elif following is not None and text == following and name_line(text):
+        elif k > 0 and following is not None and text == following and name_line(text):
             _set(meta, "authors", tuple(name_line(text) or ()))  # an author box: name, link
+        elif following is not None and text == following:
+            _check_title(text, index)  # the headline printed twice: a title, not a kicker
+            return Head(text, index, meta, index + 1)
         elif last_date is not None and _kicker(text) and _has_sibling(lines, index, text):
             # No headline at all: the page starts with a date and then its first section.
             return Head(last_date[1], last_date[0], meta, last_date[0] + 1)

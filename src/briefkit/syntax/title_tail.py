@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .chrome import chrome_strength
+from .chrome import chrome_strength, is_credit
 from .date_lines import date_line, is_time_line
 from .heading_form import heading_form, is_body_text
 from .metadata import byline, is_meta_label, name_line, read_label_pair
@@ -42,6 +42,10 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
             continue
         dated = date_line(text)
         value = _next_text(lines, index)
+        if value is not None and is_credit(text, value):
+            index = _next_index(lines, index) + 1  # a photo's credit and its copyright line
+            active = True
+            continue
         pair = read_label_pair(text, value) if value is not None and is_meta_label(text) else None
         if dated is not None:
             _set(head.meta, dated.field, dated.date)

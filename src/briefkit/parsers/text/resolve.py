@@ -4,7 +4,8 @@
 around it, so this pass (a few linear sweeps over the units) settles them:
 
 - weak chrome ("Search", "Twitter", "Email Address") is chrome only next to other chrome or
-  to navigation; alone it stays text;
+  to navigation; alone it stays text, except a "Contents" label over a list; a photo's
+  credit over the copyright line that repeats it is chrome;
 - a short line directly above a button ("Find Out More", "Download now") is its teaser;
 - a related-links box ("Related Content:" and the headline-shaped lines under it) is chrome;
 - the headline repeated under the title is dropped;
@@ -18,7 +19,7 @@ around it, so this pass (a few linear sweeps over the units) settles them:
 from __future__ import annotations
 
 from ...model import SectionKind
-from ...syntax.chrome import is_cta, is_related_label
+from ...syntax.chrome import is_contents_label, is_credit, is_cta, is_related_label
 from ...syntax.date_lines import date_line
 from ...syntax.heading_form import heading_form, is_body_text, section_number
 from ...syntax.headings import classify_heading, heading_kind
@@ -41,6 +42,7 @@ _ANNOUNCERS = (" here:", " below:", " this link:", " the link below:")
 def resolve(units: list[Unit], title: str) -> list[Unit]:
     """Settle weak chrome, teasers, related boxes, repeated titles and headings in place."""
     _weak_chrome(units)
+    _credits(units)
     _bullet_marks(units)
     _teasers(units)
     _announced_links(units)
@@ -64,9 +66,20 @@ def _weak_chrome(units: list[Unit]) -> None:
             if any(_dropped(n) for n in near):
                 unit.kind = "chrome"
     for i, unit in enumerate(units):
+        listed = i + 1 < len(units) and units[i + 1].kind == "item"
+        if unit.kind == "weak" and listed and is_contents_label(unit.text):
+            unit.kind = "chrome"  # "CONTENTS" over the list of a page's parts
         if unit.kind == "weak":
             unit.kind = "para"
             unit.after_nav = i > 0 and units[i - 1].kind == "nav"
+
+
+def _credits(units: list[Unit]) -> None:
+    """A photo's credit directly over the copyright line that repeats it is chrome too."""
+    for i in range(len(units) - 1):
+        unit, nxt = units[i], units[i + 1]
+        if _single(unit) and nxt.kind == "chrome" and nxt.tight and is_credit(unit.text, nxt.text):
+            unit.kind = "chrome"
 
 
 def _bullet_marks(units: list[Unit]) -> None:
@@ -134,13 +147,13 @@ def _related_link(unit: Unit) -> bool:
 
 
 def _repeated_title(units: list[Unit], title: str) -> None:
-    """The headline again near the top: as written, or cut off or run on by a few words
-    ("... Assessment And Briefing Relate" under "... Assessment And Brief")."""
+    """The headline again near the top, once or more (pages print it in the header, the
+    breadcrumb and the article): as written, or cut off or run on by a few words ("...
+    Assessment And Briefing Relate" under "... Assessment And Brief")."""
     key = title.lower().split()
     for unit in units[:_REPEAT_REACH]:
         if _single(unit) and not unit.after_nav and _same_headline(unit.text.lower().split(), key):
             unit.kind = "chrome"
-            return
 
 
 def _same_headline(words: list[str], title: list[str]) -> bool:
@@ -189,6 +202,7 @@ def _details(units: list[Unit], j: int) -> bool:
 
 
 _LINK_RUN = 3
+_DIVIDER_CHARS = 3
 
 
 def _link_lists(units: list[Unit]) -> set[int]:
@@ -197,15 +211,21 @@ def _link_lists(units: list[Unit]) -> set[int]:
     listed: set[int] = set()
     run: list[int] = []
     for i, unit in enumerate([*units, None]):
-        if unit is not None and unit.kind == "chrome":
-            continue
-        if unit is not None and unit.kind == "para" and _label(unit) is not None:
-            run.append(i)
+        if unit is not None and unit.kind == "chrome" and not _divider(unit.text):
+            continue  # (a divider line, "—------", ends a run: it parts what it stands between)
+        label = _label(unit) if unit is not None and unit.kind == "para" else None
+        if label is not None and not (":" in label and heading_form(label) == "sentence"):
+            run.append(i)  # ("Key: a sentence" reads as a field of a details block)
             continue
         if len(run) >= _LINK_RUN:
             listed.update(run)
         run = []
     return listed
+
+
+def _divider(text: str) -> bool:
+    """A line of dashes, stars or underscores that parts a page."""
+    return len(text) >= _DIVIDER_CHARS and not text.strip("-–—_*=~·•. ")
 
 
 #: Last words of a job title ("Regional Security Fellow") printed under an author's name.
@@ -273,6 +293,14 @@ def _variant(label: str, title: str) -> bool:
     return bool(colon) and len(prefix.split()) >= 2 and label.startswith(prefix + ":")
 
 
+_CLOSERS = "\"'”’)»"
+
+
+def _ends_sentence(text: str) -> bool:
+    """Ends with a full stop, "!" or "?", also inside a closing quote or bracket (….”)."""
+    return text.rstrip(_CLOSERS).endswith((".", "!", "?", "…"))
+
+
 def _headings(units: list[Unit], title: str) -> None:
     """Backwards, so that a heading directly over another heading is seen as one.
 
@@ -311,12 +339,14 @@ def _headings(units: list[Unit], title: str) -> None:
         if dated and "," in label:
             continue  # "U.S. Embassy, Jakarta" over a date: a dateline
         prose = _prose(nxt)
-        chained = nxt.kind == "head" and not nxt.tight
+        parted = any(_divider(units[x].text) for x in range(i + 1, j))
+        chained = nxt.kind == "head" and not nxt.tight and not parted  # over a heading
         if form == "question" and i <= first_prose and not later and not _shaped(label):
             continue  # a plain question over the first prose, no heading after: a standfirst
         if form == "sentence":
-            pasted = unit.loose and before is not None and before.text.endswith((".", "!", "?"))
-            ok = prose and (not unit.tight or pasted)
+            pasted = unit.loose and before is not None and _ends_sentence(before.text)
+            # over prose, or over a heading of its own (a heading for a run of headings)
+            ok = (prose and (not unit.tight or pasted)) or (chained and not unit.tight)
         elif unit.kind == "item":
             ok = prose or chained
         else:

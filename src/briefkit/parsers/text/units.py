@@ -29,6 +29,7 @@ from ...syntax.heading_form import heading_form
 from ...syntax.headings import heading_kind
 from ...syntax.text import (
     ESCAPE,
+    edit_link,
     heading_alone,
     is_url_line,
     item_match,
@@ -140,10 +141,14 @@ def _breaks(current: Unit, line: str, width: int | None, loose: bool) -> bool:
         return True  # a row of a table
     if not loose and width is not None and len(previous) + 1 + len(first_word) > width:
         return False  # the line was full: a hard wrap
+    if line[0] in ",;":
+        return False  # the text went on after a link the copy broke out (", which ...")
     starts = line.lstrip(_OPENERS)[:1]
     opens = starts.isupper() or starts.isdigit()
     if current.kind != "para":
         return opens and (loose or previous.endswith(_TERMINAL))
+    if previous.endswith(")") and starts.islower():
+        return False  # "... on X (Twitter)" / "and Instagram": a bracket ends no sentence
     if previous.endswith(_TERMINAL):
         return True
     if not opens:
@@ -152,9 +157,16 @@ def _breaks(current: Unit, line: str, width: int | None, loose: bool) -> bool:
 
 
 def _bulleted(line: str) -> bool:
-    """A line opening with a bullet glyph (not a number, which a wrapped line can start with)."""
+    """A line opening with a bullet glyph, or with a short number and a capital ("1.
+    Strategic Outlook", an outline's sub-entry): a wrapped line may start with a number, but
+    hardly ever with one that has a full stop and a capitalised word after it."""
     match = item_match(line, follows=None)
-    return match is not None and bool(match.group(3))
+    if match is None or match.group(4):
+        return False
+    if match.group(3):
+        return True
+    rest = line[match.end() :]
+    return bool(match.group(1)) and len(match.group(1)) <= 2 and rest[:1].isupper()
 
 
 def _continues(line: str) -> bool:
@@ -180,7 +192,7 @@ def split_units(lines: list[str], first_line: int) -> list[Unit]:
             current = Unit("para", number, [s[1:].lstrip()], [s], escaped=True, tight=tight)
             units.append(current)
             continue
-        nested = indent > 0 and _bulleted(s)  # a nested bullet: an item of its own
+        nested = indent > 0 and _bulleted(s)  # a nested bullet or number: an item of its own
         deeper = current is not None and current.kind == "item" and indent > current.indent
         if deeper and current is not None and not nested:
             current.parts.append(s)
@@ -193,6 +205,8 @@ def split_units(lines: list[str], first_line: int) -> list[Unit]:
             current.parts.append(s)
             current.raw.append(s)
             continue
+        if at_start and s.endswith("]"):
+            s = edit_link(s)  # "Overview[edit]": a wiki heading and its edit link
         last = units[-1] if units and (current is None or current is units[-1]) else None
         follows = last.number if last is not None and last.kind == "item" else None
         letter = last.letter if last is not None and last.kind == "item" else None
