@@ -49,7 +49,6 @@ KNOWN: dict[str, set[str]] = {
     "tuned/travel_agency_report_summary": {"sections"},
     "tuned/un_press_topic_listing": {"title", "sections"},
     "held_out/consultancy_insight_slash_breadcrumb": {"sections"},
-    "held_out/content_farm_mirror_caps_headline": {"title", "sections", "metadata", "chrome kept"},
     "held_out/plone_repost_contents_outline": {"title", "blocks", "metadata"},
 }
 

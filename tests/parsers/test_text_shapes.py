@@ -671,6 +671,36 @@ def test_an_outline_numbered_again_under_an_item_is_items_of_its_own() -> None:
     ]  # type: ignore[union-attr]
 
 
+def test_a_masthead_tagline_and_a_section_label_over_a_trail_are_furniture() -> None:
+    text = (
+        "NORTHWATCH\nINTELLIGENCE FOR DECISION MAKERS\n\nThreat Assessment\n\nNEWS\n"
+        "Pxk > 274\nNN\n\nNews Network\n\nApril 12, 2026 • 6 min Read\n\nT\n\n"
+        f"The Threat Picture\n\n{BODY}\n"
+    )
+    brief = parse_text(text)
+    assert (brief.title, brief.publisher, brief.category) == (
+        "Threat Assessment",
+        "NORTHWATCH",
+        "NEWS",
+    )
+    assert (brief.authors, brief.published) == (("News Network",), dt.date(2026, 4, 12))
+    assert shape(brief) == [("other", "The Threat Picture", ["paragraph:The"])]
+    # controls: a capitals line under the name with no title-like line after it is the
+    # title, and a short label over a headline (no trail under it) is still its kicker
+    caps = parse_text(f"NORTHWATCH\nINTELLIGENCE FOR DECISION MAKERS\n\n{BODY}")
+    assert caps.title == "INTELLIGENCE FOR DECISION MAKERS"
+    kicked = parse_text(f"Threat Assessment\n\nNEWS\n\n{BODY}")
+    assert (kicked.title, kicked.category) == ("NEWS", "Threat Assessment")
+
+
+def test_a_drop_cap_over_its_text_is_chrome() -> None:
+    brief = parse_text(f"Export Controls Tighten Again\n\nT\n\n{BODY}")
+    assert brief.sections[0].text == BODY
+    # control: a letter over text that starts otherwise is kept (an option, a label)
+    kept = parse_text(f"Export Controls Tighten Again\n\n{BODY}\n\nB\n\nA second line.")
+    assert "B" in kept.sections[0].text.split("\n")
+
+
 def test_a_contents_label_over_a_list_is_chrome() -> None:
     listed = parse_text(f"T\n\n{BODY}\n\nCONTENTS\n\n  1. GLOBAL THREATS\n  2. TERRORISM\n")
     assert "CONTENTS" not in listed.sections[0].text

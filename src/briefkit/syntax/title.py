@@ -30,7 +30,7 @@ from .metadata import (
 )
 from .text import ESCAPE, ITEM, heading_alone, is_url_line, nav_side
 
-__all__ = ["KICKER", "Head", "is_header_item", "read_head"]
+__all__ = ["KICKER", "Head", "is_crumbs", "is_header_item", "read_head"]
 
 #: Key of ``Head.meta`` for a kicker above the title: the category unless the page names one.
 KICKER = "kicker"
@@ -210,8 +210,7 @@ def _skippable(text: str) -> bool:
         or _COUNTER.fullmatch(text)
         or _IMAGE_LABEL.fullmatch(text)
         or (len(text) < _LABEL_CHARS and text.isalpha() and text.islower())  # a tag: "in"
-        or _CRUMB.search(text)
-        or _slash_crumbs(text)
+        or is_crumbs(text)
         or date_line(text) is not None
         or is_time_line(text)
         or byline(text)
@@ -236,8 +235,9 @@ def read_head(lines: list[str], start: int) -> Head:
         if nav_side(text) is not None or heading_alone(text, at_start=True) is not None:
             _check_title(text, index)
             return Head(text, index, meta, index + 1)
-        if k > 0 and cands[k - 1][0] == index - 1 and _logo(text):  # under the banner
-            skipped.append(text)
+        tight = k > 0 and cands[k - 1][0] == index - 1
+        if tight and (_logo(text) or _masthead_tagline(cands, k, meta)):
+            skipped.append(text)  # the logo's letters or the tagline under the site's name
             k += 1
             continue
         if k + 1 < len(cands) and _crumb_end(text) == cands[k + 1][1]:
@@ -254,7 +254,8 @@ def read_head(lines: list[str], start: int) -> Head:
             skipped += [t for _, t in cands[k:run]]
             k = run
             continue
-        following = next((t for _, t in cands[k + 1 :] if not _skippable(t)), None)
+        after = next((j for j in range(k + 1, len(cands)) if not _skippable(cands[j][1])), None)
+        following = None if after is None else cands[after][1]
         dated = date_line(text)
         was_dated, dated_above = dated_above, False
         if dated is not None:
@@ -290,6 +291,7 @@ def read_head(lines: list[str], start: int) -> Head:
             following is not None
             and _kicker(text)
             and not byline(cands[k + 1][1])  # a byline stands under a headline, not a kicker
+            and not _over_crumbs(cands, after)  # nor a breadcrumb trail
             and (_headline(following) or (_label_line(text) and _title_like(following)))
         ) or (
             following is not None
@@ -345,6 +347,31 @@ def _after_view_original(cands: list[tuple[int, str]], meta: dict[str, Any]) -> 
             _set(meta, "publisher", " ".join(names))
             return k + 1
     return 0
+
+
+def _masthead_tagline(cands: list[tuple[int, str]], k: int, meta: dict[str, Any]) -> bool:
+    """A line in capitals right under the site's name in capitals, over a title-like line:
+    the masthead's tagline ("NORTHWATCH" / "INTELLIGENCE FOR DECISION MAKERS")."""
+    text = cands[k][1]
+    return (
+        meta.get("publisher") == cands[k - 1][1]
+        and heading_form(text) == "caps"
+        and k + 1 < len(cands)
+        and _title_like(cands[k + 1][1])
+    )
+
+
+def _over_crumbs(cands: list[tuple[int, str]], k: int | None) -> bool:
+    """The candidate ``k`` stands right over a breadcrumb trail: a label of the page's
+    header (its section), not a headline."""
+    if k is None or k + 1 >= len(cands) or cands[k + 1][0] != cands[k][0] + 1:
+        return False
+    return is_crumbs(cands[k + 1][1])
+
+
+def is_crumbs(text: str) -> bool:
+    """A breadcrumb trail ("Blog > Trade > Export Controls", "Home / Travel / Safety / Advice")."""
+    return _CRUMB.search(text) is not None or _slash_crumbs(text)
 
 
 def _logo(text: str) -> bool:

@@ -11,7 +11,17 @@ from .date_lines import date_line, is_time_line
 from .heading_form import heading_form, is_body_text
 from .metadata import byline, is_meta_label, name_line, read_label_pair
 from .text import ESCAPE, ITEM, heading_alone, nav_side
-from .title import _KICKER_WORDS, _PIECE_TYPES, KICKER, Head, _kicker, _set, is_header_item
+from .title import (
+    _KICKER_WORDS,
+    _PIECE_TYPES,
+    KICKER,
+    Head,
+    _kicker,
+    _logo,
+    _set,
+    is_crumbs,
+    is_header_item,
+)
 
 __all__ = ["read_tail"]
 
@@ -42,6 +52,13 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
             continue
         dated = date_line(text)
         value = _next_text(lines, index)
+        if is_crumbs(text) or (active and _logo(text)):
+            index, active = index + 1, True  # the page header's trail or a logo's letters
+            continue
+        if _kicker(text) and index + 1 < len(lines) and is_crumbs(lines[index + 1].strip()):
+            head.meta.setdefault(KICKER, text)  # the section's label over its trail
+            index, active = index + 1, True
+            continue
         if value is not None and is_credit(text, value):
             index = _next_index(lines, index) + 1  # a photo's credit and its copyright line
             active = True

@@ -5,7 +5,7 @@ around it, so this pass (a few linear sweeps over the units) settles them:
 
 - weak chrome ("Search", "Twitter", "Email Address") is chrome only next to other chrome or
   to navigation; alone it stays text, except a "Contents" label over a list; a photo's
-  credit over the copyright line that repeats it is chrome;
+  credit over the copyright line that repeats it, and a drop cap over its text, are chrome;
 - a short line directly above a button ("Find Out More", "Download now") is its teaser;
 - a related-links box ("Related Content:" and the headline-shaped lines under it) is chrome;
 - the headline repeated under the title is dropped;
@@ -75,10 +75,14 @@ def _weak_chrome(units: list[Unit]) -> None:
 
 
 def _credits(units: list[Unit]) -> None:
-    """A photo's credit directly over the copyright line that repeats it is chrome too."""
+    """A photo's credit directly over the copyright line that repeats it is chrome too, and
+    so is a drop cap: one capital letter alone over the text that starts with it."""
     for i in range(len(units) - 1):
         unit, nxt = units[i], units[i + 1]
         if _single(unit) and nxt.kind == "chrome" and nxt.tight and is_credit(unit.text, nxt.text):
+            unit.kind = "chrome"
+        capital = len(unit.text) == 1 and unit.text.isupper()
+        if capital and _single(unit) and nxt.kind != "chrome" and nxt.text[:1] == unit.text:
             unit.kind = "chrome"
 
 
