@@ -48,7 +48,6 @@ KNOWN: dict[str, set[str]] = {
     "tuned/research_library_record": {"blocks", "chrome kept"},
     "tuned/travel_agency_report_summary": {"sections"},
     "tuned/un_press_topic_listing": {"title", "sections"},
-    "held_out/consultancy_insight_slash_breadcrumb": {"sections"},
     "held_out/plone_repost_contents_outline": {"title", "blocks", "metadata"},
 }
 

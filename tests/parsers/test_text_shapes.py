@@ -157,6 +157,16 @@ def test_inline_labels(text: str, expected: tuple[str, str] | None) -> None:
             "Regional Reactions\n\nStill calm",
             [("other", None, ["paragraph:Regional", "paragraph:Still"])],
         ),
+        # a count in front lets a sentence-case heading run to twelve words; without one
+        # a line that long is text
+        (
+            f"10 risks to watch out for in the next two years\n\n{BODY}",
+            [("other", "10 risks to watch out for in the next two years", ["paragraph:The"])],
+        ),
+        (
+            f"The risks we will watch out for in the next two years\n\n{BODY}",
+            [("other", None, ["paragraph:The", "paragraph:The"])],
+        ),
         # sentence case needs prose under it and a blank line above it
         (
             "Stay tuned\n\nShort line",

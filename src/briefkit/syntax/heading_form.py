@@ -108,7 +108,10 @@ def _form(text: str) -> Form | None:
         return "caps"
     if _title_case(words):
         return "title"
-    if len(words) <= _MAX_SENTENCE_WORDS and not any(c in text for c in ",;:"):
+    # a count in front ("10 risks to watch out for in the next two years") makes a list's
+    # heading, which may run longer
+    most = _MAX_WORDS if words[0].isdigit() and len(words[0]) <= 2 else _MAX_SENTENCE_WORDS
+    if len(words) <= most and not any(c in text for c in ",;:"):
         return "sentence"
     return None
 
