@@ -86,3 +86,38 @@ def test_help_lines_are_the_commands_own() -> None:
     for name, (_, line) in _COMMANDS.items():
         assert f"  {name} " in text
         assert line in text
+
+
+_COMPILED = """
+import json, sys
+from pathlib import Path
+import briefkit
+from briefkit.parsers import detect
+from briefkit.syntax import headings
+briefkit.parse(Path(sys.argv[1]))
+print(json.dumps({
+    "inline headings": headings._inline.cache_info().currsize,
+    "charset declaration": detect._declared.cache_info().currsize,
+}))
+"""
+
+
+@pytest.mark.parametrize(
+    ("brief", "compiled"),
+    [
+        ("cable-repair-ships.md", set()),  # Markdown headings are headings: no inline labels
+        ("sample.txt", {"inline headings"}),  # the text reader looks for "Overview: ..."
+    ],
+)
+def test_patterns_only_some_inputs_need_are_compiled_on_first_use(
+    brief: str, compiled: set[str]
+) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _COMPILED, str(SAMPLE.parent / brief)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    sizes = json.loads(done.stdout)
+    assert {name for name, size in sizes.items() if size} == compiled
