@@ -256,6 +256,7 @@ def verdicts(
                     if b.cpu_ratio is not None and b.cpu_s is not None
                     else ""
                 )
+                + (" (a traced memory build: its time is not a fair one)" if b.traced_mib else "")
             )
     for r in stages:
         target = r.target_ms

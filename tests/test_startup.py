@@ -71,6 +71,8 @@ def test_converting_text_to_html_loads_only_what_it_needs(
     assert not _top(modules) & {"docx", "weasyprint", "rich", "fastapi", "dask"}
     for absent in ("briefkit.build", "briefkit.linking", "briefkit.server", "briefkit.cli.build"):
         assert absent not in modules
+    # the image sandbox fetches only an allowed remote image: no HTTP client before that
+    assert not modules & {"urllib.request", "http.client", "ssl"}
 
 
 def test_help_lines_are_the_commands_own() -> None:
