@@ -45,6 +45,9 @@ IMPORTS = (
     "briefkit.build",
     "rich",
 )
+#: Rows that import only the libraries ``briefkit convert`` is built on: no briefkit code.
+FLOOR_PYDANTIC = "python: import pydantic (the model's library) alone"
+FLOOR_LIBRARIES = "python: import pydantic, click and Jinja2 alone"
 _IMPORT_LINE = re.compile(r"import time:\s+(\d+) \|\s+(\d+) \|(\s*)(\S+)")
 
 
@@ -95,6 +98,9 @@ def commands(folder: Path) -> dict[str, list[str]]:
     brief = folder / "seed.txt"
     table = {
         "python -c pass": [sys.executable, "-c", "pass"],
+        # the floor under convert: the libraries it cannot run without, and nothing else
+        FLOOR_PYDANTIC: [sys.executable, "-c", "import pydantic.main"],
+        FLOOR_LIBRARIES: [sys.executable, "-c", "import pydantic.main, click, jinja2"],
         "briefkit --version": [cli, "--version"],
         "briefkit --help": [cli, "--help"],
         "briefkit convert (text → HTML)": [
@@ -192,7 +198,8 @@ def run_startup(
 
 
 def ratios(results: Sequence[StartupResult]) -> dict[str, float]:
-    """briefkit convert's median over pandoc's (wall and CPU), when both ran."""
+    """briefkit convert's median over pandoc's (wall and CPU), when both ran, and the
+    floor rows' wall medians over pandoc's (``pydantic``, ``libraries``)."""
     by = {r.name: r for r in results}
     ours, theirs = by.get("briefkit convert (text → HTML)"), by.get("pandoc (same brief → HTML)")
     if not ours or not theirs or not (ours.wall_s and theirs.wall_s):
@@ -200,4 +207,8 @@ def ratios(results: Sequence[StartupResult]) -> dict[str, float]:
     out = {"wall": ours.wall_s / theirs.wall_s}
     if ours.cpu_s and theirs.cpu_s:
         out["cpu"] = ours.cpu_s / theirs.cpu_s
+    for key, name in (("pydantic", FLOOR_PYDANTIC), ("libraries", FLOOR_LIBRARIES)):
+        floor = by.get(name)
+        if floor and floor.wall_s:
+            out[key] = floor.wall_s / theirs.wall_s
     return out
