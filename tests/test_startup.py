@@ -123,3 +123,42 @@ def test_patterns_only_some_inputs_need_are_compiled_on_first_use(
     )
     sizes = json.loads(done.stdout)
     assert {name for name, size in sizes.items() if size} == compiled
+
+
+def test_the_build_commands_choices_are_the_librarys() -> None:
+    """The command names the orders and scales itself so that reading its command line
+    imports neither the build nor the tradecraft package."""
+    from briefkit import build, tradecraft
+    from briefkit.cli import build as command
+
+    assert command.ORDERS == build.ORDERS
+    assert command.SCALES == tradecraft.SCALES
+
+
+def test_the_build_command_line_is_read_without_the_model() -> None:
+    modules = loaded_by("build", "--help")
+    assert "briefkit.cli.build" in modules
+    assert not _top(modules) & {"pydantic", "pydantic_core", "jinja2", "docx", "weasyprint"}
+
+
+_FORKSERVER = """
+import sys
+from multiprocessing import forkserver
+from briefkit.cli.build import _preload
+_preload(("html",), int(sys.argv[1]))
+print(forkserver._forkserver._forkserver_pid is not None, "briefkit.model" in sys.modules)
+"""
+
+
+@pytest.mark.parametrize(("jobs", "started"), [("2", "True"), ("1", "False")])
+def test_the_build_starts_its_forkserver_before_importing_the_model(
+    jobs: str, started: str
+) -> None:
+    """With workers to come, the forkserver is running before this process has imported
+    the model (it imports it itself, meanwhile); one job needs no forkserver."""
+    if sys.platform == "win32":
+        pytest.skip("no forkserver on Windows")
+    done = subprocess.run(
+        [sys.executable, "-c", _FORKSERVER, jobs], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == [started, "False"]
