@@ -55,6 +55,12 @@ def _options(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--skip-startup", action="store_true", help="no start-up timings")
     p.add_argument("--skip-server", action="store_true", help="no server load test")
     p.add_argument("--startup-runs", type=int, default=20, help="runs of each command")
+    p.add_argument(
+        "--startup-baseline",
+        type=Path,
+        metavar="SRC",
+        help="also run the briefkit commands from this source folder (another tree's src/)",
+    )
     p.add_argument("--server-levels", type=_ints, default=[1, 4, 16], help="concurrent clients")
     p.add_argument("--stages", type=_list, default=list(STAGES), help="stages to time")
     p.add_argument("--sizes", type=_list, default=list(SIZES), help="size classes to time")
@@ -127,6 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 runs=args.startup_runs,
                 import_rounds=1 if args.quick else 5,
                 seed=args.seed,
+                baseline=args.startup_baseline,
                 progress=_say,
             )
             loads.append(f"after start-up {report.load()}")

@@ -12,8 +12,10 @@ counted and nothing from an earlier run lingers in the process. Memory is read t
   worker pool's forkserver is stopped first so that the workers it reaped are counted; with
   one worker this is a helper process a library launched, which starts as a copy of the
   build process);
-- ``tracemalloc`` in the child: the peak of Python allocations of the orchestrating process
-  (only with several workers, where that process does little else, so tracing costs little);
+- ``tracemalloc`` in the child: the peak of Python allocations of the orchestrating process,
+  only in the memory builds (several workers, at least ``TRACE_FROM`` briefs). Tracing slows
+  that process by a fifth or more (every allocation of its imports and its work is
+  recorded), so the smaller builds, whose wall time is a target, are never traced;
 - a sampler in the parent that sums the RSS of the whole process tree every 0.2 s.
 
 Next to each build, the **rendering CPU** of its briefs: another fresh child parses and
@@ -46,6 +48,9 @@ from . import corpus
 __all__ = ["BundleResult", "run_bundle", "run_bundles"]
 
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+#: Builds of this many briefs or more (with several workers) trace the parent's allocations.
+TRACE_FROM = 1000
 
 
 @dataclass(frozen=True)
@@ -204,7 +209,8 @@ def run_bundles(
         alone = render_cpu(inputs, formats)
         for n in [n for _ in range(max(1, repeats)) for n in jobs]:
             progress(f"build {count} briefs, {n} worker(s)")
-            built = run_bundle(inputs, workdir / "out", formats=formats, jobs=n, trace=n > 1)
+            trace = n > 1 and count >= TRACE_FROM
+            built = run_bundle(inputs, workdir / "out", formats=formats, jobs=n, trace=trace)
             results.append(dataclasses.replace(built, render_cpu_s=alone))
         shutil.rmtree(inputs, ignore_errors=True)
     return results

@@ -223,9 +223,15 @@ def _startup_verdicts(results: Sequence[StartupResult]) -> list[str]:
     if "wall" in found:
         mark = "met" if found["wall"] <= CONVERT_TARGET else "MISSED"
         cpu = f", CPU {found['cpu']:.1f}×" if "cpu" in found else ""
+        floor = ", ".join(
+            f"{label} {found[key]:.1f}×"
+            for key, label in (("pydantic", "pydantic"), ("libraries", "pydantic+click+Jinja2"))
+            if key in found
+        )
         out.append(
             f"- `briefkit convert` text → HTML ≤ {CONVERT_TARGET:g}× pandoc: "
             f"wall {found['wall']:.1f}× {mark}{cpu}"
+            + (f" (importing the libraries alone, no briefkit code: {floor})" if floor else "")
         )
     for r in results:
         if r.name in ("briefkit --version", "briefkit --help") and r.wall_s is not None:
@@ -256,6 +262,7 @@ def verdicts(
                     if b.cpu_ratio is not None and b.cpu_s is not None
                     else ""
                 )
+                + (" (a traced memory build: its time is not a fair one)" if b.traced_mib else "")
             )
     for r in stages:
         target = r.target_ms

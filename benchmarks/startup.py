@@ -9,6 +9,11 @@ generated corpus; pandoc reads the same file (as Markdown) and writes standalone
 Children run with bytecode caching on (``PYTHONDONTWRITEBYTECODE`` removed), as after
 ``pip install``; a first untimed round fills the caches. ``python -X importtime`` of the
 convert command gives the cumulative import time of the big modules (median of a few runs).
+
+With ``baseline`` (the ``src`` folder of another briefkit tree, e.g. ``git archive`` of an
+earlier commit), every briefkit command also runs from that tree (on ``PYTHONPATH``, through
+the same launcher as the console script), interleaved with the others: a paired
+before/after in one run.
 """
 
 from __future__ import annotations
@@ -45,6 +50,9 @@ IMPORTS = (
     "briefkit.build",
     "rich",
 )
+#: Rows that import only the libraries ``briefkit convert`` is built on: no briefkit code.
+FLOOR_PYDANTIC = "python: import pydantic (the model's library) alone"
+FLOOR_LIBRARIES = "python: import pydantic, click and Jinja2 alone"
 _IMPORT_LINE = re.compile(r"import time:\s+(\d+) \|\s+(\d+) \|(\s*)(\S+)")
 
 
@@ -89,22 +97,31 @@ def _run(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     return wall, cpu
 
 
-def commands(folder: Path) -> dict[str, list[str]]:
-    """The commands compared, by name (pandoc only where it is installed)."""
+#: What the console script does, for a tree that is not installed.
+_LAUNCHER = "import sys; from briefkit.cli import main; sys.argv[0] = 'briefkit'; sys.exit(main())"
+BASELINE = "baseline: "
+
+
+def commands(folder: Path, baseline: Path | None = None) -> dict[str, list[str]]:
+    """The commands compared, by name (pandoc only where it is installed); with
+    ``baseline``, each briefkit command again as ``baseline: NAME``."""
     cli = shutil.which("briefkit", path=_env()["PATH"]) or "briefkit"
     brief = folder / "seed.txt"
+    runs = {
+        "briefkit --version": ["--version"],
+        "briefkit --help": ["--help"],
+        "briefkit convert (text → HTML)": ["convert", str(brief), "-o", str(folder / "b.html")],
+    }
     table = {
         "python -c pass": [sys.executable, "-c", "pass"],
-        "briefkit --version": [cli, "--version"],
-        "briefkit --help": [cli, "--help"],
-        "briefkit convert (text → HTML)": [
-            cli,
-            "convert",
-            str(brief),
-            "-o",
-            str(folder / "b.html"),
-        ],
+        # the floor under convert: the libraries it cannot run without, and nothing else
+        FLOOR_PYDANTIC: [sys.executable, "-c", "import pydantic.main"],
+        FLOOR_LIBRARIES: [sys.executable, "-c", "import pydantic.main, click, jinja2"],
     }
+    table.update({name: [cli, *args] for name, args in runs.items()})
+    if baseline is not None:
+        launch = [sys.executable, "-c", _LAUNCHER]
+        table.update({BASELINE + name: [*launch, *args] for name, args in runs.items()})
     pandoc = shutil.which("pandoc")
     if pandoc:
         table["pandoc (same brief → HTML)"] = [
@@ -125,7 +142,7 @@ def commands(folder: Path) -> dict[str, list[str]]:
 
 def _imports(cmd: list[str], env: dict[str, str], rounds: int) -> list[ImportRow]:
     samples: dict[str, list[float]] = {}
-    code = "import sys; from briefkit.cli import main; main(sys.argv[1:])"
+    code = _LAUNCHER
     for _ in range(rounds):
         proc = subprocess.run(
             [sys.executable, "-X", "importtime", "-c", code, *cmd[1:]],
@@ -149,6 +166,7 @@ def run_startup(
     runs: int = 20,
     import_rounds: int = 5,
     seed: int = 1,
+    baseline: Path | None = None,
     progress: Callable[[str], None] = lambda _: None,
 ) -> tuple[list[StartupResult], list[ImportRow]]:
     """Every command ``runs`` times, interleaved; then the import times of ``convert``."""
@@ -156,7 +174,8 @@ def run_startup(
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "seed.txt").write_text(corpus.to_text(corpus.sized("seed", 1, seed)[0]), "utf-8")
     env = _env()
-    table = commands(folder)
+    table = commands(folder, baseline)
+    base_env = {**env, "PYTHONPATH": str(baseline)} if baseline is not None else env
     walls: dict[str, list[float]] = {name: [] for name in table}
     cpus: dict[str, list[float]] = {name: [] for name in table}
     errors: dict[str, str] = {}
@@ -166,7 +185,7 @@ def run_startup(
             if name in errors:
                 continue
             try:
-                wall, cpu = _run(cmd, env)
+                wall, cpu = _run(cmd, base_env if name.startswith(BASELINE) else env)
             except (OSError, RuntimeError) as exc:
                 errors[name] = str(exc)
                 continue
@@ -192,7 +211,8 @@ def run_startup(
 
 
 def ratios(results: Sequence[StartupResult]) -> dict[str, float]:
-    """briefkit convert's median over pandoc's (wall and CPU), when both ran."""
+    """briefkit convert's median over pandoc's (wall and CPU), when both ran, and the
+    floor rows' wall medians over pandoc's (``pydantic``, ``libraries``)."""
     by = {r.name: r for r in results}
     ours, theirs = by.get("briefkit convert (text → HTML)"), by.get("pandoc (same brief → HTML)")
     if not ours or not theirs or not (ours.wall_s and theirs.wall_s):
@@ -200,4 +220,8 @@ def ratios(results: Sequence[StartupResult]) -> dict[str, float]:
     out = {"wall": ours.wall_s / theirs.wall_s}
     if ours.cpu_s and theirs.cpu_s:
         out["cpu"] = ours.cpu_s / theirs.cpu_s
+    for key, name in (("pydantic", FLOOR_PYDANTIC), ("libraries", FLOOR_LIBRARIES)):
+        floor = by.get(name)
+        if floor and floor.wall_s:
+            out[key] = floor.wall_s / theirs.wall_s
     return out

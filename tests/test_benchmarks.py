@@ -117,8 +117,10 @@ def test_startup_table_has_each_command(quick_run: tuple[str, str]) -> None:
     head, body = rows[0], rows[1:]
     assert head == ["command", "wall median ms", "wall min ms", "CPU median ms", "runs"]
     names = [r[0] for r in body]
-    assert names[:4] == [
+    assert names[:6] == [
         "python -c pass",
+        "python: import pydantic (the model's library) alone",
+        "python: import pydantic, click and Jinja2 alone",
         "briefkit --version",
         "briefkit --help",
         "briefkit convert (text → HTML)",
@@ -299,3 +301,13 @@ def test_the_media_benchmark_brief_reads_back_from_every_format() -> None:
     brief = media_brief()
     for fmt in ("html", "markdown", "docx", "json"):
         assert briefkit.parse(briefkit.render(brief, fmt), format=fmt) == brief
+
+
+def test_the_start_up_verdict_names_the_libraries_floor(quick_run: tuple[str, str]) -> None:
+    """Next to convert's ratio to pandoc, what importing its libraries alone costs."""
+    if "pandoc (same brief → HTML)" not in quick_run[1]:
+        pytest.skip("pandoc is not installed: no start-up ratio to report")
+    line = next(x for x in quick_run[1].splitlines() if x.startswith("- `briefkit convert`"))
+    assert re.search(
+        r"alone, no briefkit code: pydantic \d+\.\d×, pydantic\+click\+Jinja2 \d+\.\d×", line
+    ), line

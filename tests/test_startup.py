@@ -71,6 +71,8 @@ def test_converting_text_to_html_loads_only_what_it_needs(
     assert not _top(modules) & {"docx", "weasyprint", "rich", "fastapi", "dask"}
     for absent in ("briefkit.build", "briefkit.linking", "briefkit.server", "briefkit.cli.build"):
         assert absent not in modules
+    # the image sandbox fetches only an allowed remote image: no HTTP client before that
+    assert not modules & {"urllib.request", "http.client", "ssl"}
 
 
 def test_help_lines_are_the_commands_own() -> None:
@@ -86,3 +88,77 @@ def test_help_lines_are_the_commands_own() -> None:
     for name, (_, line) in _COMMANDS.items():
         assert f"  {name} " in text
         assert line in text
+
+
+_COMPILED = """
+import json, sys
+from pathlib import Path
+import briefkit
+from briefkit.parsers import detect
+from briefkit.syntax import headings
+briefkit.parse(Path(sys.argv[1]))
+print(json.dumps({
+    "inline headings": headings._inline.cache_info().currsize,
+    "charset declaration": detect._declared.cache_info().currsize,
+}))
+"""
+
+
+@pytest.mark.parametrize(
+    ("brief", "compiled"),
+    [
+        ("cable-repair-ships.md", set()),  # Markdown headings are headings: no inline labels
+        ("sample.txt", {"inline headings"}),  # the text reader looks for "Overview: ..."
+    ],
+)
+def test_patterns_only_some_inputs_need_are_compiled_on_first_use(
+    brief: str, compiled: set[str]
+) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _COMPILED, str(SAMPLE.parent / brief)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    sizes = json.loads(done.stdout)
+    assert {name for name, size in sizes.items() if size} == compiled
+
+
+def test_the_build_commands_choices_are_the_librarys() -> None:
+    """The command names the orders and scales itself so that reading its command line
+    imports neither the build nor the tradecraft package."""
+    from briefkit import build, tradecraft
+    from briefkit.cli import build as command
+
+    assert command.ORDERS == build.ORDERS
+    assert command.SCALES == tradecraft.SCALES
+
+
+def test_the_build_command_line_is_read_without_the_model() -> None:
+    modules = loaded_by("build", "--help")
+    assert "briefkit.cli.build" in modules
+    assert not _top(modules) & {"pydantic", "pydantic_core", "jinja2", "docx", "weasyprint"}
+
+
+_FORKSERVER = """
+import sys
+from multiprocessing import forkserver
+from briefkit.cli.build import _preload
+_preload(("html",), int(sys.argv[1]))
+print(forkserver._forkserver._forkserver_pid is not None, "briefkit.model" in sys.modules)
+"""
+
+
+@pytest.mark.parametrize(("jobs", "started"), [("2", "True"), ("1", "False")])
+def test_the_build_starts_its_forkserver_before_importing_the_model(
+    jobs: str, started: str
+) -> None:
+    """With workers to come, the forkserver is running before this process has imported
+    the model (it imports it itself, meanwhile); one job needs no forkserver."""
+    if sys.platform == "win32":
+        pytest.skip("no forkserver on Windows")
+    done = subprocess.run(
+        [sys.executable, "-c", _FORKSERVER, jobs], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == [started, "False"]

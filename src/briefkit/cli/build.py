@@ -6,20 +6,28 @@ lines otherwise (logs, CI), every failure on stderr at the end and exit status 1
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 import briefkit
-from briefkit.build import ORDERS, BuildProgress
-from briefkit.tradecraft import SCALES, Counts
 
 from ._common import fail, friendly_errors, note, warn
 from ._options import document_options, render_options
+
+if TYPE_CHECKING:
+    from briefkit.build import BuildProgress
+
+#: ``briefkit.build.ORDERS`` and ``briefkit.tradecraft.SCALES`` (a test holds them equal),
+#: named here so that reading the command line imports neither package: the workers'
+#: forkserver starts first and imports the model and renderers while this process does.
+ORDERS = ("auto", "given", "name", "published", "title", "links")
+SCALES = ("icd203", "phia", "kent")
 
 __all__ = ["COMMANDS", "build"]
 
@@ -64,13 +72,15 @@ def _progress(quiet: bool) -> Iterator[Callable[[BuildProgress], None]]:
         yield update
 
 
-def _preload(formats: tuple[str, ...]) -> None:
+def _preload(formats: tuple[str, ...], jobs: int | None) -> None:
     """Have the forkserver import what every worker needs (the build's worker module and
     the built-in renderers of ``formats``) and warm those renderers up once, before it
-    forks the workers, instead of each worker doing it again. Process-wide, so done here
-    in the command's own process and not by ``build_bundle``, which may run inside
-    someone else's."""
+    forks the workers, instead of each worker doing it again; and start it now, so that
+    it does so while this process imports the build. Process-wide, so done here in the
+    command's own process and not by ``build_bundle``, which may run inside someone
+    else's."""
     import multiprocessing
+    from multiprocessing import forkserver
 
     from briefkit.registry import find_renderer
 
@@ -84,6 +94,8 @@ def _preload(formats: tuple[str, ...]) -> None:
             modules.append(target.partition(":")[0])
     # last: renders a sample with the renderers just imported, so workers start warm
     multiprocessing.set_forkserver_preload([*modules, "briefkit.build.prewarm"])
+    if (jobs or os.cpu_count() or 1) > 1:  # one job runs in this process: no workers
+        forkserver.ensure_running()
 
 
 @click.command(
@@ -147,7 +159,7 @@ def build(
     """Render INPUT files and folders into OUTDIR as a linked series with an index.html."""
     names = tuple(f.strip() for f in formats.split(",") if f.strip())
     options = render_options(names, **document)
-    _preload(names)
+    _preload(names, jobs)
     try:
         with _progress(quiet) as progress:
             result = briefkit.build_bundle(
@@ -176,6 +188,8 @@ def build(
             f"{len(result.skipped)} up to date, in {outdir}"
         )
     if lint and not quiet:
+        from briefkit.tradecraft import Counts
+
         total = Counts(*(sum(c[k] for c in result.lint.values()) for k in range(3)))
         flagged = sum(1 for c in result.lint.values() if c.errors or c.warnings)
         note(

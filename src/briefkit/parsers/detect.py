@@ -8,6 +8,7 @@ back to Windows-1252 it says so with a :class:`DecodingWarning` instead of guess
 from __future__ import annotations
 
 import codecs
+import functools
 import io
 import re
 import warnings
@@ -29,10 +30,17 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_DECLARED = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.\-]+)""",
-    re.IGNORECASE,
-)
+
+
+@functools.cache
+def _declared() -> re.Pattern[bytes]:
+    """A charset declaration; compiled on first use: only bytes that are not UTF-8 need it."""
+    return re.compile(
+        rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.\-]+)""",
+        re.IGNORECASE,
+    )
+
+
 _MAGIC = {
     b"%PDF-": "a PDF file",
     b"\x89PNG": "a PNG image",
@@ -113,7 +121,7 @@ def decode(data: bytes, *, source: str | None = None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    match = _DECLARED.search(data[:4096])
+    match = _declared().search(data[:4096])
     if match:
         declared = (match.group(1) or match.group(2)).decode("ascii")
         if _ascii_compatible(declared):

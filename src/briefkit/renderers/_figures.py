@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import os
 import posixpath
-import urllib.error
-import urllib.request
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,11 +39,6 @@ class Picture:
 
     data: bytes
     info: ImageInfo
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args: object, **kwargs: object) -> None:
-        return None  # an allowed server must not send the renderer elsewhere
 
 
 class Pictures:
@@ -109,7 +102,16 @@ class Pictures:
     def _fetch(self, url: str) -> bytes:
         if not self.policy(url):
             raise _Refused("remote images load only through allow_fetch")
-        opener = urllib.request.build_opener(_NoRedirect)
+        # imported here: urllib.request brings http.client, ssl and email (some 15 ms of
+        # start-up) that a render without an allowed remote image never needs
+        import urllib.error
+        import urllib.request
+
+        class NoRedirect(urllib.request.HTTPRedirectHandler):
+            def redirect_request(self, *args: object, **kwargs: object) -> None:
+                return None  # an allowed server must not send the renderer elsewhere
+
+        opener = urllib.request.build_opener(NoRedirect)
         request = urllib.request.Request(url, headers={"User-Agent": "briefkit"})
         try:
             with opener.open(request, timeout=_TIMEOUT) as response:

@@ -19,6 +19,7 @@ as the last word ("Trend Analysis", "Policy Recommendations").
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..model import SectionKind
@@ -147,15 +148,21 @@ _INLINE_LABELS = sorted(
     key=len,
     reverse=True,
 )
-_INLINE = re.compile(
-    r"^\s*((?:"
-    + "|".join(
-        re.escape(lbl).replace("judgement", "judge?ment").replace(r"\ ", r"\s+")
-        for lbl in _INLINE_LABELS
+
+
+@functools.cache
+def _inline() -> re.Pattern[str]:
+    """A known label and a colon opening a paragraph; compiled on first use (a few ms: every
+    label of the vocabulary), since only readers that split inline headings need it."""
+    return re.compile(
+        r"^\s*((?:"
+        + "|".join(
+            re.escape(lbl).replace("judgement", "judge?ment").replace(r"\ ", r"\s+")
+            for lbl in _INLINE_LABELS
+        )
+        + r")(?:(?:\s*[#-]\s*|\s+)\d{1,3})?(?:\s*\([^():\n]{1,60}\))?)\s*:\s*",
+        re.IGNORECASE,
     )
-    + r")(?:(?:\s*[#-]\s*|\s+)\d{1,3})?(?:\s*\([^():\n]{1,60}\))?)\s*:\s*",
-    re.IGNORECASE,
-)
 
 
 def _normal(label: str) -> str:
@@ -230,7 +237,7 @@ def heading_kind(label: str) -> SectionKind | None:
 
 def split_inline_heading(text: str) -> tuple[str, str] | None:
     """Split ``"Overview: The United States ..."`` into (heading, rest) for known labels only."""
-    match = _INLINE.match(text)
+    match = _inline().match(text)
     if not match:
         return None
     return _SPACE.sub(" ", match.group(1)), text[match.end() :]

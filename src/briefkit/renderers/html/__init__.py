@@ -336,6 +336,13 @@ def _environment() -> jinja2.Environment:
     )
 
 
+@functools.cache
+def _page() -> jinja2.Template:
+    from .page import page_template
+
+    return page_template(_environment())
+
+
 @functools.lru_cache(maxsize=16)
 def _sandbox(folder: str) -> jinja2.Environment:
     """A sandboxed environment for user templates: their folder first, then ours."""
@@ -441,7 +448,7 @@ def render_html(
         brief.language, check_default(default_language, format="html")
     )
     if template is None:
-        return _environment().get_template("brief.html.j2").render(context)
+        return _page().render(context)
     compiled = _user_template(Path(template), brief)
     try:
         return compiled.render(context)
