@@ -45,10 +45,26 @@ KNOWN: dict[str, set[str]] = {
     "tuned/maritime_administration_caps_advisory": {"title", "blocks", "metadata"},
     "tuned/museum_weekly_link_roundup": {"sections"},
     "tuned/news_digest_markdown_headings": {"sections", "chrome kept"},
+    "tuned/plone_repost_contents_outline": {"title", "blocks", "metadata"},
     "tuned/research_library_record": {"blocks", "chrome kept"},
     "tuned/travel_agency_report_summary": {"sections"},
     "tuned/un_press_topic_listing": {"title", "sections"},
-    "held_out/plone_repost_contents_outline": {"title", "blocks", "metadata"},
+    "held_out/conflict_data_day_archive_overviews": {"sections"},
+    "held_out/crisis_group_latest_updates_kickers": {
+        "title",
+        "sections",
+        "metadata",
+        "chrome kept",
+    },
+    "held_out/imf_mission_concluding_statement": {"sections"},
+    "held_out/it_firm_cert_alerts_repost": {"sections"},
+    "held_out/maritime_security_firm_incident_fields": {
+        "title",
+        "sections",
+        "metadata",
+        "content lost",
+    },
+    "held_out/risk_consultancy_ones_to_watch_labels": {"sections"},
 }
 
 
