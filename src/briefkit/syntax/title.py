@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import ParseError
-from .chrome import STRONG, chrome_strength
+from .chrome import STRONG, chrome_strength, is_counter
 from .date_lines import date_line, is_time_line
 from .heading_form import heading_form, is_body_text
 from .metadata import (
@@ -172,6 +172,22 @@ def _has_sibling(lines: list[str], index: int, text: str) -> bool:
     return False
 
 
+def _series(lines: list[str], index: int, text: str) -> bool:
+    """A later line after a blank line printed on the same pattern ("Advisory - UKMTO-IO #7"
+    after "Hijacked - UKMTO-IO #8"): the entries of a listing, whose first is no headline
+    (the short line over it is the page's title, not a kicker)."""
+    words = text.lower().split()
+    if len(words) < 2:
+        return False
+    for other in range(index + 1, min(len(lines), index + _SIBLING_SCAN)):
+        candidate = lines[other].lower().split()
+        if len(candidate) != len(words) or candidate == words or lines[other - 1].strip():
+            continue
+        if 2 * sum(a == b for a, b in zip(words, candidate, strict=True)) >= len(words):
+            return True
+    return False
+
+
 def _tagline(text: str) -> bool:
     """A site's tagline: one phrase or sentence, not the start of the body text (a cut-off
     description of several sentences is the only headline some pages have)."""
@@ -281,6 +297,9 @@ def read_head(lines: list[str], start: int) -> Head:
         elif following is not None and text == following:
             _check_title(text, index)  # the headline printed twice: a title, not a kicker
             return Head(text, index, meta, index + 1)
+        elif k + 1 < len(cands) and is_counter(cands[k + 1][1]):
+            _check_title(text, index)  # over "Displaying 31 - 40 of 611 articles": a listing's
+            return Head(text, index, meta, index + 1)
         elif last_date is not None and _kicker(text) and _has_sibling(lines, index, text):
             # No headline at all: the page starts with a date and then its first section.
             return Head(last_date[1], last_date[0], meta, last_date[0] + 1)
@@ -291,7 +310,8 @@ def read_head(lines: list[str], start: int) -> Head:
             following is not None
             and _kicker(text)
             and not byline(cands[k + 1][1])  # a byline stands under a headline, not a kicker
-            and not _over_crumbs(cands, after)  # nor a breadcrumb trail
+            and not _over_crumbs(cands, after)  # nor a breadcrumb trail, nor a listing's entry
+            and not (after is not None and _series(lines, cands[after][0], following))
             and (_headline(following) or (_label_line(text) and _title_like(following)))
         ) or (
             following is not None
