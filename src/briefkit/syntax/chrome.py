@@ -21,6 +21,7 @@ import re
 from functools import lru_cache
 
 __all__ = [
+    "CRUMB",
     "STRONG",
     "WEAK",
     "chrome_strength",
@@ -28,8 +29,10 @@ __all__ = [
     "is_contents_label",
     "is_counter",
     "is_credit",
+    "is_crumbs",
     "is_cta",
     "is_related_label",
+    "slash_crumbs",
 ]
 
 WEAK = 1
@@ -310,3 +313,26 @@ def is_contents_label(line: str) -> bool:
     """ "Contents" or "CONTENTS:", the label of a page's table of contents: chrome over the
     list it labels (alone it may be a word of the brief)."""
     return len(line) <= _MAX_WEAK_CHARS and _CONTENTS.fullmatch(_label(line)) is not None
+
+
+#: The separators of a breadcrumb trail ("Blog > Trade", "Insights // Report").
+CRUMB = re.compile(r"\s(?:>|›|»|//)\s")
+_CRUMB_PARTS = 4
+_CRUMB_WORDS = 6
+
+
+def slash_crumbs(text: str) -> bool:
+    """A breadcrumb trail written with slashes ("Home / Travel / Advisories"): four or more
+    short parts and no sentence in it."""
+    parts = text.split(" / ")
+    return (
+        len(parts) >= _CRUMB_PARTS
+        and all(0 < len(p.split()) <= _CRUMB_WORDS for p in parts)
+        and not any(c in text for c in ".!?;:")
+    )
+
+
+def is_crumbs(text: str) -> bool:
+    """A breadcrumb trail ("Blog > Trade > Export Controls", "Home / Travel / Safety / Advice"):
+    dropped above and under the title, so the text renderer escapes a paragraph like one."""
+    return CRUMB.search(text) is not None or slash_crumbs(text)

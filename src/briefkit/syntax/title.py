@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import ParseError
-from .chrome import STRONG, chrome_strength, is_counter
+from .chrome import CRUMB, STRONG, chrome_strength, is_counter, is_crumbs, slash_crumbs
 from .date_lines import date_line, is_time_line
 from .heading_form import heading_form, is_body_text
 from .metadata import (
@@ -30,7 +30,7 @@ from .metadata import (
 )
 from .text import ESCAPE, ITEM, heading_alone, is_url_line, nav_side
 
-__all__ = ["KICKER", "Head", "is_crumbs", "is_header_item", "read_head"]
+__all__ = ["KICKER", "Head", "is_header_item", "read_head"]
 
 #: Key of ``Head.meta`` for a kicker above the title: the category unless the page names one.
 KICKER = "kicker"
@@ -45,7 +45,6 @@ _TAGLINE_WORDS = 5
 _TAGLINE_MAX_WORDS = 16
 _MENU_WORDS = 8
 _LOGO_CHARS = 3
-_CRUMB_PARTS = 4
 _SITE_WORDS = 8
 _SITE_LINES = 3
 _SEPARATORS = (" – ", " — ", " - ", " | ", " :: ", " · ")
@@ -81,7 +80,6 @@ _IMAGE_NOUNS = ("Poster", "Banner", "Thumbnail", "Cover", "Image", "Infographic"
 #: Labels that introduce the headline under them ("Featured"): what stands above is the
 #: site's header.
 _FEATURE_LABEL = re.compile(r"featured(?: (?:post|article|story))?|editor'?s (?:pick|choice)", re.I)
-_CRUMB = re.compile(r"\s(?:>|›|»|//)\s")
 
 
 @dataclass
@@ -202,21 +200,10 @@ def _tagline(text: str) -> bool:
 
 def _crumb_end(text: str) -> str | None:
     """The last part of a breadcrumb trail, else None."""
-    if _slash_crumbs(text):
+    if slash_crumbs(text):
         return text.rsplit(" / ", 1)[1].strip()
-    parts = _CRUMB.split(text)
+    parts = CRUMB.split(text)
     return parts[-1].strip() if len(parts) > 1 else None
-
-
-def _slash_crumbs(text: str) -> bool:
-    """A breadcrumb trail written with slashes ("Home / Travel / Advisories"): four or more
-    short parts and no sentence in it."""
-    parts = text.split(" / ")
-    return (
-        len(parts) >= _CRUMB_PARTS
-        and all(0 < len(p.split()) <= _KICKER_WORDS + 3 for p in parts)
-        and not any(c in text for c in ".!?;:")
-    )
 
 
 def _skippable(text: str) -> bool:
@@ -387,11 +374,6 @@ def _over_crumbs(cands: list[tuple[int, str]], k: int | None) -> bool:
     if k is None or k + 1 >= len(cands) or cands[k + 1][0] != cands[k][0] + 1:
         return False
     return is_crumbs(cands[k + 1][1])
-
-
-def is_crumbs(text: str) -> bool:
-    """A breadcrumb trail ("Blog > Trade > Export Controls", "Home / Travel / Safety / Advice")."""
-    return _CRUMB.search(text) is not None or _slash_crumbs(text)
 
 
 def _logo(text: str) -> bool:
