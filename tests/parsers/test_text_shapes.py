@@ -11,6 +11,7 @@ import pytest
 
 from briefkit import Brief, ItemList, SectionKind, parse_text, render_text
 from briefkit.parsers.vocabulary import classify_heading, heading_kind, split_inline_heading
+from briefkit.syntax.date_lines import is_date_range
 
 K = SectionKind
 
@@ -719,6 +720,144 @@ def test_a_contents_label_over_a_list_is_chrome() -> None:
     assert "Contents" in alone.sections[0].text
 
 
+def test_a_date_line_is_a_line_of_its_own() -> None:
+    pasted = f"T\n{BODY}\nAA22-076A: Securing Satellite Networks\ndate: March 17, 2022\nSummary\n"
+    brief = parse_text(pasted + "Actions to Take Today:\n• Review trust relationships.\n")
+    assert [s.heading for s in brief.sections] == [
+        None,
+        "AA22-076A: Securing Satellite Networks",
+        "Summary",
+    ]
+    assert brief.sections[1].text == "date: March 17, 2022"
+    # control: a hard-wrapped line that ends in a date still continues its paragraph
+    wrapped = (
+        "T\n\nThe ministers met in the capital on Monday and agreed that the talks would go on\n"
+        "until the treaty was signed, which the envoys expect by\nJune 20, 2026\n"
+    )
+    assert len(parse_text(wrapped).sections[0].blocks) == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "span"),
+    [
+        ("5-11 July 2020", True),
+        ("1 to 15 March 2017", True),
+        ("28 June – 4 July 2020", True),
+        ("March 1-7, 2024", True),
+        ("June 20, 2006", False),  # one date: the brief's date, read as before
+        ("2-3 weeks 2020", False),
+        ("Sitrep 2/2017: 1 to 15 March 2017", False),
+    ],
+)
+def test_a_span_of_dates_is_text_under_a_heading(line: str, span: bool) -> None:
+    assert is_date_range(line) is span
+    if span:
+        brief = parse_text(f"T\n\n{BODY}\n\nRegional Overview: South Asia\n{line}\n\n{BODY}\n")
+        assert [s.heading for s in brief.sections] == [None, "Regional Overview: South Asia"]
+        assert brief.sections[1].blocks[0].text == line
+        assert brief.published is None
+        # and under the title it stays text, no publication date
+        top = parse_text(f"Regional Overview: Europe\n{line}\n\n{BODY}\n")
+        assert (top.published, top.sections[0].blocks[0].text) == (None, line)
+
+
+def test_a_headline_variant_after_prose_is_an_entry_heading() -> None:
+    entries = (
+        "Regional Overview: Central America\n5-11 July 2020\n\n" + BODY + "\n\n"
+        "Regional Overview: Southeast Asia\n5-11 July 2020\n\n" + BODY + "\n\n"
+        "Regional Overview: Europe\n5-11 July 2020\n\n" + BODY + "\n"
+    )
+    brief = parse_text(entries)
+    assert [s.heading for s in brief.sections] == [
+        None,
+        "Regional Overview: Southeast Asia",
+        "Regional Overview: Europe",  # one word after the colon, on its siblings' pattern
+    ]
+    # control: variants stacked under the headline before any prose stay text
+    stacked = parse_text(
+        "Geopolitical Risk: Planning Ahead\n\nGeopolitical Risk: Managing Exposure\n\n"
+        f"October 8, 2024\n\n{BODY}\n"
+    )
+    assert [s.heading for s in stacked.sections] == [None]
+    # control: a one-word tail with no sibling heading is no heading
+    alone = parse_text(f"T\n\n{BODY}\n\nRegional Overview: Europe\n\n{BODY}\n")
+    assert [s.heading for s in alone.sections] == [None]
+
+
+def test_a_headline_over_its_fields_heads_an_entry() -> None:
+    region = (
+        "Ones to watch\n\nAmericas: increased risk of unrest as the country votes\n"
+        "Sectors: all\nKey Risks: civil unrest; electoral violence\n\n" + BODY + "\n"
+    )
+    brief = parse_text(region)
+    assert [s.heading for s in brief.sections] == [
+        "Americas: increased risk of unrest as the country votes"
+    ]
+    assert brief.sections[0].blocks[0].text == "Sectors: all"
+    spaced = parse_text(
+        "Recent Incidents\n\nHijacked - UKMTO-IO #8\n\nDate: 13th March 2017\n\n"
+        f"Location: Lat 12.03, Long 51.45\n\nRef: {BODY} {BODY}\n\nAdvisory - UKMTO-IO #7\n\n"
+        f"Date: 10th March 2017\n\nLocation: Lat 13.30, Long 43.26\n\nRef: {BODY} {BODY}\n"
+    )
+    assert spaced.title == "Recent Incidents"  # over a listing's first entry: not a kicker
+    assert [s.heading for s in spaced.sections] == [
+        "Hijacked - UKMTO-IO #8",
+        "Advisory - UKMTO-IO #7",
+    ]
+    assert (spaced.published, spaced.category) == (None, None)
+    # controls: the same colon line over prose alone stays text, and a Title Case line
+    # tight over fields is the first row of a details block
+    note = parse_text(f"T\n\n{BODY}\n\nNote: the office closes early on Fridays\n\n{BODY}\n")
+    assert [s.heading for s in note.sections] == [None]
+    details = parse_text(
+        f"T\n\nReport Details\n\nInitial Publish Date\nLast Updated: 9 NOV 2025\n"
+        f"Authors: GRT\n\n{BODY}\n"
+    )
+    assert "Initial Publish Date" not in [s.heading for s in details.sections]
+    kicked = parse_text(f"Maritime\n\nShipping Attacks Rise\n\n{BODY}\n\nWhat Comes Next\n\n{BODY}")
+    assert (kicked.title, kicked.category) == ("Shipping Attacks Rise", "Maritime")
+
+
+def test_a_line_over_a_listing_counter_is_the_title() -> None:
+    listing = (
+        "Latest Updates\n\nDisplaying 31 - 40 of 611 articles\nBriefing / Africa\n\n"
+        f"Chad’s Transition: Easing Tensions Online\n\n{BODY}\n\nAlso available in Français\n"
+    )
+    brief = parse_text(listing)
+    assert (brief.title, brief.category) == ("Latest Updates", None)
+    assert [s.heading for s in brief.sections] == ["Chad’s Transition: Easing Tensions Online"]
+    assert brief.sections[0].text == BODY
+    # controls: a piece type over a plain word, or a translation note in lower case, is text
+    kept = parse_text(f"T\n\n{BODY}\n\nBriefing / notes\n\nAlso available in paperback\n")
+    assert "Briefing / notes" in kept.sections[0].text
+    assert "Also available in paperback" in kept.sections[0].text
+
+
+def test_datelines_and_chart_titles_are_no_headings() -> None:
+    text = (
+        "Morocco -- Concluding Statement\n\nJune 20, 2006\n\nRabat, June 20, 2006\n\n"
+        f"1. {BODY}\n\nReal GDP Growth and Real Per Capita Income, 1990-2005\n\n"
+        f"Unemployment Rate, 2000-2006\n\n2. {BODY}\n"
+    )
+    brief = parse_text(text)
+    assert [s.heading for s in brief.sections] == [None]
+    assert "Rabat, June 20, 2006" in brief.sections[0].text
+    assert "Unemployment Rate, 2000-2006" in brief.sections[0].text
+    # control: a heading with a year in it but no comma before it is a heading
+    dated = parse_text(f"T\n\n{BODY}\n\nOutlook for 2026\n\n{BODY}\n")
+    assert [s.heading for s in dated.sections] == [None, "Outlook for 2026"]
+
+
+def test_a_reference_field_opens_no_sources_section() -> None:
+    text = f"T\n\nReference: Advisory 002/MAR/2017 {BODY}\n\nReferences: [1] A report.\n"
+    brief = parse_text(text)
+    assert [(s.kind, s.heading) for s in brief.sections] == [
+        (K.OTHER, None),
+        (K.SOURCES, "References"),
+    ]
+    assert brief.sections[0].text.startswith("Reference: Advisory 002/MAR/2017")
+
+
 # --- chrome anywhere, judged on whole lines ------------------------------------------------------
 
 
@@ -757,6 +896,14 @@ CHROME = [
     "From Food & Medicine Encyclopedia",
     "Prefer YouTube?",
     "Prefer to listen?",
+    "Displaying 31 - 40 of 611 articles",
+    "Showing 1–12 of 40 results",
+    "Page 56 of 59",
+    "Found 176 Results",
+    "Also available in Français",
+    "Also available in Burmese, 简体中文",
+    "Briefing / Africa",
+    "Op-Ed / Europe & Central Asia",
 ]
 
 
@@ -890,6 +1037,10 @@ def test_source_link_under_the_title_is_the_url() -> None:
         "Overview[edit]",
         "Contents",
         "by Jane Roe — last modified Jun 12, 2016 08:25 PM",
+        "0 > 0",  # a breadcrumb trail's form (found by the round-trip property)
+        "Home / Travel / Safety / Advice",
+        "Displaying 31 - 40 of 611 articles",
+        "Briefing / Africa",
     ],
 )
 def test_rendered_paragraphs_that_look_like_furniture_read_back(text: str) -> None:

@@ -21,14 +21,18 @@ import re
 from functools import lru_cache
 
 __all__ = [
+    "CRUMB",
     "STRONG",
     "WEAK",
     "chrome_strength",
     "is_chrome",
     "is_contents_label",
+    "is_counter",
     "is_credit",
+    "is_crumbs",
     "is_cta",
     "is_related_label",
+    "slash_crumbs",
 ]
 
 WEAK = 1
@@ -176,8 +180,33 @@ _WEAK_PATTERNS = (
     r"(?=[a-z0-9_.-]*[0-9_])[a-z][a-z0-9_.-]{2,30}",
     r"featured(?: (?:post|article|story|image|content))?|editor'?s (?:pick|choice)",
 )
-_STRONG = re.compile("(?:" + "|".join(_STRONG_PATTERNS) + ")", re.IGNORECASE)
+#: A listing's counters ("Displaying 31 - 40 of 611 articles", "Page 56 of 59", "Found 176
+#: Results"): chrome, and the line over one is the listing's title.
+_COUNTERS = (
+    r"(?:displaying|showing|viewing)(?: results?| items?)? \d[\d,]{0,9} ?(?:-|–|to) ?"
+    r"\d[\d,]{0,9} of \d[\d,]{0,9}(?: (?:results?|articles?|items?|entries|posts|"
+    r"publications|documents|records|stories))?",
+    r"page \d{1,5} of \d{1,5}",
+    r"found \d[\d,]{0,9} (?:results?|articles?|items?|entries|posts|publications)",
+)
+_COUNTER = re.compile("(?:" + "|".join(_COUNTERS) + ")", re.IGNORECASE)
+_STRONG = re.compile("(?:" + "|".join((*_STRONG_PATTERNS, *_COUNTERS)) + ")", re.IGNORECASE)
 _WEAK = re.compile("(?:" + "|".join(_WEAK_PATTERNS) + ")", re.IGNORECASE)
+#: A page's links to its translations ("Also available in Français", "Also available in
+#: Burmese, 简体中文"): language names are capitalised or in their own script, so "Also
+#: available in paperback" is text. Case-sensitive.
+_NAME = r"(?:[A-Z\u00c0-\u00de][\w\u00c0-\u024f-]{1,20}|[^\x00-\u024f\s,]{1,12})"
+_TRANSLATIONS = re.compile(
+    rf"(?:Also|This (?:page|article|report|publication) is also) available in:? {_NAME}"
+    rf"(?:(?:, | and ){_NAME}){{0,6}}"
+)
+#: A listing entry's label naming the kind of piece and its region or topic ("Briefing /
+#: Africa", "Op-Ed / Middle East & North Africa"). Case-sensitive.
+_PIECE_LABEL = re.compile(
+    r"(?:Briefing|Report|Statement|Commentary|Op-Ed|Opinion|Podcast|Video|Analysis|Interview"
+    r"|Q&A|Explainer|Feature|Article|News|Press Release|Speech|Testimony|Event) / "
+    r"[A-Z][\w&'., -]{1,40}"
+)
 # Logo alt text: a capitalised name and the word "logo" ("NorthWatch Logo"), case-sensitive.
 _LOGO = re.compile(r"(?:[A-Z0-9][\w'&.-]*[ ]){1,5}[Ll]ogo")
 _CTA = re.compile(
@@ -235,6 +264,10 @@ def _strength(line: str) -> int:
         return STRONG
     if label.endswith("ogo") and _LOGO.fullmatch(label):
         return STRONG
+    if "available in" in label and _TRANSLATIONS.fullmatch(label):
+        return STRONG
+    if " / " in label and _PIECE_LABEL.fullmatch(label):
+        return STRONG
     if len(label) <= _MAX_ROW_CHARS and _link_row(line):
         return STRONG
     return WEAK if len(label) <= _MAX_WEAK_CHARS and _WEAK.fullmatch(label) else 0
@@ -245,6 +278,11 @@ def is_chrome(line: str) -> bool:
     return chrome_strength(line) > 0 or (
         len(line) <= _MAX_CHROME_CHARS and bool(_RELATED.fullmatch(_label(line)))
     )
+
+
+def is_counter(line: str) -> bool:
+    """A listing's counter ("Showing 1–12 of 40 results")."""
+    return len(line) <= _MAX_CHROME_CHARS and _COUNTER.fullmatch(_label(line)) is not None
 
 
 def is_cta(line: str) -> bool:
@@ -275,3 +313,26 @@ def is_contents_label(line: str) -> bool:
     """ "Contents" or "CONTENTS:", the label of a page's table of contents: chrome over the
     list it labels (alone it may be a word of the brief)."""
     return len(line) <= _MAX_WEAK_CHARS and _CONTENTS.fullmatch(_label(line)) is not None
+
+
+#: The separators of a breadcrumb trail ("Blog > Trade", "Insights // Report").
+CRUMB = re.compile(r"\s(?:>|›|»|//)\s")
+_CRUMB_PARTS = 4
+_CRUMB_WORDS = 6
+
+
+def slash_crumbs(text: str) -> bool:
+    """A breadcrumb trail written with slashes ("Home / Travel / Advisories"): four or more
+    short parts and no sentence in it."""
+    parts = text.split(" / ")
+    return (
+        len(parts) >= _CRUMB_PARTS
+        and all(0 < len(p.split()) <= _CRUMB_WORDS for p in parts)
+        and not any(c in text for c in ".!?;:")
+    )
+
+
+def is_crumbs(text: str) -> bool:
+    """A breadcrumb trail ("Blog > Trade > Export Controls", "Home / Travel / Safety / Advice"):
+    dropped above and under the title, so the text renderer escapes a paragraph like one."""
+    return CRUMB.search(text) is not None or slash_crumbs(text)

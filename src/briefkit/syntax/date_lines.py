@@ -5,7 +5,10 @@ feeds "Mar 21, 2022 - ISW Press", footers "Tuesday, March 10, 2009", content sys
 "by Jane Roe — last modified Jun 12, 2016 08:25 PM". Such a line is read
 as the brief's date (and, after a dash, its author); a line with anything else on it is
 text. Slashed dates are read only when unambiguous (one part above 12 decides which is the
-day); "03/04/2024" is no date.
+day); "03/04/2024" is no date. A line that is a span of dates ("5-11 July 2020", "1 to 15
+March 2017", "March 1-7, 2024"), as reports and listings print the period they cover, is
+no publication date; :func:`is_date_range` tells it apart so that it stays text, on a line
+of its own.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from dataclasses import dataclass
 
 from .dates import iso_date, printed_date
 
-__all__ = ["DateLine", "date_line", "is_time_line"]
+__all__ = ["DateLine", "date_line", "is_date_range", "is_time_line"]
 
 _MAX_DATE_CHARS = 80
 #: Every date line this module reads has a four-digit year: a cheap test before the rest.
@@ -126,3 +129,26 @@ def is_time_line(line: str) -> bool:
     """A line that is only a time of day ("08:30 AM"), printed under a date."""
     text = line.strip()
     return len(text) <= 16 and _TIME_ONLY.fullmatch(text) is not None
+
+
+_SPAN = r"\s*(?:-|–|—|to)\s*"
+#: "5-11 July 2020", "28 June – 4 July 2020": the end of the span is a printed date.
+_DAY_SPAN = re.compile(
+    rf"(\d{{1,2}}(?: [A-Za-z]{{3,9}}\.?)?){_SPAN}(\d{{1,2}} [A-Za-z]{{3,9}}\.? \d{{4}})"
+)
+#: "March 1-7, 2024": month first.
+_MONTH_SPAN = re.compile(rf"([A-Za-z]{{3,9}}\.?) (\d{{1,2}}){_SPAN}(\d{{1,2}}),? (\d{{4}})")
+
+
+def is_date_range(line: str) -> bool:
+    """A line that is only a span of dates ("5-11 July 2020", "March 1-7, 2024")."""
+    text = " ".join(line.split())
+    if len(text) > _MAX_DATE_CHARS or _YEAR.search(text) is None:
+        return False
+    day = _DAY_SPAN.fullmatch(text)
+    if day is not None:
+        return printed_date(day.group(2)) is not None
+    month = _MONTH_SPAN.fullmatch(text)
+    if month is not None:
+        return printed_date(f"{month.group(1)} {month.group(3)}, {month.group(4)}") is not None
+    return False

@@ -20,9 +20,16 @@ from functools import lru_cache
 from typing import Literal
 
 from .chrome import chrome_strength
-from .date_lines import date_line
+from .date_lines import date_line, is_date_range
 
-__all__ = ["Form", "heading_form", "is_attribute_line", "is_body_text", "section_number"]
+__all__ = [
+    "Form",
+    "colon_headline",
+    "heading_form",
+    "is_attribute_line",
+    "is_body_text",
+    "section_number",
+]
 
 Form = Literal["title", "caps", "question", "sentence"]
 
@@ -126,7 +133,7 @@ def _heading_form(text: str) -> Form | None:
     text = " ".join(text.split())
     if not text or len(text) > _MAX_CHARS or text.endswith(":"):
         return None
-    if _SENTENCE_END.search(text) or chrome_strength(text) or date_line(text) is not None:
+    if _SENTENCE_END.search(text) or chrome_strength(text) or _dated(text):
         return None
     if " " not in text and any(c.isdigit() for c in text):
         return None  # a reference code ("SC/13205", "TIR-2025-07"): not a heading
@@ -161,6 +168,16 @@ def _heading_form(text: str) -> Form | None:
     return _form(text)
 
 
+def _dated(text: str) -> bool:
+    """A date, a span of dates, or a dateline ("Rabat, June 20, 2006"): no heading."""
+    if date_line(text) is not None or is_date_range(text):
+        return True
+    parts = text.split(", ")
+    return 1 < len(parts) <= 4 and any(
+        date_line(", ".join(parts[k:])) is not None for k in range(1, len(parts))
+    )
+
+
 def _step_tail(tail: str) -> bool:
     words = tail.split()
     return 0 < len(words) <= _MAX_WORDS and tail.rstrip()[-1:] not in ".,;!" and ":" not in tail
@@ -173,6 +190,30 @@ def _dated_tail(text: str) -> bool:
         if found and date_line(tail) is not None:
             return True
     return False
+
+
+_HEADLINE_HEAD_WORDS = 3
+_HEADLINE_TAIL_WORDS = (3, 14)
+
+
+def colon_headline(text: str) -> bool:
+    """ "Americas: increased risk of unrest as US heads to the polls": a capitalised place or
+    topic, a colon and a headline in sentence case. The form alone is too weak for a heading
+    (a one-word key over a phrase is also a field or a note); the parser takes it as one only
+    where the lines under it say so."""
+    text = " ".join(text.split())
+    head, colon, tail = text.partition(": ")
+    words, rest = head.split(), tail.split()
+    return (
+        bool(colon)
+        and 0 < len(words) <= _HEADLINE_HEAD_WORDS
+        and _form(head) in ("title", "caps")
+        and not is_attribute_line(text)
+        and _HEADLINE_TAIL_WORDS[0] <= len(rest) <= _HEADLINE_TAIL_WORDS[1]
+        and text[-1] not in ".,;:!"
+        and ":" not in tail
+        and _SENTENCE_END.search(text) is None
+    )
 
 
 def section_number(text: str) -> tuple[str, str] | None:

@@ -7,7 +7,8 @@ and ignores a trailing colon, surrounding whitespace, section numbering ("1.", "
 :func:`classify_heading` answers for labels of the vocabulary only, so parsers can ask it
 whether a line *is* a heading. Only these labels count as inline headings ("Overview:
 ..."); any other phrase before a colon stays text. A singular "Source:" opening a paragraph
-is an attribution, not a heading.
+is an attribution, and a singular "Reference:" a field naming what the text refers to; neither
+is a heading.
 
 :func:`heading_kind` is for lines already known to be headings: longer headings that
 contain a label are classified by their parts, but only when they read as a heading (Title
@@ -137,10 +138,13 @@ _DASHES = re.compile(r"\s+[–—|-]\s+")
 _JOINS = re.compile(r"\s+(?:and|&)\s+|\s*/\s*")
 
 # Longest labels first so "bottom line up front" wins over "bottom line". The singular
-# "source" is left out on purpose: "Source: ..." credits a paragraph, it heads no section.
+# "source" and "reference" are left out on purpose: "Source: ..." credits a paragraph and
+# "Reference: Advisory 002/MAR/2017 ..." names what a report refers to; neither heads a
+# section.
+_FIELDS = frozenset(("source", "reference"))
 _INLINE_LABELS = sorted(
     {
-        *(label for label in HEADINGS if label != "source"),
+        *(label for label in HEADINGS if label not in _FIELDS),
         *(f"{label}s" for label in HEADINGS if not label.endswith("s")),
         "key judgements",
         "analyses",

@@ -12,7 +12,7 @@ import re
 from typing import Literal
 
 from ..model import SectionKind
-from .chrome import is_chrome
+from .chrome import is_chrome, is_crumbs
 from .date_lines import date_line, is_time_line
 from .heading_form import heading_form
 from .headings import classify_heading, heading_kind, split_inline_heading
@@ -235,8 +235,8 @@ def edit_link(line: str) -> str:
 
 def needs_escape(text: str) -> bool:
     """True when a paragraph with this text, written at a block start, would read back as
-    something else (a heading, an item, a quote, navigation, a link line, chrome, a date,
-    a byline or other metadata)."""
+    something else (a heading, an item, a quote, navigation, a link line, chrome, a
+    breadcrumb trail, a date, a byline or other metadata)."""
     return (
         text.startswith((ESCAPE, ">"))
         or markdown_heading(text) is not None
@@ -246,6 +246,7 @@ def needs_escape(text: str) -> bool:
         or is_url_line(text)
         or inline_heading(text) is not None
         or is_chrome(text)
+        or is_crumbs(text)
         or heading_form(text) is not None
         or edit_link(text) != text
         or date_line(text) is not None

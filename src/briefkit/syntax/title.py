@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import ParseError
-from .chrome import STRONG, chrome_strength
+from .chrome import CRUMB, STRONG, chrome_strength, is_counter, is_crumbs, slash_crumbs
 from .date_lines import date_line, is_time_line
 from .heading_form import heading_form, is_body_text
 from .metadata import (
@@ -30,7 +30,7 @@ from .metadata import (
 )
 from .text import ESCAPE, ITEM, heading_alone, is_url_line, nav_side
 
-__all__ = ["KICKER", "Head", "is_crumbs", "is_header_item", "read_head"]
+__all__ = ["KICKER", "Head", "is_header_item", "read_head"]
 
 #: Key of ``Head.meta`` for a kicker above the title: the category unless the page names one.
 KICKER = "kicker"
@@ -45,7 +45,6 @@ _TAGLINE_WORDS = 5
 _TAGLINE_MAX_WORDS = 16
 _MENU_WORDS = 8
 _LOGO_CHARS = 3
-_CRUMB_PARTS = 4
 _SITE_WORDS = 8
 _SITE_LINES = 3
 _SEPARATORS = (" – ", " — ", " - ", " | ", " :: ", " · ")
@@ -81,7 +80,6 @@ _IMAGE_NOUNS = ("Poster", "Banner", "Thumbnail", "Cover", "Image", "Infographic"
 #: Labels that introduce the headline under them ("Featured"): what stands above is the
 #: site's header.
 _FEATURE_LABEL = re.compile(r"featured(?: (?:post|article|story))?|editor'?s (?:pick|choice)", re.I)
-_CRUMB = re.compile(r"\s(?:>|›|»|//)\s")
 
 
 @dataclass
@@ -172,6 +170,22 @@ def _has_sibling(lines: list[str], index: int, text: str) -> bool:
     return False
 
 
+def _series(lines: list[str], index: int, text: str) -> bool:
+    """A later line after a blank line printed on the same pattern ("Advisory - UKMTO-IO #7"
+    after "Hijacked - UKMTO-IO #8"): the entries of a listing, whose first is no headline
+    (the short line over it is the page's title, not a kicker)."""
+    words = text.lower().split()
+    if len(words) < 2:
+        return False
+    for other in range(index + 1, min(len(lines), index + _SIBLING_SCAN)):
+        candidate = lines[other].lower().split()
+        if len(candidate) != len(words) or candidate == words or lines[other - 1].strip():
+            continue
+        if 2 * sum(a == b for a, b in zip(words, candidate, strict=True)) >= len(words):
+            return True
+    return False
+
+
 def _tagline(text: str) -> bool:
     """A site's tagline: one phrase or sentence, not the start of the body text (a cut-off
     description of several sentences is the only headline some pages have)."""
@@ -186,21 +200,10 @@ def _tagline(text: str) -> bool:
 
 def _crumb_end(text: str) -> str | None:
     """The last part of a breadcrumb trail, else None."""
-    if _slash_crumbs(text):
+    if slash_crumbs(text):
         return text.rsplit(" / ", 1)[1].strip()
-    parts = _CRUMB.split(text)
+    parts = CRUMB.split(text)
     return parts[-1].strip() if len(parts) > 1 else None
-
-
-def _slash_crumbs(text: str) -> bool:
-    """A breadcrumb trail written with slashes ("Home / Travel / Advisories"): four or more
-    short parts and no sentence in it."""
-    parts = text.split(" / ")
-    return (
-        len(parts) >= _CRUMB_PARTS
-        and all(0 < len(p.split()) <= _KICKER_WORDS + 3 for p in parts)
-        and not any(c in text for c in ".!?;:")
-    )
 
 
 def _skippable(text: str) -> bool:
@@ -281,6 +284,9 @@ def read_head(lines: list[str], start: int) -> Head:
         elif following is not None and text == following:
             _check_title(text, index)  # the headline printed twice: a title, not a kicker
             return Head(text, index, meta, index + 1)
+        elif k + 1 < len(cands) and is_counter(cands[k + 1][1]):
+            _check_title(text, index)  # over "Displaying 31 - 40 of 611 articles": a listing's
+            return Head(text, index, meta, index + 1)
         elif last_date is not None and _kicker(text) and _has_sibling(lines, index, text):
             # No headline at all: the page starts with a date and then its first section.
             return Head(last_date[1], last_date[0], meta, last_date[0] + 1)
@@ -291,7 +297,8 @@ def read_head(lines: list[str], start: int) -> Head:
             following is not None
             and _kicker(text)
             and not byline(cands[k + 1][1])  # a byline stands under a headline, not a kicker
-            and not _over_crumbs(cands, after)  # nor a breadcrumb trail
+            and not _over_crumbs(cands, after)  # nor a breadcrumb trail, nor a listing's entry
+            and not (after is not None and _series(lines, cands[after][0], following))
             and (_headline(following) or (_label_line(text) and _title_like(following)))
         ) or (
             following is not None
@@ -367,11 +374,6 @@ def _over_crumbs(cands: list[tuple[int, str]], k: int | None) -> bool:
     if k is None or k + 1 >= len(cands) or cands[k + 1][0] != cands[k][0] + 1:
         return False
     return is_crumbs(cands[k + 1][1])
-
-
-def is_crumbs(text: str) -> bool:
-    """A breadcrumb trail ("Blog > Trade > Export Controls", "Home / Travel / Safety / Advice")."""
-    return _CRUMB.search(text) is not None or _slash_crumbs(text)
 
 
 def _logo(text: str) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .chrome import chrome_strength, is_credit
+from .chrome import chrome_strength, is_credit, is_crumbs
 from .date_lines import date_line, is_time_line
 from .heading_form import heading_form, is_body_text
 from .metadata import byline, is_meta_label, name_line, read_label_pair
@@ -19,7 +19,6 @@ from .title import (
     _kicker,
     _logo,
     _set,
-    is_crumbs,
     is_header_item,
 )
 

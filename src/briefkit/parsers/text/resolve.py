@@ -13,15 +13,21 @@ around it, so this pass (a few linear sweeps over the units) settles them:
   another heading follows it; sentence-case lines only when prose follows; a question that
   is not in Title Case, over the first prose with no heading after it, is a standfirst;
 - an unindented numbered line whose text is a heading is a numbered section heading when it
-  is followed by body text rather than by the next item.
+  is followed by body text rather than by the next item;
+- the entries of a listing head sections: a line over its "Key: value" fields and then
+  prose, and a "Key: Name" line on the pattern of the other headings; a variant of the
+  headline is text only when stacked under it, before any prose;
+- a chart's or table's title ("Unemployment Rate, 2000-2006") heads no section.
 """
 
 from __future__ import annotations
 
+import re
+
 from ...model import SectionKind
 from ...syntax.chrome import is_contents_label, is_credit, is_cta, is_related_label
-from ...syntax.date_lines import date_line
-from ...syntax.heading_form import heading_form, is_body_text, section_number
+from ...syntax.date_lines import date_line, is_date_range
+from ...syntax.heading_form import colon_headline, heading_form, is_body_text, section_number
 from ...syntax.headings import classify_heading, heading_kind
 from .units import Unit
 
@@ -176,9 +182,13 @@ def _next(units: list[Unit], i: int) -> int | None:
 def _next_kept(units: list[Unit], i: int) -> int | None:
     """The next unit that is not chrome, looking past a date printed under a heading."""
     j = _next(units, i)
-    if j is not None and _single(units[j]) and date_line(units[j].text) is not None:
+    if j is not None and _single(units[j]) and _date(units[j].text):
         return _next(units, j) or j
     return j
+
+
+def _date(text: str) -> bool:
+    return date_line(text) is not None or is_date_range(text)
 
 
 def _row(unit: Unit, before: Unit | None) -> bool:
@@ -189,6 +199,7 @@ def _row(unit: Unit, before: Unit | None) -> bool:
         and _single(before)
         and not is_body_text(before.text)
         and not before.text.endswith(":")
+        and not _date(before.text)  # a date line is the entry's above, not a row
     )
 
 
@@ -207,6 +218,38 @@ def _details(units: list[Unit], j: int) -> bool:
 
 _LINK_RUN = 3
 _DIVIDER_CHARS = 3
+
+
+def _fields(units: list[Unit], j: int, tight: bool) -> bool:
+    """Two or more short "Key: value" lines under the line before ``j`` (tight under it, or
+    each after a blank line), then prose after a blank line ("Sectors: all" / "Key Risks:
+    civil unrest" / the story; "Date: ..." / "Location: ..." / the report): the fields of
+    the entry that line heads."""
+    if j >= len(units) or units[j].tight != tight:
+        return False
+    k, end = j, min(len(units), j + _DETAILS_REACH)  # a bounded look: parsing stays linear
+    while k < end and units[k].tight == tight and _single(units[k]) and _pair(units[k]):
+        k += 1
+    return k - j >= _DETAILS_MIN and k < len(units) and not units[k].tight and _prose(units[k])
+
+
+def _entry(units: list[Unit], i: int, keys: set[str]) -> bool:
+    """A line too weak in form to be a heading alone that heads an entry all the same:
+    "Region: a headline" over its fields, or "Regional Overview: Europe" (one word after
+    the colon) where other headings start with the same "Regional Overview:" and prose
+    follows it."""
+    text = units[i].text
+    if colon_headline(text) and _fields(units, i + 1, tight=True):
+        return True
+    key, colon, tail = text.partition(": ")
+    if not colon or key not in keys or not tail[:1].isupper() or len(tail.split()) > _VARIANT_WORDS:
+        return False
+    j = _next_kept(units, i)
+    return j is not None and _prose(units[j]) and heading_form(tail) in ("title", "caps")
+
+
+#: A chart's or table's title ends with the years it covers ("Unemployment Rate, 2000-2006").
+_YEARS_TAIL = re.compile(r", (?:19|20)\d{2}(?: ?[-–] ?(?:19|20)?\d{2})?$")
 
 
 def _link_lists(units: list[Unit]) -> set[int]:
@@ -316,6 +359,7 @@ def _headings(units: list[Unit], title: str) -> None:
     listed = _link_lists(units)
     first_prose = next((i for i, u in enumerate(units) if _prose(u)), len(units))
     later = False  # a heading follows
+    keys: set[str] = set()  # the parts before the colon of "Key: Title" headings found
     for i in range(len(units) - 1, -1, -1):
         unit = units[i]
         if unit.kind == "head":
@@ -323,6 +367,8 @@ def _headings(units: list[Unit], title: str) -> None:
         label = _label(unit)
         if label is None:
             continue
+        if _YEARS_TAIL.search(label):
+            continue  # the title of a chart or a table, not of a section
         j = _next_kept(units, i)
         if j is None:
             continue
@@ -337,14 +383,15 @@ def _headings(units: list[Unit], title: str) -> None:
             continue  # a subtitle right under a headline, or a row of a list
         if i in listed:
             continue  # one of three or more headline-shaped lines in a row: a list of links
-        if _variant(label, title) or (i == 0 and _role(label)):
-            continue  # a variant of the headline, or the author's role under the byline
+        if (i < first_prose and _variant(label, title)) or (i == 0 and _role(label)):
+            continue  # a variant of the headline stacked under it, or the author's role
         dated = j != _next(units, i)
         if dated and "," in label:
             continue  # "U.S. Embassy, Jakarta" over a date: a dateline
         prose = _prose(nxt)
         parted = any(_divider(units[x].text) for x in range(i + 1, j))
-        chained = nxt.kind == "head" and not nxt.tight and not parted  # over a heading
+        # over a heading, with a blank line or the heading's date between the two
+        chained = nxt.kind == "head" and (not nxt.tight or dated) and not parted
         if form == "question" and i <= first_prose and not later and not _shaped(label):
             continue  # a plain question over the first prose, no heading after: a standfirst
         if form == "sentence":
@@ -355,8 +402,17 @@ def _headings(units: list[Unit], title: str) -> None:
             ok = prose or chained
         else:
             ok = prose or chained or nxt.kind in ("item", "quote") or _details(units, j)
+            # over fields each after a blank line (tight under it, a Title Case line is the
+            # first row of a details block: "Initial Publish Date" over "Last Updated: ...")
+            ok = ok or (not unit.tight and _fields(units, i + 1, tight=False))
         if ok:
             later = True
             unit.kind = "head"
             unit.parts = [label]
             unit.section = heading_kind(label) or SectionKind.OTHER
+            key, colon, _ = label.partition(": ")
+            if colon:
+                keys.add(key)
+    for i, unit in enumerate(units):  # then the entries too weak in form to head alone
+        if _single(unit) and not unit.tight and _label(unit) is None and _entry(units, i, keys):
+            unit.kind, unit.parts, unit.section = "head", [unit.text], SectionKind.OTHER

@@ -25,7 +25,8 @@ from ...errors import LimitError
 from ...limits import MAX_NODES
 from ...model import SectionKind
 from ...syntax.chrome import STRONG, WEAK, chrome_strength
-from ...syntax.heading_form import heading_form
+from ...syntax.date_lines import date_line, is_date_range
+from ...syntax.heading_form import heading_form, is_body_text
 from ...syntax.headings import heading_kind
 from ...syntax.text import (
     ESCAPE,
@@ -143,6 +144,19 @@ def _breaks(current: Unit, line: str, width: int | None, loose: bool) -> bool:
         return False  # the line was full: a hard wrap
     if line[0] in ",;":
         return False  # the text went on after a link the copy broke out (", which ...")
+    if (loose or not is_body_text(previous)) and (
+        date_line(line) is not None or is_date_range(line)
+    ):
+        # a date under a label or in pasted text ("date: March 17, 2022", "5-11 July
+        # 2020") is a line of its own; after a sentence cut short it may end the sentence
+        return True
+    dated = current.kind == "para" and len(current.raw) == 1
+    if (
+        dated
+        and line[:1].isupper()
+        and (date_line(previous) is not None or is_date_range(previous))
+    ):
+        return True  # and so is what follows it
     starts = line.lstrip(_OPENERS)[:1]
     opens = starts.isupper() or starts.isdigit()
     if current.kind != "para":
