@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["atomic_write", "write_if_changed"]
+__all__ = ["atomic_write", "atomic_write_chunks", "write_if_changed"]
 
 
 def atomic_write(dest: str | os.PathLike[str], data: str | bytes, *, durable: bool = True) -> Path:
@@ -23,6 +23,14 @@ def atomic_write(dest: str | os.PathLike[str], data: str | bytes, *, durable: bo
     payload = data.encode("utf-8") if isinstance(data, str) else data
     _write(path, [payload], durable=durable, keep_same=False)
     return path
+
+
+def atomic_write_chunks(
+    dest: str | os.PathLike[str], chunks: Iterable[str | bytes], *, durable: bool = True
+) -> None:
+    """:func:`atomic_write` of ``chunks`` streamed, so a long file is never held whole."""
+    encoded = (c.encode("utf-8") if isinstance(c, str) else c for c in chunks)
+    _write(Path(dest), encoded, durable=durable, keep_same=False)
 
 
 def write_if_changed(

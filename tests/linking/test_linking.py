@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import random
+from dataclasses import dataclass
 
 import pytest
 from hypothesis import given, settings
@@ -20,11 +21,13 @@ from briefkit.linking import (
     href_key,
     insert_brief,
     link_series,
+    order_indices,
     remove_brief,
     slugify,
     title_key,
     unique_slugs,
 )
+from briefkit.linking.chains import chain_positions
 from briefs import minimal, seed_shaped
 
 K = LinkProblemKind
@@ -572,3 +575,43 @@ def test_public_names_are_exported() -> None:
     ):
         assert name in briefkit.__all__
         assert getattr(briefkit, name) is getattr(briefkit.linking, name)
+
+
+@dataclass(frozen=True)
+class _Record:
+    """A light record with the fields ordering reads, as a bundle's scan records have."""
+
+    title: str
+    url: str | None
+    published: dt.date | None
+    prev: BriefLink | None
+    next: BriefLink | None
+
+
+@settings(max_examples=100, deadline=None)
+@given(graphs, st.randoms(use_true_random=False))
+def test_chain_positions_of_light_records_match_chain_from_links(
+    graph: tuple[int, list[int | None], list[int | None]], rnd: random.Random
+) -> None:
+    n, prevs, nexts = graph
+    briefs = [
+        mk(
+            rnd.choice([f"B{i}", "Twin", "twin"]),
+            url=rnd.choice([None, f"https://x.example/p/{i}", "https://x.example/p/0"]),
+            published=rnd.choice([None, D(2024, 1, 1 + rnd.randrange(5))]),
+            prev=link(f"B{prevs[i]}", rnd.choice([None, f"/p/{prevs[i]}"]))
+            if prevs[i] is not None
+            else None,
+            next=link(f"B{nexts[i]}", rnd.choice([None, f"../p/{nexts[i]}"]))
+            if nexts[i] is not None
+            else None,
+        )
+        for i in range(n)
+    ]
+    records = [_Record(b.title, b.url, b.published, b.prev, b.next) for b in briefs]
+    result = chain_from_links(briefs)
+    chains, problems = chain_positions(records)
+    assert chains == result.indices
+    assert problems == result.problems
+    assert order_indices(records, "published") == order_indices(briefs, "published")
+    assert order_indices(records, "title") == order_indices(briefs, "title")

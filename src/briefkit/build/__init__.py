@@ -16,56 +16,44 @@ executor handling, the manifest and the index page live in modules next to it.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Executor
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import FormatError
-from ..linking import LinkProblem, chain_from_links, order_indices, unique_slugs
+from ..linking import order_indices, unique_slugs
+from ..linking.chains import chain_positions
 from ..registry import get_renderer, parser_for_extension
-from ..tradecraft import SCALES, Counts
+from ..tradecraft import SCALES
 from .images import image_stamps
 from .manifest import MANIFEST as MANIFEST  # re-exported: the manifest's file name
 from .manifest import can_defer_sync
 from .pool import Pool, stream
-from .render import SERIES_STEM, Entry, Excerpts, Plan, render_all
+from .render import SERIES_STEM, Entry, Excerpts, Plan, Results, render_all
+from .result import BuildResult, LintCounts, PathList
 from .work import BuildFailure, BuildProgress, Scanned, Source, read_source, scan_batch, warm
 
-__all__ = ["BuildFailure", "BuildProgress", "BuildResult", "build_bundle", "collect_inputs"]
+__all__ = [
+    "BuildFailure",
+    "BuildProgress",
+    "BuildResult",
+    "LintCounts",
+    "PathList",
+    "build_bundle",
+    "collect_inputs",
+]
 
 ORDERS = ("auto", "given", "name", "published", "title", "links")
-
-
-@dataclass
-class BuildResult:
-    """What a build did: files written, files already up to date, failures and the link
-    problems met while ordering, plus the series order of the inputs."""
-
-    outdir: Path
-    written: list[Path] = field(default_factory=list)
-    skipped: list[Path] = field(default_factory=list)
-    failures: list[BuildFailure] = field(default_factory=list)
-    problems: list[LinkProblem] = field(default_factory=list)
-    order: list[Path] = field(default_factory=list)
-    lint: dict[Path, Counts] = field(default_factory=dict)
-    """With ``lint``: each brief's tradecraft findings by severity, in series order."""
-
-    @property
-    def ok(self) -> bool:
-        """True when every input and every output succeeded."""
-        return not self.failures
 
 
 # --- inputs and order -------------------------------------------------------------------
 
 
-def _natural(path: Path) -> list[str | int]:
+def _natural(path: str | Path) -> list[str | int]:
     # isdecimal, not isdigit: "²" is a digit that int() refuses
     return [int(p) if p.isdecimal() else p.casefold() for p in re.split(r"(\d+)", str(path))]
 
@@ -80,14 +68,30 @@ def collect_inputs(
     A folder is published, not what it links to: a symbolic link inside it that leads out
     of it is not followed (a failure says so); name such a file itself to include it.
     """
-    files: list[Path] = []
+    files, failures = _collect(inputs, outdir)
+    return [Path(p) for p in files], failures
+
+
+def _inside(target: str, folder: str) -> bool:
+    """True when the resolved path ``target`` lies below the resolved ``folder``."""
+    target, folder = os.path.normcase(target), os.path.normcase(folder)
+    return target.startswith(folder if folder.endswith(os.sep) else folder + os.sep)
+
+
+def _collect(
+    inputs: Iterable[str | os.PathLike[str]], outdir: Path | None
+) -> tuple[list[str], list[BuildFailure]]:
+    """:func:`collect_inputs` as strings: a Path per input (and pathlib's interning of
+    every name it resolves, which lasts as long as the process) would cost a large build
+    more than its own record of each brief."""
+    files: list[str] = []
     failures: list[BuildFailure] = []
-    seen: set[Path] = set()
-    out_resolved = outdir.resolve() if outdir is not None else None
+    seen: set[str] = set()
+    out_resolved = os.path.realpath(outdir) if outdir is not None else None
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            root = path.resolve()
+            root = os.path.realpath(path)
             found = []
             for p in path.rglob("*"):
                 if (
@@ -96,22 +100,24 @@ def collect_inputs(
                     or parser_for_extension(p.suffix) is None
                 ):
                     continue
-                target = p.resolve()
-                if root not in target.parents:
+                target = os.path.realpath(p)
+                if not _inside(target, root):
                     reason = "a link to a file outside the folder: not followed"
                     failures.append(BuildFailure(str(p), reason))
-                elif out_resolved is None or out_resolved not in target.parents:
-                    found.append(p)
+                elif out_resolved is None or not _inside(target, out_resolved):
+                    found.append(str(p))
             candidates = sorted(found, key=_natural)
+            del found
         elif path.is_file():
-            candidates = [path]
+            candidates = [str(path)]
         else:
             failures.append(BuildFailure(str(path), "no such file or folder"))
             continue
-        for p in candidates:
-            if p.resolve() not in seen:
-                seen.add(p.resolve())
-                files.append(p)
+        for name in candidates:
+            real = os.path.realpath(name)
+            if real not in seen:
+                seen.add(real)
+                files.append(name)
     return files, failures
 
 
@@ -136,54 +142,57 @@ def _scan(
     sources = (read_source(p) for p in files)
     for done, item in enumerate(stream(pool, scan, sources, batch, fail), 1):
         if isinstance(item, Scanned):
-            found[slots[item.path]] = _entry(item, excerpts)
+            slot = slots.pop(item.path)
+            found[slot] = _entry(item, files[slot], excerpts)
         else:
             failures.append(item)
         plan.report("scan", done, len(files), item.path, isinstance(item, Scanned))
     return [e for e in found if e is not None], failures
 
 
-def _entry(item: Scanned, excerpts: Excerpts) -> Entry:
-    """The parent's record of a scanned brief; its excerpt waits in ``excerpts``."""
+def _entry(item: Scanned, path: str, excerpts: Excerpts) -> Entry:
+    """The parent's record of a scanned brief (``path``: this process's own string of
+    its input, not the copy that came back); its excerpt waits in ``excerpts``."""
     excerpt = excerpts.add(item.excerpt)
-    kept = dataclasses.replace(item, excerpt="")  # until ordered, without the excerpt
-    images = image_stamps(item.images, Path(item.path).parent)  # part of the outputs' keys
+    # part of the outputs' keys (no Path made for a brief without images: see _collect)
+    images = image_stamps(item.images, Path(path).parent) if item.images else ()
     return Entry(
-        item.path,
+        path,
         item.title,
         item.published,
         item.stamp,
         excerpt,
         item.slug,
         item.lint,
-        kept,
+        item.url,
+        item.prev,
+        item.next,
         images,
     )
 
 
 def _order(entries: list[Entry], order: str, result: BuildResult) -> list[Entry]:
     """Series order: by the briefs' own links when any has one, else by date, else by name
-    (``auto``), or as asked. Ordering by links, date or title turns each entry's scan
-    record into a stub Brief for the linking functions; either way the records go."""
-    scanned = [e.scanned for e in entries if e.scanned is not None]
+    (``auto``), or as asked. The linking functions read the entries as they would read
+    Briefs; the URLs and pointers go once ordered."""
     if order == "auto":
-        if any(s.prev or s.next for s in scanned):
+        if any(e.prev or e.next for e in entries):
             order = "links"
         else:
-            order = "published" if any(s.published for s in scanned) else "name"
-    del scanned
+            order = "published" if any(e.published for e in entries) else "name"
     if order == "links":
-        chains = chain_from_links([e.stub() for e in entries])
-        result.problems.extend(chains.problems)
-        positions = chains.order
+        chains, problems = chain_positions(entries)
+        result.problems.extend(problems)
+        positions = [i for chain in chains for i in chain]
+        del chains
     elif order == "name":
-        positions = sorted(range(len(entries)), key=lambda i: _natural(Path(entries[i].path)))
+        positions = sorted(range(len(entries)), key=lambda i: _natural(entries[i].path))
     elif order == "given":
         positions = list(range(len(entries)))
     else:
-        positions = order_indices([e.stub() for e in entries], order)
+        positions = order_indices(entries, order)
     for entry in entries:
-        entry.scanned = None
+        entry.url = entry.prev = entry.next = None
     return [entries[i] for i in positions]
 
 
@@ -259,20 +268,25 @@ def build_bundle(
     excerpts = Excerpts()
     try:
         out.mkdir(parents=True, exist_ok=True)
-        result = BuildResult(out)
-        found, result.failures = collect_inputs(inputs, out)
-        files = [str(p) for p in found]  # a str is a quarter of a Path that rglob found
-        del found
+        made = Results(PathList(out), PathList(out), [])
+        result = BuildResult(out, written=made.written, skipped=made.skipped)
+        files, result.failures = _collect(inputs, out)
         batch = max(1, min(32, len(files) // (jobs * 4)))
         entries, failures = _scan(pool, files, batch, plan, excerpts, lint)
         result.failures += failures
         del files
         ordered = _order(entries, order, result)
         del entries
-        result.order = [Path(e.path) for e in ordered]
-        result.lint = {Path(e.path): e.lint for e in ordered if e.lint is not None}
+        result.order = PathList(strings=[e.path for e in ordered])  # the entries' strings
+        paths, counts = [], []
+        for e in ordered:
+            if e.lint is not None:
+                paths.append(e.path)
+                counts.append(e.lint)
+        result.lint = LintCounts(paths, counts)
         slugs = unique_slugs([e.slug or e.title for e in ordered], reserved={"index", SERIES_STEM})
-        render_all(pool, plan, ordered, slugs, excerpts, result)
+        made.failures = result.failures
+        render_all(pool, plan, ordered, slugs, excerpts, made)
     finally:
         excerpts.close()
         pool.close()

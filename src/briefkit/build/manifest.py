@@ -11,13 +11,14 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Container
+from collections.abc import Container, Iterable, Iterator
 from pathlib import Path
 
 from .._version import __version__
-from ..fileio import atomic_write
+from ..fileio import atomic_write_chunks
 
 __all__ = [
+    "KEY_BYTES",
     "MANIFEST",
     "can_defer_sync",
     "clean_parts",
@@ -28,6 +29,7 @@ __all__ = [
 ]
 
 MANIFEST = ".briefkit-build.json"
+KEY_BYTES = 16
 #: A temp file of :func:`~briefkit.fileio.atomic_write`: ``.<name>.<random>.part``.
 _PART = re.compile(r"^\.(?P<name>.+)\.[A-Za-z0-9_]{8}\.part$")
 
@@ -52,26 +54,37 @@ def can_defer_sync() -> bool:
     return hasattr(os, "sync")
 
 
-def save_manifest(outdir: Path, outputs: dict[str, str], *, flush: bool) -> None:
-    """Record ``outputs`` as up to date. With ``flush``, every file written so far (outputs
-    written without fsync) goes to disk first, so after a power cut the manifest never
-    vouches for an output that was lost: one flush for many files instead of one each."""
+def save_manifest(outdir: Path, outputs: Iterable[tuple[str, str]], *, flush: bool) -> None:
+    """Record ``outputs``, ``(file name, key)`` pairs in name order, as up to date. With
+    ``flush``, every file written so far (outputs written without fsync) goes to disk
+    first, so after a power cut the manifest never vouches for an output that was lost:
+    one flush for many files instead of one each. The file is streamed, as
+    ``json.dumps(..., indent=1)`` would write it, so no dict of every output is built."""
     if flush:
         os.sync()
-    data = {"briefkit": __version__, "outputs": dict(sorted(outputs.items()))}
-    atomic_write(outdir / MANIFEST, json.dumps(data, indent=1) + "\n")
+    atomic_write_chunks(outdir / MANIFEST, _manifest_text(outputs))
+
+
+def _manifest_text(outputs: Iterable[tuple[str, str]]) -> Iterator[str]:
+    yield '{\n "briefkit": ' + json.dumps(__version__) + ',\n "outputs": '
+    sep = "{\n  "
+    for name, key in outputs:
+        yield sep + json.dumps(name) + ": " + json.dumps(key)
+        sep = ",\n  "
+    yield "{}\n}\n" if sep == "{\n  " else "\n }\n}\n"
 
 
 def output_key(*parts: object) -> str:
-    """A short digest of what an output is made from, briefkit's version included."""
+    """A short digest of what an output is made from, briefkit's version included, as
+    :data:`KEY_BYTES` bytes in hex."""
     data = json.dumps([__version__, *parts], default=str).encode()
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    return hashlib.blake2b(data, digest_size=KEY_BYTES).hexdigest()
 
 
-def up_to_date(path: Path, mtime_ns: int) -> bool:
+def up_to_date(path: str | os.PathLike[str], mtime_ns: int) -> bool:
     """True when ``path`` exists and is not older than its input's ``mtime_ns``."""
     try:
-        return path.stat().st_mtime_ns >= mtime_ns
+        return os.stat(path).st_mtime_ns >= mtime_ns
     except OSError:
         return False
 

@@ -20,21 +20,29 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from ..fileio import atomic_write
-from ..model import Brief
 from ..tradecraft import Counts
 from .images import gather
 from .index import IndexEntry, write_index
-from .manifest import MANIFEST, clean_parts, load_manifest, output_key, save_manifest, up_to_date
+from .manifest import (
+    KEY_BYTES,
+    MANIFEST,
+    clean_parts,
+    load_manifest,
+    output_key,
+    save_manifest,
+    up_to_date,
+)
 from .pool import Pool, failure_reason, stream
+from .result import PathList
 from .work import (
     BuildFailure,
     BuildProgress,
     Done,
     Job,
-    Scanned,
+    Pointer,
     read_source,
     render_batch,
     render_series,
@@ -47,11 +55,13 @@ SERIES_STEM = "series"
 _CHECKPOINT = 100
 
 
-class Results(Protocol):
-    """Where the render stage reports (a :class:`~briefkit.build.BuildResult`)."""
+@dataclass
+class Results:
+    """Where the render stage reports: the names it wrote and found up to date (the
+    :class:`~briefkit.build.BuildResult`'s lists) and its failures."""
 
-    written: list[Path]
-    skipped: list[Path]
+    written: PathList
+    skipped: PathList
     failures: list[BuildFailure]
 
 
@@ -72,6 +82,11 @@ class Plan:
     #: the output folder when the workers are this machine's (this process or our own):
     #: pages then refer to copies of their images there
     local: str | None = None
+
+    def path(self, name: str) -> str:
+        """Where the output ``name`` goes, as a string (a Path per output would have
+        pathlib intern every name for good)."""
+        return os.path.join(self.out, name)
 
     def bit(self, fmt: str) -> int:
         return 1 << list(self.exts).index(fmt)
@@ -108,7 +123,9 @@ class Excerpts:
 
 @dataclass(slots=True)
 class Entry:
-    """What the parent keeps of a brief; the scan record goes once the brief is ordered."""
+    """What the parent keeps of a brief. Until it is ordered it also holds the brief's URL
+    and pointers: the linking functions read an entry as they read a Brief (title, url,
+    published, prev, next), so ordering needs no other record per brief."""
 
     path: str
     title: str
@@ -117,26 +134,31 @@ class Entry:
     excerpt: int  # in Excerpts
     slug: str | None  # the brief's own
     lint: Counts | None
-    scanned: Scanned | None  # until ordered
+    url: str | None = None  # these three until ordered
+    prev: Pointer | None = None
+    next: Pointer | None = None
     images: tuple[tuple[str, int, int], ...] = ()  # relative figure images: src, mtime, size
-
-    def stub(self) -> Brief:
-        """The scan record as a stub Brief for the linking functions, and the record gone."""
-        assert self.scanned is not None
-        stub, self.scanned = self.scanned.stub(), None
-        return stub
 
 
 @dataclass
 class Outputs:
-    """Per brief (in series order): the manifest key of each format and, as bit masks over
-    the formats, what still has to be rendered and what is written or up to date."""
+    """Per brief (in series order): the manifest key of each format (packed digests) and,
+    as bit masks over the formats, what still has to be rendered and what is written or up
+    to date; the outputs in file-name order (as ``brief * formats + format``), the order
+    the manifest lists them in."""
 
-    keys: list[tuple[str, ...]] = field(default_factory=list)
+    formats: int
+    keys: bytearray = field(default_factory=bytearray)
     need: array[int] = field(default_factory=lambda: array("q"))
     have: array[int] = field(default_factory=lambda: array("q"))
+    by_name: array[int] = field(default_factory=lambda: array("q"))
     series_key: str | None = None
     series_done: bool = False
+
+    def key(self, k: int, i: int) -> str:
+        """The manifest key of brief ``k``'s ``i``-th format."""
+        start = (k * self.formats + i) * KEY_BYTES
+        return self.keys[start : start + KEY_BYTES].hex()
 
 
 class _Names:
@@ -165,38 +187,46 @@ def _neighbours(
 
 
 def plan_outputs(
-    plan: Plan, ordered: list[Entry], slugs: list[str], skipped: list[Path]
+    plan: Plan, ordered: list[Entry], slugs: list[str], skipped: PathList
 ) -> tuple[Outputs, int]:
     """Each output's manifest key, and which are up to date (listed in ``skipped``); also
     how many briefs need nothing rendered (reported as done)."""
     old = {} if plan.force else load_manifest(plan.out)
     clean_parts(plan.out, _Names(plan, slugs, {"index.html", MANIFEST, SERIES_STEM + ".pdf"}))
-    outputs, done = Outputs(), 0
+    outputs, done = Outputs(len(plan.exts)), 0
     for k, entry in enumerate(ordered):
         prev, nxt = _neighbours(ordered, slugs, k)
         where = os.path.abspath(entry.path)
-        keys, need, have = [], 0, 0
+        need, have = 0, 0
         for fmt, ext in plan.exts.items():
             name = slugs[k] + ext
             images = (entry.images,) if entry.images else ()  # a changed image rebuilds it
             key = output_key(
                 fmt, plan.options[fmt], where, entry.stamp, slugs[k], prev, nxt, *images
             )
-            keys.append(key)
-            if old.get(name) == key and up_to_date(plan.out / name, entry.stamp[0]):
-                skipped.append(plan.out / name)
+            outputs.keys += bytes.fromhex(key)
+            if old.get(name) == key and up_to_date(plan.path(name), entry.stamp[0]):
+                skipped.add(name)
                 have |= plan.bit(fmt)
             else:
                 need |= plan.bit(fmt)
-        outputs.keys.append(tuple(keys))
         outputs.need.append(need)
         outputs.have.append(have)
         if not need:
             done += 1
             plan.report("render", done, len(ordered), entry.path)
+    exts = list(plan.exts.values())
+    names = sorted(range(len(ordered) * len(exts)), key=lambda j: _name(slugs, exts, j))
+    outputs.by_name = array("q", names)
+    del names
     if plan.series_pdf and ordered:
         _plan_series(plan, ordered, slugs, outputs, old, skipped)
     return outputs, done
+
+
+def _name(slugs: list[str], exts: list[str], j: int) -> str:
+    """The file name of output ``j`` (``brief * formats + format``)."""
+    return slugs[j // len(exts)] + exts[j % len(exts)]
 
 
 def _plan_series(
@@ -205,30 +235,40 @@ def _plan_series(
     slugs: list[str],
     outputs: Outputs,
     old: dict[str, str],
-    skipped: list[Path],
+    skipped: PathList,
 ) -> None:
     """The series PDF's key (every brief, its neighbours and every output's key) and
     whether the file is up to date."""
     series = [(e.path, *_neighbours(ordered, slugs, k)) for k, e in enumerate(ordered)]
     every = {
-        slug + ext: keys[i]
-        for slug, keys in zip(slugs, outputs.keys, strict=True)
+        slug + ext: outputs.key(k, i)
+        for k, slug in enumerate(slugs)
         for i, ext in enumerate(plan.exts.values())
     }
     outputs.series_key = output_key("series", plan.heading, series, every)
-    path = plan.out / (SERIES_STEM + ".pdf")
-    if old.get(path.name) == outputs.series_key and path.exists():
-        skipped.append(path)
+    name = SERIES_STEM + ".pdf"
+    if old.get(name) == outputs.series_key and os.path.exists(plan.path(name)):
+        skipped.add(name)
         outputs.series_done = True
 
 
+def _folder(entry: Entry) -> str:
+    return os.path.dirname(os.path.abspath(entry.path))
+
+
 def _jobs(
-    plan: Plan, ordered: list[Entry], slugs: list[str], masks: array[int] | None
+    plan: Plan,
+    ordered: list[Entry],
+    slugs: list[str],
+    masks: array[int] | None,
+    sent: dict[str, int] | None = None,
 ) -> Iterator[Job]:
     """Render jobs in series order: every brief (``masks`` None, for the series PDF), or
-    those that still need a format, each reading its input only when it is about to go."""
-    folders = [os.path.dirname(os.path.abspath(e.path)) for e in ordered]
+    those that still need a format, each reading its input only when it is about to go;
+    ``sent`` records each job's position by input path until its result is taken."""
+    folders = {_folder(e) for e in ordered}  # usually one: not a string per brief
     root = os.path.commonpath(folders) if folders else ""  # where copied images go from
+    del folders
     for k, entry in enumerate(ordered):
         formats = plan.formats(masks[k]) if masks is not None else ()
         if masks is not None and not formats:
@@ -238,7 +278,9 @@ def _jobs(
         srcs = tuple(src for src, _, _ in entry.images)
         copy = plan.local if "html" in formats else None
         images = gather(srcs, entry.path, root, copy, durable=not plan.flush)
-        prefix = Path(folders[k]).relative_to(root).as_posix() if root else ""
+        prefix = Path(_folder(entry)).relative_to(root).as_posix() if root else ""
+        if sent is not None:
+            sent[entry.path] = k
         yield Job(
             source,
             slugs[k],
@@ -253,17 +295,23 @@ def _jobs(
         )
 
 
-def manifest(plan: Plan, slugs: list[str], outputs: Outputs) -> dict[str, str]:
-    """The manifest as it stands: every output written or found up to date, with its key."""
-    recorded = {
-        slug + ext: keys[i]
-        for slug, keys, have in zip(slugs, outputs.keys, outputs.have, strict=True)
-        for i, ext in enumerate(plan.exts.values())
-        if have >> i & 1
-    }
+def manifest(plan: Plan, slugs: list[str], outputs: Outputs) -> Iterator[tuple[str, str]]:
+    """The manifest as it stands, in file-name order: every output written or found up to
+    date, with its key (read as the manifest is written, never gathered)."""
+    exts = list(plan.exts.values())
+    series = None
     if outputs.series_done and outputs.series_key is not None:
-        recorded[SERIES_STEM + ".pdf"] = outputs.series_key
-    return recorded
+        series = (SERIES_STEM + ".pdf", outputs.series_key)
+    for j in outputs.by_name:
+        k, i = divmod(j, len(exts))
+        if outputs.have[k] >> i & 1:
+            name = slugs[k] + exts[i]
+            if series is not None and series[0] < name:
+                yield series
+                series = None
+            yield name, outputs.key(k, i)
+    if series is not None:
+        yield series
 
 
 def render_all(
@@ -286,9 +334,9 @@ def render_all(
         _render(pool, plan, ordered, slugs, outputs, result, done)
         if series is not None:
             try:
-                _put(series_path, series.result(), durable=not plan.flush)
+                _put(os.fspath(series_path), series.result(), durable=not plan.flush)
                 outputs.series_done = True
-                result.written.append(series_path)
+                result.written.add(series_path.name)
             except Exception as exc:
                 reason = failure_reason(exc)
                 result.failures.append(BuildFailure(str(series_path), reason, "pdf"))
@@ -299,7 +347,7 @@ def render_all(
     _index(plan, ordered, slugs, outputs, excerpts, result)
 
 
-def _put(dest: Path, document: bytes | str, *, durable: bool) -> None:
+def _put(dest: str, document: bytes | str, *, durable: bool) -> None:
     """Put a document in place: its bytes written atomically, or a worker's temporary file
     (in the same folder) renamed over ``dest``."""
     if isinstance(document, bytes):
@@ -325,19 +373,20 @@ def _render(
 ) -> None:
     """Send the jobs, put each brief's documents in place as they come back, and save the
     manifest every so often."""
-    position = {e.path: k for k, e in enumerate(ordered) if outputs.need[k]}
+    sent: dict[str, int] = {}  # the jobs in flight: input path -> position
+    needed = sum(1 for need in outputs.need if need)
     # A PDF takes tens of milliseconds, HTML or text well under one: small batches keep
     # PDF work spread evenly, large ones keep the per-task overhead off the fast formats.
     most = 4 if "pdf" in plan.exts or "docx" in plan.exts else 32
-    batch = max(1, min(most, len(position) // (pool.jobs * 8)))
+    batch = max(1, min(most, needed // (pool.jobs * 8)))
     checkpoint = max(_CHECKPOINT, len(ordered) // 20)
 
     def failed(job: Job, why: str) -> Done:
         return Done(job.source.path, (), (BuildFailure(job.source.path, why),))
 
-    jobs = _jobs(plan, ordered, slugs, outputs.need)
+    jobs = _jobs(plan, ordered, slugs, outputs.need, sent)
     for finished in stream(pool, render_batch, jobs, batch, failed):
-        k = position[finished.path]
+        k = sent.pop(finished.path)
         ok = _put_done(plan, slugs[k], finished, outputs, k, result)
         done += 1
         plan.report("render", done, len(ordered), finished.path, ok)
@@ -352,14 +401,14 @@ def _put_done(
     failures; True when it had none."""
     failures = list(finished.failures)
     for fmt, document in finished.outputs:
-        dest = plan.out / (slug + plan.exts[fmt])
+        name = slug + plan.exts[fmt]
         try:
-            _put(dest, document, durable=not plan.flush)
+            _put(plan.path(name), document, durable=not plan.flush)
         except OSError as exc:
             failures.append(BuildFailure(finished.path, failure_reason(exc, finished.path), fmt))
             continue
         outputs.have[k] |= plan.bit(fmt)
-        result.written.append(dest)
+        result.written.add(name)
     result.failures.extend(failures)
     return not failures
 
@@ -389,6 +438,6 @@ def _index(
     index = plan.out / "index.html"
     linted = plan.linted and bool(ordered)
     if write_index(index, plan.heading, entries(), shown, linted=linted):
-        result.written.append(index)
+        result.written.add(index.name)
     else:
-        result.skipped.append(index)
+        result.skipped.add(index.name)

@@ -20,7 +20,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..limits import MAX_BYTES
 from ..model import Brief, BriefLink
@@ -35,6 +35,7 @@ __all__ = [
     "BuildProgress",
     "Done",
     "Job",
+    "Pointer",
     "Scanned",
     "Source",
     "read_source",
@@ -45,9 +46,13 @@ __all__ = [
 ]
 
 _EXCERPT = 280
-_STUB_FIELDS = {"title", "url", "slug", "published", "prev", "next"}
-_LINK_FIELDS = {"title", "href"}
-Pointer = tuple[str | None, str | None]  # a neighbour's (title, href)
+
+
+class Pointer(NamedTuple):
+    """A neighbour as a brief names it: what ordering reads of a BriefLink, as a tuple."""
+
+    title: str | None
+    href: str | None
 
 
 @dataclass(frozen=True)
@@ -85,16 +90,28 @@ class Source:
     error: str | None = None
 
 
-def _format_of(path: Path) -> str | None:
+def _suffixes(path: str) -> tuple[list[str], str]:
+    """``Path(path).suffixes`` and ``.suffix``, without making a Path (pathlib would
+    intern the name, for as long as the process lives)."""
+    name = os.path.basename(path.rstrip("/" + os.sep))
+    dot = name.rfind(".")
+    suffix = name[dot:] if 0 < dot < len(name) - 1 else ""
+    if not name or name.endswith("."):
+        return [], suffix
+    return ["." + part for part in name.lstrip(".").split(".")[1:]], suffix
+
+
+def _format_of(path: str) -> str | None:
     """The parser a file's name asks for, as :func:`briefkit.parse` finds it (the last two
     suffixes first: ``.stix.json``)."""
-    info = parser_for_extension("".join(path.suffixes[-2:])) or parser_for_extension(path.suffix)
+    suffixes, suffix = _suffixes(path)
+    info = parser_for_extension("".join(suffixes[-2:])) or parser_for_extension(suffix)
     return info.name if info is not None else None
 
 
 def read_source(path: str) -> Source:
     """Read an input in the parent, no larger than the parsers' limit."""
-    fmt = _format_of(Path(path))
+    fmt = _format_of(path)
     try:
         with open(path, "rb") as handle:
             st = os.fstat(handle.fileno())
@@ -113,8 +130,9 @@ def read_source(path: str) -> Source:
 @dataclass(frozen=True, slots=True)
 class Scanned:
     """What the parent keeps of a brief after the scan: ordering needs the title, date,
-    URL, slug and pointers; the index the excerpt (and the lint counts); the manifest the
-    stamp."""
+    URL, slug and pointers (the linking functions read these fields of it as they read a
+    Brief's, so no Brief is built to order them); the index the excerpt (and the lint
+    counts); the manifest the stamp."""
 
     path: str
     title: str
@@ -127,25 +145,6 @@ class Scanned:
     stamp: tuple[int, int]  # mtime_ns, size
     lint: Counts | None = None  # tradecraft findings by severity, when the build lints
     images: tuple[str, ...] = ()  # relative figure images the brief shows
-
-    def stub(self) -> Brief:
-        """A Brief with only the fields ordering reads, built only while ordering needs it
-        (the shared field sets keep thousands of stubs small)."""
-
-        def link(pointer: Pointer | None) -> BriefLink | None:
-            if pointer is None:
-                return None
-            return BriefLink.model_construct(_LINK_FIELDS, title=pointer[0], href=pointer[1])
-
-        return Brief.model_construct(
-            _STUB_FIELDS,
-            title=self.title,
-            url=self.url,
-            slug=self.slug,
-            published=self.published,
-            prev=link(self.prev),
-            next=link(self.next),
-        )
 
 
 @dataclass(frozen=True)
@@ -219,7 +218,7 @@ def _excerpt(brief: Brief) -> str:
 
 
 def _pointer(link: BriefLink | None) -> Pointer | None:
-    return (link.title, link.href) if link is not None else None
+    return Pointer(link.title, link.href) if link is not None else None
 
 
 def scan_batch(sources: list[Source], lint: str | None = None) -> list[Scanned | BuildFailure]:

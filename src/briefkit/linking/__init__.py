@@ -21,7 +21,7 @@ from ..syntax import dates
 from .chains import ChainResult, chain_from_links
 from .checks import check_links
 from .keys import href_key, slugify, title_key, unique_slugs
-from .problems import LinkProblem, LinkProblemKind
+from .problems import Linkable, LinkProblem, LinkProblemKind
 
 __all__ = [
     "ChainResult",
@@ -45,9 +45,10 @@ Order = Literal["given", "published", "title"]
 HrefSource = Callable[[Brief], str | None] | Mapping[Brief, str]
 
 
-def order_indices(briefs: Sequence[Brief], order: str = "given") -> list[int]:
+def order_indices(briefs: Sequence[Linkable], order: str = "given") -> list[int]:
     """Positions of ``briefs`` in series order: as given, by publication date (undated
-    last) or by title; stable, so equal keys keep their input order."""
+    last) or by title; stable, so equal keys keep their input order. Only each brief's
+    ``published`` and ``title`` are read, so lighter records with those fields do too."""
     positions = list(range(len(briefs)))
     if order == "given":
         return positions

@@ -8,14 +8,15 @@ cycles, ambiguous matches) the chain breaks and the reason is reported, never gu
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import overload
 
 from ..model import Brief
 from ..syntax import dates
-from .problems import LinkProblem, LinkProblemKind, Side, follow_pointers, problem
+from .problems import Linkable, LinkProblem, LinkProblemKind, follow_pointers, problem
 
-__all__ = ["ChainResult", "chain_from_links"]
+__all__ = ["ChainResult", "chain_from_links", "chain_positions"]
 
 
 class ChainResult(Sequence[list[Brief]]):
@@ -55,24 +56,25 @@ class ChainResult(Sequence[list[Brief]]):
         return [i for chain in self.indices for i in chain]
 
 
-def _edges(
-    briefs: Sequence[Brief], problems: list[LinkProblem]
-) -> dict[tuple[int, int], set[Side]]:
-    """Successor edges (a -> b) with the pointers that claim them ("next" from a, "prev"
-    from b); self links and ambiguous pointers are reported and left out."""
-    edges: dict[tuple[int, int], set[Side]] = {}
+_NEXT, _PREV, _BOTH = 1, 2, 3  # which pointers claim an edge
+
+
+def _edges(briefs: Sequence[Linkable], problems: list[LinkProblem]) -> dict[tuple[int, int], int]:
+    """Successor edges (a -> b) with the pointers that claim them, as bits ("next" from
+    a, "prev" from b); self links and ambiguous pointers are reported and left out."""
+    edges: dict[tuple[int, int], int] = {}
     pointers = follow_pointers(
         briefs, problems, report_dangling=False, ambiguous_note="; not followed"
     )
     for i, side, target in pointers:
         edge = (i, target) if side == "next" else (target, i)
-        edges.setdefault(edge, set()).add(side)
+        edges[edge] = edges.get(edge, 0) | (_NEXT if side == "next" else _PREV)
     return edges
 
 
 def _settle_forks(
-    briefs: Sequence[Brief],
-    edges: dict[tuple[int, int], set[Side]],
+    briefs: Sequence[Linkable],
+    edges: dict[tuple[int, int], int],
     problems: list[LinkProblem],
 ) -> dict[int, int]:
     """One successor at most per brief and one predecessor at most per brief.
@@ -80,18 +82,19 @@ def _settle_forks(
     Where several edges compete, an edge both ends agree on wins if it is the only such
     one; otherwise none is kept (the chain breaks there). Either way it is reported.
     """
-    kept = dict.fromkeys(edges, True)
+    dropped: set[tuple[int, int]] = set()
     for end in (0, 1):  # 0: several successors of one brief; 1: several predecessors
+        # only the nodes with several edges get a list (a count per node finds them)
+        counts = Counter(edge[end] for edge in edges)
         groups: dict[int, list[tuple[int, int]]] = {}
         for edge in edges:
-            groups.setdefault(edge[end], []).append(edge)
+            if counts[edge[end]] > 1:
+                groups.setdefault(edge[end], []).append(edge)
+        del counts
         for node, group in sorted(groups.items()):
-            if len(group) < 2:
-                continue
-            mutual = [e for e in group if len(edges[e]) == 2]
+            mutual = [e for e in group if edges[e] == _BOTH]
             winner = mutual[0] if len(mutual) == 1 else None
-            for edge in group:
-                kept[edge] = kept[edge] and edge == winner
+            dropped.update(edge for edge in group if edge != winner)
             others = sorted({e[1 - end] for e in group})
             what = "next" if end == 0 else "previous"
             names = ", ".join(repr(briefs[o].title) for o in others)
@@ -109,7 +112,7 @@ def _settle_forks(
                     "next" if end == 0 else "prev",
                 )
             )
-    return {a: b for (a, b), ok in kept.items() if ok}
+    return {a: b for (a, b) in edges if (a, b) not in dropped}
 
 
 def chain_from_links(briefs: Sequence[Brief]) -> ChainResult:
@@ -122,6 +125,14 @@ def chain_from_links(briefs: Sequence[Brief]) -> ChainResult:
     and pointers matching several briefs are never guessed through: the chain breaks there
     and the result's ``problems`` say why.
     """
+    chains, problems = chain_positions(briefs)
+    return ChainResult([[briefs[i] for i in c] for c in chains], chains, problems)
+
+
+def chain_positions(briefs: Sequence[Linkable]) -> tuple[list[list[int]], list[LinkProblem]]:
+    """:func:`chain_from_links` as input positions only: the chains (longest first) and
+    the problems, from any records with a brief's title, url, published, prev and next
+    (a bundle orders its scan records so, without building a Brief per input)."""
     problems: list[LinkProblem] = []
     succ = _settle_forks(briefs, _edges(briefs, problems), problems)
     pred = {b: a for a, b in succ.items()}
@@ -162,10 +173,10 @@ def chain_from_links(briefs: Sequence[Brief]) -> ChainResult:
             )
         )
     chains.sort(key=lambda c: (-len(c), c[0]))
-    return ChainResult([[briefs[i] for i in c] for c in chains], chains, problems)
+    return chains, problems
 
 
-def _cycle_start(briefs: Sequence[Brief], cycle: list[int]) -> int:
+def _cycle_start(briefs: Sequence[Linkable], cycle: list[int]) -> int:
     """Where to open a cycle: its earliest-published brief, else its first in input order."""
     dated = [i for i in cycle if briefs[i].published is not None]
     if dated:

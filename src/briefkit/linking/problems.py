@@ -7,19 +7,22 @@ and follow the rest. That first step lives here so both report it in the same wo
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import datetime as dt
+import functools
+from collections.abc import Iterable, Iterator, Sequence
 from enum import StrEnum
-from typing import Literal
+from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict
 
-from ..model import Brief, BriefLink
 from .keys import href_key, path_of, title_key
 
 __all__ = [
     "SIDES",
     "LinkProblem",
     "LinkProblemKind",
+    "Linkable",
+    "Pointer",
     "Side",
     "describe",
     "follow_pointers",
@@ -28,6 +31,32 @@ __all__ = [
 
 Side = Literal["prev", "next"]
 SIDES: tuple[Side, Side] = ("prev", "next")
+
+
+class Pointer(Protocol):
+    """What matching reads of a prev/next pointer (a :class:`~briefkit.BriefLink`)."""
+
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def href(self) -> str | None: ...
+
+
+class Linkable(Protocol):
+    """What ordering and matching read of a brief: a :class:`~briefkit.Brief`, or a
+    lighter record with the same fields (a bundle orders thousands without building
+    a Brief for each)."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def url(self) -> str | None: ...
+    @property
+    def published(self) -> dt.date | dt.datetime | None: ...
+    @property
+    def prev(self) -> Pointer | None: ...
+    @property
+    def next(self) -> Pointer | None: ...
 
 
 class LinkProblemKind(StrEnum):
@@ -63,7 +92,7 @@ class LinkProblem(BaseModel):
 
 def problem(
     kind: LinkProblemKind,
-    briefs: Sequence[Brief],
+    briefs: Sequence[Linkable],
     idx: Iterable[int],
     message: str,
     link: Side | None = None,
@@ -74,55 +103,90 @@ def problem(
     return LinkProblem(kind=kind, briefs=positions, titles=titles, link=link, message=message)
 
 
-def describe(link: BriefLink) -> str:
+def describe(link: Pointer) -> str:
     """A pointer as shown in messages: its title, else its href."""
     return repr(link.title or link.href)
 
 
+_Table = dict[str, int | list[int]]  # a key's one position, or its several
+
+
+def _add(table: _Table, key: str, i: int) -> None:
+    found = table.get(key)
+    if found is None:
+        table[key] = i  # most keys name one brief: no list per key
+    elif isinstance(found, int):
+        table[key] = [found, i]
+    else:
+        found.append(i)
+
+
+def _get(table: _Table, key: str) -> list[int]:
+    found = table.get(key)
+    return [] if found is None else [found] if isinstance(found, int) else found
+
+
 class _Index:
-    """Lookup of briefs by href key, path and title key."""
+    """Lookup of briefs by href key, path and title key; each table is built when first
+    asked (a series linked by titles alone never builds the ones by href and path, which
+    hold a key string per brief)."""
 
-    def __init__(self, briefs: Sequence[Brief]) -> None:
-        self.by_href: dict[str, list[int]] = {}
-        self.by_path: dict[str, list[int]] = {}
-        self.by_title: dict[str, list[int]] = {}
-        for i, brief in enumerate(briefs):
+    def __init__(self, briefs: Sequence[Linkable]) -> None:
+        self._briefs = briefs
+
+    @functools.cached_property
+    def by_href(self) -> _Table:
+        table: _Table = {}
+        for i, brief in enumerate(self._briefs):
             if brief.url:
-                key = href_key(brief.url)
-                self.by_href.setdefault(key, []).append(i)
-                self.by_path.setdefault(path_of(key), []).append(i)
-            self.by_title.setdefault(title_key(brief.title), []).append(i)
+                _add(table, href_key(brief.url), i)
+        return table
 
-    def resolve(self, link: BriefLink, base: str | None) -> list[int]:
+    @functools.cached_property
+    def by_path(self) -> _Table:
+        table: _Table = {}
+        for i, brief in enumerate(self._briefs):
+            if brief.url:
+                _add(table, path_of(href_key(brief.url)), i)
+        return table
+
+    @functools.cached_property
+    def by_title(self) -> _Table:
+        table: _Table = {}
+        for i, brief in enumerate(self._briefs):
+            _add(table, title_key(brief.title), i)
+        return table
+
+    def resolve(self, link: Pointer, base: str | None) -> list[int]:
         """Every brief the link may mean: by href first, then by title; [] if none."""
         if link.href:
             key = href_key(link.href, base)
-            found = self.by_href.get(key) or (
-                self.by_path.get(key, []) if not key.startswith("//") else []
+            found = _get(self.by_href, key) or (
+                _get(self.by_path, key) if not key.startswith("//") else []
             )
             if found:
                 return found
         if link.title:
-            return self.by_title.get(title_key(link.title), [])
+            return _get(self.by_title, title_key(link.title))
         return []
 
 
 def follow_pointers(
-    briefs: Sequence[Brief],
+    briefs: Sequence[Linkable],
     problems: list[LinkProblem],
     *,
     report_dangling: bool,
     ambiguous_note: str = "",
-) -> list[tuple[int, Side, int]]:
+) -> Iterator[tuple[int, Side, int]]:
     """Every prev/next pointer that means exactly one other brief, as (position, side,
-    target). Pointers matching several briefs or their own brief are added to ``problems``
-    (ambiguous ones with ``ambiguous_note`` after the message) and left out; so are those
-    matching none, reported only with ``report_dangling``."""
+    target), yielded as found (no list of every pointer). Pointers matching several
+    briefs or their own brief are added to ``problems`` (ambiguous ones with
+    ``ambiguous_note`` after the message) and left out; so are those matching none,
+    reported only with ``report_dangling``."""
     index = _Index(briefs)
-    out: list[tuple[int, Side, int]] = []
     for i, brief in enumerate(briefs):
         for side in SIDES:
-            link: BriefLink | None = getattr(brief, side)
+            link: Pointer | None = brief.prev if side == "prev" else brief.next
             if link is None:
                 continue
             found = index.resolve(link, brief.url)
@@ -141,5 +205,4 @@ def follow_pointers(
                 message = f"{where} points at itself"
                 problems.append(problem(LinkProblemKind.SELF_LINK, briefs, (i,), message, side))
             else:
-                out.append((i, side, found[0]))
-    return out
+                yield i, side, found[0]
