@@ -381,6 +381,25 @@ def test_a_tagline_under_a_named_site_is_the_summary() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("head", "block", "field", "value", "opening"),
+    [
+        # a tagline read as the summary, a "Description:" under the title: both are kept
+        ("Rules need readers.", "Description: A list of the controls.", "summary",
+         "A list of the controls.", ["Rules need readers."]),
+        ("Policy Paper", "Category: Trade", "category", "Trade", ["Policy Paper"]),
+        # the control: the same value twice is said once
+        ("Policy Paper", "Category: Policy Paper", "category", "Policy Paper", []),
+    ],
+)  # fmt: skip
+def test_a_field_above_the_title_set_again_under_it_opens_the_body(
+    head: str, block: str, field: str, value: str, opening: list[str]
+) -> None:
+    brief = parse_text(f"{head}\n\nExport Controls Tighten Again\n{block}\n\n{BODY}")
+    assert (brief.title, getattr(brief, field)) == ("Export Controls Tighten Again", value)
+    assert [b.text for b in brief.sections[0].blocks] == [*opening, BODY]
+
+
 def test_a_sentence_case_headline_over_a_known_heading() -> None:
     """Not a tagline: the line under it opens a section, so it is the title (this raised)."""
     brief = parse_text(f"Floods cut off the northern towns again\n\nBackground\n\n{BODY}\n")
