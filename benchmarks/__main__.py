@@ -4,8 +4,8 @@ comparison and article extraction on real pages, as Markdown.
 ``python -m benchmarks text-corpus`` runs ``benchmarks/text_corpus.py`` instead: how many
 real-world brief shapes the text parser reads exactly, and the parse time per brief.
 
-``python -m benchmarks text-corpus`` runs ``benchmarks/text_corpus.py`` instead: how many
-real-world brief shapes the text parser reads exactly, and the parse time per brief.
+``python -m benchmarks real-texts`` runs ``benchmarks/real_texts.py``: whether the text parser
+keeps every word of real article bodies (``../shared/real-pages``), and what it drops.
 
 Run from the repository root. Progress goes to stderr, the results table to stdout (and to
 ``--output FILE``). ``--quick`` runs a tiny corpus with few repeats: a check that the
@@ -102,6 +102,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from . import text_corpus
 
         return text_corpus.main(given[1:])
+    if given[:1] == ["real-texts"]:  # the text parser on real article bodies
+        from . import real_texts
+
+        return real_texts.main(given[1:])
     args = _options(argv)
     command = "python -m benchmarks " + shlex.join(list(argv if argv is not None else sys.argv[1:]))
     info = pandoc_info()

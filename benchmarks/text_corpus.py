@@ -27,7 +27,8 @@ import statistics
 import sys
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -47,10 +48,12 @@ _DATE_WORDS = set(
         "monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun "
         "january february march april may june july august september october november december "
         "jan feb mar apr jun jul aug sep sept oct nov dec st nd rd th am pm published posted "
-        "updated date on"
+        "updated date on last"
     ).split()
 )
 _AUTHOR_WORDS = {"by", "author", "authors", "written"}
+#: What an attribution line loses when it becomes the publisher ("Originally published on").
+_PUBLISHER_WORDS = {"originally", "published", "on", "by", "in"}
 
 
 @dataclass
@@ -101,7 +104,7 @@ def outline(brief: Brief) -> list[list[Any]]:
     return out
 
 
-def _words(text: str) -> set[str]:
+def content_words(text: str) -> set[str]:
     """Lower-case words; numbers without leading zeros, so "7" matches a date's "07"."""
     return {w.lstrip("0") or "0" if w.isdigit() else w for w in re.findall(r"\w+", text.lower())}
 
@@ -150,24 +153,44 @@ def check(case: Case, brief: Brief) -> dict[str, str]:
     kept = sorted(c for c in chrome if any(c and _holds(t, c) for t in texts))
     if kept:
         broken["chrome kept"] = "; ".join(repr(c) for c in kept)
-    syntax = {w.lower() for w in exp.get("syntax", [])}
-    if meta.get("published") or meta.get("updated"):
-        syntax |= _DATE_WORDS
-    if meta.get("authors"):
-        syntax |= _AUTHOR_WORDS
-    content = "\n".join(
-        _ITEM_MARKER.sub("", line)
-        for line in case.text.splitlines()
-        if " ".join(line.split()) not in chrome and not _NAV_LINE.match(line)
-    )
-    kept = _words(brief.model_dump_json())
-    for value in (brief.published, brief.updated):  # "2019-03-06T15:40:00Z" as its numbers
-        if value is not None:
-            kept |= _words(re.sub(r"\D", " ", value.isoformat()))
-    lost = sorted(_words(content) - syntax - kept)
+    syntax = {w.lower() for w in exp.get("syntax", [])} | syntax_words(meta)
+    lost = lost_words(case.text, brief, chrome, syntax)
     if lost:
         broken["content lost"] = ", ".join(lost[:12])
     return broken
+
+
+def syntax_words(meta: Mapping[str, Any]) -> set[str]:
+    """The words the lines behind these metadata fields consume ("Last updated", "By")."""
+    words: set[str] = set()
+    if meta.get("published") or meta.get("updated"):
+        words |= _DATE_WORDS
+    if meta.get("authors"):
+        words |= _AUTHOR_WORDS
+    if meta.get("publisher"):
+        words |= _PUBLISHER_WORDS
+    return words
+
+
+def lost_words(
+    text: str,
+    brief: Brief,
+    chrome: AbstractSet[str] = frozenset(),
+    syntax: AbstractSet[str] = frozenset(),
+) -> list[str]:
+    """The words of ``text`` found nowhere in ``brief`` (title, metadata, headings, text, items,
+    links), sorted: what "content kept" means. Lines listed in ``chrome``, Previous/Next lines
+    and list markers are no content; ``syntax`` words are those a parsed line may consume."""
+    content = "\n".join(
+        _ITEM_MARKER.sub("", line)
+        for line in text.splitlines()
+        if " ".join(line.split()) not in chrome and not _NAV_LINE.match(line)
+    )
+    kept = content_words(brief.model_dump_json())
+    for value in (brief.published, brief.updated):  # "2019-03-06T15:40:00Z" as its numbers
+        if value is not None:
+            kept |= content_words(re.sub(r"\D", " ", value.isoformat()))
+    return sorted(content_words(content) - syntax - kept)
 
 
 #: Chrome lines shorter than this ("in", "Share") are words prose uses too: they count as
@@ -219,19 +242,24 @@ def report(results: Sequence[Result], command: str) -> str:
     for r in failing:
         lines.append(f"- `{r.case.set}/{r.case.name}` ({r.case.expected['shape']})")
         lines += [f"  - {rule}: {detail}" for rule, detail in r.broken.items()]
-    times = sorted(1000 * r.seconds for r in results)
-    chars = sorted(len(r.case.text) for r in results)
-    p90 = times[min(len(times) - 1, int(0.9 * len(times)))]
-    lines += [
-        "",
-        "## Parse time per brief",
-        "",
-        f"{len(results)} briefs of {chars[0]:,}–{chars[-1]:,} characters (median "
-        f"{statistics.median(chars):,.0f}); median of 5 parses each: "
-        f"median {statistics.median(times):.2f} ms, p90 {p90:.2f} ms, max {times[-1]:.2f} ms.",
-        "",
-    ]
+    sizes = [len(r.case.text) for r in results]
+    lines += ["", "## Parse time per brief", "", time_line([r.seconds for r in results], sizes)]
+    lines.append("")
     return "\n".join(lines)
+
+
+def time_line(
+    seconds: Sequence[float], sizes: Sequence[int], noun: str = "briefs", repeats: int = 5
+) -> str:
+    """One sentence on parse times: how many texts of what size, median, p90 and max."""
+    times = sorted(1000 * s for s in seconds)
+    chars = sorted(sizes)
+    p90 = times[min(len(times) - 1, int(0.9 * len(times)))]
+    return (
+        f"{len(chars)} {noun} of {chars[0]:,}–{chars[-1]:,} characters (median "
+        f"{statistics.median(chars):,.0f}); median of {repeats} parses each: "
+        f"median {statistics.median(times):.2f} ms, p90 {p90:.2f} ms, max {times[-1]:.2f} ms."
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

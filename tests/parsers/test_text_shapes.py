@@ -322,6 +322,14 @@ def test_sub_numbered_headings_lose_their_numbers() -> None:
             {"category": None},
         ),
         ("Back to overview\n\n", "Export Controls Tighten Again", {"category": None}),
+        # a tagline, or the piece's own standfirst printed above the headline: kept as the
+        # summary, since a sentence is lost otherwise; a skip link with a full stop is chrome
+        (
+            "Rules need readers.\n\n",
+            "Export Controls Tighten Again",
+            {"summary": "Rules need readers."},
+        ),
+        ("Skip navigation.\n\n", "Export Controls Tighten Again", {"summary": None}),
     ],
 )
 def test_title_skips_what_stands_above_it(head: str, title: str, meta: dict[str, Any]) -> None:
@@ -357,6 +365,39 @@ def test_dates_and_bylines_under_the_title(under: str, meta: dict[str, Any]) -> 
     for key, value in meta.items():
         assert getattr(brief, key) == value
     assert [s.text for s in brief.sections] == [BODY]
+
+
+def test_a_tagline_under_a_named_site_is_the_summary() -> None:
+    """ "Name: tagline" when the site's name is known already: kept as the summary (it was
+    dropped), and the headline under it stays the title."""
+    brief = parse_text(
+        f"MERIDIAN WATCH\nView Original\n\nMeridian: eyes on the gulf trade\n\n"
+        f"Export Controls Tighten Again\n\n{BODY}"
+    )
+    assert (brief.publisher, brief.summary, brief.title) == (
+        "MERIDIAN WATCH",
+        "Meridian: eyes on the gulf trade",
+        "Export Controls Tighten Again",
+    )
+
+
+@pytest.mark.parametrize(
+    ("head", "block", "field", "value", "opening"),
+    [
+        # a tagline read as the summary, a "Description:" under the title: both are kept
+        ("Rules need readers.", "Description: A list of the controls.", "summary",
+         "A list of the controls.", ["Rules need readers."]),
+        ("Policy Paper", "Category: Trade", "category", "Trade", ["Policy Paper"]),
+        # the control: the same value twice is said once
+        ("Policy Paper", "Category: Policy Paper", "category", "Policy Paper", []),
+    ],
+)  # fmt: skip
+def test_a_field_above_the_title_set_again_under_it_opens_the_body(
+    head: str, block: str, field: str, value: str, opening: list[str]
+) -> None:
+    brief = parse_text(f"{head}\n\nExport Controls Tighten Again\n{block}\n\n{BODY}")
+    assert (brief.title, getattr(brief, field)) == ("Export Controls Tighten Again", value)
+    assert [b.text for b in brief.sections[0].blocks] == [*opening, BODY]
 
 
 def test_a_sentence_case_headline_over_a_known_heading() -> None:

@@ -106,7 +106,7 @@ _STRONG_PATTERNS = (
     # page furniture
     r"(?:posted|published|updated|written|filed)(?: on| by| in| under)?:?|by:?",
     r"skip (?:to |over )?(?:the )?(?:global |main |primary |breadcrumb )?"
-    r"(?:navigation|content|menu|search)(?: to (?:the )?main content)?",
+    r"(?:navigation|content|menu|search)(?: to (?:the )?main content)?\.?",
     r"(?:top|bottom) of page",
     r"back to top",
     r"skip to (?:main )?(?:content|navigation)",

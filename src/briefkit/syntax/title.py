@@ -327,9 +327,15 @@ def read_head(lines: list[str], start: int) -> Head:
             and _body_after(cands, k, following)
         ):
             # A site tagline above a Title Case headline; "Name: tagline" names the site.
+            # Either may be a sentence of the piece's own (a standfirst printed above the
+            # headline), so it is kept: as the publisher, else as the summary, else the title.
             name, colon, _ = text.partition(": ")
-            if colon and heading_form(name) in ("title", "caps") and len(name.split()) <= 4:
-                _set(meta, "publisher", text)
+            names = colon and heading_form(name) in ("title", "caps") and len(name.split()) <= 4
+            free = [f for f in ("publisher", "summary")[0 if names else 1 :] if not meta.get(f)]
+            if not free:
+                _check_title(text, index)
+                return Head(text, index, meta, index + 1)
+            meta[free[0]] = text
         else:
             _check_title(text, index)
             return Head(text, index, meta, index + 1)

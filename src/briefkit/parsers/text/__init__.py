@@ -73,6 +73,13 @@ def parse_text(text: str, *, max_chars: int = MAX_CHARS) -> Brief:
         raise ParseError("empty input: no title and no content")
     head = read_head(lines, start)
     block, index = _read_meta(lines, head.line + 1)
+    # A line above the title read as a field the block under it sets too (a tagline as the
+    # summary, a "Description:" under the title) opens the body rather than vanish.
+    overridden = [
+        v
+        for k, v in head.meta.items()
+        if isinstance(v, str) and block.get("category" if k == KICKER else k) not in (None, v)
+    ]
     meta = {**head.meta, **block}
     head.meta = meta
     index = read_tail(lines, head, index)
@@ -80,6 +87,7 @@ def parse_text(text: str, *, max_chars: int = MAX_CHARS) -> Brief:
     if units and units[0].line == index + 1 and index > 0 and lines[index - 1].strip():
         units[0].tight = True  # right under the title: a subtitle, not a heading
     units = resolve(units, head.title)
+    units[:0] = [Unit("para", head.line + 1, [v], [v], escaped=True) for v in overridden]
     units = _metadata_lines(units, meta)
     kicker = meta.pop(KICKER, None)
     if kicker and not meta.get("category"):
