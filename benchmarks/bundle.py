@@ -199,19 +199,23 @@ def run_bundles(
     progress: Callable[[str], None] = lambda _: None,
 ) -> list[BundleResult]:
     """Every (size, workers) build of a generated series, written once per size; with
-    ``repeats``, the builds of a size run that many rounds, interleaved, one row each."""
+    ``repeats``, the builds of a size run that many rounds, interleaved, one row each.
+    Each round measures the rendering CPU again, right before its builds, and its rows
+    are judged against that: on a shared machine the same work's CPU time moves by a
+    quarter within minutes, and a ratio needs both of its sides from the same moment."""
     results = []
     for count in sizes:
         inputs = workdir / f"series-{count}"
         shutil.rmtree(inputs, ignore_errors=True)
         corpus.write_series(inputs, count, fmt=input_format, seed=seed)
-        progress(f"rendering CPU of {count} briefs in process")
-        alone = render_cpu(inputs, formats)
-        for n in [n for _ in range(max(1, repeats)) for n in jobs]:
-            progress(f"build {count} briefs, {n} worker(s)")
-            trace = n > 1 and count >= TRACE_FROM
-            built = run_bundle(inputs, workdir / "out", formats=formats, jobs=n, trace=trace)
-            results.append(dataclasses.replace(built, render_cpu_s=alone))
+        for _ in range(max(1, repeats)):
+            progress(f"rendering CPU of {count} briefs in process")
+            alone = render_cpu(inputs, formats)
+            for n in jobs:
+                progress(f"build {count} briefs, {n} worker(s)")
+                trace = n > 1 and count >= TRACE_FROM
+                built = run_bundle(inputs, workdir / "out", formats=formats, jobs=n, trace=trace)
+                results.append(dataclasses.replace(built, render_cpu_s=alone))
         shutil.rmtree(inputs, ignore_errors=True)
     return results
 

@@ -251,7 +251,7 @@ def verdicts(
     """One line per target: met or missed, with the number."""
     out = _startup_verdicts(startup)
     for b in bundles:
-        if b.overhead is not None and b.jobs > 1:
+        if b.overhead is not None and b.jobs > 1 and b.traced_mib is None:  # a fair time
             mark = "met" if b.overhead <= BUNDLE_TARGET else "MISSED"
             out.append(
                 f"- bundle of {b.briefs} ({b.formats}, {b.jobs} workers) within "
@@ -262,7 +262,6 @@ def verdicts(
                     if b.cpu_ratio is not None and b.cpu_s is not None
                     else ""
                 )
-                + (" (a traced memory build: its time is not a fair one)" if b.traced_mib else "")
             )
     for r in stages:
         target = r.target_ms
