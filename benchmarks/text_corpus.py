@@ -48,7 +48,7 @@ _DATE_WORDS = set(
         "monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun "
         "january february march april may june july august september october november december "
         "jan feb mar apr jun jul aug sep sept oct nov dec st nd rd th am pm published posted "
-        "updated date on last"
+        "updated date on last utc gmt est edt cst cdt mst mdt pst pdt"
     ).split()
 )
 _AUTHOR_WORDS = {"by", "author", "authors", "written"}

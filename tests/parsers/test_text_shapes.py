@@ -451,6 +451,16 @@ def test_a_breadcrumb_ends_in_the_title() -> None:
     assert [s.heading for s in brief.sections] == ["DOS Advisories"]
 
 
+def test_trails_joined_by_semicolons_under_the_title_are_text() -> None:
+    places = "Africa > Malawi; Near East > Morocco; Western Hemisphere > Canada"
+    brief = parse_text(f"Security Alert: Threat to Schools\n\n{places}\n\n{BODY}")
+    kept = [s.heading for s in brief.sections] + [b.text for s in brief.sections for b in s.blocks]
+    assert places in kept
+    assert BODY in kept
+    crumbs = parse_text(f"Security Alert: Threat to Schools\n\nAfrica > Malawi\n\n{BODY}")
+    assert [b.text for s in crumbs.sections for b in s.blocks] == [BODY]  # one trail: chrome
+
+
 def test_the_headline_cut_off_or_run_on_is_dropped() -> None:
     title = "You Must Prepare A Full Threat Assessment And Brief"
     brief = parse_text(f"{title}\n\n{title[:-6]} Briefing Relate\n\n{BODY}")
@@ -941,6 +951,8 @@ CHROME = [
     "Showing 1–12 of 40 results",
     "Page 56 of 59",
     "Found 176 Results",
+    "Displaying 1-20 out of 223",
+    "Back to Category List",
     "Also available in Français",
     "Also available in Burmese, 简体中文",
     "Briefing / Africa",
@@ -1105,3 +1117,12 @@ def test_rendered_titles_that_look_like_furniture_read_back(title: str) -> None:
         sections=(Section(blocks=(Paragraph(content=(Text(text="Export Controls Tighten"),)),)),),
     )
     assert parse_text(render_text(brief)) == brief
+
+
+def test_a_time_in_a_named_zone_is_kept_in_utc() -> None:
+    dated = parse_text(f"Understanding Alerts\n\nJune 18, 2025 at 06:35 AM EDT\n\n{BODY}")
+    assert dated.published is not None
+    assert dated.published.isoformat() == "2025-06-18T10:35:00+00:00"
+    local = parse_text(f"Understanding Alerts\n\nJune 18, 2025 at 06:35 AM\n\n{BODY}")
+    assert local.published is not None
+    assert local.published.isoformat() == "2025-06-18"  # no zone: the local time is not kept

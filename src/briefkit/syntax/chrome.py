@@ -92,7 +92,8 @@ _STRONG_PATTERNS = (
     r"download (?:the |our )?(?:latest|full|complete|current|new) [\w' -]{1,40}",
     r"report (?:dmca|abuse|this (?:document|file|content))(?: ?/ ?copyright)?",
     r"[←‹«<] ?(?:back|return) to [\w' &-]{1,60}",  # an arrowed back link
-    r"(?:back|return) to (?:the )?(?:overview|list|listing|results|search results|previous page"
+    r"(?:back|return) to (?:the )?(?:overview|list|listing|category list|results|search results"
+    r"|previous page"
     r"|all (?:news|posts|articles|reports|publications|insights)|news|blog|articles|homepage"
     r"|home page|publications|insights|reports)",
     r"(?:available )?downloads?",
@@ -180,11 +181,11 @@ _WEAK_PATTERNS = (
     r"(?=[a-z0-9_.-]*[0-9_])[a-z][a-z0-9_.-]{2,30}",
     r"featured(?: (?:post|article|story|image|content))?|editor'?s (?:pick|choice)",
 )
-#: A listing's counters ("Displaying 31 - 40 of 611 articles", "Page 56 of 59", "Found 176
-#: Results"): chrome, and the line over one is the listing's title.
+#: A listing's counters ("Displaying 31 - 40 of 611 articles", "Displaying 1-20 out of 223",
+#: "Page 56 of 59", "Found 176 Results"): chrome, and the line over one is the listing's title.
 _COUNTERS = (
     r"(?:displaying|showing|viewing)(?: results?| items?)? \d[\d,]{0,9} ?(?:-|–|to) ?"
-    r"\d[\d,]{0,9} of \d[\d,]{0,9}(?: (?:results?|articles?|items?|entries|posts|"
+    r"\d[\d,]{0,9} (?:out )?of \d[\d,]{0,9}(?: (?:results?|articles?|items?|entries|posts|"
     r"publications|documents|records|stories))?",
     r"page \d{1,5} of \d{1,5}",
     r"found \d[\d,]{0,9} (?:results?|articles?|items?|entries|posts|publications)",
@@ -334,5 +335,7 @@ def slash_crumbs(text: str) -> bool:
 
 def is_crumbs(text: str) -> bool:
     """A breadcrumb trail ("Blog > Trade > Export Controls", "Home / Travel / Safety / Advice"):
-    dropped above and under the title, so the text renderer escapes a paragraph like one."""
-    return CRUMB.search(text) is not None or slash_crumbs(text)
+    dropped above and under the title, so the text renderer escapes a paragraph like one.
+    Several trails joined by ";" ("Africa > Malawi; Near East > Morocco") list the places an
+    alert concerns: a trail is one path, so such a line is text."""
+    return (CRUMB.search(text) is not None and ";" not in text) or slash_crumbs(text)

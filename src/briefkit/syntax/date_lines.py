@@ -111,18 +111,29 @@ def date_line(line: str) -> DateLine | None:
     date = _read(text)
     if date is None:
         return None
-    if clock is not None and (clock.group(4) or "").lower() in ("utc", "gmt"):
-        date = _at(date, clock) or date  # a time in UTC is kept; a local time is not
+    offset = _ZONES.get((clock.group(4) or "").lower()) if clock is not None else None
+    if clock is not None and offset is not None:
+        # a time in UTC, or in a named zone of fixed offset ("06:35 AM EDT"), is kept in
+        # UTC; a time with no zone is local to somewhere unknown and is not
+        date = _at(date, clock, offset) or date
     return DateLine(date, author, updated=updated)
 
 
-def _at(date: dt.date, clock: re.Match[str]) -> dt.datetime | None:
+#: The zones a date line may name, by their offset from UTC in hours: North American
+#: standard and daylight times, each a fixed offset (EDT is always UTC-4).
+_ZONES = {"utc": 0, "gmt": 0, "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7}
+_ZONES |= {"mdt": -6, "pst": -8, "pdt": -7}
+
+
+def _at(date: dt.date, clock: re.Match[str], offset: int = 0) -> dt.datetime | None:
     hour, minute = int(clock.group(1)), int(clock.group(2))
     if clock.group(3):
         hour = hour % 12 + (12 if clock.group(3).lower().startswith("p") else 0)
     if hour > 23 or minute > 59:
         return None
-    return dt.datetime(date.year, date.month, date.day, hour, minute, tzinfo=dt.UTC)
+    zone = dt.timezone(dt.timedelta(hours=offset))
+    local = dt.datetime(date.year, date.month, date.day, hour, minute, tzinfo=zone)
+    return local.astimezone(dt.UTC)
 
 
 def is_time_line(line: str) -> bool:
