@@ -268,12 +268,13 @@ def build_bundle(
     excerpts = Excerpts()
     try:
         out.mkdir(parents=True, exist_ok=True)
-        made = Results(PathList(out), PathList(out), [])
-        result = BuildResult(out, written=made.written, skipped=made.skipped)
-        files, result.failures = _collect(inputs, out)
+        files, failures = _collect(inputs, out)
+        # the render stage adds to the result's own lists (``Results`` types them as such)
+        made = Results(PathList(out), PathList(out), failures)
+        result = BuildResult(out, written=made.written, skipped=made.skipped, failures=failures)
         batch = max(1, min(32, len(files) // (jobs * 4)))
-        entries, failures = _scan(pool, files, batch, plan, excerpts, lint)
-        result.failures += failures
+        entries, scan_failures = _scan(pool, files, batch, plan, excerpts, lint)
+        failures += scan_failures
         del files
         ordered = _order(entries, order, result)
         del entries
@@ -285,7 +286,6 @@ def build_bundle(
                 counts.append(e.lint)
         result.lint = LintCounts(paths, counts)
         slugs = unique_slugs([e.slug or e.title for e in ordered], reserved={"index", SERIES_STEM})
-        made.failures = result.failures
         render_all(pool, plan, ordered, slugs, excerpts, made)
     finally:
         excerpts.close()

@@ -63,7 +63,7 @@ class PathList(Sequence[Path]):
         size = len(self)
         if not -size <= index < size:
             raise IndexError("PathList index out of range")
-        return self._path(index % size if size else index)
+        return self._path(index % size)
 
     def __iter__(self) -> Iterator[Path]:
         return (self._path(i) for i in range(len(self)))
