@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import StrEnum
 from typing import Literal, Protocol
 
@@ -134,28 +134,25 @@ class _Index:
     def __init__(self, briefs: Sequence[Linkable]) -> None:
         self._briefs = briefs
 
-    @functools.cached_property
-    def by_href(self) -> _Table:
+    def _table(self, key: Callable[[Linkable], str | None]) -> _Table:
         table: _Table = {}
         for i, brief in enumerate(self._briefs):
-            if brief.url:
-                _add(table, href_key(brief.url), i)
+            found = key(brief)
+            if found is not None:
+                _add(table, found, i)
         return table
+
+    @functools.cached_property
+    def by_href(self) -> _Table:
+        return self._table(lambda b: href_key(b.url) if b.url else None)
 
     @functools.cached_property
     def by_path(self) -> _Table:
-        table: _Table = {}
-        for i, brief in enumerate(self._briefs):
-            if brief.url:
-                _add(table, path_of(href_key(brief.url)), i)
-        return table
+        return self._table(lambda b: path_of(href_key(b.url)) if b.url else None)
 
     @functools.cached_property
     def by_title(self) -> _Table:
-        table: _Table = {}
-        for i, brief in enumerate(self._briefs):
-            _add(table, title_key(brief.title), i)
-        return table
+        return self._table(lambda b: title_key(b.title))
 
     def resolve(self, link: Pointer, base: str | None) -> list[int]:
         """Every brief the link may mean: by href first, then by title; [] if none."""
