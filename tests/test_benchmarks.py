@@ -37,11 +37,10 @@ def _table(text: str, heading: str) -> list[list[str]]:
     return rows
 
 
-@pytest.fixture(scope="module")
-def quick_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
-    out = tmp_path_factory.mktemp("bench") / "results.md"
+def _benchmark(module: str, *args: str) -> str:
+    """What ``python -m MODULE ARGS`` prints, run from the repository; it must exit 0."""
     proc = subprocess.run(
-        [sys.executable, "-m", "benchmarks", "--quick", "--output", str(out)],
+        [sys.executable, "-m", module, *args],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -49,7 +48,14 @@ def quick_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
         check=False,
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
-    return proc.stdout, out.read_text("utf-8")
+    return proc.stdout
+
+
+@pytest.fixture(scope="module")
+def quick_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
+    out = tmp_path_factory.mktemp("bench") / "results.md"
+    printed = _benchmark("benchmarks", "--quick", "--output", str(out))
+    return printed, out.read_text("utf-8")
 
 
 def test_quick_run_prints_and_writes_the_same_report(quick_run: tuple[str, str]) -> None:
@@ -198,37 +204,20 @@ def test_series_links_each_brief_to_its_neighbours() -> None:
 def test_indicator_benchmark_finds_every_planted_indicator() -> None:
     """The indicators benchmark runs on a small brief; no timing is asserted, only that each
     step is reported and extraction found exactly what was planted (else it exits 1)."""
-    done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.indicators", "--size-kb", "8", "--repeats", "1"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    first = done.stdout.splitlines()[0]
+    printed = _benchmark("benchmarks.indicators", "--size-kb", "8", "--repeats", "1")
+    first = printed.splitlines()[0]
     planted, found = re.findall(r"(\d+) indicators planted, (\d+) found", first)[0]
     assert planted == found
     assert int(planted) > 30
-    steps = [r[0] for r in _table(done.stdout, "brief:") if r[0].startswith("`")]
+    steps = [r[0] for r in _table(printed, "brief:") if r[0].startswith("`")]
     assert steps[:2] == ["`ioc.extract(brief)`", "`ioc.extract_text(text)`"]
     assert len(steps) == 6
 
 
 def test_lint_benchmark_runs_and_prints_one_row_per_scale() -> None:
-    proc = subprocess.run(
-        [sys.executable, "-m", "benchmarks.lint", "--quick"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    assert re.match(
-        r"Brief: \d+ words in 3 sections, \d+ evidence items; \d+ findings", proc.stdout
-    )
-    rows = _table(proc.stdout, "runs per scale")
+    printed = _benchmark("benchmarks.lint", "--quick")
+    assert re.match(r"Brief: \d+ words in 3 sections, \d+ evidence items; \d+ findings", printed)
+    rows = _table(printed, "runs per scale")
     assert rows[0][:5] == ["scale", "CPU median ms", "CPU min ms", "wall median ms", "wall min ms"]
     assert [r[0] for r in rows[1:]] == ["icd203", "phia", "kent"]
 
@@ -261,13 +250,10 @@ def test_complexity_check_runs_and_reads_growth() -> None:
     assert complexity.exponent(1.0, 4.0, 4, 0.01) == pytest.approx(1.0)
     assert complexity.exponent(1.0, 16.0, 4, 0.01) == pytest.approx(2.0)
     assert complexity.exponent(0.001, 0.002, 4, 0.01) is None  # both below the noise floor
-    proc = subprocess.run(
-        [sys.executable, "-m", "benchmarks.complexity", "--scale", "0.01", "--only",
-         "text-items,md-dense"],
-        cwd=ROOT, capture_output=True, text=True, timeout=600, check=False,
-    )  # fmt: skip
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    rows = _table(proc.stdout, "# briefkit complexity check")
+    printed = _benchmark(
+        "benchmarks.complexity", "--scale", "0.01", "--only", "text-items,md-dense"
+    )
+    rows = _table(printed, "# briefkit complexity check")
     assert rows[0][:3] == ["family", "grows", "1x"]
     assert [r[0] for r in rows[1:]] == ["text-items", "md-dense"]
     assert all(
@@ -276,16 +262,9 @@ def test_complexity_check_runs_and_reads_growth() -> None:
 
 
 def test_the_media_benchmark_times_every_format() -> None:
-    proc = subprocess.run(
-        [sys.executable, "-m", "benchmarks.media", "--quick"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
+    table = _table(
+        _benchmark("benchmarks.media", "--quick"), "# A brief with a table, a figure and footnotes"
     )
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    table = _table(proc.stdout, "# A brief with a table, a figure and footnotes")
     rows = [r for r in table if not set(r[0]) <= set("-:")]  # the alignment row
     assert rows[0] == ["stage", "wall median (ms)", "wall p90 (ms)", "CPU median (ms)"]
     assert [r[0] for r in rows[1:]] == [
