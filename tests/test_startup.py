@@ -125,14 +125,15 @@ def test_patterns_only_some_inputs_need_are_compiled_on_first_use(
     assert {name for name, size in sizes.items() if size} == compiled
 
 
-def test_the_build_commands_choices_are_the_librarys() -> None:
-    """The command names the orders and scales itself so that reading its command line
-    imports neither the build nor the tradecraft package."""
+def test_the_commands_choices_are_the_librarys() -> None:
+    """The command line names the orders and scales itself so that reading it imports
+    neither the build nor the tradecraft package."""
     from briefkit import build, tradecraft
+    from briefkit.cli import _options
     from briefkit.cli import build as command
 
     assert command.ORDERS == build.ORDERS
-    assert command.SCALES == tradecraft.SCALES
+    assert _options.SCALES == tradecraft.SCALES
 
 
 def test_the_build_command_line_is_read_without_the_model() -> None:

@@ -15,9 +15,13 @@ from typing import Any, TypeVar
 
 import click
 
-__all__ = ["DEFANGING", "document_options", "render_options"]
+__all__ = ["DEFANGING", "SCALES", "document_options", "render_options"]
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+#: ``briefkit.tradecraft.SCALES`` (a test holds them equal), named here so that reading a
+#: command line that offers ``--scale`` imports no tradecraft checks and no model.
+SCALES = ("icd203", "phia", "kent")
 
 #: The formats whose output shows a brief to a reader, where defanging applies.
 DEFANGING = ("html", "docx", "pdf", "markdown", "text", "stix", "misp")

@@ -18,16 +18,15 @@ import click
 import briefkit
 
 from ._common import fail, friendly_errors, note, warn
-from ._options import document_options, render_options
+from ._options import SCALES, document_options, render_options
 
 if TYPE_CHECKING:
     from briefkit.build import BuildProgress
 
-#: ``briefkit.build.ORDERS`` and ``briefkit.tradecraft.SCALES`` (a test holds them equal),
-#: named here so that reading the command line imports neither package: the workers'
-#: forkserver starts first and imports the model and renderers while this process does.
+#: ``briefkit.build.ORDERS`` (a test holds them equal), named here so that reading the
+#: command line imports no build package: the workers' forkserver starts first and imports
+#: the model and renderers while this process does.
 ORDERS = ("auto", "given", "name", "published", "title", "links")
-SCALES = ("icd203", "phia", "kent")
 
 __all__ = ["COMMANDS", "build"]
 

@@ -27,7 +27,7 @@ from briefkit.registry import (
 )
 
 from ._common import detail, fail, friendly_errors, note
-from ._options import document_options, render_options
+from ._options import SCALES, document_options, render_options
 
 __all__ = ["COMMANDS", "convert", "schema"]
 
@@ -137,7 +137,7 @@ def same_file(a: Path, b: Path) -> bool:
 )
 @click.option(
     "--scale",
-    type=click.Choice(["icd203", "phia", "kent"]),
+    type=click.Choice(SCALES),
     help="HTML with --annotate: the estimative yardstick (default icd203).",
 )
 @click.option("--published", metavar="DATE", help="STIX, MISP: the date of an undated brief.")
