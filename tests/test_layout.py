@@ -179,6 +179,8 @@ def _public_face() -> tuple[set[str], dict[str, tuple[str, str]], set[str], list
         elif isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING":
             for sub in node.body:
                 assert isinstance(sub, ast.ImportFrom), ast.unparse(sub)
+                if not sub.level:  # ``typing`` for the annotations, not a public name
+                    continue
                 for a in sub.names:
                     typed[a.asname or a.name] = ("." * sub.level + (sub.module or ""), a.name)
     all_ = list(briefkit.__all__)

@@ -9,6 +9,7 @@ themselves are measured by ``python -m benchmarks``, never here.)
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -54,6 +55,7 @@ def test_version_and_help_load_no_model(args: list[str]) -> None:
         "briefkit._version",
         "briefkit.errors",
         "briefkit.cli",
+        "briefkit.cli._main",
         "briefkit.cli._common",
         "briefkit.cli._options",
         "briefkit.cli.convert",
@@ -73,6 +75,89 @@ def test_converting_text_to_html_loads_only_what_it_needs(
         assert absent not in modules
     # the image sandbox fetches only an allowed remote image: no HTTP client before that
     assert not modules & {"urllib.request", "http.client", "ssl"}
+
+
+_RUN = """
+import json, sys
+sys.argv = sys.argv[1:]
+from briefkit.cli import run
+try:
+    code = run()
+except SystemExit as exit:
+    code = exit.code
+print(json.dumps([code, sorted(sys.modules)]), file=sys.stderr)
+"""
+
+
+def run_as(argv0: str, *args: str, columns: int) -> tuple[str, object, set[str]]:
+    """What the installed command prints, returns and has imported, run as ``argv0 ARGS``
+    on a terminal ``columns`` wide (as far as click can tell)."""
+    done = subprocess.run(
+        [sys.executable, "-c", _RUN, argv0, *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "COLUMNS": str(columns)},
+    )
+    code, modules = json.loads(done.stderr.strip().splitlines()[-1])
+    return done.stdout, code, set(modules)
+
+
+def clicks_answer(prog: str, *args: str, columns: int) -> str:
+    """What the click group itself prints for ``prog ARGS`` at that width."""
+    script = f"from briefkit.cli import main; main({list(args)!r}, prog_name={prog!r})"
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "COLUMNS": str(columns)},
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+@pytest.mark.parametrize("args", [["--version"], ["-V"], ["--help"], ["-h"]])
+@pytest.mark.parametrize("columns", [80, 132])
+def test_version_and_help_are_clicks_answers_without_click(args: list[str], columns: int) -> None:
+    """The installed command answers these on its own, with exactly click's text, and
+    imports neither click nor typing to do it."""
+    out, code, modules = run_as("/usr/local/bin/briefkit", *args, columns=columns)
+    assert out == clicks_answer("briefkit", *args, columns=columns)
+    assert code == 0
+    assert {m for m in modules if m.startswith("briefkit")} <= {
+        "briefkit",
+        "briefkit._version",
+        "briefkit.errors",
+        "briefkit.cli",
+        "briefkit.cli._help_text",
+    }
+    assert not modules & {"click", "typing", "pydantic", "shutil"}
+
+
+@pytest.mark.parametrize(
+    ("argv0", "args", "columns"),
+    [
+        ("/usr/local/bin/briefkit", ["--help"], 60),  # click wraps to the terminal
+        ("/opt/tools/bk", ["--help"], 100),  # click names the program after its file
+        ("/usr/local/bin/briefkit", ["--help", "-q"], 100),
+        ("/usr/local/bin/briefkit", ["formats", "--help"], 100),
+    ],
+)
+def test_other_answers_are_clicks(argv0: str, args: list[str], columns: int) -> None:
+    out, _, modules = run_as(argv0, *args, columns=columns)
+    assert "click" in modules
+    assert out == clicks_answer(Path(argv0).name, *args, columns=columns)
+
+
+def test_the_shipped_help_is_the_groups() -> None:
+    """``briefkit/cli/_help_text.py`` is what ``python -m briefkit.cli._main`` writes now:
+    run it after changing the group's options, help or command table."""
+    from briefkit.cli import _help_text, _main
+
+    shipped = Path(_help_text.__file__).read_text("utf-8")
+    assert shipped == _main.help_module_text()
+    assert _help_text.TEXT == _main.help_text()
 
 
 def test_help_lines_are_the_commands_own() -> None:

@@ -13,7 +13,6 @@ rest.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
 from .errors import (
@@ -27,7 +26,12 @@ from .errors import (
     TemplateError,
 )
 
+# Not ``typing.TYPE_CHECKING``: importing typing would cost every ``briefkit`` command, and
+# mypy reads any constant of that name the same way.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from .build import BuildFailure, BuildProgress, BuildResult, build_bundle
     from .linking import (
         ChainResult,
@@ -83,6 +87,7 @@ if TYPE_CHECKING:
     from .renderers.pdf import render_pdf
     from .renderers.stix import render_stix
     from .renderers.text import render_text
+del TYPE_CHECKING
 
 #: Public names loaded on first access: name -> (module, attribute in that module).
 _LAZY: dict[str, tuple[str, str]] = {

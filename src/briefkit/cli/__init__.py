@@ -1,116 +1,85 @@
 """The ``briefkit`` command: a thin layer over the public API.
 
-Each command module exports ``COMMANDS``; adding one is one line in ``_COMMANDS``, which
-also holds the line ``briefkit --help`` shows for it. A command's module is imported only
-when that command runs (or shows its own help), so ``briefkit --version`` and ``--help``
-load neither the model nor any parser, renderer or build module. Exit status: 0 on success,
-1 when briefkit refuses or fails (bad input, unwritable output), 2 for a usage mistake
-(unknown option, missing argument), 70 for a bug (an exception briefkit did not mean to
-raise: one line, the traceback only with ``-v``). ``-q``/``-v`` before the command set
-how much goes to stderr for every command (see :mod:`._common`).
+:func:`run` is the installed command. ``briefkit --version`` and ``briefkit --help`` on their
+own are answered here without importing click: the help is the group's own, 80 columns wide,
+written ahead of time into :mod:`._help_text` (a test holds it equal to what click prints),
+so the two commands people type to see whether briefkit is there cost little more than
+Python starting. Anything else, and the help on a narrower terminal, goes to the click group
+:data:`main` (:mod:`._main`), which imports a command's module only when that command runs.
+
+Exit status: 0 on success, 1 when briefkit refuses or fails (bad input, unwritable output),
+2 for a usage mistake (unknown option, missing argument), 70 for a bug (an exception
+briefkit did not mean to raise: one line, the traceback only with ``-v``). ``-q``/``-v``
+before the command set how much goes to stderr for every command (see :mod:`._common`).
 """
 
 from __future__ import annotations
 
-import importlib
+import os
+import sys
 
-import click
+TYPE_CHECKING = False  # typing itself is not imported: the answers below should not wait for it
+if TYPE_CHECKING:
+    from typing import Any
 
-from .._version import __version__
-from ._common import QUIET, VERBOSE, internal_error, set_verbosity
+    from ._main import main
+del TYPE_CHECKING
 
-__all__ = ["main"]
+__all__ = ["main", "run"]
 
-#: Command name -> (module in this package, the one line ``briefkit --help`` shows; the
-#: tests hold it equal to the command's own ``short_help``).
-_COMMANDS: dict[str, tuple[str, str]] = {
-    "convert": ("convert", "Convert briefs to other formats."),
-    "schema": ("convert", "Print the JSON schema of a brief."),
-    "formats": ("formats", "List the input and output formats briefkit knows."),
-    "build": ("build", "Render files and folders as a linked series with an index."),
-    "check": ("check", "Report structure and link problems; exit 1 if any."),
-    "lint": ("lint", "Report tradecraft findings; exit 1 on errors."),
-    "ioc": ("ioc", "List the indicators a brief quotes."),
-    "serve": ("serve", "Serve conversions over HTTP."),
-}
-
-_EPILOG = """\b
-Examples:
-  briefkit convert brief.txt -o brief.pdf     format from the output's extension
-  briefkit convert page.html -t markdown      Markdown on stdout
-  briefkit convert *.txt -o out/ -t html,pdf  many briefs, many formats, one process
-  briefkit build briefs/ -o site/             a linked series with an index page
-  briefkit check briefs/                      link and structure problems
-  briefkit lint brief.txt                     estimative language, grades, markings
-  briefkit formats                            what can be read and written
-  briefkit ioc report.html --csv              the indicators a brief quotes
-  briefkit COMMAND --help                     options and examples of one command
-
-\b
-Exit status: 0 success, 1 error (one line on stderr), 2 usage error,
-70 internal error (a bug: please report it; -v shows the traceback).
-Colours appear only on a terminal; NO_COLOR=1 turns them off there too.
-Shell completion: eval "$(_BRIEFKIT_COMPLETE=bash_source briefkit)"
-(zsh_source and fish_source for zsh and fish).
-"""
+_VERSION = ("--version", "-V")
+_HELP = ("--help", "-h")
 
 
-class _LazyGroup(click.Group):
-    """A group that imports a command's module on first use of that command, and the last
-    line of defence: whatever a command lets escape that is neither click's nor an exit
-    becomes one line and exit status 70 (see :func:`~._common.internal_error`)."""
-
-    def invoke(self, ctx: click.Context) -> object:
-        try:
-            return super().invoke(ctx)
-        except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
-            raise
-        except Exception as exc:
-            internal_error(exc)
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(set(_COMMANDS) | set(self.commands))
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if cmd_name not in self.commands and cmd_name in _COMMANDS:
-            module = importlib.import_module(f"{__name__}.{_COMMANDS[cmd_name][0]}")
-            for command in module.COMMANDS:
-                self.add_command(command)
-        return self.commands.get(cmd_name)
-
-    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        """The commands and their one-line help, from the table: no module is imported."""
-        rows = [
-            (
-                name,
-                _COMMANDS[name][1]
-                if name in _COMMANDS
-                else self.commands[name].get_short_help_str(),
-            )
-            for name in self.list_commands(ctx)
-        ]
-        with formatter.section("Commands"):
-            formatter.write_dl(rows)
+def _columns() -> int:
+    """The terminal width click would see (``shutil.get_terminal_size``'s rule, without
+    importing shutil): ``COLUMNS`` if it is a positive number, else stdout's terminal, else 80."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
 
 
-@click.group(
-    cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]}, epilog=_EPILOG
-)
-@click.version_option(
-    __version__, "-V", "--version", prog_name="briefkit", message="%(prog)s %(version)s"
-)
-@click.option("-q", "--quiet", is_flag=True, help="Print only warnings and errors.")
-@click.option("-v", "--verbose", is_flag=True, help="Also print what was read and timings.")
-@click.pass_context
-def main(ctx: click.Context, quiet: bool, verbose: bool) -> None:
-    """Parse analytic briefs and render them as HTML, DOCX, PDF, text, Markdown or JSON."""
-    if quiet and verbose:
-        raise click.UsageError("--quiet and --verbose exclude each other")
-    set_verbosity(ctx, QUIET if quiet else VERBOSE if verbose else 0)
-    name = ctx.invoked_subcommand
-    command = main.get_command(ctx, name) if quiet and name else None
-    if command is not None and any(param.name == "quiet" for param in command.params):
-        # A command with its own --quiet (convert, build) takes it from here by default.
-        defaults = dict(ctx.default_map or {})
-        defaults[command.name or ""] = {"quiet": True, **defaults.get(command.name or "", {})}
-        ctx.default_map = defaults
+def _answer(args: list[str]) -> str | None:
+    """What ``briefkit ARGS`` prints when it needs no click, else None."""
+    if len(args) != 1 or "_BRIEFKIT_COMPLETE" in os.environ:  # completion is click's
+        return None
+    if args[0] in _VERSION:
+        from .._version import __version__
+
+        return f"briefkit {__version__}\n"
+    # click names the program after the command's file and wraps at the terminal's width
+    # (at most 80 columns): the text written ahead of time is right only for that case
+    if args[0] in _HELP and os.path.basename(sys.argv[0]) == "briefkit" and _columns() >= 80:
+        from ._help_text import TEXT
+
+        return TEXT
+    return None
+
+
+def run() -> Any:
+    """The installed ``briefkit`` command."""
+    answer = _answer(sys.argv[1:])
+    if answer is None:
+        from ._main import main
+
+        return main()
+    sys.stdout.write(answer)
+    sys.stdout.flush()
+    return 0
+
+
+def __getattr__(name: str) -> Any:
+    """:data:`main` (the click group) and the group module's other names, loaded on first use."""
+    import importlib
+
+    try:
+        return getattr(importlib.import_module("._main", __name__), name)
+    except AttributeError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
