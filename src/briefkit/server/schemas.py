@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..model import Brief
+from ..tradecraft import Scale
 from .worker import MAX_CHECK_BRIEFS
 
 __all__ = [
@@ -56,7 +57,7 @@ class RenderQuery(BaseModel):
         "(repeatable).",
     )
     annotate: bool = Field(False, description="HTML: mark each tradecraft finding.")
-    scale: Literal["icd203", "phia", "kent"] | None = Field(
+    scale: Scale | None = Field(
         None, description="HTML with annotate: the estimative yardstick (default icd203)."
     )
     published: str | None = Field(
