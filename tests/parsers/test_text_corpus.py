@@ -75,15 +75,8 @@ KNOWN: dict[str, set[str]] = {
     # "Label: Be Aware!" headings are missed and a question paragraph heads a section; the
     # byline "By <job title>, <name>" gives two authors; the "Image:" credit is kept
     "tuned/weather_app_news_alert_explainer": {"sections", "metadata", "chrome kept"},
-    # run-in headings without a colon ("Summary This ...", "Technical Details The ...") are
-    # missed, a one-line paragraph "Logs, and" heads a section, the "Original release date:"
-    # line gives no date, and the "Click here for a PDF version" link is kept
-    "held_out/csirt_repost_runin_headings_flattened_list": {"sections", "metadata", "chrome kept"},
-    # the "Was this information helpful?" feedback widget is kept and its question heads a
-    # section
-    "held_out/cyber_agency_joint_advisory_feedback_widget": {"sections", "chrome kept"},
-    # the source card ("9 News", "a day ago") is kept, the entry's headline heads nothing, and
-    # the unsupported-browser notice glued to the article's start is kept
+    # the source card's outlet name ("9 News") heads a section in place of the entry's
+    # headline
     "held_out/hashtag_news_page_browser_notice": {"sections", "chrome kept"},
     # the agency-name line above the headline is taken as the title and the donation banner
     # as the summary; the agency is not read as the publisher
@@ -91,11 +84,9 @@ KNOWN: dict[str, set[str]] = {
     # numbered judgements each over an unindented quoted paragraph become one-item lists
     # between paragraphs, and a quote hard-broken mid-sentence splits in two
     "held_out/risk_blog_quoted_numbered_judgements": {"blocks"},
-    # a closing "Date modified:" label with no date is kept
-    "held_out/signals_agency_announcement_date_modified": {"blocks", "chrome kept"},
     # a question standfirst heads a section, the sentence-case repeat of the title and the
-    # lower-case "level one" headings over icon alt text are missed, the alt text is kept
-    "held_out/travel_insurer_advice_levels_icon_text": {"sections", "chrome kept"},
+    # lower-case "level one" headings over icon alt text are missed
+    "held_out/travel_insurer_advice_levels_icon_text": {"sections"},
     # the site name over a tagline is taken as the title; the headline and its source-page
     # title ("Travel advice explained  Smartraveller") are kept as paragraphs
     "held_out/travel_news_site_government_page_repost": {
@@ -104,8 +95,6 @@ KNOWN: dict[str, set[str]] = {
         "metadata",
         "chrome kept",
     },
-    # a "Newsletter compiled by NAME." line is kept as text, not read as the author
-    "held_out/vendor_threat_newsletter_week_in_review": {"blocks", "metadata"},
 }
 #: Briefs of ``KNOWN`` that lose words of their content (a strict xfail of the content
 #: rule below, so a fix must take them off this list).

@@ -28,7 +28,9 @@ _WEEKDAY = re.compile(
     r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+", re.IGNORECASE
 )  # "Friday, " "Wed, "
 _PREFIX = re.compile(
-    r"^(?:published|posted|updated|last updated|last modified|modified|date)(?: on)?:?\s+", re.I
+    r"^(?:(?:original )?release date|date (?:released|issued)|published|posted|updated"
+    r"|last updated|last modified|modified|date|released|issued)(?: on)?:?\s+",
+    re.I,
 )
 #: "by Jane Roe — last modified Jun 12, 2016 08:25 PM": a byline with the date after it.
 _BY_FIRST = re.compile(r"by\s+([A-Z][\w.'’ -]{1,60}?)\s+[-–—|]\s+(\S.{5,60})", re.IGNORECASE)

@@ -40,6 +40,8 @@ _SMALL = frozenset(
     ).split()
 )
 _OPENERS = "\"'“‘«(["
+#: Words a heading never ends with: a line ending in one was cut off mid-phrase.
+_DANGLING = frozenset(("and", "or", "nor", "but", "the", "a", "an"))
 _MAX_WORDS = 12
 _MAX_CHARS = 100
 _MAX_QUESTION_WORDS = 14
@@ -111,6 +113,8 @@ def _form(text: str) -> Form | None:
         return "question" if len(words) <= _MAX_QUESTION_WORDS else None
     if len(words) > _MAX_WORDS or text[-1] in ".,;!":
         return None
+    if len(words) > 1 and words[-1].lower() in _DANGLING:
+        return None  # "Logs, and": a list's line cut off before its last entry
     if all(c.isupper() for c in letters) and len(letters) >= 2:
         return "caps"
     if _title_case(words):

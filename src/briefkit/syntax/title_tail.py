@@ -104,7 +104,9 @@ def _header_run(lines: list[str], index: int, head: Head) -> int | None:
         elif byline(text):
             names += byline(text) or []
         elif not is_header_item(text):
-            if len(text.split()) > _KICKER_WORDS + 2 or is_body_text(text):
+            # a field ("Reference Number: 3088") makes the run a list of the brief's own
+            # fields, not a post's header of a date and names
+            if len(text.split()) > _KICKER_WORDS + 2 or is_body_text(text) or ": " in text:
                 return None
             names.append(text)
     _set(head.meta, "authors", tuple(names))
