@@ -81,9 +81,6 @@ KNOWN: dict[str, set[str]] = {
     # the agency-name line above the headline is taken as the title and the donation banner
     # as the summary; the agency is not read as the publisher
     "held_out/military_site_relief_agency_top_news_repost": {"title", "sections", "metadata"},
-    # numbered judgements each over an unindented quoted paragraph become one-item lists
-    # between paragraphs, and a quote hard-broken mid-sentence splits in two
-    "held_out/risk_blog_quoted_numbered_judgements": {"blocks"},
     # a question standfirst heads a section, the sentence-case repeat of the title and the
     # lower-case "level one" headings over icon alt text are missed
     "held_out/travel_insurer_advice_levels_icon_text": {"sections"},

@@ -1241,3 +1241,34 @@ def test_bulleted_fields_under_the_title_are_no_post_header() -> None:
     # a post's header of a name and a date under the title is still read
     header = parse_text(f"Public Appeal for Information\n\n- Ops Team\n- Mar 6, 2020\n\n{BODY}")
     assert (header.published, header.authors) == (dt.date(2020, 3, 6), ("Ops Team",))
+
+
+def test_numbered_items_each_over_a_quote_take_the_quote() -> None:
+    items = (
+        "1. Ransomware is a persistent threat.\n“Cybercrime remains the likeliest threat.”\n"
+        "2. Critical infrastructure is at risk.\n“Criminals target its downtime.”\n"
+    )
+    intro = "The assessment names its key judgements, which it sets out as follows:"
+    brief = parse_text(f"Threat Assessment Summary\n\n{intro}\n{items}")
+    lists = [b for b in brief.sections[0].blocks if isinstance(b, ItemList)]
+    assert [[i.text for i in b.items] for b in lists] == [
+        [
+            "Ransomware is a persistent threat. “Cybercrime remains the likeliest threat.”",
+            "Critical infrastructure is at risk. “Criminals target its downtime.”",
+        ]
+    ]
+    # one quote after a list is a paragraph of its own
+    single = parse_text(f"Threat Assessment Summary\n\n1. Ransomware.\n2. Fraud.\n“{BODY}”\n")
+    assert [b.type for b in single.sections[0].blocks] == ["list", "paragraph"]
+
+
+def test_a_long_line_ending_mid_sentence_goes_on_in_pasted_text() -> None:
+    long = f"{BODY} The port authority added that inspections would continue all week."
+    cut = "Because it can stop an organization from working, it is the most disruptive threat that"
+    text = f"{long}\n{cut}\nCanadians face. {BODY}\nThings to Watch Out For\n{long}\n"
+    brief = parse_text(f"Threat Assessment Summary\n\n{text}")
+    assert [s.heading for s in brief.sections] == [None, "Things to Watch Out For"]
+    assert brief.sections[0].blocks[1].text == f"{cut} Canadians face. {BODY}"
+    # a heading that ends with a capital letter ("Plan A") is still one
+    plan = parse_text(f"Threat Assessment Summary\n\n{BODY}\n\nMeal Plan A\n\n{BODY}")
+    assert [s.heading for s in plan.sections] == [None, "Meal Plan A"]

@@ -113,7 +113,7 @@ def _form(text: str) -> Form | None:
         return "question" if len(words) <= _MAX_QUESTION_WORDS else None
     if len(words) > _MAX_WORDS or text[-1] in ".,;!":
         return None
-    if len(words) > 1 and words[-1].lower() in _DANGLING:
+    if len(words) > 1 and words[-1] in _DANGLING:
         return None  # "Logs, and": a list's line cut off before its last entry
     if all(c.isupper() for c in letters) and len(letters) >= 2:
         return "caps"
