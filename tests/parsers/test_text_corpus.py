@@ -78,9 +78,6 @@ KNOWN: dict[str, set[str]] = {
     # the source card's outlet name ("9 News") heads a section in place of the entry's
     # headline
     "held_out/hashtag_news_page_browser_notice": {"sections", "chrome kept"},
-    # the agency-name line above the headline is taken as the title and the donation banner
-    # as the summary; the agency is not read as the publisher
-    "held_out/military_site_relief_agency_top_news_repost": {"title", "sections", "metadata"},
     # a question standfirst heads a section, the sentence-case repeat of the title and the
     # lower-case "level one" headings over icon alt text are missed
     "held_out/travel_insurer_advice_levels_icon_text": {"sections"},

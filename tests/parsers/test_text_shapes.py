@@ -1272,3 +1272,18 @@ def test_a_long_line_ending_mid_sentence_goes_on_in_pasted_text() -> None:
     # a heading that ends with a capital letter ("Plan A") is still one
     plan = parse_text(f"Threat Assessment Summary\n\n{BODY}\n\nMeal Plan A\n\n{BODY}")
     assert [s.heading for s in plan.sections] == [None, "Meal Plan A"]
+
+
+def test_a_source_printed_above_and_below_the_headline_is_the_publisher() -> None:
+    source = "UNOCHA - United Nations Office for the Coordination of Humanitarian Affairs"
+    headline = "Today's top news: Sudan, Occupied Palestinian Territory"
+    brief = parse_text(f"{source}\n\n{headline}\n\n{source}\n\nSudan\n\n{BODY}")
+    assert (brief.title, brief.publisher) == (headline, source)
+    assert [s.heading for s in brief.sections] == ["Sudan"]
+    # a headline printed around its standfirst, and again, is still the headline
+    title, standfirst = "Accounting Firm Opens New Office", "The firm expands its audit team"
+    again = parse_text(f"{title}\n\n{standfirst}\n\n{title}\n\n{title}\n\n{BODY}")
+    assert (again.title, again.publisher) == (title, None)
+    asked = "What Are Travel Advisories?"
+    question = parse_text(f"{asked}\n\nWhat do they mean for you?\n\n{asked}\n\n{BODY}")
+    assert (question.title, question.publisher) == (asked, None)

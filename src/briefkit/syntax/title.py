@@ -251,6 +251,11 @@ def read_head(lines: list[str], start: int) -> Head:
         if end and k + 1 < len(cands) and is_body_text(cands[k + 1][1]) and _headline(end):
             # a trail over the body with no headline line: it ends in the page's title
             return Head(end, index, meta, index + 1)
+        if _around_headline(cands, k) and not meta.get("publisher"):
+            meta["publisher"] = text  # the source's name printed above and below the headline
+            skipped.append(text)
+            k += 1
+            continue
         run = _bullet_run(cands, k)
         if run > k:
             _read_bullet_run([t for _, t in cands[k:run]], meta)
@@ -346,6 +351,18 @@ def read_head(lines: list[str], start: int) -> Head:
     index, text = cands[0]
     _check_title(text, index)
     return Head(text, index, {}, index + 1)
+
+
+def _around_headline(cands: list[tuple[int, str]], k: int) -> bool:
+    """A line printed again right under the next one ("UNOCHA - United Nations ..." above
+    and below "Today's top news: ..."): the source's name around the headline."""
+    if k + 2 >= len(cands):
+        return False
+    text, headline, again = cands[k][1], cands[k + 1][1], cands[k + 2][1]
+    # printed exactly twice, in any case: a headline printed again and again is no name
+    twice = [t.lower() for _, t in cands].count(text.lower()) == 2
+    named = _title_like(text) and not text.endswith("?")
+    return twice and named and again == text != headline and _title_like(headline)
 
 
 def _after_view_original(cands: list[tuple[int, str]], meta: dict[str, Any]) -> int:

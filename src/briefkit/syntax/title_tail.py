@@ -68,7 +68,7 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
             if dated.author:
                 _set(head.meta, "authors", (dated.author,))
             index = _kicker_under(lines, index, head)
-        elif text == head.title or byline(text):
+        elif text == head.title or text == head.meta.get("publisher") or byline(text):
             _set(head.meta, "authors", tuple(byline(text) or ()))
         elif active and name_line(text) and not head.meta.get("authors"):
             _set(head.meta, "authors", tuple(name_line(text) or ()))
