@@ -81,14 +81,6 @@ KNOWN: dict[str, set[str]] = {
     # a question standfirst heads a section, the sentence-case repeat of the title and the
     # lower-case "level one" headings over icon alt text are missed
     "held_out/travel_insurer_advice_levels_icon_text": {"sections"},
-    # the site name over a tagline is taken as the title; the headline and its source-page
-    # title ("Travel advice explained  Smartraveller") are kept as paragraphs
-    "held_out/travel_news_site_government_page_repost": {
-        "title",
-        "blocks",
-        "metadata",
-        "chrome kept",
-    },
 }
 #: Briefs of ``KNOWN`` that lose words of their content (a strict xfail of the content
 #: rule below, so a fix must take them off this list).

@@ -1287,3 +1287,29 @@ def test_a_source_printed_above_and_below_the_headline_is_the_publisher() -> Non
     asked = "What Are Travel Advisories?"
     question = parse_text(f"{asked}\n\nWhat do they mean for you?\n\n{asked}\n\n{BODY}")
     assert (question.title, question.publisher) == (asked, None)
+
+
+def test_a_site_name_over_its_tagline_is_the_masthead() -> None:
+    tagline = "Your resource for slow travel and international living – new content daily"
+    text = f"October 17, 2024\n\nSlow Travel News\n\n{tagline}\n\nTravel advice explained\n\n{BODY}"
+    brief = parse_text(text)
+    assert (brief.title, brief.publisher, brief.summary) == (
+        "Travel advice explained",
+        "Slow Travel News",
+        tagline,
+    )
+    # a headline over its standfirst, or a name-shaped headline on the first line, is the title
+    standfirst = "Pirates boarded two tankers off the coast this week"
+    for head in ("Export Controls Tighten", "Maritime Security Weekly"):
+        kept = parse_text(f"{head}\n\n{standfirst}\n\nGulf of Guinea\n\n{BODY}")
+        assert (kept.title, kept.publisher) == (head, None)
+
+
+def test_the_headline_with_its_sources_name_is_a_link_card() -> None:
+    card = "Travel advice explained  Smartraveller"
+    body = f"{BODY} Smartraveller lists 178 destinations."
+    brief = parse_text(f"Travel advice explained\n\n12 min read\n{card}\n\n{body}")
+    assert [b.text for s in brief.sections for b in s.blocks] == [body]
+    # the name printed nowhere else is kept with the line
+    alone = parse_text(f"Travel advice explained\n\n12 min read\n{card}\n\n{BODY}")
+    assert " ".join(card.split()) in [b.text for s in alone.sections for b in s.blocks]

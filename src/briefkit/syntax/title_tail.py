@@ -44,6 +44,9 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
             continue
         if text.startswith(head.title) and text != head.title:
             stamp = _trailing_date(text[len(head.title) :])
+            if stamp is None and _source_card(lines, index, text[len(head.title) :]):
+                index, active = index + 1, True  # the headline and its source's name
+                continue
             if stamp is None:
                 return index
             _set(head.meta, "published", stamp)  # the headline again, with its date
@@ -111,6 +114,23 @@ def _header_run(lines: list[str], index: int, head: Head) -> int | None:
             names.append(text)
     _set(head.meta, "authors", tuple(names))
     return at
+
+
+_SOURCE_WORDS = 3
+
+
+def _source_card(lines: list[str], index: int, tail: str) -> bool:
+    """ "Travel advice explained  Smartraveller" under that headline: a link card naming the
+    page the piece comes from, its name after two or more spaces. Dropped only when the name
+    is printed again below, so no word of it is lost."""
+    name = tail.strip()
+    words = name.split()
+    return (
+        tail.startswith("  ")
+        and 0 < len(words) <= _SOURCE_WORDS
+        and all(w[:1].isupper() for w in words)
+        and any(name in line for line in lines[index + 1 :])
+    )
 
 
 def _trailing_date(text: str) -> Any:
