@@ -54,8 +54,6 @@ KNOWN: dict[str, set[str]] = {
     "tuned/it_firm_cert_alerts_repost": {"sections"},
     # "References: ADVISORY NOTICE ..." is an incident's field, read as a sources heading
     "tuned/maritime_security_firm_incident_fields": {"sections"},
-    # a "From: <newsletter>" source line above takeaway bullets is taken as the title
-    "tuned/captive_newsletter_takeaway_bullets": {"title", "blocks", "metadata"},
     # a search-tips box and a "Login Register Subscribe" row above the headline are kept,
     # and the first becomes the title; the "Reprints" link and topic tag are kept
     "tuned/insurance_weekly_pv_market_article": {"title", "sections", "chrome kept"},

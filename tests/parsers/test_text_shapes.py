@@ -1313,3 +1313,18 @@ def test_the_headline_with_its_sources_name_is_a_link_card() -> None:
     # the name printed nowhere else is kept with the line
     alone = parse_text(f"Travel advice explained\n\n12 min read\n{card}\n\n{BODY}")
     assert " ".join(card.split()) in [b.text for s in alone.sections for b in s.blocks]
+
+
+def test_a_from_line_under_the_headline_is_a_field() -> None:
+    headline = "Turbulent political violence market could increase captive utilisation"
+    bullets = "  • Political violence is seldom written through captives\n  • Renewals tighten"
+    brief = parse_text(f"{headline}\n\nFrom: Captive Intelligence\n\n{bullets}\n\n{BODY}")
+    assert (brief.title, brief.summary) == (headline, None)
+    assert [s.heading for s in brief.sections] == [None]
+    assert brief.sections[0].blocks[0].text == "From: Captive Intelligence"
+    # a heading that opens with "From" and more words is still a heading
+    text = f"{headline}\n\n{BODY}\n\nFrom Kyiv to Kherson: The Front Line\n\n{BODY}"
+    assert [s.heading for s in parse_text(text).sections] == [
+        None,
+        "From Kyiv to Kherson: The Front Line",
+    ]

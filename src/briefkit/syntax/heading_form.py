@@ -69,7 +69,8 @@ _ATTRIBUTE_KEYS = frozenset(
         "confidence|confidence level|confidence assessment|threat level|risk level|level|"
         "location|date|time|source|classification|marking|status|severity|priority|region|"
         "country|sector|credibility|coherence|tlp|report id|distribution|category|author|"
-        "authors|analyst|analysts|analyst(s)|published|updated|last updated|event|event(s)"
+        "authors|analyst|analysts|analyst(s)|published|updated|last updated|event|event(s)|"
+        "from|via"
     ).split("|")
 )
 

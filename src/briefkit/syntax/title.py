@@ -21,7 +21,7 @@ from typing import Any
 from ..errors import ParseError
 from .chrome import CRUMB, STRONG, chrome_strength, is_counter, is_crumbs, slash_crumbs
 from .date_lines import date_line, is_time_line
-from .heading_form import heading_form, is_body_text
+from .heading_form import heading_form, is_attribute_line, is_body_text
 from .masthead import is_tagline, masthead, site_name
 from .metadata import (
     byline,
@@ -307,6 +307,7 @@ def read_head(lines: list[str], start: int) -> Head:
             and is_tagline(text)
             and heading_form(following) in ("title", "caps")
             and heading_alone(following, at_start=True) is None  # not a section heading
+            and not is_attribute_line(following)  # "From: Captive Intelligence": a field
             and _body_after(cands, k, following)
         ):
             # A site tagline above a Title Case headline; "Name: tagline" names the site.
