@@ -70,9 +70,9 @@ KNOWN: dict[str, set[str]] = {
     # "Site icon <site>" logo text is taken as the title; the short title and its longer
     # variant head sections
     "tuned/survival_site_bluf_repost": {"title", "sections"},
-    # "Label: Be Aware!" headings are missed and a question paragraph heads a section; the
-    # byline "By <job title>, <name>" gives two authors; the "Image:" credit is kept
-    "tuned/weather_app_news_alert_explainer": {"sections", "metadata", "chrome kept"},
+    # the byline "By <job title>, <name>" gives two authors, and the published time is kept
+    # in UTC where the expected JSON (written before that rule) holds the date
+    "tuned/weather_app_news_alert_explainer": {"metadata"},
     # the source card's outlet name ("9 News") heads a section in place of the entry's
     # headline
     "held_out/hashtag_news_page_browser_notice": {"sections", "chrome kept"},

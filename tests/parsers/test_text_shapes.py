@@ -974,6 +974,8 @@ CHROME = [
     "3 hours ago",
     "Your web browser is no longer supported.",
     "number one green circle icon",
+    "Image: Image by Tobias Hämmer from Pixabay",
+    "Photo by Jane Roe on Unsplash",
 ]
 
 #: Lines that open like the chrome above but say something: content.
@@ -986,6 +988,7 @@ LIKE_CHROME = [
     "Two days ago the ministry closed the border crossing.",
     "Your browser is not supported by the bank's app, customers said.",
     "Click the gear icon to open the settings.",
+    "Photos by the agency from the border show the damage.",
 ]
 
 
@@ -1145,6 +1148,8 @@ def test_source_link_under_the_title_is_the_url() -> None:
         "Summary This joint advisory sets out ways to uncover malicious activity.",
         "Original release date: September 1, 2020",
         "Newsletter compiled by Jon Munshaw.",
+        "Advisory: Be Aware!",
+        "Image: Image by Tobias Hämmer from Pixabay",
     ],
 )
 def test_rendered_paragraphs_that_look_like_furniture_read_back(text: str) -> None:
@@ -1328,3 +1333,23 @@ def test_a_from_line_under_the_headline_is_a_field() -> None:
         None,
         "From Kyiv to Kherson: The Front Line",
     ]
+
+
+def test_a_label_over_a_short_call_with_an_exclamation_is_a_heading() -> None:
+    text = f"Understanding Alerts\n\n{BODY}\n\nAdvisory: Be Aware!\n\n{BODY}"
+    assert [s.heading for s in parse_text(text).sections] == [None, "Advisory: Be Aware!"]
+    # a longer or lower-case exclamation after a label is a sentence
+    for line in ("Officials: Stay Indoors Until the Storm Has Passed!", "Warning: be careful!"):
+        brief = parse_text(f"Understanding Alerts\n\n{BODY}\n\n{line}\n\n{BODY}")
+        assert [s.heading for s in brief.sections] == [None]
+
+
+def test_a_question_opening_with_a_word_and_a_comma_is_prose() -> None:
+    asked = "So, do you know the difference between an advisory, watch and warning?"
+    text = f"Understanding Alerts\n\n{BODY}\n\n{asked}\n\nAdvisory: Be Aware!\n\n{BODY}"
+    brief = parse_text(text)
+    assert [s.heading for s in brief.sections] == [None, "Advisory: Be Aware!"]
+    assert asked in brief.sections[0].text
+    # a question heading without such an opening is still one
+    titled = f"Understanding Alerts\n\n{BODY}\n\nWhy Do Warnings Matter?\n\n{BODY}"
+    assert [s.heading for s in parse_text(titled).sections] == [None, "Why Do Warnings Matter?"]

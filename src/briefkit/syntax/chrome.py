@@ -178,6 +178,9 @@ _STRONG_PATTERNS = (
     r" (?:provided by|of|from|run by) [\w' .&-]{1,60}",
     # images
     r"\d{2,4}px [^\n]{1,100}",
+    # a stock photo's credit ("Image: Image by Tobias Hämmer from Pixabay")
+    r"(?:(?:image|photo|picture)s?: )?(?:image|photo|picture)s? by [^\n]{1,60} (?:from|on|via) "
+    r"(?:pixabay|unsplash|pexels|shutterstock|istock|getty images|adobe stock|wikimedia commons)",
     r"[\w.-]{1,80}\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)",
     # a line of punctuation only: dividers, code fences
     r"[^\w\s]{1,40}",

@@ -43,6 +43,7 @@ _OPENERS = "\"'“‘«(["
 #: Words a heading never ends with: a line ending in one was cut off mid-phrase.
 _DANGLING = frozenset(("and", "or", "nor", "but", "the", "a", "an"))
 _MAX_WORDS = 12
+_CALL_WORDS = 3
 _MAX_CHARS = 100
 _MAX_QUESTION_WORDS = 14
 _MAX_SENTENCE_WORDS = 9
@@ -111,6 +112,8 @@ def _form(text: str) -> Form | None:
     if len(letters) < 2:
         return None
     if text.endswith("?"):
+        if words[0].endswith(",") and words[0][:-1].isalpha():
+            return None  # "So, do you know the difference ...?": a sentence that asks
         return "question" if len(words) <= _MAX_QUESTION_WORDS else None
     if len(words) > _MAX_WORDS or text[-1] in ".,;!":
         return None
@@ -160,7 +163,9 @@ def _heading_form(text: str) -> Form | None:
             return None
         if len(tail.split()) < 2 or _form(head.strip()) not in ("title", "caps"):
             return None
-        form = _form(tail.strip())
+        # a short call after the label may end with "!" ("Advisory: Be Aware!")
+        exclaimed = tail.strip().endswith("!") and len(tail.split()) <= _CALL_WORDS
+        form = _form(tail.strip().rstrip("!") if exclaimed else tail.strip())
         words = head.split()
         if (
             form == "sentence"
