@@ -976,6 +976,7 @@ CHROME = [
     "number one green circle icon",
     "Image: Image by Tobias Hämmer from Pixabay",
     "Photo by Jane Roe on Unsplash",
+    "Login Register Subscribe",
 ]
 
 #: Lines that open like the chrome above but say something: content.
@@ -989,6 +990,7 @@ LIKE_CHROME = [
     "Your browser is not supported by the bank's app, customers said.",
     "Click the gear icon to open the settings.",
     "Photos by the agency from the border show the damage.",
+    "Register and subscribe to the alerts, the council urged residents.",
 ]
 
 

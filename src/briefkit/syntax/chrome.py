@@ -256,7 +256,7 @@ _PLATFORMS = frozenset(
         "itunes|apple podcasts|google play|google podcasts|stitcher|soundcloud|spotify|youtube|"
         "rss|rss feed|twitter|x|facebook|linkedin|instagram|telegram|whatsapp|reddit|email|"
         "e-mail|print|share|tweet|pinterest|tiktok|threads|mastodon|bluesky|podcast|previous|"
-        "next|index|home|contents|archive|prev|older|newer"
+        "next|index|home|contents|archive|prev|older|newer|login|logout|register|subscribe"
     ).split("|")
 )
 _ROW = re.compile(r"\s+[-|·•/]\s+|\s{2,}|\s*\|\s*")
