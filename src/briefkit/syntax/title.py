@@ -338,10 +338,11 @@ def _around_headline(cands: list[tuple[int, str]], k: int) -> bool:
     if k + 2 >= len(cands):
         return False
     text, headline, again = cands[k][1], cands[k + 1][1], cands[k + 2][1]
+    if again != text or headline == text or text.endswith("?"):
+        return False
     # printed exactly twice, in any case: a headline printed again and again is no name
     twice = [t.lower() for _, t in cands].count(text.lower()) == 2
-    named = _title_like(text) and not text.endswith("?")
-    return twice and named and again == text != headline and _title_like(headline)
+    return twice and _title_like(text) and _title_like(headline)
 
 
 def _after_view_original(cands: list[tuple[int, str]], meta: dict[str, Any]) -> int:
