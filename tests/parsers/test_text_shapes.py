@@ -353,6 +353,7 @@ def test_title_skips_what_stands_above_it(head: str, title: str, meta: dict[str,
         ("Original release date: September 1, 2020", {"published": dt.date(2020, 9, 1)}),
         ("Date issued: Jul 23, 2013", {"published": dt.date(2013, 7, 23)}),
         ("Newsletter compiled by Jon Munshaw.", {"authors": ("Jon Munshaw",)}),
+        ("3 min readNov 5, 2023", {"published": dt.date(2023, 11, 5)}),
         ("Updated: Dec 8, 2020", {"updated": dt.date(2020, 12, 8), "published": None}),
         # a content system's byline with the date of the last change after a dash
         ("by Jane Roe — last modified Jun 12, 2016 08:25 PM", {
@@ -1355,3 +1356,22 @@ def test_a_question_opening_with_a_word_and_a_comma_is_prose() -> None:
     # a question heading without such an opening is still one
     titled = f"Understanding Alerts\n\n{BODY}\n\nWhy Do Warnings Matter?\n\n{BODY}"
     assert [s.heading for s in parse_text(titled).sections] == [None, "Why Do Warnings Matter?"]
+
+
+def test_a_blogging_platforms_header_under_the_title() -> None:
+    title = "Understanding Cyber Threat Indicators: Enhancing Defenses"
+    header = "Mira Jansen\nOSINT for all\nPublished in\n3 min readNov 5, 2023"
+    brief = parse_text(f"{title}\n\n{header}\n\nIntroduction\n\n{BODY}")
+    assert (brief.authors, brief.publisher, brief.published) == (
+        ("Mira Jansen",),
+        "OSINT for all",
+        dt.date(2023, 11, 5),
+    )
+    assert [s.heading for s in brief.sections] == ["Introduction"]
+    # without the "Published in" label, or with a line that is no name, nothing is read
+    for block in (
+        "Mira Jansen\nOSINT for all\nNov 5, 2023",
+        header.replace("Mira Jansen", "Our view"),
+    ):
+        kept = parse_text(f"{title}\n\n{block}\n\n{BODY}")
+        assert kept.publisher is None

@@ -41,6 +41,8 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _READING = re.compile(r"\s*[•·|-]\s*\d{1,3} min(?:ute)?s? read$", re.IGNORECASE)
+#: A reading time the copy ran into the date after it ("3 min readNov 5, 2023").
+_READING_FIRST = re.compile(r"^\d{1,3} min(?:ute)?s? read\s*(?=[A-Z\d])")
 _SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _BY = re.compile(r"\s+[-–—|]\s+(?:by\s+)?([A-Z][\w.'’ -]{1,60})$")
 _MASTHEAD = re.compile(r"[-–—]\s+([A-Z][\w.'’ &]{1,50}?)\s+[-–—]\s+(.{6,40})")
@@ -89,7 +91,7 @@ def date_line(line: str) -> DateLine | None:
     text = " ".join(line.split())
     if not text or len(text) > _MAX_DATE_CHARS or _YEAR.search(text) is None:
         return None
-    text = _READING.sub("", text)
+    text = _READING_FIRST.sub("", _READING.sub("", text))
     signed = _BY_FIRST.fullmatch(text)
     if signed is not None and signed.group(1)[0].isupper():
         inner = date_line(signed.group(2))

@@ -29,6 +29,7 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
     """Skip the dates, bylines, author names and repeated headline under the title from line
     ``index`` on (after its metadata block); returns the index of the first body line."""
     active = False  # a date, byline or repeated headline was seen: names may follow
+    index = _platform_header(lines, index, head)
     while index < len(lines):
         text = lines[index].strip()
         if not text:
@@ -117,6 +118,36 @@ def _header_run(lines: list[str], index: int, head: Head) -> int | None:
 
 
 _SOURCE_WORDS = 3
+_PLATFORM_LINES = 5
+
+
+def _platform_header(lines: list[str], index: int, head: Head) -> int:
+    """A blogging platform's header right under the title, one item a line: the author,
+    the publication, a "Published in" label and the date ("3 min readNov 5, 2023"). The
+    line over the label is the publication. Read when the block holds that label and a
+    date; returns the index after it, else ``index``."""
+    block: list[str] = []
+    at = index
+    while at < len(lines) and not lines[at].strip():
+        at += 1
+    while at < len(lines) and lines[at].strip() and len(block) < _PLATFORM_LINES:
+        block.append(lines[at].strip())
+        at += 1
+    labels = [i for i, t in enumerate(block) if t.lower() == "published in"]
+    dates = [date_line(t) for t in block]
+    if len(labels) != 1 or labels[0] == 0 or not any(dates):
+        return index
+    rest = [
+        t for i, t in enumerate(block) if i != labels[0] - 1 and i != labels[0] and not dates[i]
+    ]
+    names = [n for t in rest for n in name_line(t) or []]
+    if len(names) != len(rest):
+        return index  # a line that is neither a name nor a date: not such a header
+    _set(head.meta, "publisher", block[labels[0] - 1])
+    _set(head.meta, "published", next(d for d in dates if d).date)
+    if names:
+        _set(head.meta, "authors", tuple(names))
+    return at
 
 
 def _source_card(lines: list[str], index: int, tail: str) -> bool:
