@@ -179,10 +179,12 @@ def lost_words(
     syntax: AbstractSet[str] = frozenset(),
 ) -> list[str]:
     """The words of ``text`` found nowhere in ``brief`` (title, metadata, headings, text, items,
-    links), sorted: what "content kept" means. Lines listed in ``chrome``, Previous/Next lines
-    and list markers are no content; ``syntax`` words are those a parsed line may consume."""
+    links), sorted: what "content kept" means. Lines listed in ``chrome`` (and a long one where
+    a line holds it, run into the text after it), Previous/Next lines and list markers are no
+    content; ``syntax`` words are those a parsed line may consume."""
+    glued = [c for c in chrome if len(c) >= _SHORT_CHROME]
     content = "\n".join(
-        _ITEM_MARKER.sub("", line)
+        _ITEM_MARKER.sub("", _without(line, glued))
         for line in text.splitlines()
         if " ".join(line.split()) not in chrome and not _NAV_LINE.match(line)
     )
@@ -196,6 +198,13 @@ def lost_words(
 #: Chrome lines shorter than this ("in", "Share") are words prose uses too: they count as
 #: kept only as a whole line or at a line's start or end, where a joined line would put them.
 _SHORT_CHROME = 20
+
+
+def _without(line: str, chrome: Sequence[str]) -> str:
+    text = " ".join(line.split())
+    for c in chrome:
+        text = text.replace(c, " ")
+    return text
 
 
 def _holds(text: str, chrome: str) -> bool:

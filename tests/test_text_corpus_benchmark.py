@@ -32,3 +32,19 @@ def test_text_corpus_report(tmp_path: Path) -> None:
     for rule in ("title", "sections", "blocks", "navigation", "metadata", "chrome kept"):
         assert re.search(rf"^\| {rule} \| \d+ \| \d+ \|$", text, re.M)
     assert re.search(r"median [\d.]+ ms, p90 [\d.]+ ms, max [\d.]+ ms", text)
+
+
+def test_listed_chrome_run_into_a_line_is_no_content() -> None:
+    """A notice a copy ran into the paragraph after it is chrome there too; a short listed
+    line ("Share") counts only as a whole line, since prose uses such words."""
+    sys.path.insert(0, str(ROOT))
+    from benchmarks import text_corpus
+
+    from briefkit import parse_text
+
+    notice = "Your web browser is no longer supported."
+    text = f"Title\n\n{notice} Floods closed the port.\n\nShare this report with crews.\n"
+    brief = parse_text("Title\n\nFloods closed the port.\n\nthis report with crews.\n")
+    assert text_corpus.lost_words(text, brief, {notice, "Share"}) == ["share"]
+    lost = ["browser", "is", "longer", "no", "share", "supported", "web", "your"]
+    assert text_corpus.lost_words(text, brief) == lost

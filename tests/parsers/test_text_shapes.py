@@ -350,6 +350,10 @@ def test_title_skips_what_stands_above_it(head: str, title: str, meta: dict[str,
         ("Wed, 09/18/2019 - 10:05am\n\nExport Controls Tighten Again\n\nJane Roe and Sam Poe", {
             "published": dt.date(2019, 9, 18), "authors": ("Jane Roe", "Sam Poe")}),
         ("5 min read", {}),
+        ("Original release date: September 1, 2020", {"published": dt.date(2020, 9, 1)}),
+        ("Date issued: Jul 23, 2013", {"published": dt.date(2013, 7, 23)}),
+        ("Newsletter compiled by Jon Munshaw.", {"authors": ("Jon Munshaw",)}),
+        ("3 min readNov 5, 2023", {"published": dt.date(2023, 11, 5)}),
         ("Updated: Dec 8, 2020", {"updated": dt.date(2020, 12, 8), "published": None}),
         # a content system's byline with the date of the last change after a dash
         ("by Jane Roe — last modified Jun 12, 2016 08:25 PM", {
@@ -957,7 +961,54 @@ CHROME = [
     "Also available in Burmese, 简体中文",
     "Briefing / Africa",
     "Op-Ed / Europe & Central Asia",
+    "Was this information helpful?",
+    "Is this page useful?",
+    "Thanks for your feedback!",
+    "Tell us why this information was helpful and we’ll work on making more pages like it",
+    "Date modified:",
+    "Last reviewed:",
+    "Click here for a PDF version of this report.",
+    "Download a printable version",
+    "UNITED24 - Make a charitable donation in support of Ukraine!",
+    "Donate now",
+    "a day ago",
+    "3 hours ago",
+    "Your web browser is no longer supported.",
+    "number one green circle icon",
+    "Image: Image by Tobias Hämmer from Pixabay",
+    "Photo by Jane Roe on Unsplash",
+    "Login Register Subscribe",
 ]
+
+#: Lines that open like the chrome above but say something: content.
+LIKE_CHROME = [
+    "Was this information helpful to the investigators? Officials would not say.",
+    "Thanks for your feedback on the draft, the minister told the committee.",
+    "Date modified: 12 May 2023",
+    "A PDF version of this report reached the committee a day early.",
+    "Donate blood at the clinic on Friday, the health office urged residents.",
+    "Two days ago the ministry closed the border crossing.",
+    "Your browser is not supported by the bank's app, customers said.",
+    "Click the gear icon to open the settings.",
+    "Photos by the agency from the border show the damage.",
+    "Register and subscribe to the alerts, the council urged residents.",
+]
+
+
+@pytest.mark.parametrize("line", LIKE_CHROME)
+def test_lines_that_open_like_chrome_are_content(line: str) -> None:
+    brief = parse_text(f"Export Controls Tighten Again\n\n{BODY}\n\n{line}\n\nMore text here.\n")
+    assert line in [b.text for s in brief.sections for b in s.blocks]
+
+
+def test_a_browser_notice_run_into_the_first_paragraph_is_dropped() -> None:
+    notice = "Your web browser is no longer supported. To improve your experience update it here"
+    brief = parse_text(f"Travel Advice Update\n\n{notice} {BODY}\n")
+    assert [b.text for s in brief.sections for b in s.blocks] == [BODY]
+    # only a notice at the start of a line is cut: one quoted in a sentence stays
+    kept = f"Staff saw the message '{notice}' on older phones."
+    brief = parse_text(f"Travel Advice Update\n\n{kept}\n\n{BODY}\n")
+    assert next(b.text for s in brief.sections for b in s.blocks) == kept
 
 
 @pytest.mark.parametrize("line", CHROME)
@@ -1094,6 +1145,14 @@ def test_source_link_under_the_title_is_the_url() -> None:
         "Home / Travel / Safety / Advice",
         "Displaying 31 - 40 of 611 articles",
         "Briefing / Africa",
+        "a day ago",
+        "number one green circle icon",
+        "Your web browser is no longer supported. The storm closed the port on Monday.",
+        "Summary This joint advisory sets out ways to uncover malicious activity.",
+        "Original release date: September 1, 2020",
+        "Newsletter compiled by Jon Munshaw.",
+        "Advisory: Be Aware!",
+        "Image: Image by Tobias Hämmer from Pixabay",
     ],
 )
 def test_rendered_paragraphs_that_look_like_furniture_read_back(text: str) -> None:
@@ -1126,3 +1185,193 @@ def test_a_time_in_a_named_zone_is_kept_in_utc() -> None:
     local = parse_text(f"Understanding Alerts\n\nJune 18, 2025 at 06:35 AM\n\n{BODY}")
     assert local.published is not None
     assert local.published.isoformat() == "2025-06-18"  # no zone: the local time is not kept
+
+
+def test_release_and_compiled_by_lines_that_say_more_are_text() -> None:
+    for line in (
+        "Released on bail on March 3, 2020, the suspect left the country.",
+        "Figures compiled by the agency show a rise in attacks.",
+    ):
+        brief = parse_text(f"Export Controls Tighten Again\n\n{line}\n\n{BODY}")
+        assert (brief.published, brief.authors) == (None, ())
+        assert line in brief.sections[0].text
+
+
+def test_a_line_cut_off_after_and_is_no_heading() -> None:
+    text = f"Key Takeaways\n\nCollect for analysis:\n\nRelevant artifacts,\n\nLogs, and\n\n\n{BODY}"
+    brief = parse_text(f"Incident Response Playbook\n\n{text}")
+    assert [s.heading for s in brief.sections] == ["Key Takeaways"]
+    assert "Logs, and" in brief.sections[0].text
+    # a heading with "and" inside it is still one
+    inner = parse_text(f"Incident Response Playbook\n\n{BODY}\n\nLaw and Order\n\n{BODY}")
+    assert [s.heading for s in inner.sections] == [None, "Law and Order"]
+
+
+RUN_IN_REST = "This joint advisory sets out technical approaches to uncovering malicious activity."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"Summary {RUN_IN_REST}", ("Summary", RUN_IN_REST)),
+        (f"Key Judgements {RUN_IN_REST}", ("Key Judgements", RUN_IN_REST)),
+        (f"Technical Details {RUN_IN_REST}", ("Technical Details", RUN_IN_REST)),
+        # controls: a sentence that opens with a label's word, a proper name, a short rest
+        ("Summary judgments were entered in both cases last week by the court.", None),
+        ("Background checks found nothing unusual in the records of the firm.", None),
+        (f"United States {RUN_IN_REST}", None),
+        ("Summary This is it.", None),
+        (f"Details {RUN_IN_REST}", None),  # one word that is no known label
+    ],
+)
+def test_a_heading_run_into_its_paragraph_without_a_colon(
+    text: str, expected: tuple[str, str] | None
+) -> None:
+    brief = parse_text(f"Incident Response Playbook\n\n{BODY}\n\n{text}")
+    if expected is None:
+        assert [s.heading for s in brief.sections] == [None]
+        assert text in brief.sections[0].text
+    else:
+        assert [(s.heading, s.text) for s in brief.sections[1:]] == [expected]
+        assert parse_text(render_text(brief)) == brief
+
+
+def test_bulleted_fields_under_the_title_are_no_post_header() -> None:
+    fields = "  • Reference Number: 3088\n  • Date released: 12 May 2011"
+    brief = parse_text(f"Public Appeal for Information\n\n{fields}\n\nRequest\n\n{BODY}")
+    assert (brief.published, brief.authors) == (None, ())
+    first = brief.sections[0].blocks[0]
+    assert isinstance(first, ItemList)
+    assert [(i.lead, i.text) for i in first.items] == [
+        ("Reference Number", "3088"),
+        ("Date released", "12 May 2011"),
+    ]
+    # a post's header of a name and a date under the title is still read
+    header = parse_text(f"Public Appeal for Information\n\n- Ops Team\n- Mar 6, 2020\n\n{BODY}")
+    assert (header.published, header.authors) == (dt.date(2020, 3, 6), ("Ops Team",))
+
+
+def test_numbered_items_each_over_a_quote_take_the_quote() -> None:
+    items = (
+        "1. Ransomware is a persistent threat.\n“Cybercrime remains the likeliest threat.”\n"
+        "2. Critical infrastructure is at risk.\n“Criminals target its downtime.”\n"
+    )
+    intro = "The assessment names its key judgements, which it sets out as follows:"
+    brief = parse_text(f"Threat Assessment Summary\n\n{intro}\n{items}")
+    lists = [b for b in brief.sections[0].blocks if isinstance(b, ItemList)]
+    assert [[i.text for i in b.items] for b in lists] == [
+        [
+            "Ransomware is a persistent threat. “Cybercrime remains the likeliest threat.”",
+            "Critical infrastructure is at risk. “Criminals target its downtime.”",
+        ]
+    ]
+    # one quote after a list is a paragraph of its own
+    single = parse_text(f"Threat Assessment Summary\n\n1. Ransomware.\n2. Fraud.\n“{BODY}”\n")
+    assert [b.type for b in single.sections[0].blocks] == ["list", "paragraph"]
+
+
+def test_a_long_line_ending_mid_sentence_goes_on_in_pasted_text() -> None:
+    long = f"{BODY} The port authority added that inspections would continue all week."
+    cut = "Because it can stop an organization from working, it is the most disruptive threat that"
+    text = f"{long}\n{cut}\nCanadians face. {BODY}\nThings to Watch Out For\n{long}\n"
+    brief = parse_text(f"Threat Assessment Summary\n\n{text}")
+    assert [s.heading for s in brief.sections] == [None, "Things to Watch Out For"]
+    assert brief.sections[0].blocks[1].text == f"{cut} Canadians face. {BODY}"
+    # a heading that ends with a capital letter ("Plan A") is still one
+    plan = parse_text(f"Threat Assessment Summary\n\n{BODY}\n\nMeal Plan A\n\n{BODY}")
+    assert [s.heading for s in plan.sections] == [None, "Meal Plan A"]
+
+
+def test_a_source_printed_above_and_below_the_headline_is_the_publisher() -> None:
+    source = "UNOCHA - United Nations Office for the Coordination of Humanitarian Affairs"
+    headline = "Today's top news: Sudan, Occupied Palestinian Territory"
+    brief = parse_text(f"{source}\n\n{headline}\n\n{source}\n\nSudan\n\n{BODY}")
+    assert (brief.title, brief.publisher) == (headline, source)
+    assert [s.heading for s in brief.sections] == ["Sudan"]
+    # a headline printed around its standfirst, and again, is still the headline
+    title, standfirst = "Accounting Firm Opens New Office", "The firm expands its audit team"
+    again = parse_text(f"{title}\n\n{standfirst}\n\n{title}\n\n{title}\n\n{BODY}")
+    assert (again.title, again.publisher) == (title, None)
+    asked = "What Are Travel Advisories?"
+    question = parse_text(f"{asked}\n\nWhat do they mean for you?\n\n{asked}\n\n{BODY}")
+    assert (question.title, question.publisher) == (asked, None)
+
+
+def test_a_site_name_over_its_tagline_is_the_masthead() -> None:
+    tagline = "Your resource for slow travel and international living – new content daily"
+    text = f"October 17, 2024\n\nSlow Travel News\n\n{tagline}\n\nTravel advice explained\n\n{BODY}"
+    brief = parse_text(text)
+    assert (brief.title, brief.publisher, brief.summary) == (
+        "Travel advice explained",
+        "Slow Travel News",
+        tagline,
+    )
+    # a headline over its standfirst, or a name-shaped headline on the first line, is the title
+    standfirst = "Pirates boarded two tankers off the coast this week"
+    for head in ("Export Controls Tighten", "Maritime Security Weekly"):
+        kept = parse_text(f"{head}\n\n{standfirst}\n\nGulf of Guinea\n\n{BODY}")
+        assert (kept.title, kept.publisher) == (head, None)
+
+
+def test_the_headline_with_its_sources_name_is_a_link_card() -> None:
+    card = "Travel advice explained  Smartraveller"
+    body = f"{BODY} Smartraveller lists 178 destinations."
+    brief = parse_text(f"Travel advice explained\n\n12 min read\n{card}\n\n{body}")
+    assert [b.text for s in brief.sections for b in s.blocks] == [body]
+    # the name printed nowhere else is kept with the line
+    alone = parse_text(f"Travel advice explained\n\n12 min read\n{card}\n\n{BODY}")
+    assert " ".join(card.split()) in [b.text for s in alone.sections for b in s.blocks]
+
+
+def test_a_from_line_under_the_headline_is_a_field() -> None:
+    headline = "Turbulent political violence market could increase captive utilisation"
+    bullets = "  • Political violence is seldom written through captives\n  • Renewals tighten"
+    brief = parse_text(f"{headline}\n\nFrom: Captive Intelligence\n\n{bullets}\n\n{BODY}")
+    assert (brief.title, brief.summary) == (headline, None)
+    assert [s.heading for s in brief.sections] == [None]
+    assert brief.sections[0].blocks[0].text == "From: Captive Intelligence"
+    # a heading that opens with "From" and more words is still a heading
+    text = f"{headline}\n\n{BODY}\n\nFrom Kyiv to Kherson: The Front Line\n\n{BODY}"
+    assert [s.heading for s in parse_text(text).sections] == [
+        None,
+        "From Kyiv to Kherson: The Front Line",
+    ]
+
+
+def test_a_label_over_a_short_call_with_an_exclamation_is_a_heading() -> None:
+    text = f"Understanding Alerts\n\n{BODY}\n\nAdvisory: Be Aware!\n\n{BODY}"
+    assert [s.heading for s in parse_text(text).sections] == [None, "Advisory: Be Aware!"]
+    # a longer or lower-case exclamation after a label is a sentence
+    for line in ("Officials: Stay Indoors Until the Storm Has Passed!", "Warning: be careful!"):
+        brief = parse_text(f"Understanding Alerts\n\n{BODY}\n\n{line}\n\n{BODY}")
+        assert [s.heading for s in brief.sections] == [None]
+
+
+def test_a_question_opening_with_a_word_and_a_comma_is_prose() -> None:
+    asked = "So, do you know the difference between an advisory, watch and warning?"
+    text = f"Understanding Alerts\n\n{BODY}\n\n{asked}\n\nAdvisory: Be Aware!\n\n{BODY}"
+    brief = parse_text(text)
+    assert [s.heading for s in brief.sections] == [None, "Advisory: Be Aware!"]
+    assert asked in brief.sections[0].text
+    # a question heading without such an opening is still one
+    titled = f"Understanding Alerts\n\n{BODY}\n\nWhy Do Warnings Matter?\n\n{BODY}"
+    assert [s.heading for s in parse_text(titled).sections] == [None, "Why Do Warnings Matter?"]
+
+
+def test_a_blogging_platforms_header_under_the_title() -> None:
+    title = "Understanding Cyber Threat Indicators: Enhancing Defenses"
+    header = "Mira Jansen\nOSINT for all\nPublished in\n3 min readNov 5, 2023"
+    brief = parse_text(f"{title}\n\n{header}\n\nIntroduction\n\n{BODY}")
+    assert (brief.authors, brief.publisher, brief.published) == (
+        ("Mira Jansen",),
+        "OSINT for all",
+        dt.date(2023, 11, 5),
+    )
+    assert [s.heading for s in brief.sections] == ["Introduction"]
+    # without the "Published in" label, or with a line that is no name, nothing is read
+    for block in (
+        "Mira Jansen\nOSINT for all\nNov 5, 2023",
+        header.replace("Mira Jansen", "Our view"),
+    ):
+        kept = parse_text(f"{title}\n\n{block}\n\n{BODY}")
+        assert kept.publisher is None

@@ -33,6 +33,7 @@ __all__ = [
     "is_cta",
     "is_related_label",
     "slash_crumbs",
+    "strip_notice",
 ]
 
 WEAK = 1
@@ -118,6 +119,22 @@ _STRONG_PATTERNS = (
     r"(?:single )?post navigation",
     r"this entry was posted in [^\n]{0,160}bookmark the permalink\.?",
     r"view original",
+    # feedback widgets ("Was this information helpful?", "Thanks for your feedback!")
+    r"(?:was|is) this (?:page|information|article|content|post|answer) (?:helpful|useful)\??",
+    r"(?:thanks|thank you) for your feedback[.!]?",
+    r"tell us why this (?:page|information|article) was(?: not)? (?:helpful|useful)[^\n]{0,100}",
+    # a date field's label whose value the copy lost ("Date modified:")
+    r"(?:date (?:modified|published|updated|created)|last (?:modified|updated|reviewed)):?",
+    # a link to the piece as a PDF ("Click here for a PDF version of this report.")
+    r"(?:click here for|download|view|get|read) (?:a |the )?(?:pdf|printable|print-friendly)"
+    r" (?:version|copy)(?: of this [\w' -]{1,40})?(?: here)?\.?",
+    # a donation banner ("UNITED24 - Make a charitable donation in support of Ukraine!")
+    r"(?:[\w' .&-]{1,40} [-–—|] )?(?:make a (?:charitable |tax-deductible )?donation"
+    r"|donate(?: now| today)?)(?: (?:in support of|to support|to help) [\w' .&-]{1,60})?[.!]?",
+    # a listing card's relative time ("a day ago", "3 hours ago")
+    r"(?:a|an|one|\d{1,3}) (?:second|minute|min|hour|hr|day|week|month|year)s? ago",
+    r"your (?:web )?browser is (?:no longer|not) supported\.?"
+    r"(?: to improve your experience,? update it here\.?)?",
     # a wiki page's site line ("From Wikipedia, the free encyclopedia")
     r"from [\w&'., -]{1,60}(?:encyclop(?:a)?edia|wikipedia|wiki)(?:, the free encyclopedia)?",
     r"showing posts with label [^\n]{1,60}\. show all posts",
@@ -161,6 +178,9 @@ _STRONG_PATTERNS = (
     r" (?:provided by|of|from|run by) [\w' .&-]{1,60}",
     # images
     r"\d{2,4}px [^\n]{1,100}",
+    # a stock photo's credit ("Image: Image by Tobias Hämmer from Pixabay")
+    r"(?:(?:image|photo|picture)s?: )?(?:image|photo|picture)s? by [^\n]{1,60} (?:from|on|via) "
+    r"(?:pixabay|unsplash|pexels|shutterstock|istock|getty images|adobe stock|wikimedia commons)",
     r"[\w.-]{1,80}\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)",
     # a line of punctuation only: dividers, code fences
     r"[^\w\s]{1,40}",
@@ -210,6 +230,8 @@ _PIECE_LABEL = re.compile(
 )
 # Logo alt text: a capitalised name and the word "logo" ("NorthWatch Logo"), case-sensitive.
 _LOGO = re.compile(r"(?:[A-Z0-9][\w'&.-]*[ ]){1,5}[Ll]ogo")
+# An icon's alt text, written in lower case ("number one green circle icon"), case-sensitive.
+_ICON = re.compile(r"(?:[a-z0-9][a-z0-9'-]*[ ]){1,6}icon")
 _CTA = re.compile(
     r"(?:(?:learn|find out|read) more|download(?: now)?|continue reading|click here|"
     r"read the full report|read full report)",
@@ -234,7 +256,7 @@ _PLATFORMS = frozenset(
         "itunes|apple podcasts|google play|google podcasts|stitcher|soundcloud|spotify|youtube|"
         "rss|rss feed|twitter|x|facebook|linkedin|instagram|telegram|whatsapp|reddit|email|"
         "e-mail|print|share|tweet|pinterest|tiktok|threads|mastodon|bluesky|podcast|previous|"
-        "next|index|home|contents|archive|prev|older|newer"
+        "next|index|home|contents|archive|prev|older|newer|login|logout|register|subscribe"
     ).split("|")
 )
 _ROW = re.compile(r"\s+[-|·•/]\s+|\s{2,}|\s*\|\s*")
@@ -265,6 +287,8 @@ def _strength(line: str) -> int:
         return STRONG
     if label.endswith("ogo") and _LOGO.fullmatch(label):
         return STRONG
+    if label.endswith(" icon") and _ICON.fullmatch(label):
+        return STRONG
     if "available in" in label and _TRANSLATIONS.fullmatch(label):
         return STRONG
     if " / " in label and _PIECE_LABEL.fullmatch(label):
@@ -279,6 +303,25 @@ def is_chrome(line: str) -> bool:
     return chrome_strength(line) > 0 or (
         len(line) <= _MAX_CHROME_CHARS and bool(_RELATED.fullmatch(_label(line)))
     )
+
+
+#: Notices a page prints at the top of its text, which a copy can run into the paragraph
+#: after them ("Your web browser is no longer supported. To improve your experience update
+#: it here Australians are ...").
+_GLUED_NOTICE = re.compile(
+    r"\s*your (?:web )?browser is (?:no longer|not) supported\.(?: to improve your experience,?"
+    r" update it here\.?)?\s+(?=(?-i:[A-Z\"“]))",
+    re.IGNORECASE,
+)
+
+
+def strip_notice(line: str) -> str:
+    """A line without the browser notice run into its start; the line itself otherwise. The
+    rest must open a sentence, so only a notice that ends where the prose begins is cut."""
+    if "rowser" not in line[:40]:
+        return line
+    match = _GLUED_NOTICE.match(line)
+    return line if match is None else line[: len(line) - len(line.lstrip())] + line[match.end() :]
 
 
 def is_counter(line: str) -> bool:

@@ -28,7 +28,9 @@ _WEEKDAY = re.compile(
     r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+", re.IGNORECASE
 )  # "Friday, " "Wed, "
 _PREFIX = re.compile(
-    r"^(?:published|posted|updated|last updated|last modified|modified|date)(?: on)?:?\s+", re.I
+    r"^(?:(?:original )?release date|date (?:released|issued)|published|posted|updated"
+    r"|last updated|last modified|modified|date|released|issued)(?: on)?:?\s+",
+    re.I,
 )
 #: "by Jane Roe — last modified Jun 12, 2016 08:25 PM": a byline with the date after it.
 _BY_FIRST = re.compile(r"by\s+([A-Z][\w.'’ -]{1,60}?)\s+[-–—|]\s+(\S.{5,60})", re.IGNORECASE)
@@ -39,6 +41,8 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _READING = re.compile(r"\s*[•·|-]\s*\d{1,3} min(?:ute)?s? read$", re.IGNORECASE)
+#: A reading time the copy ran into the date after it ("3 min readNov 5, 2023").
+_READING_FIRST = re.compile(r"^\d{1,3} min(?:ute)?s? read\s*(?=[A-Z\d])")
 _SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _BY = re.compile(r"\s+[-–—|]\s+(?:by\s+)?([A-Z][\w.'’ -]{1,60})$")
 _MASTHEAD = re.compile(r"[-–—]\s+([A-Z][\w.'’ &]{1,50}?)\s+[-–—]\s+(.{6,40})")
@@ -87,7 +91,7 @@ def date_line(line: str) -> DateLine | None:
     text = " ".join(line.split())
     if not text or len(text) > _MAX_DATE_CHARS or _YEAR.search(text) is None:
         return None
-    text = _READING.sub("", text)
+    text = _READING_FIRST.sub("", _READING.sub("", text))
     signed = _BY_FIRST.fullmatch(text)
     if signed is not None and signed.group(1)[0].isupper():
         inner = date_line(signed.group(2))

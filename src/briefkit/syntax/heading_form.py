@@ -40,7 +40,10 @@ _SMALL = frozenset(
     ).split()
 )
 _OPENERS = "\"'“‘«(["
+#: Words a heading never ends with: a line ending in one was cut off mid-phrase.
+_DANGLING = frozenset(("and", "or", "nor", "but", "the", "a", "an"))
 _MAX_WORDS = 12
+_CALL_WORDS = 3
 _MAX_CHARS = 100
 _MAX_QUESTION_WORDS = 14
 _MAX_SENTENCE_WORDS = 9
@@ -67,7 +70,8 @@ _ATTRIBUTE_KEYS = frozenset(
         "confidence|confidence level|confidence assessment|threat level|risk level|level|"
         "location|date|time|source|classification|marking|status|severity|priority|region|"
         "country|sector|credibility|coherence|tlp|report id|distribution|category|author|"
-        "authors|analyst|analysts|analyst(s)|published|updated|last updated|event|event(s)"
+        "authors|analyst|analysts|analyst(s)|published|updated|last updated|event|event(s)|"
+        "from|via"
     ).split("|")
 )
 
@@ -108,9 +112,13 @@ def _form(text: str) -> Form | None:
     if len(letters) < 2:
         return None
     if text.endswith("?"):
+        if words[0].endswith(",") and words[0][:-1].isalpha():
+            return None  # "So, do you know the difference ...?": a sentence that asks
         return "question" if len(words) <= _MAX_QUESTION_WORDS else None
     if len(words) > _MAX_WORDS or text[-1] in ".,;!":
         return None
+    if len(words) > 1 and words[-1] in _DANGLING:
+        return None  # "Logs, and": a list's line cut off before its last entry
     if all(c.isupper() for c in letters) and len(letters) >= 2:
         return "caps"
     if _title_case(words):
@@ -155,7 +163,9 @@ def _heading_form(text: str) -> Form | None:
             return None
         if len(tail.split()) < 2 or _form(head.strip()) not in ("title", "caps"):
             return None
-        form = _form(tail.strip())
+        # a short call after the label may end with "!" ("Advisory: Be Aware!")
+        exclaimed = tail.strip().endswith("!") and len(tail.split()) <= _CALL_WORDS
+        form = _form(tail.strip().rstrip("!") if exclaimed else tail.strip())
         words = head.split()
         if (
             form == "sentence"

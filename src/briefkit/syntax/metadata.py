@@ -43,7 +43,9 @@ _FIELD = {
     "source": "url",
 }
 _BYLINE = re.compile(
-    r"(?:[•·]\s*)?(?:by|written by|words by|writer:|author:)\s+(\S.{0,150})", re.IGNORECASE
+    r"(?:[•·]\s*)?(?:by|written by|words by|writer:|author:|(?:[a-z]+ )?compiled by)"
+    r"\s+(\S.{0,150})",
+    re.IGNORECASE,
 )
 _PICTURE = re.compile(r"(?:[•·]\s*)?writer'?s picture\s*(\S.{0,80})", re.IGNORECASE)
 _ATTRIBUTION = re.compile(r"(authors?|contributors?)\s*:\s*(\S.{0,300})", re.IGNORECASE)

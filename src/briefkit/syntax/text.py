@@ -12,9 +12,9 @@ import re
 from typing import Literal
 
 from ..model import SectionKind
-from .chrome import is_chrome, is_crumbs
+from .chrome import is_chrome, is_crumbs, strip_notice
 from .date_lines import date_line, is_time_line
-from .heading_form import heading_form
+from .heading_form import heading_form, is_body_text
 from .headings import classify_heading, heading_kind, split_inline_heading
 from .metadata import is_meta_label, read_attribution
 
@@ -172,12 +172,50 @@ def heading_alone(line: str, *, at_start: bool) -> tuple[str, SectionKind] | Non
     return None
 
 
+#: The words a sentence opens with when a copy ran the heading above it into it ("Summary
+#: This joint advisory ...", "Technical Details The incident ..."), and the nouns a heading
+#: of several words ends with for it to be read as one without being a known label.
+_RUN_IN_OPENERS = frozenset(("The", "This", "These", "Our", "We"))
+_RUN_IN_NOUNS = frozenset(
+    (  # noqa: SIM905 - a word list reads better as one string
+        "details overview summary findings analysis background recommendations mitigations "
+        "takeaways judgments judgements assessment implications context indicators"
+    ).split()
+)
+_MAX_RUN_IN_WORDS = 4
+_MIN_RUN_IN_REST = 6
+
+
+def _run_in(text: str) -> tuple[str, str] | None:
+    """(label, rest) for a heading run into its paragraph without a colon: a known label,
+    or a Title Case phrase ending in a heading's noun, then a capitalised sentence opener
+    ("This", "The") and prose. Only such openers count: "Summary judgments were ..." and
+    "Background checks found ..." go on in lower case and stay sentences."""
+    words = text[:160].split(" ")
+    for count in range(1, min(_MAX_RUN_IN_WORDS, len(words) - 1) + 1):
+        label_words = words[:count]
+        if not label_words[-1].isalpha() or not label_words[-1][0].isupper():
+            return None
+        if words[count] not in _RUN_IN_OPENERS:
+            continue
+        label = " ".join(label_words)
+        rest = text[len(label) + 1 :]
+        known = classify_heading(label) is not None
+        if len(rest.split()) < _MIN_RUN_IN_REST or not is_body_text(rest):
+            return None
+        if known or (count >= 2 and label_words[-1].lower() in _RUN_IN_NOUNS):
+            return label, rest
+        return None
+    return None
+
+
 def inline_heading(text: str) -> tuple[str, str] | None:
-    """(label, rest) for ``"Overview: The ..."``: a known label, a colon, then text."""
+    """(label, rest) for ``"Overview: The ..."``: a known label, a colon, then text; or a
+    heading run into its paragraph without one (:func:`_run_in`)."""
     head = text[:120]  # labels are short; never hand a huge line to the regex
     split = split_inline_heading(head)
     if split is None:
-        return None
+        return _run_in(text)
     label, rest_of_head = split
     rest = text[len(head) - len(rest_of_head) :]
     return (label, rest) if rest.strip() else None
@@ -246,6 +284,7 @@ def needs_escape(text: str) -> bool:
         or is_url_line(text)
         or inline_heading(text) is not None
         or is_chrome(text)
+        or strip_notice(text) != text
         or is_crumbs(text)
         or heading_form(text) is not None
         or edit_link(text) != text

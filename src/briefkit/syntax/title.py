@@ -21,7 +21,8 @@ from typing import Any
 from ..errors import ParseError
 from .chrome import CRUMB, STRONG, chrome_strength, is_counter, is_crumbs, slash_crumbs
 from .date_lines import date_line, is_time_line
-from .heading_form import heading_form, is_body_text
+from .heading_form import heading_form, is_attribute_line, is_body_text
+from .masthead import is_tagline, masthead, site_name
 from .metadata import (
     byline,
     name_line,
@@ -41,20 +42,11 @@ _KICKER_WORDS = 3
 _KICKER_CHARS = 32
 _LABEL_CHARS = 4
 _TITLE_WORDS = 30
-_TAGLINE_WORDS = 5
-_TAGLINE_MAX_WORDS = 16
 _MENU_WORDS = 8
 _LOGO_CHARS = 3
 _SITE_WORDS = 8
 _SITE_LINES = 3
 _SEPARATORS = (" – ", " — ", " - ", " | ", " :: ", " · ")
-_MASTHEAD_WORDS = frozenset(
-    (  # noqa: SIM905 - a word list reads better as one string
-        "review insights insight watch news times post journal monitor report daily weekly "
-        "analytics intelligence group institute center centre council foundation observer "
-        "herald tribune gazette chronicle wire digest bulletin desk hub network"
-    ).split()
-)
 #: Last words of labels that name the kind of piece ("Online Article", "Expert Comment").
 _PIECE_TYPES = frozenset(
     (  # noqa: SIM905
@@ -65,7 +57,6 @@ _PIECE_TYPES = frozenset(
 _MONTH_DAY = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d{1,2}", re.IGNORECASE
 )
-_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 _COUNTER = re.compile(r"\d[\d,.]{0,12}")  # an article number or counter above the title
 #: A header image's caption above the headline ("Diagram showing ..."); inside the body
 #: captions stay text.
@@ -132,11 +123,6 @@ def _kicker(text: str) -> bool:
     )
 
 
-def _site_name(text: str) -> bool:
-    """Names publications give themselves: "Harbour Risk Review", "Northwatch Analytics"."""
-    return text.split()[-1].lower() in _MASTHEAD_WORDS
-
-
 def _label_line(text: str) -> bool:
     """A lower-case section label over a page ("social and politics", "featured")."""
     return text.islower() and text.replace(" ", "").isalpha() and len(text) >= _LABEL_CHARS
@@ -184,18 +170,6 @@ def _series(lines: list[str], index: int, text: str) -> bool:
         if 2 * sum(a == b for a, b in zip(words, candidate, strict=True)) >= len(words):
             return True
     return False
-
-
-def _tagline(text: str) -> bool:
-    """A site's tagline: one phrase or sentence, not the start of the body text (a cut-off
-    description of several sentences is the only headline some pages have)."""
-    words = len(text.split())
-    return (
-        heading_form(text) in (None, "sentence")
-        and (words >= _TAGLINE_WORDS or text.endswith("."))
-        and words <= _TAGLINE_MAX_WORDS
-        and _SENTENCE_BREAK.search(text) is None
-    )
 
 
 def _crumb_end(text: str) -> str | None:
@@ -251,6 +225,11 @@ def read_head(lines: list[str], start: int) -> Head:
         if end and k + 1 < len(cands) and is_body_text(cands[k + 1][1]) and _headline(end):
             # a trail over the body with no headline line: it ends in the page's title
             return Head(end, index, meta, index + 1)
+        if _around_headline(cands, k) and not meta.get("publisher"):
+            meta["publisher"] = text  # the source's name printed above and below the headline
+            skipped.append(text)
+            k += 1
+            continue
         run = _bullet_run(cands, k)
         if run > k:
             _read_bullet_run([t for _, t in cands[k:run]], meta)
@@ -290,6 +269,11 @@ def read_head(lines: list[str], start: int) -> Head:
         elif last_date is not None and _kicker(text) and _has_sibling(lines, index, text):
             # No headline at all: the page starts with a date and then its first section.
             return Head(last_date[1], last_date[0], meta, last_date[0] + 1)
+        elif masthead(cands, k) and not meta.get("publisher") and not meta.get("summary"):
+            meta["publisher"], meta["summary"] = text, cands[k + 1][1]  # name over tagline
+            skipped.append(text)
+            k += 1
+            text = cands[k][1]
         elif was_dated:
             _check_title(text, index)
             return Head(text, index, meta, index + 1)
@@ -304,13 +288,12 @@ def read_head(lines: list[str], start: int) -> Head:
             following is not None
             and bool(skipped)
             and _section_label(text, following)
+            and not following.startswith(text + " ")  # the headline, and it run on below
             and _body_after(cands, k, following)
         ):
             top = all(chrome_strength(t) for t in skipped)
             field = (
-                "publisher"
-                if top and (heading_form(text) == "caps" or _site_name(text))
-                else KICKER
+                "publisher" if top and (heading_form(text) == "caps" or site_name(text)) else KICKER
             )
             seen = text in skipped or text in meta.get("authors", ())  # said already
             if meta.get(field) and not seen and text.split()[-1].lower() not in _PIECE_TYPES:
@@ -321,9 +304,10 @@ def read_head(lines: list[str], start: int) -> Head:
             _set(meta, field, text)
         elif (
             following is not None
-            and _tagline(text)
+            and is_tagline(text)
             and heading_form(following) in ("title", "caps")
             and heading_alone(following, at_start=True) is None  # not a section heading
+            and not is_attribute_line(following)  # "From: Captive Intelligence": a field
             and _body_after(cands, k, following)
         ):
             # A site tagline above a Title Case headline; "Name: tagline" names the site.
@@ -346,6 +330,19 @@ def read_head(lines: list[str], start: int) -> Head:
     index, text = cands[0]
     _check_title(text, index)
     return Head(text, index, {}, index + 1)
+
+
+def _around_headline(cands: list[tuple[int, str]], k: int) -> bool:
+    """A line printed again right under the next one ("UNOCHA - United Nations ..." above
+    and below "Today's top news: ..."): the source's name around the headline."""
+    if k + 2 >= len(cands):
+        return False
+    text, headline, again = cands[k][1], cands[k + 1][1], cands[k + 2][1]
+    if again != text or headline == text or text.endswith("?"):
+        return False
+    # printed exactly twice, in any case: a headline printed again and again is no name
+    twice = [t.lower() for _, t in cands].count(text.lower()) == 2
+    return twice and _title_like(text) and _title_like(headline)
 
 
 def _after_view_original(cands: list[tuple[int, str]], meta: dict[str, Any]) -> int:

@@ -29,6 +29,7 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
     """Skip the dates, bylines, author names and repeated headline under the title from line
     ``index`` on (after its metadata block); returns the index of the first body line."""
     active = False  # a date, byline or repeated headline was seen: names may follow
+    index = _platform_header(lines, index, head)
     while index < len(lines):
         text = lines[index].strip()
         if not text:
@@ -44,6 +45,9 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
             continue
         if text.startswith(head.title) and text != head.title:
             stamp = _trailing_date(text[len(head.title) :])
+            if stamp is None and _source_card(lines, index, text[len(head.title) :]):
+                index, active = index + 1, True  # the headline and its source's name
+                continue
             if stamp is None:
                 return index
             _set(head.meta, "published", stamp)  # the headline again, with its date
@@ -68,7 +72,7 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
             if dated.author:
                 _set(head.meta, "authors", (dated.author,))
             index = _kicker_under(lines, index, head)
-        elif text == head.title or byline(text):
+        elif text == head.title or text == head.meta.get("publisher") or byline(text):
             _set(head.meta, "authors", tuple(byline(text) or ()))
         elif active and name_line(text) and not head.meta.get("authors"):
             _set(head.meta, "authors", tuple(name_line(text) or ()))
@@ -104,11 +108,60 @@ def _header_run(lines: list[str], index: int, head: Head) -> int | None:
         elif byline(text):
             names += byline(text) or []
         elif not is_header_item(text):
-            if len(text.split()) > _KICKER_WORDS + 2 or is_body_text(text):
+            # a field ("Reference Number: 3088") makes the run a list of the brief's own
+            # fields, not a post's header of a date and names
+            if len(text.split()) > _KICKER_WORDS + 2 or is_body_text(text) or ": " in text:
                 return None
             names.append(text)
     _set(head.meta, "authors", tuple(names))
     return at
+
+
+_SOURCE_WORDS = 3
+_PLATFORM_LINES = 5
+
+
+def _platform_header(lines: list[str], index: int, head: Head) -> int:
+    """A blogging platform's header right under the title, one item a line: the author,
+    the publication, a "Published in" label and the date ("3 min readNov 5, 2023"). The
+    line over the label is the publication. Read when the block holds that label and a
+    date; returns the index after it, else ``index``."""
+    block: list[str] = []
+    at = index
+    while at < len(lines) and not lines[at].strip():
+        at += 1
+    while at < len(lines) and lines[at].strip() and len(block) < _PLATFORM_LINES:
+        block.append(lines[at].strip())
+        at += 1
+    labels = [i for i, t in enumerate(block) if t.lower() == "published in"]
+    dates = [date_line(t) for t in block]
+    if len(labels) != 1 or labels[0] == 0 or not any(dates):
+        return index
+    rest = [
+        t for i, t in enumerate(block) if i != labels[0] - 1 and i != labels[0] and not dates[i]
+    ]
+    names = [n for t in rest for n in name_line(t) or []]
+    if len(names) != len(rest):
+        return index  # a line that is neither a name nor a date: not such a header
+    _set(head.meta, "publisher", block[labels[0] - 1])
+    _set(head.meta, "published", next(d for d in dates if d).date)
+    if names:
+        _set(head.meta, "authors", tuple(names))
+    return at
+
+
+def _source_card(lines: list[str], index: int, tail: str) -> bool:
+    """ "Travel advice explained  Smartraveller" under that headline: a link card naming the
+    page the piece comes from, its name after two or more spaces. Dropped only when the name
+    is printed again below, so no word of it is lost."""
+    name = tail.strip()
+    words = name.split()
+    return (
+        tail.startswith("  ")
+        and 0 < len(words) <= _SOURCE_WORDS
+        and all(w[:1].isupper() for w in words)
+        and any(name in line for line in lines[index + 1 :])
+    )
 
 
 def _trailing_date(text: str) -> Any:

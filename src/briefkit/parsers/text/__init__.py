@@ -39,6 +39,7 @@ from ...model import (
     Text,
 )
 from ...safety import clean_text, is_safe_href
+from ...syntax.chrome import strip_notice
 from ...syntax.date_lines import date_line
 from ...syntax.heading_form import is_body_text
 from ...syntax.headings import classify_heading
@@ -68,6 +69,7 @@ def parse_text(text: str, *, max_chars: int = MAX_CHARS) -> Brief:
     # A byte-order mark anywhere (files pasted together) is invisible noise, not content.
     text = clean_text(text).replace("\ufeff", "")
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [strip_notice(line) for line in lines]
     start = next((i for i, line in enumerate(lines) if line.strip()), None)
     if start is None:
         raise ParseError("empty input: no title and no content")

@@ -167,7 +167,23 @@ def _breaks(current: Unit, line: str, width: int | None, loose: bool) -> bool:
         return True
     if not opens:
         return False
+    if _cut_mid_sentence(previous):
+        return False  # "... the most disruptive kind of cybercrime that" / "Canadians face."
     return loose or heading_form(previous) in ("title", "caps", "question")
+
+
+#: Words no sentence ends with: a long line ending in one was broken mid-sentence.
+_MID_SENTENCE = frozenset(
+    (  # noqa: SIM905 - a word list reads better as one string
+        "that the a an of to and or which whose with from by for than as into"
+    ).split()
+)
+_MIN_CUT_WORDS = 13  # longer than any heading, so "Things to Watch Out For" is never one
+
+
+def _cut_mid_sentence(line: str) -> bool:
+    words = line.split()
+    return len(words) >= _MIN_CUT_WORDS and words[-1] in _MID_SENTENCE
 
 
 def _bulleted(line: str) -> bool:
@@ -288,4 +304,38 @@ def split_units(lines: list[str], first_line: int) -> list[Unit]:
             units.append(current)
         current.parts.append(s)
         current.raw.append(s)
-    return units
+    return _quoted_bodies(units)
+
+
+_QUOTE_MARKS = '"“'
+_QUOTED_ITEMS = 2
+
+
+def _quoted_bodies(units: list[Unit]) -> list[Unit]:
+    """Numbered items each followed by a quoted paragraph ("1. Ransomware is a persistent
+    threat." over "“Cybercrime remains ...”", then "2. ..."): the quote is the item's body,
+    which the copy put on a line of its own. It takes two such items numbered one after the
+    other, so a quotation after an ordinary list stays a paragraph."""
+    quoted = [
+        i
+        for i, unit in enumerate(units[:-1])
+        if unit.kind == "item"
+        and unit.ordered
+        and unit.number is not None
+        and units[i + 1].kind == "para"
+        and units[i + 1].text[:1] in _QUOTE_MARKS
+    ]
+    members: set[int] = set()
+    for a, b in pairwise(quoted):
+        if b == a + 2 and units[b].number == (units[a].number or 0) + 1:
+            members |= {a, b}  # two items of one list, each over its quote
+    if len(members) < _QUOTED_ITEMS:
+        return units
+    merged: list[Unit] = []
+    for i, unit in enumerate(units):
+        if i - 1 in members:
+            merged[-1].parts += unit.parts  # the quote under an item of the run
+            merged[-1].raw += unit.raw
+            continue
+        merged.append(unit)
+    return merged

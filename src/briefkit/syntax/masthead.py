@@ -1,0 +1,62 @@
+"""A site's masthead above a copied headline: its name and its tagline.
+
+Pages print the site's name ("Slow Travel News") and a tagline under it ("Your resource for
+slow travel and international living – new content daily") above the piece's own headline.
+Both are the page's, not the piece's: the name is the publisher, the tagline (which may be
+the piece's standfirst on other pages, so it is kept) the summary.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .heading_form import heading_form
+
+__all__ = ["is_tagline", "masthead", "site_name"]
+
+_TAGLINE_WORDS = 5
+_TAGLINE_MAX_WORDS = 16
+_NAME_WORDS = 4
+_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
+_MASTHEAD_WORDS = frozenset(
+    (  # noqa: SIM905 - a word list reads better as one string
+        "review insights insight watch news times post journal monitor report daily weekly "
+        "analytics intelligence group institute center centre council foundation observer "
+        "herald tribune gazette chronicle wire digest bulletin desk hub network"
+    ).split()
+)
+
+
+def site_name(text: str) -> bool:
+    """Names publications give themselves: "Harbour Risk Review", "Northwatch Analytics"."""
+    return text.split()[-1].lower() in _MASTHEAD_WORDS
+
+
+def is_tagline(text: str) -> bool:
+    """A site's tagline: one phrase or sentence, not the start of the body text (a cut-off
+    description of several sentences is the only headline some pages have)."""
+    words = len(text.split())
+    return (
+        heading_form(text) in (None, "sentence")
+        and (words >= _TAGLINE_WORDS or text.endswith("."))
+        and words <= _TAGLINE_MAX_WORDS
+        and _SENTENCE_BREAK.search(text) is None
+    )
+
+
+def masthead(cands: list[tuple[int, str]], k: int) -> bool:
+    """Candidate ``k`` is a site's name over its tagline, over a headline-shaped line: the
+    name ends like a publication's ("... News", "... Review"), so a Title Case headline
+    over its standfirst is never taken for one, and something (a date, the page's chrome)
+    stands above it: a first line is the headline ("Maritime Security Weekly")."""
+    if k == 0 or k + 2 >= len(cands):
+        return False
+    name, tagline, headline = (text for _, text in cands[k : k + 3])
+    return (
+        len(name.split()) <= _NAME_WORDS
+        and heading_form(name) in ("title", "caps")
+        and site_name(name)
+        and is_tagline(tagline)
+        and not tagline.endswith(".")
+        and heading_form(headline) is not None
+    )
