@@ -157,7 +157,7 @@ def test_the_shipped_help_is_the_groups() -> None:
 
     shipped = Path(_help_text.__file__).read_text("utf-8")
     assert shipped == _main.help_module_text()
-    assert _help_text.TEXT == _main.help_text()
+    assert _main.help_text() == _help_text.TEXT
 
 
 def test_help_lines_are_the_commands_own() -> None:

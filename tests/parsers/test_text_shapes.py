@@ -978,6 +978,14 @@ CHROME = [
     "Image: Image by Tobias Hämmer from Pixabay",
     "Photo by Jane Roe on Unsplash",
     "Login Register Subscribe",
+    "1 hour 28 min ago",
+    "Updated: 46 min 9 sec ago",
+    "Syndicate content",
+    "This page has been validated.",
+    "Text Size",
+    "Log in to access this content.",
+    "Not a subscriber? Sign up for 30 days free access to our reporting.",
+    "You may also be interested in",
 ]
 
 #: Lines that open like the chrome above but say something: content.
@@ -992,6 +1000,9 @@ LIKE_CHROME = [
     "Click the gear icon to open the settings.",
     "Photos by the agency from the border show the damage.",
     "Register and subscribe to the alerts, the council urged residents.",
+    "An hour ago the convoy crossed the river.",
+    "Text size limits apply to every submission, the agency said.",
+    "Not a subscriber to the theory, the minister signed up anyway.",
 ]
 
 
@@ -1375,3 +1386,50 @@ def test_a_blogging_platforms_header_under_the_title() -> None:
     ):
         kept = parse_text(f"{title}\n\n{block}\n\n{BODY}")
         assert kept.publisher is None
+
+
+@pytest.mark.parametrize("banner", ["TLP:AMBER", "TLP:CLEAR | PAP:GREEN", "UNCLASSIFIED//FOUO"])
+def test_a_marking_banner_at_the_top_and_foot_is_the_marking(banner: str) -> None:
+    brief = parse_text(
+        f"{banner}\n\nRansomware Crew Shifts to Edge Devices\n\n{BODY}\n\n{banner}\n"
+    )
+    assert (brief.title, brief.marking) == ("Ransomware Crew Shifts to Edge Devices", banner)
+    assert [b.text for s in brief.sections for b in s.blocks] == [BODY]
+
+
+def test_a_marking_in_a_sentence_or_mid_text_is_content() -> None:
+    said = "We mark this report TLP:AMBER, as the partners asked."
+    brief = parse_text(f"Ransomware Crew Shifts\n\n{said}\n\n{BODY}\n")
+    assert brief.marking is None
+    assert said in brief.sections[0].text
+    middle = "\n\n".join([BODY] * 4)
+    brief = parse_text(f"Ransomware Crew Shifts\n\n{middle}\n\nTLP:RED\n\n{middle}\n")
+    assert brief.marking is None
+    assert "TLP:RED" in brief.sections[0].text
+    # a banner that differs from the metadata block's marking opens the body
+    brief = parse_text(f"TLP:GREEN\n\nRansomware Crew Shifts\nMarking: TLP:AMBER\n\n{BODY}\n")
+    assert brief.marking == "TLP:AMBER"
+    assert "TLP:GREEN" in brief.sections[0].text
+
+
+def test_a_banner_title_or_paragraph_reads_back() -> None:
+    body = Brief(title="TLP:AMBER", sections=parse_text(f"T\n\n{BODY}\n\nTLP:CLEAR\n").sections)
+    assert parse_text(render_text(body)) == body
+    marked = Brief(title="Ransomware Crew Shifts", marking="TLP:AMBER")
+    assert parse_text(render_text(marked)) == marked
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("(U) Key Judgments", SectionKind.JUDGEMENT),
+        ("(U//FOUO) Outlook", SectionKind.OUTLOOK),
+        ("(S//NF) Background", SectionKind.BACKGROUND),
+    ],
+)
+def test_a_portion_marking_does_not_hide_a_headings_label(heading: str, kind: SectionKind) -> None:
+    assert classify_heading(heading) is kind
+    brief = parse_text(f"Assessment of the Region\n\n{heading}\n\n{BODY}\n")
+    assert [(s.kind, s.heading) for s in brief.sections] == [(kind, heading)]
+    # a bracket that is no portion marking is part of the label
+    assert classify_heading("(USA) Key Judgments") is None
