@@ -80,8 +80,6 @@ KNOWN: dict[str, set[str]] = {
     # a question standfirst heads a section, the sentence-case repeat of the title and the
     # lower-case "level one" headings over icon alt text are missed
     "tuned/travel_insurer_advice_levels_icon_text": {"sections"},
-    # a "By NAME / DATE at TIME" byline tight over the teaser is taken as the title
-    "held_out/defence_trade_news_paywall_teaser": {"metadata", "title"},
     # the first teaser title is taken as the title (the series name becomes the publisher);
     # the newsletter box heads a section and "Editor's Choice" is kept
     "held_out/intel_firm_weekly_listing_newsletter_box": {

@@ -1433,3 +1433,29 @@ def test_a_portion_marking_does_not_hide_a_headings_label(heading: str, kind: Se
     assert [(s.kind, s.heading) for s in brief.sections] == [(kind, heading)]
     # a bracket that is no portion marking is part of the label
     assert classify_heading("(USA) Key Judgments") is None
+
+
+def test_a_byline_with_a_slash_before_the_date() -> None:
+    byline = "By Jane Roe / February 9, 2017 at 6:00 AM"
+    text = f"Intel report sees more conflict ahead\n\n{byline}\n{BODY}"
+    brief = parse_text(text)
+    assert (brief.title, brief.authors) == ("Intel report sees more conflict ahead", ("Jane Roe",))
+    assert brief.published == dt.date(2017, 2, 9)
+    # a slash before something that is no date is text
+    kept = parse_text(f"Intel Report\n\nBy Jane Roe / Staff Writer at Large\n\n{BODY}")
+    assert kept.published is None
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("07-07-2021", dt.date(2021, 7, 7)),  # the order cannot matter
+        ("31.12.2024", dt.date(2024, 12, 31)),  # day first: 31 is no month
+        ("12-31-2024", dt.date(2024, 12, 31)),  # month first
+        ("03-04-2024", None),  # 3 April or March 4: not read
+        ("07-07/2021", None),  # mixed separators are no date
+    ],
+)
+def test_numeric_dates_with_dashes_and_dots(line: str, date: dt.date | None) -> None:
+    brief = parse_text(f"Quarterly Risk Forecast\n\n{line}\n\n{BODY}\n")
+    assert brief.published == date
