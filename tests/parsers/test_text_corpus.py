@@ -88,8 +88,6 @@ KNOWN: dict[str, set[str]] = {
         "sections",
         "title",
     },
-    # the "Text Size" widget's "-", "+" and "reset" buttons are kept as a list
-    "held_out/news_site_story_page_text_size_widget": {"blocks"},
     # the record's "Label: " field lines head sections; "Publication Date:" over its value
     # gives no date; the attachment row and empty labels are kept
     "held_out/reading_room_document_record_fields": {"chrome kept", "metadata", "sections"},

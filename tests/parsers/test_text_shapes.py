@@ -1459,3 +1459,16 @@ def test_a_byline_with_a_slash_before_the_date() -> None:
 def test_numeric_dates_with_dashes_and_dots(line: str, date: dt.date | None) -> None:
     brief = parse_text(f"Quarterly Risk Forecast\n\n{line}\n\n{BODY}\n")
     assert brief.published == date
+
+
+def test_a_widgets_buttons_under_its_label_are_chrome() -> None:
+    widget = "Text Size\n\n  • -\n  • +\n  • reset"
+    brief = parse_text(f"Hunting the Deadly\n\n{BODY}\n\n{widget}\n\n{BODY}\n")
+    assert [b.text for s in brief.sections for b in s.blocks] == [BODY, BODY]
+    # a list with one item that says something stays, and so does one under no chrome
+    for kept in (
+        "Text Size\n\n  • -\n  • The font grows with each press.",
+        "Sizes\n\n  • -\n  • +\n  • reset",
+    ):
+        brief = parse_text(f"Hunting the Deadly\n\n{BODY}\n\n{kept}\n\n{BODY}\n")
+        assert any(isinstance(b, ItemList) for s in brief.sections for b in s.blocks), kept

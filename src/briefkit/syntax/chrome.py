@@ -194,7 +194,7 @@ _STRONG_PATTERNS = (
 )
 _WEAK_PATTERNS = (
     r"search|menu|home|index|contents|archives?|categories|tags?:?",
-    r"comments?|reply|name|e-?mail|website|submit|send|close|x|thank you!?",
+    r"comments?|reply|name|e-?mail|website|submit|send|close|reset|x|thank you!?",
     r"(?:e-?mail|first|last|your) (?:address|name)",
     r"twitter|facebook|linkedin|rss|instagram|youtube|telegram|whatsapp|reddit|x\.com",
     r"e-?mail vvv",
