@@ -94,9 +94,6 @@ KNOWN: dict[str, set[str]] = {
     # "Theme highlight: X" headings are missed; a DD-MM-YYYY date and a " - "-joined
     # category line give no date or tags
     "held_out/risk_consultancy_quarterly_forecast_highlights": {"metadata", "sections"},
-    # capitals "ONE SENTENCE SUMMARY:" and "MAIN POINTS:" labels over single-break lines
-    # head nothing
-    "held_out/summary_site_vendor_newsletter_caps_labels": {"sections"},
     # the masthead strapline is taken as the title and the headline printed twice heads
     # sections; "You may also be interested in" is kept
     "held_out/thinktank_blog_links_roundup_related": {

@@ -1472,3 +1472,20 @@ def test_a_widgets_buttons_under_its_label_are_chrome() -> None:
     ):
         brief = parse_text(f"Hunting the Deadly\n\n{BODY}\n\n{kept}\n\n{BODY}\n")
         assert any(isinstance(b, ItemList) for s in brief.sections for b in s.blocks), kept
+
+
+def test_a_colon_label_in_text_pasted_a_paragraph_per_line_is_a_heading() -> None:
+    lines = [
+        "Who Is Behind the Attacks?",
+        "",
+        "Source: a vendor's blog, reposted with its summary.",
+        "MAIN POINTS:",
+        f"- {BODY}",
+        "- The crew reuses its tools across campaigns and regions.",
+        "The analysts said:",
+        "Attribution takes patience, and most groups never admit to anything at all.",
+    ]
+    brief = parse_text("\n".join(lines) + "\n")
+    assert [s.heading for s in brief.sections] == [None, "MAIN POINTS"]
+    # a sentence that ends in a colon is no heading
+    assert "The analysts said:" in brief.sections[1].text
