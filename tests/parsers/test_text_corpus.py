@@ -94,14 +94,6 @@ KNOWN: dict[str, set[str]] = {
     # "Theme highlight: X" headings are missed; a DD-MM-YYYY date and a " - "-joined
     # category line give no date or tags
     "held_out/risk_consultancy_quarterly_forecast_highlights": {"metadata", "sections"},
-    # the masthead strapline is taken as the title and the headline printed twice heads
-    # sections; "You may also be interested in" is kept
-    "held_out/thinktank_blog_links_roundup_related": {
-        "chrome kept",
-        "metadata",
-        "sections",
-        "title",
-    },
     # dash-led author and date lines give no metadata; a question heading under a heading
     # is missed
     "held_out/travel_agency_site_builder_key_takeaways": {"metadata", "sections"},

@@ -1489,3 +1489,15 @@ def test_a_colon_label_in_text_pasted_a_paragraph_per_line_is_a_heading() -> Non
     assert [s.heading for s in brief.sections] == [None, "MAIN POINTS"]
     # a sentence that ends in a colon is no heading
     assert "The analysts said:" in brief.sections[1].text
+
+
+def test_a_publishers_strapline_above_the_headline() -> None:
+    top = "Published daily by the Lowy Institute\n\nIndo-Pacific Security Links\n\n"
+    brief = parse_text(f"{top}Indo-Pacific Security Links\n\n{BODY}\n")
+    assert (brief.title, brief.publisher) == ("Indo-Pacific Security Links", "Lowy Institute")
+    assert [b.text for s in brief.sections for b in s.blocks] == [BODY]
+    # a name's own article stays; a sentence about publishing is no strapline
+    named = parse_text(f"Originally published by The Guardian\n\nA Headline Here\n\n{BODY}")
+    assert named.publisher == "The Guardian"
+    said = "Published by the ministry in 2020, the plan is now out of date."
+    assert parse_text(f"A Headline Here\n\n{said}\n\n{BODY}").publisher is None
