@@ -1501,3 +1501,14 @@ def test_a_publishers_strapline_above_the_headline() -> None:
     assert named.publisher == "The Guardian"
     said = "Published by the ministry in 2020, the plan is now out of date."
     assert parse_text(f"A Headline Here\n\n{said}\n\n{BODY}").publisher is None
+
+
+def test_a_post_header_with_blank_lines_between_its_items() -> None:
+    header = "- YourTrip\n\n- Dec 25, 2025\n- 12 min read"
+    brief = parse_text(f"Level 3 Advisories: What to Know\n{header}\n{BODY}\n")
+    assert (brief.authors, brief.published) == (("YourTrip",), dt.date(2025, 12, 25))
+    assert [b.text for s in brief.sections for b in s.blocks] == [BODY]
+    # a list of the brief's own points with no date stays a list
+    points = "- Check the advisory\n\n- Enrol in alerts"
+    kept = parse_text(f"Level 3 Advisories: What to Know\n{points}\n\n{BODY}\n")
+    assert isinstance(kept.sections[0].blocks[0], ItemList)
