@@ -39,7 +39,17 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "text" / "corpus"
 SETS = ("tuned", "held_out")
 RULES = ("title", "sections", "blocks", "navigation", "metadata", "chrome kept", "content lost")
-FIELDS = ("url", "published", "updated", "authors", "publisher", "category", "tags", "summary")
+FIELDS = (
+    "url",
+    "published",
+    "updated",
+    "authors",
+    "publisher",
+    "category",
+    "tags",
+    "summary",
+    "marking",
+)
 _ITEM_MARKER = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]?|\(\d{1,3}\)|[a-z][.)]|[•·○■►*-])\s")
 _NAV_LINE = re.compile(r"^\s*(?:previous|next)\s*$", re.IGNORECASE)
 #: Words a date line loses when it becomes a date: weekdays, months, ordinals, clock words.

@@ -46,7 +46,8 @@ ALLOWED: dict[str, set[str]] = {
     "registry": {"errors"},
     "_version": set(),
     # errors too: the text title reader a writer asks back raises ParseError.
-    "syntax": {"model", "safety", "limits", "errors"},
+    # markings too: a line that is only a TLP label is a banner, whoever reads or writes it.
+    "syntax": {"model", "safety", "limits", "errors", "markings"},
     "passages": {"model"},
     "ioc": CORE | {"passages"},
     "entities": CORE | {"passages"},

@@ -978,6 +978,14 @@ CHROME = [
     "Image: Image by Tobias Hämmer from Pixabay",
     "Photo by Jane Roe on Unsplash",
     "Login Register Subscribe",
+    "1 hour 28 min ago",
+    "Updated: 46 min 9 sec ago",
+    "Syndicate content",
+    "This page has been validated.",
+    "Text Size",
+    "Log in to access this content.",
+    "Not a subscriber? Sign up for 30 days free access to our reporting.",
+    "You may also be interested in",
 ]
 
 #: Lines that open like the chrome above but say something: content.
@@ -992,6 +1000,9 @@ LIKE_CHROME = [
     "Click the gear icon to open the settings.",
     "Photos by the agency from the border show the damage.",
     "Register and subscribe to the alerts, the council urged residents.",
+    "An hour ago the convoy crossed the river.",
+    "Text size limits apply to every submission, the agency said.",
+    "Not a subscriber to the theory, the minister signed up anyway.",
 ]
 
 
@@ -1375,3 +1386,129 @@ def test_a_blogging_platforms_header_under_the_title() -> None:
     ):
         kept = parse_text(f"{title}\n\n{block}\n\n{BODY}")
         assert kept.publisher is None
+
+
+@pytest.mark.parametrize("banner", ["TLP:AMBER", "TLP:CLEAR | PAP:GREEN", "UNCLASSIFIED//FOUO"])
+def test_a_marking_banner_at_the_top_and_foot_is_the_marking(banner: str) -> None:
+    brief = parse_text(
+        f"{banner}\n\nRansomware Crew Shifts to Edge Devices\n\n{BODY}\n\n{banner}\n"
+    )
+    assert (brief.title, brief.marking) == ("Ransomware Crew Shifts to Edge Devices", banner)
+    assert [b.text for s in brief.sections for b in s.blocks] == [BODY]
+
+
+def test_a_marking_in_a_sentence_or_mid_text_is_content() -> None:
+    said = "We mark this report TLP:AMBER, as the partners asked."
+    brief = parse_text(f"Ransomware Crew Shifts\n\n{said}\n\n{BODY}\n")
+    assert brief.marking is None
+    assert said in brief.sections[0].text
+    middle = "\n\n".join([BODY] * 4)
+    brief = parse_text(f"Ransomware Crew Shifts\n\n{middle}\n\nTLP:RED\n\n{middle}\n")
+    assert brief.marking is None
+    assert "TLP:RED" in brief.sections[0].text
+    # a banner that differs from the metadata block's marking opens the body
+    brief = parse_text(f"TLP:GREEN\n\nRansomware Crew Shifts\nMarking: TLP:AMBER\n\n{BODY}\n")
+    assert brief.marking == "TLP:AMBER"
+    assert "TLP:GREEN" in brief.sections[0].text
+
+
+def test_a_banner_title_or_paragraph_reads_back() -> None:
+    body = Brief(title="TLP:AMBER", sections=parse_text(f"T\n\n{BODY}\n\nTLP:CLEAR\n").sections)
+    assert parse_text(render_text(body)) == body
+    marked = Brief(title="Ransomware Crew Shifts", marking="TLP:AMBER")
+    assert parse_text(render_text(marked)) == marked
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("(U) Key Judgments", SectionKind.JUDGEMENT),
+        ("(U//FOUO) Outlook", SectionKind.OUTLOOK),
+        ("(S//NF) Background", SectionKind.BACKGROUND),
+    ],
+)
+def test_a_portion_marking_does_not_hide_a_headings_label(heading: str, kind: SectionKind) -> None:
+    assert classify_heading(heading) is kind
+    brief = parse_text(f"Assessment of the Region\n\n{heading}\n\n{BODY}\n")
+    assert [(s.kind, s.heading) for s in brief.sections] == [(kind, heading)]
+    # a bracket that is no portion marking is part of the label
+    assert classify_heading("(USA) Key Judgments") is None
+
+
+def test_a_byline_with_a_slash_before_the_date() -> None:
+    byline = "By Jane Roe / February 9, 2017 at 6:00 AM"
+    text = f"Intel report sees more conflict ahead\n\n{byline}\n{BODY}"
+    brief = parse_text(text)
+    assert (brief.title, brief.authors) == ("Intel report sees more conflict ahead", ("Jane Roe",))
+    assert brief.published == dt.date(2017, 2, 9)
+    # a slash before something that is no date is text
+    kept = parse_text(f"Intel Report\n\nBy Jane Roe / Staff Writer at Large\n\n{BODY}")
+    assert kept.published is None
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("07-07-2021", dt.date(2021, 7, 7)),  # the order cannot matter
+        ("31.12.2024", dt.date(2024, 12, 31)),  # day first: 31 is no month
+        ("12-31-2024", dt.date(2024, 12, 31)),  # month first
+        ("03-04-2024", None),  # 3 April or March 4: not read
+        ("07-07/2021", None),  # mixed separators are no date
+    ],
+)
+def test_numeric_dates_with_dashes_and_dots(line: str, date: dt.date | None) -> None:
+    brief = parse_text(f"Quarterly Risk Forecast\n\n{line}\n\n{BODY}\n")
+    assert brief.published == date
+
+
+def test_a_widgets_buttons_under_its_label_are_chrome() -> None:
+    widget = "Text Size\n\n  • -\n  • +\n  • reset"
+    brief = parse_text(f"Hunting the Deadly\n\n{BODY}\n\n{widget}\n\n{BODY}\n")
+    assert [b.text for s in brief.sections for b in s.blocks] == [BODY, BODY]
+    # a list with one item that says something stays, and so does one under no chrome
+    for kept in (
+        "Text Size\n\n  • -\n  • The font grows with each press.",
+        "Sizes\n\n  • -\n  • +\n  • reset",
+    ):
+        brief = parse_text(f"Hunting the Deadly\n\n{BODY}\n\n{kept}\n\n{BODY}\n")
+        assert any(isinstance(b, ItemList) for s in brief.sections for b in s.blocks), kept
+
+
+def test_a_colon_label_in_text_pasted_a_paragraph_per_line_is_a_heading() -> None:
+    lines = [
+        "Who Is Behind the Attacks?",
+        "",
+        "Source: a vendor's blog, reposted with its summary.",
+        "MAIN POINTS:",
+        f"- {BODY}",
+        "- The crew reuses its tools across campaigns and regions.",
+        "The analysts said:",
+        "Attribution takes patience, and most groups never admit to anything at all.",
+    ]
+    brief = parse_text("\n".join(lines) + "\n")
+    assert [s.heading for s in brief.sections] == [None, "MAIN POINTS"]
+    # a sentence that ends in a colon is no heading
+    assert "The analysts said:" in brief.sections[1].text
+
+
+def test_a_publishers_strapline_above_the_headline() -> None:
+    top = "Published daily by the Lowy Institute\n\nIndo-Pacific Security Links\n\n"
+    brief = parse_text(f"{top}Indo-Pacific Security Links\n\n{BODY}\n")
+    assert (brief.title, brief.publisher) == ("Indo-Pacific Security Links", "Lowy Institute")
+    assert [b.text for s in brief.sections for b in s.blocks] == [BODY]
+    # a name's own article stays; a sentence about publishing is no strapline
+    named = parse_text(f"Originally published by The Guardian\n\nA Headline Here\n\n{BODY}")
+    assert named.publisher == "The Guardian"
+    said = "Published by the ministry in 2020, the plan is now out of date."
+    assert parse_text(f"A Headline Here\n\n{said}\n\n{BODY}").publisher is None
+
+
+def test_a_post_header_with_blank_lines_between_its_items() -> None:
+    header = "- YourTrip\n\n- Dec 25, 2025\n- 12 min read"
+    brief = parse_text(f"Level 3 Advisories: What to Know\n{header}\n{BODY}\n")
+    assert (brief.authors, brief.published) == (("YourTrip",), dt.date(2025, 12, 25))
+    assert [b.text for s in brief.sections for b in s.blocks] == [BODY]
+    # a list of the brief's own points with no date stays a list
+    points = "- Check the advisory\n\n- Enrol in alerts"
+    kept = parse_text(f"Level 3 Advisories: What to Know\n{points}\n\n{BODY}\n")
+    assert isinstance(kept.sections[0].blocks[0], ItemList)

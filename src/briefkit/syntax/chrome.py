@@ -78,7 +78,8 @@ _STRONG_PATTERNS = (
     r"| in your inbox)?\.?",
     r"enter your e-?mail(?: address)?",
     r"(?:already a (?:subscriber|member)\??|to continue reading)[^\n]{0,80}",
-    r"(?:log ?in|sign ?in|register)(?: to [\w' -]{1,40})?",
+    r"not a (?:subscriber|member)\? ?(?:sign up|subscribe|register|join)[^\n]{0,160}",
+    r"(?:log ?in|sign ?in|register)(?: to [\w' -]{1,40})?\.?",
     r"(?:you (?:must|need to) (?:be logged in|log in|sign in|subscribe))[^\n]{0,80}",
     r"this (?:article|content|report) is (?:only )?(?:available|reserved) (?:to|for) "
     r"(?:subscribers|members)[^\n]{0,40}",
@@ -132,7 +133,13 @@ _STRONG_PATTERNS = (
     r"(?:[\w' .&-]{1,40} [-–—|] )?(?:make a (?:charitable |tax-deductible )?donation"
     r"|donate(?: now| today)?)(?: (?:in support of|to support|to help) [\w' .&-]{1,60})?[.!]?",
     # a listing card's relative time ("a day ago", "3 hours ago")
-    r"(?:a|an|one|\d{1,3}) (?:second|minute|min|hour|hr|day|week|month|year)s? ago",
+    r"(?:updated:? )?(?:(?:a|an|one|\d{1,3}) (?:second|sec|minute|min|hour|hr|day|week|month"
+    r"|year)s? ?){1,3}ago",
+    # a feed page's link to its own feed, a wiki transcription's proofreading status
+    r"syndicate content",
+    r"this page has (?:been (?:validated|proofread)|not been proofread)\.?",
+    # a text-size widget's label
+    r"text size",
     r"your (?:web )?browser is (?:no longer|not) supported\.?"
     r"(?: to improve your experience,? update it here\.?)?",
     # a wiki page's site line ("From Wikipedia, the free encyclopedia")
@@ -187,7 +194,7 @@ _STRONG_PATTERNS = (
 )
 _WEAK_PATTERNS = (
     r"search|menu|home|index|contents|archives?|categories|tags?:?",
-    r"comments?|reply|name|e-?mail|website|submit|send|close|x|thank you!?",
+    r"comments?|reply|name|e-?mail|website|submit|send|close|reset|x|thank you!?",
     r"(?:e-?mail|first|last|your) (?:address|name)",
     r"twitter|facebook|linkedin|rss|instagram|youtube|telegram|whatsapp|reddit|x\.com",
     r"e-?mail vvv",
@@ -239,7 +246,7 @@ _CTA = re.compile(
 )
 _RELATED = re.compile(
     r"(?:related(?: content| articles?| posts?| pages?| links| stories| reading| coverage)?|"
-    r"you (?:may|might) also like|more (?:on|from) [\w' .&-]{1,30}|also read|"
+    r"you (?:may|might) also (?:like|be interested in)|more (?:on|from) [\w' .&-]{1,30}|also read|"
     r"recommended(?: for you| reading| posts| articles)?|read more|most read|"
     r"trending(?: now)?)\s?:?",
     re.IGNORECASE,

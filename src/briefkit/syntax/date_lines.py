@@ -33,7 +33,7 @@ _PREFIX = re.compile(
     re.I,
 )
 #: "by Jane Roe — last modified Jun 12, 2016 08:25 PM": a byline with the date after it.
-_BY_FIRST = re.compile(r"by\s+([A-Z][\w.'’ -]{1,60}?)\s+[-–—|]\s+(\S.{5,60})", re.IGNORECASE)
+_BY_FIRST = re.compile(r"by\s+([A-Z][\w.'’ -]{1,60}?)\s+[-–—|/]\s+(\S.{5,60})", re.IGNORECASE)
 _ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b,?", re.IGNORECASE)
 _TIME = re.compile(
     r"(?:\s*(?:[-–—|•,@]|at)?\s*(\d{1,2})[:.](\d{2})(?::\d{2})?\s*([ap]\.?m\.?)?"
@@ -43,7 +43,9 @@ _TIME = re.compile(
 _READING = re.compile(r"\s*[•·|-]\s*\d{1,3} min(?:ute)?s? read$", re.IGNORECASE)
 #: A reading time the copy ran into the date after it ("3 min readNov 5, 2023").
 _READING_FIRST = re.compile(r"^\d{1,3} min(?:ute)?s? read\s*(?=[A-Z\d])")
-_SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+#: A numeric date with the day and month in either order ("12/31/2024", "07-07-2021",
+#: "31.12.2024"): read only when the order cannot matter or the numbers tell it.
+_SLASHED = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
 _BY = re.compile(r"\s+[-–—|]\s+(?:by\s+)?([A-Z][\w.'’ -]{1,60})$")
 _MASTHEAD = re.compile(r"[-–—]\s+([A-Z][\w.'’ &]{1,50}?)\s+[-–—]\s+(.{6,40})")
 _TIME_ONLY = re.compile(r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
@@ -68,8 +70,10 @@ def _slashed(text: str) -> dt.date | None:
     match = _SLASHED.fullmatch(text)
     if match is None:
         return None
-    first, second, year = (int(g) for g in match.groups())
-    if first > 12 >= second:
+    first, second, year = int(match[1]), int(match[3]), int(match[4])
+    if first == second:
+        day = month = first
+    elif first > 12 >= second:
         day, month = first, second
     elif second > 12 >= first:
         month, day = first, second

@@ -169,8 +169,17 @@ def _inline() -> re.Pattern[str]:
     )
 
 
+#: A portion marking that opens a heading of a classified document's released version
+#: ("(U) Key Judgments", "(U//FOUO) Scope Note"): it marks the paragraph, not the label.
+_PORTION = re.compile(r"\((?:U|C|S|TS|CUI)(?://[A-Z0-9][A-Z0-9 ,/-]{0,40})?\)\s+")
+
+
+def _unmarked(label: str) -> str:
+    return _PORTION.sub("", label.strip(), count=1) if label.lstrip().startswith("(") else label
+
+
 def _normal(label: str) -> str:
-    text = _SPACE.sub(" ", label.strip().rstrip(":").strip()).lower()
+    text = _SPACE.sub(" ", _unmarked(label).strip().rstrip(":").strip()).lower()
     return text.replace("judgment", "judgement")
 
 
@@ -235,7 +244,7 @@ def heading_kind(label: str) -> SectionKind | None:
     kind = classify_heading(label)
     if kind is not None:
         return kind
-    stripped = _LEAD_NUMBER.sub("", label.strip().rstrip(":").strip())
+    stripped = _LEAD_NUMBER.sub("", _unmarked(label).strip().rstrip(":").strip())
     return _loose(_normal(stripped)) if _title_like(stripped) else None
 
 

@@ -49,7 +49,12 @@ _BYLINE = re.compile(
 )
 _PICTURE = re.compile(r"(?:[•·]\s*)?writer'?s picture\s*(\S.{0,80})", re.IGNORECASE)
 _ATTRIBUTION = re.compile(r"(authors?|contributors?)\s*:\s*(\S.{0,300})", re.IGNORECASE)
-_ORIGINALLY = re.compile(r"originally published (?:by|in|at|on)\s+(\S.{0,80}?)\.?", re.I)
+#: "Originally published by X", and a masthead's strapline "Published daily by the X".
+_ORIGINALLY = re.compile(
+    r"(?:originally published (?:by|in|at|on)|published (?:daily|weekly|fortnightly|monthly"
+    r"|quarterly) by)\s+(?-i:the\s+)?(\S.{0,80}?)\.?",
+    re.I,
+)
 _NAME_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
 _PARTICLES = frozenset(
     ("de", "da", "di", "du", "del", "der", "den", "van", "von", "bin", "al", "la", "le", "ibn")

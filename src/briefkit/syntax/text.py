@@ -12,6 +12,7 @@ import re
 from typing import Literal
 
 from ..model import SectionKind
+from .banners import is_banner
 from .chrome import is_chrome, is_crumbs, strip_notice
 from .date_lines import date_line, is_time_line
 from .heading_form import heading_form, is_body_text
@@ -274,7 +275,7 @@ def edit_link(line: str) -> str:
 def needs_escape(text: str) -> bool:
     """True when a paragraph with this text, written at a block start, would read back as
     something else (a heading, an item, a quote, navigation, a link line, chrome, a
-    breadcrumb trail, a date, a byline or other metadata)."""
+    breadcrumb trail, a date, a byline, a marking banner or other metadata)."""
     return (
         text.startswith((ESCAPE, ">"))
         or markdown_heading(text) is not None
@@ -292,4 +293,5 @@ def needs_escape(text: str) -> bool:
         or is_time_line(text)
         or read_attribution(text) is not None
         or is_meta_label(text)
+        or is_banner(text)
     )

@@ -92,12 +92,18 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
 
 def _header_run(lines: list[str], index: int, head: Head) -> int | None:
     """A run of bulleted lines under the title that is the post's header ("- Ops Team",
-    "- Mar 6, 2020", "- 2 min read"): read it and return the index after it, else None."""
+    "- Mar 6, 2020", "- 2 min read", blank lines between them or not): read it and return
+    the index after it, else None."""
     run: list[tuple[int, str]] = []
     at = index
     while at < len(lines) and (match := ITEM.match(lines[at].strip())) is not None:
         run.append((at, lines[at].strip()[match.end() :]))
         at = _continuation(lines, at) + 1
+        gap = at
+        while gap < len(lines) and not lines[gap].strip():
+            gap += 1  # a site builder's header may leave a blank line between its items
+        if gap > at and gap < len(lines) and ITEM.match(lines[gap].strip()) is not None:
+            at = gap
     if not any(is_header_item(t) or date_line(t) is not None for _, t in run):
         return None
     names: list[str] = []

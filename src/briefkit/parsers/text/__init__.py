@@ -39,6 +39,7 @@ from ...model import (
     Text,
 )
 from ...safety import clean_text, is_safe_href
+from ...syntax.banners import take_banner
 from ...syntax.chrome import strip_notice
 from ...syntax.date_lines import date_line
 from ...syntax.heading_form import is_body_text
@@ -70,6 +71,7 @@ def parse_text(text: str, *, max_chars: int = MAX_CHARS) -> Brief:
     text = clean_text(text).replace("\ufeff", "")
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = [strip_notice(line) for line in lines]
+    banner = take_banner(lines)
     start = next((i for i, line in enumerate(lines) if line.strip()), None)
     if start is None:
         raise ParseError("empty input: no title and no content")
@@ -82,6 +84,10 @@ def parse_text(text: str, *, max_chars: int = MAX_CHARS) -> Brief:
         for k, v in head.meta.items()
         if isinstance(v, str) and block.get("category" if k == KICKER else k) not in (None, v)
     ]
+    if banner is not None and block.get("marking", banner) != banner:
+        overridden.append(banner)  # the block under the title states another marking
+    elif banner is not None:
+        block["marking"] = banner
     meta = {**head.meta, **block}
     head.meta = meta
     index = read_tail(lines, head, index)

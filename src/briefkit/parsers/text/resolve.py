@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from ...model import SectionKind
-from ...syntax.chrome import is_contents_label, is_credit, is_cta, is_related_label
+from ...syntax.chrome import chrome_strength, is_contents_label, is_credit, is_cta, is_related_label
 from ...syntax.date_lines import date_line, is_date_range
 from ...syntax.heading_form import colon_headline, heading_form, is_body_text, section_number
 from ...syntax.headings import classify_heading, heading_kind
@@ -47,6 +47,7 @@ _ANNOUNCERS = (" here:", " below:", " this link:", " the link below:")
 
 def resolve(units: list[Unit], title: str) -> list[Unit]:
     """Settle weak chrome, teasers, related boxes, repeated titles and headings in place."""
+    _widget_buttons(units)
     _weak_chrome(units)
     _credits(units)
     _bullet_marks(units)
@@ -78,6 +79,21 @@ def _weak_chrome(units: list[Unit]) -> None:
         if unit.kind == "weak":
             unit.kind = "para"
             unit.after_nav = i > 0 and units[i - 1].kind == "nav"
+
+
+def _widget_buttons(units: list[Unit]) -> None:
+    """A list right under a chrome line whose every item is chrome too (a "Text Size"
+    widget's "-", "+" and "reset") is the widget's buttons, not a list of the brief's."""
+    for i, unit in enumerate(units):
+        if unit.kind != "chrome":
+            continue
+        end = i + 1
+        while end < len(units) and units[end].kind == "item" and len(units[end].raw) == 1:
+            end += 1
+        items = units[i + 1 : end]
+        if len(items) >= 2 and all(chrome_strength(item.text) for item in items):
+            for item in items:
+                item.kind = "chrome"
 
 
 def _credits(units: list[Unit]) -> None:

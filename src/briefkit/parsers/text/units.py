@@ -285,7 +285,9 @@ def split_units(lines: list[str], first_line: int) -> list[Unit]:
             units.append(Unit(kind, number, [s], [s], indent=indent, tight=tight))
             current = None
             continue
-        heading = heading_alone(s, at_start=at_start)
+        # pasted with a paragraph per line, a line ending in a colon starts one of its own
+        opens = at_start or (loose and s.endswith(":"))
+        heading = heading_alone(s, at_start=opens)
         if heading is not None:
             units.append(Unit("head", number, [heading[0]], [s], section=heading[1], tight=tight))
             current = None

@@ -33,6 +33,7 @@ from ...model import (
     Section,
     Table,
 )
+from ...syntax.banners import is_banner
 from ...syntax.metadata import meta_lines
 from ...syntax.text import (
     ESCAPE,
@@ -62,7 +63,7 @@ def render_text(brief: Brief, *, defang: str = "auto", live: Iterable[str] = ())
     for label, link in (("Previous", brief.prev), ("Next", brief.next)):
         if link is not None:
             lines.extend(_nav(label, link, brief.title))
-    if not _reads_as_title(lines, brief.title):
+    if is_banner(brief.title) or not _reads_as_title(lines, brief.title):
         lines[0] = ESCAPE + brief.title
     return "\n".join(lines) + "\n"
 
