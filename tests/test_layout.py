@@ -16,7 +16,8 @@ import briefkit
 SRC = Path(briefkit.__file__).parent
 ROOT = Path(__file__).resolve().parents[1]
 
-#: The modules below everything: the model and what it needs, the errors, the registry.
+#: The modules below everything: the model and what it needs, the errors, the registry,
+#: the packed columns.
 #: ``images`` reads image headers and holds the rule for a figure's source, which the model
 #: validates with.
 CORE = {
@@ -29,6 +30,7 @@ CORE = {
     "registry",
     "markings",
     "_version",
+    "packed",
 }
 #: What reads a brief's content without parsing or rendering it: a walk over its text with
 #: paths, and the analysers built on it (indicators, places). Renderers may use them (the
@@ -43,6 +45,8 @@ ALLOWED: dict[str, set[str]] = {
     "safety": set(),
     "fileio": set(),
     "markings": set(),
+    # packed columns for what keeps something per item of a large set (standard library only)
+    "packed": set(),
     "registry": {"errors"},
     "_version": set(),
     # errors too: the text title reader a writer asks back raises ParseError.

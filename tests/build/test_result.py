@@ -14,7 +14,7 @@ import briefkit
 from briefkit import Brief, BriefLink, build_bundle
 from briefkit.build import MANIFEST, LintCounts, PathList
 from briefkit.build.manifest import save_manifest
-from briefkit.build.work import _suffixes
+from briefkit.build.work import name_suffixes
 from briefkit.tradecraft import Counts
 
 
@@ -107,7 +107,7 @@ def test_a_builds_result_holds_paths_as_before(tmp_path: Path) -> None:
 @given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=20))
 def test_suffixes_are_pathlibs(name: str) -> None:
     path = "folder/" + name.replace("/", "_").replace("\x00", "_")
-    assert _suffixes(path) == (Path(path).suffixes, Path(path).suffix)
+    assert name_suffixes(path) == (Path(path).suffixes, Path(path).suffix)
 
 
 @pytest.mark.parametrize("count", [0, 1, 3])

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import random
+from array import array
 from dataclasses import dataclass
 
 import pytest
@@ -13,6 +15,8 @@ from hypothesis import strategies as st
 
 import briefkit
 from briefkit import Brief, BriefLink, LinkError
+from briefkit.build.series import Digests, Series, Spool, record
+from briefkit.build.work import Pointer, Scanned, digest_keys
 from briefkit.linking import (
     ChainResult,
     LinkProblemKind,
@@ -22,12 +26,14 @@ from briefkit.linking import (
     insert_brief,
     link_series,
     order_indices,
+    order_key,
     remove_brief,
     slugify,
     title_key,
     unique_slugs,
 )
-from briefkit.linking.chains import chain_positions
+from briefkit.linking.chains import chain_order, chain_positions
+from briefkit.packed import Strings, sorted_positions
 from briefs import minimal, seed_shaped
 
 K = LinkProblemKind
@@ -615,3 +621,79 @@ def test_chain_positions_of_light_records_match_chain_from_links(
     assert problems == result.problems
     assert order_indices(records, "published") == order_indices(briefs, "published")
     assert order_indices(records, "title") == order_indices(briefs, "title")
+
+
+def _spooled(briefs: list[Brief]) -> tuple[Series, Digests, Spool]:
+    """The briefs as a bundle keeps them: a spooled record each and the digests of their
+    keys, computed by the scan's own code."""
+    spool = Spool()
+    digests = Digests(len(briefs))
+    offsets = array("q")
+    for i, b in enumerate(briefs):
+        own, keys = digest_keys(b)
+        prev, nxt = (Pointer(x.title, x.href) if x else None for x in (b.prev, b.next))
+        item = Scanned(f"{i}.txt", b.title, b.published, b.url, b.slug, prev, nxt, "", (0, 0))
+        item = dataclasses.replace(item, digests=own, keys=keys)
+        offsets.append(spool.add(record(item, ())))
+        digests.add(i, item)
+    paths = Strings(f"{i}.txt" for i in range(len(briefs)))
+    series = Series(spool, paths, array("q", range(len(briefs))), offsets)
+    digests.series = series
+    return series, digests, spool
+
+
+_EST = dt.timezone(dt.timedelta(hours=-5))
+_variants = st.sampled_from(["Twin", "twin", " TWIN ", "Twin’s", "Twin's", "Twin – x", "Twin - x"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(graphs, st.randoms(use_true_random=False), st.data())
+def test_the_digest_path_of_a_bundle_matches_chain_from_links(
+    graph: tuple[int, list[int | None], list[int | None]], rnd: random.Random, data: st.DataObject
+) -> None:
+    """Ordering by digests of the keys (as a bundle does, reading its spooled records)
+    gives the chains, the problems (byte for byte) and the orders of the Brief path."""
+    n, prevs, nexts = graph
+    hosts = ["https://x.example", "http://X.example", "https://y.example:8443"]
+
+    def pointer(target: int | None, forward: bool) -> BriefLink | None:
+        if target is None:
+            return None
+        title = rnd.choice([f"B{target}", data.draw(_variants), None])
+        href = rnd.choice(
+            [None, f"/p/{target}", f"../p/{target}/", f"{rnd.choice(hosts)}/p/{target}#top"]
+        )
+        return link(title if title or href else f"B{target}", href)
+
+    briefs = [
+        mk(
+            rnd.choice([f"B{i}", data.draw(_variants)]),
+            url=rnd.choice([None, f"{rnd.choice(hosts)}/p/{i}", "https://x.example/p/0/?q=1"]),
+            published=rnd.choice(
+                [
+                    None,
+                    D(2024, 1, 1 + rnd.randrange(3)),
+                    dt.datetime(
+                        2024, 1, 1, rnd.randrange(24), tzinfo=dt.timezone(dt.timedelta(hours=-5))
+                    ),
+                ]
+            ),
+            prev=pointer(prevs[i], False),
+            next=pointer(nexts[i], True),
+        )
+        for i in range(n)
+    ]
+    series, digests, spool = _spooled(briefs)
+    try:
+        result = chain_from_links(briefs)
+        flat, starts, problems = chain_order(series, digests)
+        ends = [*starts[1:], len(flat)] if starts else []
+        assert [list(flat[a:b]) for a, b in zip(starts, ends, strict=True)] == result.indices
+        assert [p.model_dump_json() for p in problems] == [
+            p.model_dump_json() for p in result.problems
+        ]
+        for order in ("published", "title"):
+            ranked = sorted_positions(n, order_key(series, order), chunk=3)
+            assert list(ranked) == order_indices(briefs, order)
+    finally:
+        spool.close()

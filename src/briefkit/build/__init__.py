@@ -19,23 +19,36 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor
 from pathlib import Path
 from typing import Any
 
 from ..errors import FormatError
-from ..linking import order_indices, unique_slugs
-from ..linking.chains import chain_positions
+from ..linking import order_key
+from ..linking.chains import chain_order
+from ..linking.keys import slug_stream
+from ..packed import DigestSet, Strings, sorted_positions
 from ..registry import get_renderer, parser_for_extension
-from ..tradecraft import SCALES
+from ..tradecraft import SCALES, Counts
 from .images import image_stamps
 from .manifest import MANIFEST as MANIFEST  # re-exported: the manifest's file name
 from .manifest import can_defer_sync
 from .pool import Pool, stream
-from .render import SERIES_STEM, Entry, Excerpts, Plan, Results, render_all
-from .result import BuildResult, LintCounts, PathList
-from .work import BuildFailure, BuildProgress, Scanned, Source, read_source, scan_batch, warm
+from .render import SERIES_STEM, Plan, Results, render_all
+from .result import BuildResult, LintCounts, OutputNames, PathList
+from .series import Digests, Series, Spool, record
+from .work import (
+    BuildFailure,
+    BuildProgress,
+    Scanned,
+    Source,
+    name_suffixes,
+    read_source,
+    scan_batch,
+    warm,
+)
 
 __all__ = [
     "BuildFailure",
@@ -56,6 +69,10 @@ ORDERS = ("auto", "given", "name", "published", "title", "links")
 def _natural(path: str | Path) -> list[str | int]:
     # isdecimal, not isdigit: "²" is a digit that int() refuses
     return [int(p) if p.isdecimal() else p.casefold() for p in re.split(r"(\d+)", str(path))]
+
+
+def _natural_at(names: Sequence[str], i: int) -> list[str | int]:
+    return _natural(names[i])
 
 
 def collect_inputs(
@@ -80,34 +97,31 @@ def _inside(target: str, folder: str) -> bool:
 
 def _collect(
     inputs: Iterable[str | os.PathLike[str]], outdir: Path | None
-) -> tuple[list[str], list[BuildFailure]]:
-    """:func:`collect_inputs` as strings: a Path per input (and pathlib's interning of
-    every name it resolves, which lasts as long as the process) would cost a large build
-    more than its own record of each brief."""
-    files: list[str] = []
+) -> tuple[Strings, list[BuildFailure]]:
+    """:func:`collect_inputs` as packed strings: a Path per input (and pathlib's interning
+    of every name it resolves, which lasts as long as the process) would cost a large
+    build more than its own record of each brief, and so would a str each. The real
+    paths seen are kept as digests, and a folder's files are sorted in chunks."""
+    files = Strings()
     failures: list[BuildFailure] = []
-    seen: set[str] = set()
+    seen = DigestSet()
     out_resolved = os.path.realpath(outdir) if outdir is not None else None
     for item in inputs:
         path = Path(item)
         if path.is_dir():
             root = os.path.realpath(path)
-            found = []
-            for p in path.rglob("*"):
-                if (
-                    not p.is_file()
-                    or any(part.startswith(".") for part in p.relative_to(path).parts)
-                    or parser_for_extension(p.suffix) is None
-                ):
+            found = Strings()
+            for name in _files_under(str(path)):
+                if parser_for_extension(name_suffixes(name)[1]) is None:
                     continue
-                target = os.path.realpath(p)
+                target = os.path.realpath(name)
                 if not _inside(target, root):
                     reason = "a link to a file outside the folder: not followed"
-                    failures.append(BuildFailure(str(p), reason))
+                    failures.append(BuildFailure(name, reason))
                 elif out_resolved is None or not _inside(target, out_resolved):
-                    found.append(str(p))
-            candidates = sorted(found, key=_natural)
-            del found
+                    found.append(name)
+            ranked = sorted_positions(len(found), functools.partial(_natural_at, found))
+            candidates: Iterable[str] = (found[i] for i in ranked)
         elif path.is_file():
             candidates = [str(path)]
         else:
@@ -121,79 +135,90 @@ def _collect(
     return files, failures
 
 
+def _files_under(top: str) -> Iterator[str]:
+    """The files below the folder ``top`` whose path has no hidden part, as
+    ``Path(top).rglob("*")`` finds them (same order, same paths; symbolic links to folders
+    not entered), without the set of every path that ``rglob`` keeps while it runs."""
+    folders = []
+    try:
+        with os.scandir(top) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue  # rglob would find it, and the hidden part excludes it
+                path = entry.name if top == "." else os.path.join(top, entry.name)
+                if _is(entry.is_dir) and not _is(entry.is_symlink):
+                    folders.append(path)
+                elif _is(entry.is_file):
+                    yield path
+    except PermissionError:
+        return
+    for folder in folders:
+        yield from _files_under(folder)
+
+
+def _is(test: Callable[[], bool]) -> bool:
+    try:
+        return test()
+    except OSError:
+        return False
+
+
 def _scan(
-    pool: Pool,
-    files: list[str],
-    batch: int,
-    plan: Plan,
-    excerpts: Excerpts,
-    lint: str | None = None,
-) -> tuple[list[Entry], list[BuildFailure]]:
-    """Parse every input on the workers (each read here when its batch goes); keep a small
-    entry per brief, in input order."""
-    slots: dict[str, int] = {p: i for i, p in enumerate(files)}
-    found: list[Entry | None] = [None] * len(files)
+    pool: Pool, files: Strings, batch: int, plan: Plan, spool: Spool, lint: str | None = None
+) -> tuple[Series, Digests, list[BuildFailure]]:
+    """Parse every input on the workers (each read here when its batch goes); spool a
+    record per brief and keep its digests, in input order."""
+    offsets = array("q", [-1]) * len(files)
+    digests = Digests(len(files))
+    sent: dict[str, int] = {}  # the inputs in flight: path -> position
     failures: list[BuildFailure] = []
     scan = functools.partial(scan_batch, lint=lint) if lint else scan_batch
 
     def fail(source: Source, why: str) -> BuildFailure:
         return BuildFailure(source.path, why)
 
-    sources = (read_source(p) for p in files)
-    for done, item in enumerate(stream(pool, scan, sources, batch, fail), 1):
+    def sources() -> Iterator[Source]:
+        for slot, path in enumerate(files):
+            sent[path] = slot
+            yield read_source(path)
+
+    for done, item in enumerate(stream(pool, scan, sources(), batch, fail), 1):
+        slot = sent.pop(item.path)
         if isinstance(item, Scanned):
-            slot = slots.pop(item.path)
-            found[slot] = _entry(item, files[slot], excerpts)
+            # part of the outputs' keys (no Path made for a brief without images: see _collect)
+            images = image_stamps(item.images, Path(item.path).parent) if item.images else ()
+            offsets[slot] = spool.add(record(item, images))
+            digests.add(slot, item)
         else:
             failures.append(item)
         plan.report("scan", done, len(files), item.path, isinstance(item, Scanned))
-    return [e for e in found if e is not None], failures
+    slots = array("q", (i for i in range(len(files)) if offsets[i] >= 0))
+    if len(slots) < len(files):
+        digests.keep(slots)
+    series = Series(spool, files, slots, array("q", (offsets[i] for i in slots)))
+    digests.series = series
+    return series, digests, failures
 
 
-def _entry(item: Scanned, path: str, excerpts: Excerpts) -> Entry:
-    """The parent's record of a scanned brief (``path``: this process's own string of
-    its input, not the copy that came back); its excerpt waits in ``excerpts``."""
-    excerpt = excerpts.add(item.excerpt)
-    # part of the outputs' keys (no Path made for a brief without images: see _collect)
-    images = image_stamps(item.images, Path(path).parent) if item.images else ()
-    return Entry(
-        path,
-        item.title,
-        item.published,
-        item.stamp,
-        excerpt,
-        item.slug,
-        item.lint,
-        item.url,
-        item.prev,
-        item.next,
-        images,
-    )
-
-
-def _order(entries: list[Entry], order: str, result: BuildResult) -> list[Entry]:
+def _order(series: Series, digests: Digests, order: str, result: BuildResult) -> Series:
     """Series order: by the briefs' own links when any has one, else by date, else by name
-    (``auto``), or as asked. The linking functions read the entries as they would read
-    Briefs; the URLs and pointers go once ordered."""
+    (``auto``), or as asked. The linking functions read the spooled records as they would
+    read Briefs, and match pointers by the digests."""
     if order == "auto":
-        if any(e.prev or e.next for e in entries):
+        if any(e.prev or e.next for e in series):
             order = "links"
         else:
-            order = "published" if any(e.published for e in entries) else "name"
+            order = "published" if any(e.published for e in series) else "name"
+    if order == "given":
+        return series
     if order == "links":
-        chains, problems = chain_positions(entries)
+        positions, _, problems = chain_order(series, digests)
         result.problems.extend(problems)
-        positions = [i for chain in chains for i in chain]
-        del chains
     elif order == "name":
-        positions = sorted(range(len(entries)), key=lambda i: _natural(entries[i].path))
-    elif order == "given":
-        positions = list(range(len(entries)))
+        positions = sorted_positions(len(series), lambda i: _natural(series.path(i)))
     else:
-        positions = order_indices(entries, order)
-    for entry in entries:
-        entry.url = entry.prev = entry.next = None
-    return [entries[i] for i in positions]
+        positions = sorted_positions(len(series), order_key(series, order))
+    return series.reordered(positions)
 
 
 # --- the build --------------------------------------------------------------------------
@@ -265,29 +290,29 @@ def build_bundle(
     )
     # Our own workers start first and import the renderers while this process finds inputs.
     pool = Pool(executor, jobs, warm=(warm, formats))
-    excerpts = Excerpts()
+    spool = Spool()
     try:
         out.mkdir(parents=True, exist_ok=True)
         files, failures = _collect(inputs, out)
-        # the render stage adds to the result's own lists (``Results`` types them as such)
-        made = Results(PathList(out), PathList(out), failures)
-        result = BuildResult(out, written=made.written, skipped=made.skipped, failures=failures)
+        result = BuildResult(out, failures=failures)
         batch = max(1, min(32, len(files) // (jobs * 4)))
-        entries, scan_failures = _scan(pool, files, batch, plan, excerpts, lint)
+        series, digests, scan_failures = _scan(pool, files, batch, plan, spool, lint)
         failures += scan_failures
         del files
-        ordered = _order(entries, order, result)
-        del entries
-        result.order = PathList(strings=[e.path for e in ordered])  # the entries' strings
-        paths, counts = [], []
-        for e in ordered:
-            if e.lint is not None:
-                paths.append(e.path)
-                counts.append(e.lint)
-        result.lint = LintCounts(paths, counts)
-        slugs = unique_slugs([e.slug or e.title for e in ordered], reserved={"index", SERIES_STEM})
-        render_all(pool, plan, ordered, slugs, excerpts, made)
+        series = _order(series, digests, order, result)
+        del digests
+        result.order = PathList(strings=series.paths())  # a view of the packed paths
+        if lint is not None:  # every brief scanned has its counts
+            result.lint = LintCounts(series.paths(), [e.lint or Counts() for e in series])
+        bases = (e.slug or e.title for e in series)
+        reserved = {"index", SERIES_STEM}
+        slugs = Strings(slug_stream(bases, reserved=reserved, taken=DigestSet()))
+        # the render stage reports what it writes as numbers; the result shows them as paths
+        exts = list(plan.exts.values())
+        made = Results(OutputNames(slugs, exts), OutputNames(slugs, exts), failures)
+        result.written, result.skipped = PathList(out, made.written), PathList(out, made.skipped)
+        render_all(pool, plan, series, slugs, made)
     finally:
-        excerpts.close()
+        spool.close()
         pool.close()
     return result

@@ -2,28 +2,27 @@
 the render jobs, putting in place what comes back, the manifest as it stands, the series
 PDF and the index page.
 
-The parent keeps per brief only a small :class:`Entry` and a few numbers (the formats it
-still needs and has, as bit masks, and their manifest keys); excerpts wait in a temporary
-file (:class:`Excerpts`), a render job reads its input only when it is sent, and the index
-page is streamed to disk, so a bundle of 10,000 briefs costs the parent little more memory
-than one of 100. Everything a finished brief brings back goes through :func:`_put_done`,
-the one place that writes a brief's files (more files per brief would be added there).
+The parent keeps per brief only its packed path, slug and record offset (the record
+itself waits in the spool: :mod:`.series`) and a few numbers (the formats it still needs
+and has, as bit masks, and their manifest keys); a render job reads its input only when it
+is sent, and the index page is streamed to disk, so a bundle of 10,000 briefs costs the
+parent little more memory than one of 100. Everything a finished brief brings back goes
+through :func:`_put_done`, the one place that writes a brief's files (more files per brief
+would be added there).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-import tempfile
 from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..fileio import atomic_write
-from ..tradecraft import Counts
+from ..packed import DigestSet, sorted_positions
 from .images import gather
 from .index import IndexEntry, write_index
 from .manifest import (
@@ -36,19 +35,19 @@ from .manifest import (
     up_to_date,
 )
 from .pool import Pool, failure_reason, stream
-from .result import PathList
+from .result import OutputNames
+from .series import Series
 from .work import (
     BuildFailure,
     BuildProgress,
     Done,
     Job,
-    Pointer,
     read_source,
     render_batch,
     render_series,
 )
 
-__all__ = ["SERIES_STEM", "Entry", "Excerpts", "Plan", "Results", "render_all"]
+__all__ = ["SERIES_STEM", "Plan", "Results", "render_all"]
 
 SERIES_STEM = "series"
 #: Save the manifest (and flush outputs to disk) at least this often, in inputs.
@@ -57,11 +56,11 @@ _CHECKPOINT = 100
 
 @dataclass
 class Results:
-    """Where the render stage reports: the names it wrote and found up to date (the
-    :class:`~briefkit.build.BuildResult`'s lists) and its failures."""
+    """Where the render stage reports: the names it wrote and found up to date (what the
+    :class:`~briefkit.build.BuildResult`'s lists show) and its failures."""
 
-    written: PathList
-    skipped: PathList
+    written: OutputNames
+    skipped: OutputNames
     failures: list[BuildFailure]
 
 
@@ -98,48 +97,6 @@ class Plan:
         self.notify(BuildProgress(stage, done, total, item, ok))
 
 
-class Excerpts:
-    """Excerpts for the index page, kept in a temporary file until the page is written."""
-
-    def __init__(self) -> None:
-        self._file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close())
-        self._spans = array("q")
-
-    def add(self, text: str) -> int:
-        data = text.encode("utf-8")
-        self._file.seek(0, os.SEEK_END)
-        self._spans.extend((self._file.tell(), len(data)))
-        self._file.write(data)
-        return len(self._spans) // 2 - 1
-
-    def get(self, index: int) -> str:
-        start, size = self._spans[2 * index], self._spans[2 * index + 1]
-        self._file.seek(start)
-        return self._file.read(size).decode("utf-8")
-
-    def close(self) -> None:
-        self._file.close()
-
-
-@dataclass(slots=True)
-class Entry:
-    """What the parent keeps of a brief. Until it is ordered it also holds the brief's URL
-    and pointers: the linking functions read an entry as they read a Brief (title, url,
-    published, prev, next), so ordering needs no other record per brief."""
-
-    path: str
-    title: str
-    published: dt.date | dt.datetime | None
-    stamp: tuple[int, int]
-    excerpt: int  # in Excerpts
-    slug: str | None  # the brief's own
-    lint: Counts | None
-    url: str | None = None  # these three until ordered
-    prev: Pointer | None = None
-    next: Pointer | None = None
-    images: tuple[tuple[str, int, int], ...] = ()  # relative figure images: src, mtime, size
-
-
 @dataclass
 class Outputs:
     """Per brief (in series order): the manifest key of each format (packed digests) and,
@@ -149,11 +106,16 @@ class Outputs:
 
     formats: int
     keys: bytearray = field(default_factory=bytearray)
-    need: array[int] = field(default_factory=lambda: array("q"))
-    have: array[int] = field(default_factory=lambda: array("q"))
+    need: array[int] = field(init=False)
+    have: array[int] = field(init=False)
     by_name: array[int] = field(default_factory=lambda: array("q"))
     series_key: str | None = None
     series_done: bool = False
+
+    def __post_init__(self) -> None:
+        # the narrowest array whose items hold a bit per format
+        code = next(c for c in "BHIQ" if 8 * array(c).itemsize >= self.formats)
+        self.need, self.have = array(code), array(code)
 
     def key(self, k: int, i: int) -> str:
         """The manifest key of brief ``k``'s ``i``-th format."""
@@ -163,10 +125,13 @@ class Outputs:
 
 class _Names:
     """The file names of a build's outputs (and ``extra`` ones), answered from the slugs and
-    extensions: a set of every name would cost the parent as much again as the slugs."""
+    extensions: a set of every name would cost the parent as much again as the slugs.
+    The slugs' digests are gathered only when a name is asked about (a leftover temporary
+    file: usually none)."""
 
-    def __init__(self, plan: Plan, slugs: list[str], extra: set[str]) -> None:
-        self._slugs = set(slugs)
+    def __init__(self, plan: Plan, slugs: Sequence[str], extra: set[str]) -> None:
+        self._slugs = slugs
+        self._set: DigestSet | None = None
         self._exts = tuple(plan.exts.values())
         self._extra = extra
 
@@ -175,11 +140,14 @@ class _Names:
             return False
         if name in self._extra:
             return True
-        return any(name.endswith(e) and name[: -len(e)] in self._slugs for e in self._exts)
+        if self._set is None:
+            self._set = DigestSet(self._slugs)
+        slugs = self._set
+        return any(name.endswith(e) and name[: -len(e)] in slugs for e in self._exts)
 
 
 def _neighbours(
-    ordered: list[Entry], slugs: list[str], k: int
+    ordered: Series, slugs: Sequence[str], k: int
 ) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
     prev = (ordered[k - 1].title, slugs[k - 1]) if k else None
     nxt = (ordered[k + 1].title, slugs[k + 1]) if k + 1 < len(ordered) else None
@@ -187,7 +155,7 @@ def _neighbours(
 
 
 def plan_outputs(
-    plan: Plan, ordered: list[Entry], slugs: list[str], skipped: PathList
+    plan: Plan, ordered: Series, slugs: Sequence[str], skipped: OutputNames
 ) -> tuple[Outputs, int]:
     """Each output's manifest key, and which are up to date (listed in ``skipped``); also
     how many briefs need nothing rendered (reported as done)."""
@@ -198,7 +166,7 @@ def plan_outputs(
         prev, nxt = _neighbours(ordered, slugs, k)
         where = os.path.abspath(entry.path)
         need, have = 0, 0
-        for fmt, ext in plan.exts.items():
+        for i, (fmt, ext) in enumerate(plan.exts.items()):
             name = slugs[k] + ext
             images = (entry.images,) if entry.images else ()  # a changed image rebuilds it
             key = output_key(
@@ -206,7 +174,7 @@ def plan_outputs(
             )
             outputs.keys += bytes.fromhex(key)
             if old.get(name) == key and up_to_date(plan.path(name), entry.stamp[0]):
-                skipped.add(name)
+                skipped.add_output(k, i)
                 have |= plan.bit(fmt)
             else:
                 need |= plan.bit(fmt)
@@ -216,26 +184,24 @@ def plan_outputs(
             done += 1
             plan.report("render", done, len(ordered), entry.path)
     exts = list(plan.exts.values())
-    names = sorted(range(len(ordered) * len(exts)), key=lambda j: _name(slugs, exts, j))
-    outputs.by_name = array("q", names)
-    del names
+    outputs.by_name = sorted_positions(len(ordered) * len(exts), lambda j: _name(slugs, exts, j))
     if plan.series_pdf and ordered:
         _plan_series(plan, ordered, slugs, outputs, old, skipped)
     return outputs, done
 
 
-def _name(slugs: list[str], exts: list[str], j: int) -> str:
+def _name(slugs: Sequence[str], exts: list[str], j: int) -> str:
     """The file name of output ``j`` (``brief * formats + format``)."""
     return slugs[j // len(exts)] + exts[j % len(exts)]
 
 
 def _plan_series(
     plan: Plan,
-    ordered: list[Entry],
-    slugs: list[str],
+    ordered: Series,
+    slugs: Sequence[str],
     outputs: Outputs,
     old: dict[str, str],
-    skipped: PathList,
+    skipped: OutputNames,
 ) -> None:
     """The series PDF's key (every brief, its neighbours and every output's key) and
     whether the file is up to date."""
@@ -248,25 +214,26 @@ def _plan_series(
     outputs.series_key = output_key("series", plan.heading, series, every)
     name = SERIES_STEM + ".pdf"
     if old.get(name) == outputs.series_key and os.path.exists(plan.path(name)):
-        skipped.add(name)
+        skipped.append(name)
         outputs.series_done = True
 
 
-def _folder(entry: Entry) -> str:
-    return os.path.dirname(os.path.abspath(entry.path))
+def _folder(path: str) -> str:
+    return os.path.dirname(os.path.abspath(path))
 
 
 def _jobs(
     plan: Plan,
-    ordered: list[Entry],
-    slugs: list[str],
+    ordered: Series,
+    slugs: Sequence[str],
     masks: array[int] | None,
     sent: dict[str, int] | None = None,
 ) -> Iterator[Job]:
     """Render jobs in series order: every brief (``masks`` None, for the series PDF), or
     those that still need a format, each reading its input only when it is about to go;
     ``sent`` records each job's position by input path until its result is taken."""
-    folders = {_folder(e) for e in ordered}  # usually one: not a string per brief
+    # usually one folder: not a string per brief (and read from the paths, not the records)
+    folders = {_folder(path) for path in ordered.paths()}
     root = os.path.commonpath(folders) if folders else ""  # where copied images go from
     del folders
     for k, entry in enumerate(ordered):
@@ -278,7 +245,7 @@ def _jobs(
         srcs = tuple(src for src, _, _ in entry.images)
         copy = plan.local if "html" in formats else None
         images = gather(srcs, entry.path, root, copy, durable=not plan.flush)
-        prefix = Path(_folder(entry)).relative_to(root).as_posix() if root else ""
+        prefix = Path(_folder(entry.path)).relative_to(root).as_posix() if root else ""
         if sent is not None:
             sent[entry.path] = k
         yield Job(
@@ -295,7 +262,7 @@ def _jobs(
         )
 
 
-def manifest(plan: Plan, slugs: list[str], outputs: Outputs) -> Iterator[tuple[str, str]]:
+def manifest(plan: Plan, slugs: Sequence[str], outputs: Outputs) -> Iterator[tuple[str, str]]:
     """The manifest as it stands, in file-name order: every output written or found up to
     date, with its key (read as the manifest is written, never gathered)."""
     exts = list(plan.exts.values())
@@ -317,9 +284,8 @@ def manifest(plan: Plan, slugs: list[str], outputs: Outputs) -> Iterator[tuple[s
 def render_all(
     pool: Pool,
     plan: Plan,
-    ordered: list[Entry],
-    slugs: list[str],
-    excerpts: Excerpts,
+    ordered: Series,
+    slugs: Sequence[str],
     result: Results,
 ) -> None:
     """Render what is not up to date, put it in place as it comes back, then the index."""
@@ -336,7 +302,7 @@ def render_all(
             try:
                 _put(os.fspath(series_path), series.result(), durable=not plan.flush)
                 outputs.series_done = True
-                result.written.add(series_path.name)
+                result.written.append(series_path.name)
             except Exception as exc:
                 reason = failure_reason(exc)
                 result.failures.append(BuildFailure(str(series_path), reason, "pdf"))
@@ -344,7 +310,7 @@ def render_all(
         save_manifest(plan.out, manifest(plan, slugs, outputs), flush=plan.flush)
         # what workers that died in the middle of a task left behind
         clean_parts(plan.out, _Names(plan, slugs, {series_path.name}))
-    _index(plan, ordered, slugs, outputs, excerpts, result)
+    _index(plan, ordered, slugs, outputs, result)
 
 
 def _put(dest: str, document: bytes | str, *, durable: bool) -> None:
@@ -365,8 +331,8 @@ def _put(dest: str, document: bytes | str, *, durable: bool) -> None:
 def _render(
     pool: Pool,
     plan: Plan,
-    ordered: list[Entry],
-    slugs: list[str],
+    ordered: Series,
+    slugs: Sequence[str],
     outputs: Outputs,
     result: Results,
     done: int,
@@ -408,17 +374,16 @@ def _put_done(
             failures.append(BuildFailure(finished.path, failure_reason(exc, finished.path), fmt))
             continue
         outputs.have[k] |= plan.bit(fmt)
-        result.written.add(name)
+        result.written.add_output(k, list(plan.exts).index(fmt))
     result.failures.extend(failures)
     return not failures
 
 
 def _index(
     plan: Plan,
-    ordered: list[Entry],
-    slugs: list[str],
+    ordered: Series,
+    slugs: Sequence[str],
     outputs: Outputs,
-    excerpts: Excerpts,
     result: Results,
 ) -> None:
     """Write the index page (streamed), or leave it be when it is unchanged."""
@@ -430,14 +395,13 @@ def _index(
                 for i, (fmt, ext) in enumerate(plan.exts.items())
                 if outputs.have[k] >> i & 1
             ]
-            excerpt = excerpts.get(entry.excerpt)
-            yield IndexEntry(entry.title, entry.published, excerpt, links, entry.lint)
+            yield IndexEntry(entry.title, entry.published, entry.excerpt, links, entry.lint)
 
     series = plan.out / (SERIES_STEM + ".pdf")
     shown = series.name if plan.series_pdf and series.exists() else None
     index = plan.out / "index.html"
     linted = plan.linted and bool(ordered)
     if write_index(index, plan.heading, entries(), shown, linted=linted):
-        result.written.add(index.name)
+        result.written.append(index.name)
     else:
-        result.skipped.add(index.name)
+        result.skipped.append(index.name)

@@ -5,68 +5,74 @@ strings and hand out paths as they are read."""
 
 from __future__ import annotations
 
-import os
 from array import array
-from collections.abc import ItemsView, Iterator, Mapping, Sequence, ValuesView
+from collections.abc import ItemsView, Iterable, Iterator, Mapping, Sequence, ValuesView
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import overload
 
 from ..linking import LinkProblem
+from ..packed import ReadOnlyList, Strings
 from ..tradecraft import Counts
 from .work import BuildFailure
 
-__all__ = ["BuildResult", "LintCounts", "PathList"]
+__all__ = ["BuildResult", "LintCounts", "OutputNames", "PathList"]
 
 
-class PathList(Sequence[Path]):
+class OutputNames(ReadOnlyList[str]):
+    """The file names a build wrote (or found up to date), in that order, kept as
+    numbers: output ``i`` of brief ``k`` is ``slugs[k] + exts[i]``, so a name costs four
+    bytes beside the slug the build keeps anyway; other files (the index page, the series
+    PDF) are kept as names."""
+
+    def __init__(self, slugs: Sequence[str], exts: Sequence[str]) -> None:
+        self._slugs, self._exts = slugs, tuple(exts)
+        self._ids = array("l")  # k * len(exts) + i, or -1 - (index in _other)
+        self._other: list[str] = []
+
+    def add_output(self, k: int, i: int) -> None:
+        self._ids.append(k * len(self._exts) + i)
+
+    def append(self, name: str) -> None:
+        self._ids.append(-1 - len(self._other))
+        self._other.append(name)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def _item(self, index: int) -> str:
+        j = self._ids[index]
+        if j < 0:
+            return self._other[-1 - j]
+        k, i = divmod(j, len(self._exts))
+        return self._slugs[k] + self._exts[i]
+
+
+class PathList(ReadOnlyList[Path]):
     """A read-only list of paths that stores strings, not :class:`~pathlib.Path` objects:
-    names under ``base`` packed into one buffer, or a list of strings shared with the
-    caller. Reading an item makes its ``Path``; it compares equal to a list of the same
-    paths (``result.written == []``), as the plain list it replaces did."""
+    names under ``base`` packed into one buffer, or a sequence of strings shared with
+    the caller. Reading an item makes its ``Path``; it compares equal to a list of the
+    same paths (``result.written == []``), as the plain list it replaces did."""
 
-    def __init__(self, base: Path | None = None, strings: list[str] | None = None) -> None:
+    def __init__(self, base: Path | None = None, strings: Sequence[str] | None = None) -> None:
         self._base = base
-        self._strings = strings
-        self._data = bytearray()
-        self._ends = array("q")
+        self._strings: Sequence[str] = Strings() if strings is None else strings
 
     def add(self, name: str) -> None:
-        """Append ``name`` (relative to ``base``); names are packed, so each costs its
-        length in bytes and an offset."""
-        if self._strings is not None:
-            self._strings.append(name)
-            return
-        self._data += os.fsencode(name)
-        self._ends.append(len(self._data))
+        """Append ``name`` (relative to ``base``), when the strings are this list's own
+        (packed, so each costs its length in bytes and an offset) or a build's names."""
+        if not isinstance(self._strings, (Strings, OutputNames)):
+            raise TypeError("a PathList over the caller's strings is read-only")
+        self._strings.append(name)
 
     def _string(self, index: int) -> str:
-        if self._strings is not None:
-            return self._strings[index]
-        start = self._ends[index - 1] if index else 0
-        return os.fsdecode(bytes(self._data[start : self._ends[index]]))
+        return self._strings[index]
 
-    def _path(self, index: int) -> Path:
+    def _item(self, index: int) -> Path:
         text = self._string(index)
         return self._base / text if self._base is not None else Path(text)
 
     def __len__(self) -> int:
-        return len(self._strings) if self._strings is not None else len(self._ends)
-
-    @overload
-    def __getitem__(self, index: int) -> Path: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[Path]: ...
-    def __getitem__(self, index: int | slice) -> Path | list[Path]:
-        if isinstance(index, slice):
-            return [self._path(i) for i in range(*index.indices(len(self)))]
-        size = len(self)
-        if not -size <= index < size:
-            raise IndexError("PathList index out of range")
-        return self._path(index % size)
-
-    def __iter__(self) -> Iterator[Path]:
-        return (self._path(i) for i in range(len(self)))
+        return len(self._strings)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, (PathList, list)):
@@ -80,24 +86,30 @@ class PathList(Sequence[Path]):
 
 
 class LintCounts(Mapping[Path, Counts]):
-    """Each linted brief's counts by its input path, in series order, kept as the build's
-    own strings; a lookup by path builds its index on first use."""
+    """Each linted brief's counts by its input path, in series order: the paths are the
+    build's own strings, the counts three numbers each in one array; a lookup by path
+    builds its index on first use."""
 
-    def __init__(self, paths: list[str] | None = None, counts: list[Counts] | None = None):
-        self._paths = PathList(strings=paths if paths is not None else [])
-        self._counts = counts if counts is not None else []
+    def __init__(self, paths: Sequence[str] = (), counts: Iterable[Counts] = ()) -> None:
+        self._paths = PathList(strings=paths)
+        self._numbers = array("q", (n for c in counts for n in c))
         self._index: dict[Path, int] | None = None
+
+    def _counts(self) -> Iterator[Counts]:
+        numbers = self._numbers
+        return (Counts(*numbers[i : i + 3]) for i in range(0, len(numbers), 3))
 
     def __getitem__(self, key: Path) -> Counts:
         if self._index is None:
             self._index = {p: i for i, p in enumerate(self._paths)}
-        return self._counts[self._index[key]]
+        i = 3 * self._index[key]
+        return Counts(*self._numbers[i : i + 3])
 
     def __iter__(self) -> Iterator[Path]:
         return iter(self._paths)
 
     def __len__(self) -> int:
-        return len(self._counts)
+        return len(self._numbers) // 3
 
     def values(self) -> ValuesView[Counts]:
         return _Values(self)
@@ -106,7 +118,7 @@ class LintCounts(Mapping[Path, Counts]):
         return _Items(self)
 
     def __repr__(self) -> str:
-        return f"LintCounts({dict(zip(self._paths, self._counts, strict=True))!r})"
+        return f"LintCounts({dict(zip(self._paths, self._counts(), strict=True))!r})"
 
 
 class _Values(ValuesView[Counts]):
@@ -115,14 +127,14 @@ class _Values(ValuesView[Counts]):
     _mapping: LintCounts
 
     def __iter__(self) -> Iterator[Counts]:
-        return iter(self._mapping._counts)
+        return self._mapping._counts()
 
 
 class _Items(ItemsView[Path, Counts]):
     _mapping: LintCounts
 
     def __iter__(self) -> Iterator[tuple[Path, Counts]]:
-        return zip(self._mapping._paths, self._mapping._counts, strict=True)
+        return zip(self._mapping._paths, self._mapping._counts(), strict=True)
 
 
 @dataclass

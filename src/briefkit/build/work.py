@@ -18,12 +18,15 @@ import contextlib
 import datetime as dt
 import os
 import tempfile
+from collections.abc import Hashable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..limits import MAX_BYTES
+from ..linking.matching import PointerKeys, own_keys, pointer_keys
 from ..model import Brief, BriefLink
+from ..packed import DIGEST_BYTES, digest
 from ..parsers import parse
 from ..registry import get_renderer, parser_for_extension
 from ..tradecraft import Counts, check, count
@@ -38,6 +41,8 @@ __all__ = [
     "Pointer",
     "Scanned",
     "Source",
+    "digest_keys",
+    "name_suffixes",
     "read_source",
     "render_batch",
     "render_series",
@@ -90,7 +95,7 @@ class Source:
     error: str | None = None
 
 
-def _suffixes(path: str) -> tuple[list[str], str]:
+def name_suffixes(path: str) -> tuple[list[str], str]:
     """``Path(path).suffixes`` and ``.suffix``, without making a Path (pathlib would
     intern the name, for as long as the process lives)."""
     name = os.path.basename(path.rstrip("/" + os.sep))
@@ -104,7 +109,7 @@ def _suffixes(path: str) -> tuple[list[str], str]:
 def _format_of(path: str) -> str | None:
     """The parser a file's name asks for, as :func:`briefkit.parse` finds it (the last two
     suffixes first: ``.stix.json``)."""
-    suffixes, suffix = _suffixes(path)
+    suffixes, suffix = name_suffixes(path)
     info = parser_for_extension("".join(suffixes[-2:])) or parser_for_extension(suffix)
     return info.name if info is not None else None
 
@@ -129,10 +134,10 @@ def read_source(path: str) -> Source:
 
 @dataclass(frozen=True, slots=True)
 class Scanned:
-    """What the parent keeps of a brief after the scan: ordering needs the title, date,
-    URL, slug and pointers (the linking functions read these fields of it as they read a
-    Brief's, so no Brief is built to order them); the index the excerpt (and the lint
-    counts); the manifest the stamp."""
+    """What a scan sends back of a brief: ordering needs the title, date, URL, slug and
+    pointers, and the digests of the keys they are matched by (computed here, so the
+    parent keeps 16 bytes where it would keep a string); the index the excerpt (and the
+    lint counts); the manifest the stamp. The parent spools it (see :mod:`.series`)."""
 
     path: str
     title: str
@@ -145,6 +150,10 @@ class Scanned:
     stamp: tuple[int, int]  # mtime_ns, size
     lint: Counts | None = None  # tradecraft findings by severity, when the build lints
     images: tuple[str, ...] = ()  # relative figure images the brief shows
+    #: the 16-byte digests of the keys pointers match it by (title, url, url's path;
+    #: zeros for none), and its own pointers' keys, digested (prev's, next's)
+    digests: bytes = b""
+    keys: tuple[PointerKeys | None, PointerKeys | None] = (None, None)
 
 
 @dataclass(frozen=True)
@@ -221,6 +230,24 @@ def _pointer(link: BriefLink | None) -> Pointer | None:
     return Pointer(link.title, link.href) if link is not None else None
 
 
+def _digested(key: Hashable | None) -> bytes | None:
+    return digest(key) if isinstance(key, str) else None
+
+
+def digest_keys(brief: Brief) -> tuple[bytes, tuple[PointerKeys | None, PointerKeys | None]]:
+    """The digests matching compares (see :mod:`briefkit.linking.matching`): the brief's
+    own keys packed, and its pointers' keys."""
+    empty = bytes(DIGEST_BYTES)
+    own = b"".join(digest(k) if k is not None else empty for k in own_keys(brief))
+    pointers = []
+    for link in (brief.prev, brief.next):
+        keys = pointer_keys(link, brief.url) if link is not None else None
+        if keys is not None:
+            keys = PointerKeys(_digested(keys.href), keys.absolute, _digested(keys.title))
+        pointers.append(keys)
+    return own, (pointers[0], pointers[1])
+
+
 def scan_batch(sources: list[Source], lint: str | None = None) -> list[Scanned | BuildFailure]:
     """Parse each input and keep what ordering and the index need; with ``lint`` (a
     yardstick), also the counts of its tradecraft findings."""
@@ -229,6 +256,7 @@ def scan_batch(sources: list[Source], lint: str | None = None) -> list[Scanned |
         try:
             brief = _parse(source)
             counts = count(check(brief, scale=lint)) if lint is not None else None
+            digests, keys = digest_keys(brief)
             out.append(
                 Scanned(
                     source.path,
@@ -242,6 +270,8 @@ def scan_batch(sources: list[Source], lint: str | None = None) -> list[Scanned |
                     source.stamp,
                     counts,
                     tuple(relative_images(brief)),
+                    digests,
+                    keys,
                 )
             )
         except Exception as exc:  # one bad input must not stop the batch

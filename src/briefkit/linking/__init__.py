@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import ValidationError
 
@@ -52,6 +52,12 @@ def order_indices(briefs: Sequence[Linkable], order: str = "given") -> list[int]
     positions = list(range(len(briefs)))
     if order == "given":
         return positions
+    return sorted(positions, key=order_key(briefs, order))
+
+
+def order_key(briefs: Sequence[Linkable], order: str) -> Callable[[int], Any]:
+    """What :func:`order_indices` sorts positions by, for ``published`` or ``title``
+    (a caller with many briefs sorts with it in chunks, not all keys at once)."""
     if order == "published":
         far = dt.datetime.max
 
@@ -59,9 +65,9 @@ def order_indices(briefs: Sequence[Linkable], order: str = "given") -> list[int]
             published = briefs[i].published
             return (published is None, far if published is None else dates.instant(published))
 
-        return sorted(positions, key=date_key)
+        return date_key
     if order == "title":
-        return sorted(positions, key=lambda i: title_key(briefs[i].title))
+        return lambda i: title_key(briefs[i].title)
     raise LinkError(f"unknown order {order!r}: expected 'given', 'published' or 'title'")
 
 

@@ -8,15 +8,17 @@ cycles, ambiguous matches) the chain breaks and the reason is reported, never gu
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from array import array
 from collections.abc import Iterator, Sequence
 from typing import overload
 
 from ..model import Brief
+from ..packed import sorted_positions
 from ..syntax import dates
-from .problems import Linkable, LinkProblem, LinkProblemKind, follow_pointers, problem
+from .matching import LinkKeys, follow_pointers
+from .problems import Linkable, LinkProblem, LinkProblemKind, problem
 
-__all__ = ["ChainResult", "chain_from_links", "chain_positions"]
+__all__ = ["ChainResult", "chain_from_links", "chain_order", "chain_positions"]
 
 
 class ChainResult(Sequence[list[Brief]]):
@@ -56,51 +58,57 @@ class ChainResult(Sequence[list[Brief]]):
         return [i for chain in self.indices for i in chain]
 
 
-_NEXT, _PREV, _BOTH = 1, 2, 3  # which pointers claim an edge
-
-
-def _edges(briefs: Sequence[Linkable], problems: list[LinkProblem]) -> dict[tuple[int, int], int]:
-    """Successor edges (a -> b) with the pointers that claim them, as bits ("next" from
-    a, "prev" from b); self links and ambiguous pointers are reported and left out."""
-    edges: dict[tuple[int, int], int] = {}
+def _targets(
+    briefs: Sequence[Linkable], keys: LinkKeys | None, problems: list[LinkProblem]
+) -> tuple[array[int], array[int]]:
+    """The brief each next and each prev pointer means (-1: none, or not followed: self
+    links and ambiguous pointers are reported and left out)."""
+    nxt, prv = array("q", [-1]) * len(briefs), array("q", [-1]) * len(briefs)
     pointers = follow_pointers(
-        briefs, problems, report_dangling=False, ambiguous_note="; not followed"
+        briefs, problems, report_dangling=False, ambiguous_note="; not followed", keys=keys
     )
     for i, side, target in pointers:
-        edge = (i, target) if side == "next" else (target, i)
-        edges[edge] = edges.get(edge, 0) | (_NEXT if side == "next" else _PREV)
-    return edges
+        (nxt if side == "next" else prv)[i] = target
+    return nxt, prv
 
 
 def _settle_forks(
-    briefs: Sequence[Linkable],
-    edges: dict[tuple[int, int], int],
-    problems: list[LinkProblem],
-) -> dict[int, int]:
-    """One successor at most per brief and one predecessor at most per brief.
+    briefs: Sequence[Linkable], nxt: array[int], prv: array[int], problems: list[LinkProblem]
+) -> array[int]:
+    """The successor of each brief (-1: none), one at most each way: an edge a -> b is
+    claimed by a's next or b's prev (or both).
 
-    Where several edges compete, an edge both ends agree on wins if it is the only such
-    one; otherwise none is kept (the chain breaks there). Either way it is reported.
+    Where several edges compete at a brief, an edge both ends agree on wins if it is the
+    only such one; otherwise none is kept (the chain breaks there). Either way it is
+    reported. The edges are kept as two arrays, not a table of pairs.
     """
     dropped: set[tuple[int, int]] = set()
-    for end in (0, 1):  # 0: several successors of one brief; 1: several predecessors
-        # only the nodes with several edges get a list (a count per node finds them)
-        counts = Counter(edge[end] for edge in edges)
-        groups: dict[int, list[tuple[int, int]]] = {}
-        for edge in edges:
-            if counts[edge[end]] > 1:
-                groups.setdefault(edge[end], []).append(edge)
-        del counts
-        for node, group in sorted(groups.items()):
-            mutual = [e for e in group if edges[e] == _BOTH]
-            winner = mutual[0] if len(mutual) == 1 else None
-            dropped.update(edge for edge in group if edge != winner)
-            others = sorted({e[1 - end] for e in group})
+    # 0: several successors of one brief (its next, and every prev naming it);
+    # 1: several predecessors (its prev, and every next naming it)
+    for end, own, other in ((0, nxt, prv), (1, prv, nxt)):
+        first = array("q", own)
+        forks: dict[int, list[int]] = {}
+        for b, a in enumerate(other):
+            if a >= 0 and first[a] != b:
+                if first[a] < 0:
+                    first[a] = b
+                else:
+                    forks.setdefault(a, [])
+        del first
+        for b, a in enumerate(other):  # every claimant of the forks, in position order
+            if a in forks and own[a] != b:
+                forks[a].append(b)
+        for node, claimed in sorted(forks.items()):
+            winner = own[node] if own[node] >= 0 and other[own[node]] == node else None
+            group = ([own[node]] if own[node] >= 0 else []) + claimed
+            edges = [(node, b) if end == 0 else (b, node) for b in group]
+            dropped.update(e for e in edges if winner is None or e[1 - end] != winner)
+            others = sorted(set(group))
             what = "next" if end == 0 else "previous"
             names = ", ".join(repr(briefs[o].title) for o in others)
             verdict = (
-                f"kept {briefs[winner[1 - end]].title!r}, whose links agree both ways"
-                if winner
+                f"kept {briefs[winner].title!r}, whose links agree both ways"
+                if winner is not None
                 else "the chain is broken there"
             )
             problems.append(
@@ -112,7 +120,14 @@ def _settle_forks(
                     "next" if end == 0 else "prev",
                 )
             )
-    return {a: b for (a, b) in edges if (a, b) not in dropped}
+    succ = array("q", [-1]) * len(briefs)
+    for a, b in enumerate(nxt):
+        if b >= 0 and (a, b) not in dropped:
+            succ[a] = b
+    for b, a in enumerate(prv):
+        if a >= 0 and (a, b) not in dropped:
+            succ[a] = b
+    return succ
 
 
 def chain_from_links(briefs: Sequence[Brief]) -> ChainResult:
@@ -129,31 +144,48 @@ def chain_from_links(briefs: Sequence[Brief]) -> ChainResult:
     return ChainResult([[briefs[i] for i in c] for c in chains], chains, problems)
 
 
-def chain_positions(briefs: Sequence[Linkable]) -> tuple[list[list[int]], list[LinkProblem]]:
+def chain_positions(
+    briefs: Sequence[Linkable], keys: LinkKeys | None = None
+) -> tuple[list[list[int]], list[LinkProblem]]:
     """:func:`chain_from_links` as input positions only: the chains (longest first) and
     the problems, from any records with a brief's title, url, published, prev and next
-    (a bundle orders its scan records so, without building a Brief per input)."""
-    problems: list[LinkProblem] = []
-    succ = _settle_forks(briefs, _edges(briefs, problems), problems)
-    pred = {b: a for a, b in succ.items()}
-    seen: set[int] = set()
-    chains: list[list[int]] = []
+    (``keys``: their keys, if not the strings computed from them; see
+    :mod:`~briefkit.linking.matching`)."""
+    flat, starts, problems = chain_order(briefs, keys)
+    ends = [*starts[1:], len(flat)] if starts else []
+    return [list(flat[a:b]) for a, b in zip(starts, ends, strict=True)], problems
 
-    def walk(start: int) -> list[int]:
-        chain = [start]
-        seen.add(start)
-        node = succ.get(start)
-        while node is not None and node not in seen:
-            chain.append(node)
-            seen.add(node)
-            node = succ.get(node)
-        return chain
+
+def chain_order(
+    briefs: Sequence[Linkable], keys: LinkKeys | None = None
+) -> tuple[array[int], array[int], list[LinkProblem]]:
+    """:func:`chain_positions` as arrays: every position, chain after chain (longest
+    first), where each chain starts in it, and the problems. Nothing is kept per brief
+    but a few numbers, so a bundle orders 10,000 briefs in little memory."""
+    problems: list[LinkProblem] = []
+    nxt, prv = _targets(briefs, keys, problems)
+    succ = _settle_forks(briefs, nxt, prv, problems)
+    del nxt, prv
+    has_pred = bytearray(len(briefs))
+    for b in succ:
+        if b >= 0:
+            has_pred[b] = 1
+    seen = bytearray(len(briefs))
+    flat, starts = array("q"), array("q")
+
+    def walk(start: int) -> None:
+        starts.append(len(flat))
+        node = start
+        while node >= 0 and not seen[node]:
+            flat.append(node)
+            seen[node] = 1
+            node = succ[node]
 
     for i in range(len(briefs)):
-        if i not in pred and i not in seen:
-            chains.append(walk(i))
+        if not has_pred[i] and not seen[i]:
+            walk(i)
     for i in range(len(briefs)):  # what is left lies on cycles
-        if i in seen:
+        if seen[i]:
             continue
         cycle = [i]
         node = succ[i]
@@ -161,19 +193,27 @@ def chain_positions(briefs: Sequence[Linkable]) -> tuple[list[list[int]], list[L
             cycle.append(node)
             node = succ[node]
         start = _cycle_start(briefs, cycle)
-        chains.append(walk(start))
-        names = " -> ".join(repr(briefs[c].title) for c in chains[-1])
+        walk(start)
+        chain = flat[starts[-1] :]
+        names = " -> ".join(repr(briefs[c].title) for c in chain)
         problems.append(
             problem(
                 LinkProblemKind.CYCLE,
                 briefs,
-                chains[-1],
+                chain,
                 f"links form a cycle ({names} -> back); broken before {briefs[start].title!r}",
                 "next",
             )
         )
-    chains.sort(key=lambda c: (-len(c), c[0]))
-    return chains, problems
+    ends = array("q", starts[1:])
+    ends.append(len(flat))
+    # longest first, ties by their first brief (the order chains were found in)
+    ranked = sorted_positions(len(starts), lambda c: (starts[c] - ends[c], flat[starts[c]]))
+    order, bounds = array("q"), array("q")
+    for c in ranked:
+        bounds.append(len(order))
+        order.extend(flat[starts[c] : ends[c]])
+    return order, bounds, problems
 
 
 def _cycle_start(briefs: Sequence[Linkable], cycle: list[int]) -> int:

@@ -7,14 +7,8 @@ from collections.abc import Callable, Sequence
 from ..model import Brief
 from ..syntax import dates
 from .keys import href_key, slugify, title_key
-from .problems import (
-    LinkProblem,
-    LinkProblemKind,
-    Side,
-    describe,
-    follow_pointers,
-    problem,
-)
+from .matching import follow_pointers
+from .problems import LinkProblem, LinkProblemKind, Side, describe, problem
 
 __all__ = ["check_links"]
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from typing import Protocol
 from urllib.parse import unquote
 
 from ..model import Brief
 from ..safety import join_url, split_url
 
-__all__ = ["href_key", "path_of", "slugify", "title_key", "unique_slugs"]
+__all__ = ["Taken", "href_key", "path_of", "slug_stream", "slugify", "title_key", "unique_slugs"]
 
 _QUOTES = str.maketrans(
     dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u00b4`", "'")
@@ -85,15 +86,31 @@ def slugify(title: str, *, max_length: int = 80) -> str:
 def unique_slugs(items: Iterable[Brief | str], *, reserved: Iterable[str] = ()) -> list[str]:
     """One slug per brief (its own ``slug`` or its title, slugified) or title, unique in
     the set and outside ``reserved``: repeats get ``-2``, ``-3``... in input order."""
-    taken = {slugify(r) for r in reserved}
-    out: list[str] = []
-    for item in items:
-        base = item if isinstance(item, str) else (item.slug or item.title)
+    bases = (item if isinstance(item, str) else (item.slug or item.title) for item in items)
+    return list(slug_stream(bases, reserved=reserved))
+
+
+class Taken(Protocol):
+    """The slugs given out so far (a set, or anything with ``add`` and ``in``)."""
+
+    def add(self, slug: str, /) -> None: ...
+    def __contains__(self, slug: object, /) -> bool: ...
+
+
+def slug_stream(
+    bases: Iterable[str], *, reserved: Iterable[str] = (), taken: Taken | None = None
+) -> Iterator[str]:
+    """:func:`unique_slugs` of the strings ``bases``, one at a time; ``taken`` holds the
+    slugs given out (a set unless the caller has a smaller one: a bundle of 10,000
+    briefs keeps digests, :class:`~briefkit.packed.DigestSet`)."""
+    given: Taken = taken if taken is not None else set()
+    for r in reserved:
+        given.add(slugify(r))
+    for base in bases:
         slug = slugify(base)
         candidate, n = slug, 1
-        while candidate in taken:
+        while candidate in given:
             n += 1
             candidate = f"{slug}-{n}"
-        taken.add(candidate)
-        out.append(candidate)
-    return out
+        given.add(candidate)
+        yield candidate
