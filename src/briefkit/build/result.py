@@ -20,9 +20,9 @@ __all__ = ["BuildResult", "LintCounts", "OutputNames", "PathList"]
 
 class OutputNames(ReadOnlyList[str]):
     """The file names a build wrote (or found up to date), in that order, kept as
-    numbers: output ``i`` of brief ``k`` is ``slugs[k] + exts[i]``, so a name costs four
-    bytes beside the slug the build keeps anyway; other files (the index page, the series
-    PDF) are kept as names."""
+    numbers: output ``i`` of brief ``k`` is ``slugs[k] + exts[i]``, so a name costs one
+    array item (a C long) beside the slug the build keeps anyway; other files (the index
+    page, the series PDF) are kept as names."""
 
     def __init__(self, slugs: Sequence[str], exts: Sequence[str]) -> None:
         self._slugs, self._exts = slugs, tuple(exts)
@@ -64,11 +64,8 @@ class PathList(ReadOnlyList[Path]):
             raise TypeError("a PathList over the caller's strings is read-only")
         self._strings.append(name)
 
-    def _string(self, index: int) -> str:
-        return self._strings[index]
-
     def _item(self, index: int) -> Path:
-        text = self._string(index)
+        text = self._strings[index]
         return self._base / text if self._base is not None else Path(text)
 
     def __len__(self) -> int:

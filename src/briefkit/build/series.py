@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..linking.matching import PointerKeys, Table
+from ..linking.matching import TABLES, PointerKeys, Table
 from ..linking.problems import Side
 from ..packed import DIGEST_BYTES, DigestTable, ReadOnlyList, Strings
 from ..tradecraft import Counts
@@ -228,7 +228,7 @@ class Digests:
         self._present = bytearray(self._present[i] for i in slots)
 
     def table(self, which: Table) -> DigestTable:
-        column = ("title", "href", "path").index(which)
+        column = TABLES.index(which)
         present = None if which == "title" else self._present
         return DigestTable(self._columns[column], present)
 

@@ -26,6 +26,7 @@ from .problems import (
 )
 
 __all__ = [
+    "TABLES",
     "LinkKeys",
     "Lookup",
     "PointerKeys",
@@ -38,6 +39,8 @@ __all__ = [
 
 #: The lookup tables of the briefs' own keys: by href, by the href's path, by title.
 Table = Literal["href", "path", "title"]
+#: The tables in the order :func:`own_keys` gives a brief's keys (and a digest column holds).
+TABLES: tuple[Table, Table, Table] = ("title", "href", "path")
 
 
 class PointerKeys(NamedTuple):
@@ -107,7 +110,7 @@ class StringKeys:
         self._briefs = briefs
 
     def table(self, which: Table) -> Lookup:
-        column = ("title", "href", "path").index(which)
+        column = TABLES.index(which)
         table = _Strings()
         for i, brief in enumerate(self._briefs):
             if which == "title":  # the url's keys only where a pointer needs them

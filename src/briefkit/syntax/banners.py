@@ -53,9 +53,9 @@ def take_banner(lines: list[str]) -> str | None:
     if found is None:
         return None
     banner = " ".join(lines[found].split())
-    if all(" ".join(lines[i].split()) == banner for i in filled):
+    repeats = [i for i in filled if " ".join(lines[i].split()) == banner]
+    if len(repeats) == len(filled):
         return None  # the banner is all there is: it is the text, not its marking
-    for i in filled:
-        if " ".join(lines[i].split()) == banner:
-            lines[i] = ""
+    for i in repeats:
+        lines[i] = ""
     return banner

@@ -108,11 +108,6 @@ def _title_like(text: str) -> bool:
     )
 
 
-def _publisher_line(text: str) -> bool:
-    found = read_attribution(text)
-    return found is not None and found[0] == "publisher"
-
-
 def _headline(text: str) -> bool:
     """A line that reads as a headline: title-like and shaped like one."""
     return _title_like(text) and heading_form(text) in ("title", "caps", "question")
@@ -257,8 +252,8 @@ def read_head(lines: list[str], start: int) -> Head:
             dated_above = was_dated
         elif byline(text):
             _set(meta, "authors", tuple(byline(text) or ()))
-        elif _publisher_line(text):  # "Published daily by the Lowy Institute"
-            _set(meta, "publisher", (read_attribution(text) or ("", ""))[1])
+        elif (said := read_attribution(text)) is not None and said[0] == "publisher":
+            _set(meta, "publisher", said[1])  # "Published daily by the Lowy Institute"
         elif _skippable(text) or (following is not None and _alt_text(text, following)):
             pass
         elif k + 1 < len(cands) and cands[k + 1][0] == index + 1 and _logo(cands[k + 1][1]):
