@@ -110,7 +110,7 @@ def _collect(
         path = Path(item)
         if path.is_dir():
             root = os.path.realpath(path)
-            found = Strings()
+            found, reals = Strings(), Strings()  # each file and its real path, resolved once
             for name in _files_under(str(path)):
                 if parser_for_extension(name_suffixes(name)[1]) is None:
                     continue
@@ -120,15 +120,15 @@ def _collect(
                     failures.append(BuildFailure(name, reason))
                 elif out_resolved is None or not _inside(target, out_resolved):
                     found.append(name)
+                    reals.append(target)
             ranked = sorted_positions(len(found), functools.partial(_natural_at, found))
-            candidates: Iterable[str] = (found[i] for i in ranked)
+            candidates: Iterable[tuple[str, str]] = ((found[i], reals[i]) for i in ranked)
         elif path.is_file():
-            candidates = [str(path)]
+            candidates = [(str(path), os.path.realpath(path))]
         else:
             failures.append(BuildFailure(str(path), "no such file or folder"))
             continue
-        for name in candidates:
-            real = os.path.realpath(name)
+        for name, real in candidates:
             if real not in seen:
                 seen.add(real)
                 files.append(name)
