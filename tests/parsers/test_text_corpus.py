@@ -91,16 +91,10 @@ KNOWN: dict[str, set[str]] = {
     # the record's "Label: " field lines head sections; "Publication Date:" over its value
     # gives no date; the attachment row and empty labels are kept
     "held_out/reading_room_document_record_fields": {"chrome kept", "metadata", "sections"},
-    # "Theme highlight: X" headings are missed; a DD-MM-YYYY date and a " - "-joined
-    # category line give no date or tags
-    "held_out/risk_consultancy_quarterly_forecast_highlights": {"metadata", "sections"},
-    # a question heading right under a heading is read as its first paragraph
-    "held_out/travel_agency_site_builder_key_takeaways": {"sections"},
     # a feed page's entry titles head nothing; relative times, "Syndicate content" and
     # "Categories: RSS feeds" are kept
     "held_out/un_agency_feed_aggregator_key_issues": {"chrome kept", "sections"},
-    # an orphan chart label ("Percent") heads a section; "(U) Confidence in our Judgments"
-    # is not read as a judgement
+    # an orphan chart label ("Percent") heads a section
     "held_out/wikisource_portion_marked_assessment_page": {"sections"},
 }
 #: Briefs of ``KNOWN`` that lose words of their content (a strict xfail of the content

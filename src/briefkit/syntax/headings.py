@@ -124,7 +124,7 @@ _PREPOSITIONS = frozenset(("from", "of", "on", "for", "in", "to", "about", "rega
 _SMALL = frozenset(
     (  # noqa: SIM905 - a word list reads better as one string
         "a an the and or but nor for of on in at to by with from as vs via per into over under "
-        "about regarding"
+        "about regarding our its their your"
     ).split()
 )
 _MAX_LOOSE_WORDS = 8

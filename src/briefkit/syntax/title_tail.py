@@ -4,6 +4,7 @@ metadata until the first line of the body (the other half of :mod:`.title`)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .chrome import chrome_strength, is_credit, is_crumbs
@@ -39,6 +40,8 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
             return index  # structure, not the page's furniture
         if ITEM.match(text):
             end = _header_run(lines, index, head)
+            if end is None:
+                end = _tag_line(lines, index, head, active)
             if end is None:
                 return index
             index, active = end, True
@@ -123,6 +126,28 @@ def _header_run(lines: list[str], index: int, head: Head) -> int | None:
     return at
 
 
+#: " - ", " | " or " · " between the category links of a post's header.
+_TAG_JOINS = re.compile(r"\s+[-|·]\s+")
+_TAG_WORDS = 4
+
+
+def _tag_line(lines: list[str], index: int, head: Head, dated: bool) -> int | None:
+    """One bulleted line of Title Case names joined by " - " or " | " next to the post's
+    date ("- Geopolitical Risk - Intelligence" over "07-07-2021"): the post's categories,
+    read into ``tags``. Returns the index after it, else None (a list item of the body)."""
+    line = lines[index].strip()
+    match = ITEM.match(line)
+    parts = _TAG_JOINS.split(line[match.end() :]) if match else []
+    nxt = _next_text(lines, index)
+    if len(parts) < 2 or not (dated or (nxt is not None and date_line(nxt) is not None)):
+        return None
+    if not all(0 < len(p.split()) <= _TAG_WORDS and heading_form(p) in _NAMES for p in parts):
+        return None
+    _set(head.meta, "tags", tuple(parts))
+    return index + 1
+
+
+_NAMES = ("title", "caps")
 _SOURCE_WORDS = 3
 _PLATFORM_LINES = 5
 

@@ -219,6 +219,18 @@ def _row(unit: Unit, before: Unit | None) -> bool:
     )
 
 
+def _asked(label: str, form: str, nxt: Unit, before: Unit) -> bool:
+    """A Title Case question tight under a heading-shaped line and over prose ("What Does
+    a Level 3 Advisory Mean?" under "Understanding Level 3 Advisories"): a heading, not the
+    second row of a list, which a question over a paragraph does not continue."""
+    return (
+        form == "question"
+        and _shaped(label)
+        and is_body_text(nxt.text)
+        and heading_form(before.text) in ("title", "caps")
+    )
+
+
 def _details(units: list[Unit], j: int) -> bool:
     """A block of "Key: value" lines starting at unit ``j`` (after a blank line)."""
     if units[j].tight:
@@ -376,6 +388,7 @@ def _headings(units: list[Unit], title: str) -> None:
     first_prose = next((i for i, u in enumerate(units) if _prose(u)), len(units))
     later = False  # a heading follows
     keys: set[str] = set()  # the parts before the colon of "Key: Title" headings found
+    asked: set[int] = set()  # questions tight under the heading they follow (see _asked)
     for i in range(len(units) - 1, -1, -1):
         unit = units[i]
         if unit.kind == "head":
@@ -393,8 +406,9 @@ def _headings(units: list[Unit], title: str) -> None:
         before = units[i - 1] if i > 0 else None
         if ":" in label and unit.tight and before is not None and _pair(before):
             continue
+        question = unit.kind == "para" and before is not None and _asked(label, form, nxt, before)
         if (i == 0 and unit.tight and not long_title) or (
-            unit.kind == "para" and _row(unit, before)
+            unit.kind == "para" and _row(unit, before) and not question
         ):
             continue  # a subtitle right under a headline, or a row of a list
         if i in listed:
@@ -407,7 +421,7 @@ def _headings(units: list[Unit], title: str) -> None:
         prose = _prose(nxt)
         parted = any(_divider(units[x].text) for x in range(i + 1, j))
         # over a heading, with a blank line or the heading's date between the two
-        chained = nxt.kind == "head" and (not nxt.tight or dated) and not parted
+        chained = nxt.kind == "head" and (not nxt.tight or dated or j in asked) and not parted
         if form == "question" and i <= first_prose and not later and not _shaped(label):
             continue  # a plain question over the first prose, no heading after: a standfirst
         if form == "sentence":
@@ -422,6 +436,8 @@ def _headings(units: list[Unit], title: str) -> None:
             # first row of a details block: "Initial Publish Date" over "Last Updated: ...")
             ok = ok or (not unit.tight and _fields(units, i + 1, tight=False))
         if ok:
+            if question and unit.tight:
+                asked.add(i)
             later = True
             unit.kind = "head"
             unit.parts = [label]
@@ -429,6 +445,39 @@ def _headings(units: list[Unit], title: str) -> None:
             key, colon, _ = label.partition(": ")
             if colon:
                 keys.add(key)
+    parallel = _parallel_labels(units)
     for i, unit in enumerate(units):  # then the entries too weak in form to head alone
-        if _single(unit) and not unit.tight and _label(unit) is None and _entry(units, i, keys):
-            unit.kind, unit.parts, unit.section = "head", [unit.text], SectionKind.OTHER
+        if _single(unit) and not unit.tight and _label(unit) is None:
+            if i in parallel:
+                kind = heading_kind(unit.text) or SectionKind.OTHER
+                unit.kind, unit.parts, unit.section = "head", [unit.text], kind
+            elif _entry(units, i, keys):
+                unit.kind, unit.parts, unit.section = "head", [unit.text], SectionKind.OTHER
+
+
+_KEY_WORDS = 3
+
+
+def _parallel_labels(units: list[Unit]) -> set[int]:
+    """Indexes of "Theme highlight: Political violence" lines: a key of two or three words,
+    a colon and a capitalised name with no figures, alone between blank lines over prose,
+    where another such line ends its key with the same word ("Region highlight: Americas").
+    Parallel keys make them the headings of a series; one alone may be a field or a remark,
+    and stays text."""
+    groups: dict[str, list[int]] = {}
+    for i, unit in enumerate(units):
+        if unit.kind != "para" or unit.tight or not _single(unit):
+            continue
+        key, colon, tail = unit.text.partition(": ")
+        words, names = key.split(), tail.split()
+        if not colon or not 1 < len(words) <= _KEY_WORDS or not 0 < len(names) <= _VARIANT_WORDS:
+            continue  # (a one-word key is a field's: "Location: Lat 12.03, Long 51.45")
+        if not (key[:1].isupper() and tail[:1].isupper() and all(w.isalpha() for w in words)):
+            continue
+        if heading_form(tail) is None or any(c.isdigit() for c in tail):
+            continue
+        j = _next_kept(units, i)
+        if _ends_sentence(tail) or j is None or units[j].tight or not _prose(units[j]):
+            continue
+        groups.setdefault(words[-1].lower(), []).append(i)
+    return {i for found in groups.values() if len(found) > 1 for i in found}
