@@ -98,19 +98,9 @@ KNOWN: dict[str, set[str]] = {
     "tuned/wikisource_portion_marked_assessment_page": {"sections"},
     # a question heading built on "Key Takeaway" is not read as a judgement
     "held_out/explainer_site_bare_dash_bullets_lead_ins": {"sections"},
-    # the practice-area kicker over a headline with a colon is taken as the title
-    "held_out/legal_explainer_site_category_kicker_standfirst": {"metadata", "sections", "title"},
-    # a help widget's "Still need help? Contact Us Contact Us" line is kept
-    "held_out/legal_research_help_article_contact_widget": {"blocks", "chrome kept"},
     # the cut-off remainders pasted a word per line are not joined as the expected JSON joins
     # them
     "held_out/lexicon_site_entry_truncated_paragraphs_word_lines": {"blocks"},
-    # a headline run into its paragraph with no colon is taken whole as the title
-    "held_out/personal_site_explainer_headline_run_into_text": {"blocks", "title"},
-    # a closing "Download <template> (updated <month year>)" link is kept
-    "held_out/relief_agency_field_manual_page_download_link": {"blocks", "chrome kept"},
-    # a flattened table's header row ("Risk Assessment StepDescriptionOutcome") heads a section
-    "held_out/survival_gear_site_blog_flattened_table": {"sections"},
 }
 #: Briefs of ``KNOWN`` that lose words of their content (a strict xfail of the content
 #: rule below, so a fix must take them off this list).

@@ -107,3 +107,82 @@ def test_questions_in_a_row_under_a_label_stay_rows() -> None:
 )
 def test_a_possessive_in_a_title_case_heading(heading: str, kind: SectionKind | None) -> None:
     assert heading_kind(heading) == kind
+
+
+def test_a_kicker_of_joined_names_over_the_headline_is_the_category() -> None:
+    text = (
+        "Administrative and Government Law\n\n"
+        "Intelligence Report: Components, Types, and Dissemination\n\n"
+        f"{BODY}\n\nThe Core Components\n\n{BODY}\n"
+    )
+    brief = parse_text(text)
+    assert brief.title == "Intelligence Report: Components, Types, and Dissemination"
+    assert brief.category == "Administrative and Government Law"
+    # four names with no joining word are a headline over its subtitle, not a kicker
+    four = parse_text(f"Russia China Iran Alignment\n\nWhat It Means for Europe\n\n{BODY}\n")
+    assert four.title == "Russia China Iran Alignment"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Still need help? Contact Us Contact Us",
+        "Need more help? Submit a request",
+        "Download Situation Report Template (updated April 2021)",
+        "Download Our Annual Report (PDF, 2 MB)",
+    ],
+)
+def test_help_widgets_and_download_links_are_chrome(line: str) -> None:
+    brief = parse_text(f"Situation Reports\n\n{BODY}\n\n{line}\n")
+    assert [b.text for s in brief.sections for b in s.blocks] == [BODY]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Still need help?",  # a question alone may head the advice under it
+        "Download the app before you travel.",  # a sentence
+        "Download Speeds Fell in the Capital",  # a headline: it names no kind of file
+    ],
+)
+def test_a_question_sentence_or_headline_like_a_widget_stays(line: str) -> None:
+    brief = parse_text(f"Situation Reports\n\n{BODY}\n\n{line}\n\n{BODY}\n")
+    kept = [s.heading for s in brief.sections] + [b.text for s in brief.sections for b in s.blocks]
+    assert line in kept
+
+
+TABLE = (
+    "Risk Assessment StepDescriptionOutcome\n"
+    "Risk IdentificationFinding the hazards that could ariseRegister of possible risks\n"
+    "Risk AnalysisStudying how likely each risk isRisks ranked by priority\n"
+)
+
+
+def test_a_table_copied_without_borders_is_rows_not_a_heading() -> None:
+    brief = parse_text(f"Mastering Risk Assessment\n\n{BODY}\n\n{TABLE}")
+    assert [s.heading for s in brief.sections] == [None]
+    assert [b.text for b in brief.sections[0].blocks] == [BODY, *TABLE.splitlines()]
+
+
+def test_a_brand_in_a_heading_or_in_wrapped_lines_is_no_table() -> None:
+    brief = parse_text(f"Mastering Risk Assessment\n\n{BODY}\n\nPowerShell Abuse\n\n{BODY}\n")
+    assert [s.heading for s in brief.sections] == [None, "PowerShell Abuse"]
+    wrapped = "The actors ran PowerShell scripts to stage\nthe JavaScript loader on each host."
+    brief = parse_text(f"Mastering Risk Assessment\n\n{wrapped}\n")
+    assert [b.text for b in brief.sections[0].blocks] == [" ".join(wrapped.split())]
+
+
+def test_a_headline_run_into_its_paragraph_is_split_off() -> None:
+    run = (
+        "Bottom-Line and Top-Line Bottom line is the net income a company makes. It is what "
+        "the company keeps once every cost has been taken away."
+    )
+    brief = parse_text(f"{run}\n\n{BODY}\n")
+    assert brief.title == "Bottom-Line and Top-Line"
+    assert [b.text for b in brief.sections[0].blocks] == [run.split("Top-Line ", 1)[1], BODY]
+
+
+def test_a_long_first_line_that_names_nothing_twice_stays_the_title() -> None:
+    # no word of the Title Case opening comes back: nothing shows where a headline ends
+    line = "Hong Kong Police Arrested five people on Monday after a night of protests."
+    assert parse_text(f"{line}\n\n{BODY}\n").title == line

@@ -123,6 +123,10 @@ _STRONG_PATTERNS = (
     # feedback widgets ("Was this information helpful?", "Thanks for your feedback!")
     r"(?:was|is) this (?:page|information|article|content|post|answer) (?:helpful|useful)\??",
     r"(?:thanks|thank you) for your feedback[.!]?",
+    # a help widget's call with its buttons ("Still need help? Contact Us Contact Us")
+    r"(?:still need help|need (?:more |further |any )?help|(?:have|got) (?:more |other )?"
+    r"questions)\?(?: (?:contact us|contact support|get in touch|submit a request|chat with us))"
+    r"{1,2}",
     r"tell us why this (?:page|information|article) was(?: not)? (?:helpful|useful)[^\n]{0,100}",
     # a date field's label whose value the copy lost ("Date modified:")
     r"(?:date (?:modified|published|updated|created)|last (?:modified|updated|reviewed)):?",
@@ -235,6 +239,19 @@ _PIECE_LABEL = re.compile(
     r"|Q&A|Explainer|Feature|Article|News|Press Release|Speech|Testimony|Event) / "
     r"[A-Z][\w&'., -]{1,40}"
 )
+#: A link to download a named file ("Download Situation Report Template (updated April
+#: 2021)"): the name in Title Case ending in a kind of file, a note on it in brackets.
+#: Case-sensitive, so "Download the app before you travel." and a headline such as
+#: "Download Speeds Fell" stay text.
+_TITLED = r"(?:[A-Z0-9][\w'&.-]*|of|the|a|an|and|for|to|our|this)"
+_FILE_KINDS = (
+    r"(?:Template|Report|Guide|Brochure|Form|Checklist|PDF|App|Toolkit|Factsheet|Sheet|Paper"
+    r"|Brief|Briefing|Handbook|Manual|File|Dataset|Presentation|Slides|Map|Infographic|Poster"
+    r"|Version|Edition|Newsletter)s?"
+)
+_DOWNLOAD = re.compile(
+    rf"Download (?:the |our )?(?:{_TITLED} ){{0,9}}{_FILE_KINDS}(?: \([^()\n]{{1,40}}\))?"
+)
 # Logo alt text: a capitalised name and the word "logo" ("NorthWatch Logo"), case-sensitive.
 _LOGO = re.compile(r"(?:[A-Z0-9][\w'&.-]*[ ]){1,5}[Ll]ogo")
 # An icon's alt text, written in lower case ("number one green circle icon"), case-sensitive.
@@ -295,6 +312,8 @@ def _strength(line: str) -> int:
     if label.endswith("ogo") and _LOGO.fullmatch(label):
         return STRONG
     if label.endswith(" icon") and _ICON.fullmatch(label):
+        return STRONG
+    if label.startswith("Download ") and _DOWNLOAD.fullmatch(label):
         return STRONG
     if "available in" in label and _TRANSLATIONS.fullmatch(label):
         return STRONG

@@ -25,6 +25,7 @@ from .date_lines import date_line, is_date_range
 __all__ = [
     "Form",
     "colon_headline",
+    "glued_cells",
     "heading_form",
     "is_attribute_line",
     "is_body_text",
@@ -60,6 +61,22 @@ _CREDIT = re.compile(
     r"(?:photo|image|picture|credit)s?(?: by|:) .{1,80}|.{1,80} (?:photo|photograph)s?", re.I
 )
 #: A link to a document ends with its file type: "[PDF]", "(PDF, 1.2 MB)", "(docx)".
+#: Table cells copied without their borders run together, each capitalised: a header row
+#: has two joins in a word ("StepDescriptionOutcome"), where a brand has one ("PowerShell");
+#: a body row has its first cell, a Title Case name, joined to the next ("Risk
+#: IdentificationFinding the hazards ..."), where prose has a brand after lower-case words.
+_GLUED_CELLS = re.compile(r"[a-z]{2}[A-Z][a-z]+[A-Z][a-z]")
+_GLUED = re.compile(r"(?:[A-Z][\w'&-]* ){0,3}[A-Z][a-z]*[a-z]{3}[A-Z][a-z]")
+
+
+def glued_cells(text: str) -> int:
+    """2 for a line with a word of three run-together cells (a flattened table's header
+    row), 1 for a line whose first cell runs into the next, else 0."""
+    if _GLUED_CELLS.search(text):
+        return 2
+    return 1 if _GLUED.match(text) else 0
+
+
 _FILE_TAG = re.compile(
     r"[\[(](?:pdf|docx?|xlsx?|pptx?|odt|epub|csv|zip)(?:[,;] [^\])]{1,20})?[\])]$", re.IGNORECASE
 )
@@ -151,6 +168,8 @@ def _heading_form(text: str) -> Form | None:
         text = text.rstrip(".… ") or text  # "At the airport...": a heading all the same
     if _CREDIT.fullmatch(text):
         return None  # a photo credit ("Department of Defense photo"), not a heading
+    if _GLUED_CELLS.search(text):
+        return None  # a flattened table's row ("Risk Assessment StepDescriptionOutcome")
     if _FILE_TAG.search(text):
         return None  # a link to a document ("Sitrep 2/2017: March 2017 [PDF]"), not a heading
     head, colon, tail = text.partition(":")

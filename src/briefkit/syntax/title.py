@@ -39,7 +39,7 @@ KICKER = "kicker"
 _SCAN = 40
 _SIBLING_SCAN = 400
 _KICKER_WORDS = 3
-_KICKER_CHARS = 32
+_KICKER_CHARS = 40
 _LABEL_CHARS = 4
 _TITLE_WORDS = 30
 _MENU_WORDS = 8
@@ -113,8 +113,12 @@ def _headline(text: str) -> bool:
     return _title_like(text) and heading_form(text) in ("title", "caps", "question")
 
 
+#: Joining words a kicker's length does not count ("Administrative and Government Law").
+_KICKER_JOINS = frozenset(("and", "&", "of", "the"))
+
+
 def _kicker(text: str) -> bool:
-    words = text.split()
+    words = [w for w in text.split() if w.lower() not in _KICKER_JOINS]
     return (
         len(words) <= _KICKER_WORDS
         and 2 <= len(text) <= _KICKER_CHARS

@@ -26,7 +26,7 @@ from ...limits import MAX_NODES
 from ...model import SectionKind
 from ...syntax.chrome import STRONG, WEAK, chrome_strength
 from ...syntax.date_lines import date_line, is_date_range
-from ...syntax.heading_form import heading_form, is_body_text
+from ...syntax.heading_form import glued_cells, heading_form, is_body_text
 from ...syntax.headings import heading_kind
 from ...syntax.text import (
     ESCAPE,
@@ -140,6 +140,8 @@ def _breaks(current: Unit, line: str, width: int | None, loose: bool) -> bool:
         return True  # "Key: value" lines, one field per line
     if line.startswith("|") or previous.endswith("|"):
         return True  # a row of a table
+    if len(current.raw) == 1 and glued_cells(line) and glued_cells(previous):
+        return True  # the rows of a table copied without its borders, each on its line
     if not loose and width is not None and len(previous) + 1 + len(first_word) > width:
         return False  # the line was full: a hard wrap
     if line[0] in ",;":
