@@ -186,3 +186,68 @@ def test_a_long_first_line_that_names_nothing_twice_stays_the_title() -> None:
     # no word of the Title Case opening comes back: nothing shows where a headline ends
     line = "Hong Kong Police Arrested five people on Monday after a night of protests."
     assert parse_text(f"{line}\n\n{BODY}\n").title == line
+
+
+SALE = (
+    "Sticky Banner Visual Mobile 3\n\n"
+    "Don't miss the Spring Deal: Save up to 78% before April 21. Claim now!\n\nClaim Now!\n\n"
+    "Spring deal: Save up to 78% — Offer ends in\n\n"
+)
+
+
+def test_a_sale_banner_above_a_label_and_a_headline_printed_twice() -> None:
+    brief = parse_text(
+        f"{SALE}Vendor Glossary\n\nSecurity assessment\n\nSecurity assessment\n\n{BODY}\n"
+    )
+    assert (brief.title, brief.category) == ("Security assessment", "Vendor Glossary")
+    assert [b.text for s in brief.sections for b in s.blocks] == [BODY]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Scammers promised a holiday deal: save up to 90% on flights, then took the money.",
+        "Claim now or lose the refund, the fake notice said.",
+        "The banner read a warning in three languages.",
+    ],
+)
+def test_sentences_about_sales_and_banners_stay(line: str) -> None:
+    brief = parse_text(f"Holiday Scams Rise\n\n{BODY}\n\n{line}\n")
+    assert line in [b.text for s in brief.sections for b in s.blocks]
+
+
+def test_a_quote_button_is_chrome() -> None:
+    brief = parse_text(f"Country Risk Reports\n\n{BODY}\n\nGet A Free Quote\n")
+    assert [b.text for s in brief.sections for b in s.blocks] == [BODY]
+
+
+def test_the_headline_again_as_a_one_item_list_under_it() -> None:
+    brief = parse_text(f"Geopolitical risk analysis\n- Geopolitical Risk Analysis\n{BODY}\n")
+    assert [b.text for s in brief.sections for b in s.blocks] == [BODY]
+    # another item is the body's list
+    kept = parse_text(f"Geopolitical risk analysis\n- Political Risk Analysis\n\n{BODY}\n")
+    assert isinstance(kept.sections[0].blocks[0], ItemList)
+
+
+def test_headings_two_blank_lines_apart_over_nothing_are_headings() -> None:
+    spaced = "Current Overall Alert State\n\n\nCurrent Subject Alert States\n\n\nAlert Definitions"
+    brief = parse_text(f"Overall and Subject Alerts\n\n{BODY}\n\n{spaced}\n\n\n{BODY}\n")
+    assert [s.heading for s in brief.sections] == [
+        None,
+        "Current Overall Alert State",
+        "Current Subject Alert States",
+        "Alert Definitions",
+    ]
+    # a blank line apart they are a list of links, as before
+    links = "Current Overall Alert State\n\nCurrent Subject Alert States\n\nAlert Definitions"
+    brief = parse_text(f"Overall and Subject Alerts\n\n{BODY}\n\n{links}\n\n{BODY}\n")
+    assert [s.heading for s in brief.sections] == [None]
+
+
+def test_a_dashed_key_and_value_over_another_is_no_heading() -> None:
+    pair = "UK Military Terminology – Stand To\nCivilian Terminology – Keep Calm and Carry On"
+    brief = parse_text(f"Overall and Subject Alerts\n\n{BODY}\n\n{pair}\n")
+    assert [s.heading for s in brief.sections] == [None]
+    # a dashed heading over prose still heads its section
+    brief = parse_text(f"Overall and Subject Alerts\n\n{BODY}\n\nHijacked - UKMTO #8\n\n{BODY}\n")
+    assert [s.heading for s in brief.sections] == [None, "Hijacked - UKMTO #8"]

@@ -123,6 +123,14 @@ _STRONG_PATTERNS = (
     # feedback widgets ("Was this information helpful?", "Thanks for your feedback!")
     r"(?:was|is) this (?:page|information|article|content|post|answer) (?:helpful|useful)\??",
     r"(?:thanks|thank you) for your feedback[.!]?",
+    # a sale banner ("Spring Deal: Save up to 78% before April 21. Claim now!") and its
+    # buttons and image ("Claim Now!", "Sticky Banner Visual Mobile 3")
+    r"(?:don't miss (?:the |our )?)?(?:[\w'-]+ ){0,2}(?:deal|sale|offer): save up to \d{1,2}%"
+    r"(?: off)?(?: (?:before|until|by) [\w ,]{1,24}| [—–-] offer ends in)?[.!]?(?: claim now!?)?",
+    r"claim (?:now|it now|your (?:deal|offer|discount))!?",
+    r"(?:sticky |top |hero |promo |promotional )?banner(?: (?:visual|image|ad))?"
+    r"(?: (?:desktop|mobile|tablet))?(?: \d{1,2})?",
+    r"(?:get|request|ask for) (?:a|your) (?:free )?quote(?: today| now)?!?",
     # a help widget's call with its buttons ("Still need help? Contact Us Contact Us")
     r"(?:still need help|need (?:more |further |any )?help|(?:have|got) (?:more |other )?"
     r"questions)\?(?: (?:contact us|contact support|get in touch|submit a request|chat with us))"

@@ -289,7 +289,11 @@ def read_head(lines: list[str], start: int) -> Head:
             and not byline(cands[k + 1][1])  # a byline stands under a headline, not a kicker
             and not _over_crumbs(cands, after)  # nor a breadcrumb trail, nor a listing's entry
             and not (after is not None and _series(lines, cands[after][0], following))
-            and (_headline(following) or (_label_line(text) and _title_like(following)))
+            and (
+                _headline(following)
+                or (_label_line(text) and _title_like(following))
+                or _printed_twice(cands, after)
+            )
         ) or (
             following is not None
             and bool(skipped)
@@ -336,6 +340,17 @@ def read_head(lines: list[str], start: int) -> Head:
     index, text = cands[0]
     _check_title(text, index)
     return Head(text, index, {}, index + 1)
+
+
+def _printed_twice(cands: list[tuple[int, str]], k: int | None) -> bool:
+    """The candidate at ``k`` is a headline printed twice, in any case ("Security
+    assessment" over itself): the page's title and its heading, so a headline."""
+    return (
+        k is not None
+        and k + 1 < len(cands)
+        and cands[k + 1][1] == cands[k][1]
+        and _title_like(cands[k][1])
+    )
 
 
 def _around_headline(cands: list[tuple[int, str]], k: int) -> bool:

@@ -38,6 +38,9 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
             continue
         if text.startswith((ESCAPE, ">")) or nav_side(text) is not None:
             return index  # structure, not the page's furniture
+        if ITEM.match(text) and _repeats_title(text, head.title):
+            index, active = index + 1, True  # the headline again as a wiki's one-item list
+            continue
         if ITEM.match(text):
             end = _header_run(lines, index, head)
             if end is None:
@@ -91,6 +94,13 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
         active = True
         index += 1
     return index
+
+
+def _repeats_title(text: str, title: str) -> bool:
+    """ "- Geopolitical Risk Analysis" under "Geopolitical risk analysis": the headline again,
+    in any case, as the only text of a bulleted line."""
+    match = ITEM.match(text)
+    return match is not None and text[match.end() :].strip().casefold() == title.casefold()
 
 
 _RUN_IN_WORDS = 12

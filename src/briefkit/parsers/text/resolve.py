@@ -23,6 +23,7 @@ around it, so this pass (a few linear sweeps over the units) settles them:
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from ...model import SectionKind
 from ...syntax.chrome import chrome_strength, is_contents_label, is_credit, is_cta, is_related_label
@@ -292,10 +293,19 @@ def _link_lists(units: list[Unit]) -> set[int]:
         if label is not None and not (":" in label and heading_form(label) == "sentence"):
             run.append(i)  # ("Key: a sentence" reads as a field of a details block)
             continue
-        if len(run) >= _LINK_RUN:
+        if len(run) >= _LINK_RUN and not _spaced(units, run):
             listed.update(run)
         run = []
     return listed
+
+
+_SPACED_GAP = 3  # lines from one to the next: two blank lines or more between them
+
+
+def _spaced(units: list[Unit], run: list[int]) -> bool:
+    """Every line of the run stands two blank lines or more from the next: the headings of
+    sections whose content did not copy (a status widget's), not a list of links."""
+    return all(units[b].line - units[a].line >= _SPACED_GAP for a, b in pairwise(run))
 
 
 def _divider(text: str) -> bool:
@@ -361,6 +371,15 @@ def _pair(unit: Unit) -> bool:
     return unit.kind == "para" and bool(colon) and short
 
 
+_DASH_PAIR = re.compile(r"\s[–—-]\s")
+
+
+def _dash_pair(text: str) -> bool:
+    """A short "Key – value" line, the dashed form of a field, as in a table's two columns."""
+    parts = _DASH_PAIR.split(text)
+    return len(parts) == 2 and all(0 < len(p.split()) <= _PAIR_KEY_WORDS * 2 for p in parts)
+
+
 def _variant(label: str, title: str) -> bool:
     """A variant of the headline ("Risk: Planning ..." under "Risk: Managing ..."), as pages
     stack for search engines: text, not a heading."""
@@ -406,6 +425,8 @@ def _headings(units: list[Unit], title: str) -> None:
         before = units[i - 1] if i > 0 else None
         if ":" in label and unit.tight and before is not None and _pair(before):
             continue
+        if nxt.tight and _dash_pair(unit.text) and _dash_pair(nxt.text):
+            continue  # "UK Military Terminology – Stand To" over "Civilian Terminology – ..."
         question = unit.kind == "para" and before is not None and _asked(label, form, nxt, before)
         if (i == 0 and unit.tight and not long_title) or (
             unit.kind == "para" and _row(unit, before) and not question
