@@ -102,14 +102,14 @@ KNOWN: dict[str, set[str]] = {
     # them
     "tuned/lexicon_site_entry_truncated_paragraphs_word_lines": {"blocks"},
     # a related-guide box and an insurance offer under the last section head sections
-    "held_out/credit_insurer_country_reports_page_promo_boxes": {"chrome kept", "sections"},
+    "tuned/credit_insurer_country_reports_page_promo_boxes": {"chrome kept", "sections"},
     # the author's bare name under a sentence-case headline is taken as the title
-    "held_out/news_article_mirror_bare_author_link_gaps": {"metadata", "title"},
+    "tuned/news_article_mirror_bare_author_link_gaps": {"metadata", "title"},
     # a two-column row on single line breaks ("UK Military Terminology – Stand Down" over
     # "Civilian Terminology – Chillax") is two paragraphs where the expected JSON joins it
-    "held_out/security_portal_alert_states_page_lost_widgets": {"blocks"},
+    "tuned/security_portal_alert_states_page_lost_widgets": {"blocks"},
     # the lexicon's name over the headline is taken as the title
-    "held_out/university_philosophy_lexicon_entry_masthead_quote": {
+    "tuned/university_philosophy_lexicon_entry_masthead_quote": {
         "metadata",
         "sections",
         "title",
@@ -117,7 +117,32 @@ KNOWN: dict[str, set[str]] = {
     # a sentence-case question over the first prose with no heading after it is read as a
     # standfirst (docs/parsing.md), where the expected JSON has a heading; the "See also:"
     # line of related entries is kept
-    "held_out/vpn_vendor_glossary_entry_promo_banners": {"chrome kept", "sections"},
+    "tuned/vpn_vendor_glossary_entry_promo_banners": {"chrome kept", "sections"},
+    # the section link run into the category badge ("InsightsGovernance") is taken as the
+    # title; the author card's logo name and the name run into the practice are kept
+    "held_out/advisory_firm_insights_article_glued_kicker_author_role": {
+        "blocks",
+        "chrome kept",
+        "metadata",
+        "title",
+    },
+    # "Enterprise Usage and Architectural Context" is not read as background
+    "held_out/insights_site_glossary_term_numbered_headings_skip_link": {"sections"},
+    # "More: <post title>" related-post links are kept, one heading a section; an image's
+    # label and a question heading under them head nothing
+    "held_out/language_school_blog_guide_toc_more_links": {"chrome kept", "sections"},
+    # a Table of Contents' unbulleted entries are read as text and the headings they name
+    # are missed
+    "held_out/news_blog_guide_headline_from_address_toc_single_breaks": {"sections"},
+    # a theme's "Select Page" menu line is the category; a sentence-case heading over a
+    # bulleted list is missed
+    "held_out/personal_site_explainer_select_page_definition_bullets": {"metadata", "sections"},
+    # a tagline ending in "!" above the headline is taken as the title
+    "held_out/project_consultancy_blog_series_post_repeated_one_numbers": {
+        "metadata",
+        "sections",
+        "title",
+    },
 }
 #: Briefs of ``KNOWN`` that lose words of their content (a strict xfail of the content
 #: rule below, so a fix must take them off this list).
