@@ -126,23 +126,9 @@ KNOWN: dict[str, set[str]] = {
         "metadata",
         "title",
     },
-    # "Enterprise Usage and Architectural Context" is not read as background
-    "held_out/insights_site_glossary_term_numbered_headings_skip_link": {"sections"},
-    # "More: <post title>" related-post links are kept, one heading a section; an image's
-    # label and a question heading under them head nothing
-    "held_out/language_school_blog_guide_toc_more_links": {"chrome kept", "sections"},
     # a Table of Contents' unbulleted entries are read as text and the headings they name
     # are missed
     "held_out/news_blog_guide_headline_from_address_toc_single_breaks": {"sections"},
-    # a theme's "Select Page" menu line is the category; a sentence-case heading over a
-    # bulleted list is missed
-    "held_out/personal_site_explainer_select_page_definition_bullets": {"metadata", "sections"},
-    # a tagline ending in "!" above the headline is taken as the title
-    "held_out/project_consultancy_blog_series_post_repeated_one_numbers": {
-        "metadata",
-        "sections",
-        "title",
-    },
 }
 #: Briefs of ``KNOWN`` that lose words of their content (a strict xfail of the content
 #: rule below, so a fix must take them off this list).

@@ -134,6 +134,7 @@ def test_a_kicker_of_joined_names_over_the_headline_is_the_category() -> None:
 )
 def test_help_widgets_and_download_links_are_chrome(line: str) -> None:
     brief = parse_text(f"Situation Reports\n\n{BODY}\n\n{line}\n")
+    assert [s.heading for s in brief.sections] == [None]
     assert [b.text for s in brief.sections for b in s.blocks] == [BODY]
 
 
@@ -251,3 +252,62 @@ def test_a_dashed_key_and_value_over_another_is_no_heading() -> None:
     # a dashed heading over prose still heads its section
     brief = parse_text(f"Overall and Subject Alerts\n\n{BODY}\n\nHijacked - UKMTO #8\n\n{BODY}\n")
     assert [s.heading for s in brief.sections] == [None, "Hijacked - UKMTO #8"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Enterprise Usage and Architectural Context", SectionKind.BACKGROUND),
+        ("Technical Function and Core Characteristics", None),
+        ("Implications and Strategic Risks", SectionKind.IMPLICATIONS),
+    ],
+)
+def test_a_joined_heading_with_no_label_part_takes_its_last_noun(
+    heading: str, kind: SectionKind | None
+) -> None:
+    assert heading_kind(heading) == kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Select Page", "More: Mastering the Public Relations Report A Guide for ESL Professionals"],
+)
+def test_a_menu_line_and_a_related_post_link_are_chrome(line: str) -> None:
+    brief = parse_text(f"Crisis Reports Explained\n\n{BODY}\n\n{line}\n\n{BODY}\n")
+    assert [s.heading for s in brief.sections] == [None]
+    assert [b.text for s in brief.sections for b in s.blocks] == [BODY, BODY]
+
+
+def test_more_with_a_sentence_stays() -> None:
+    line = "More: the ministry said further orders would follow within the week."
+    brief = parse_text(f"Crisis Reports Explained\n\n{BODY}\n\n{line}\n")
+    assert line in [b.text for s in brief.sections for b in s.blocks]
+
+
+def test_a_slogan_ending_in_an_exclamation_over_the_headline() -> None:
+    headline = "If You Don't Know Where You're Going: The Strategic Assessment"
+    brief = parse_text(f"Complex Projects…Simplified!\n\n{headline}\n\n{BODY}\n")
+    assert (brief.title, brief.summary) == (headline, "Complex Projects…Simplified!")
+
+
+def test_a_name_over_a_question_about_it_is_the_title() -> None:
+    text = f"Conflict Analysis\n\nWhat is conflict analysis?\n\n{BODY}\n\nMy Definition\n\n{BODY}\n"
+    brief = parse_text(text)
+    assert brief.title == "Conflict Analysis"
+    assert [s.heading for s in brief.sections] == ["What is conflict analysis?", "My Definition"]
+    # a kicker over a question about something else is still a kicker
+    other = parse_text(f"Maritime\n\nWhy Are Shipping Rates Rising?\n\n{BODY}\n")
+    assert (other.title, other.category) == ("Why Are Shipping Rates Rising?", "Maritime")
+
+
+def test_a_sentence_case_heading_over_a_list_after_a_paragraph() -> None:
+    text = f"Conflict Analysis\n\n{BODY}\n\nSome definitions\n\n  • One reading.\n  • Another.\n"
+    brief = parse_text(text)
+    assert [s.heading for s in brief.sections] == [None, "Some definitions"]
+    # tight over its list, or after a line that does not end a sentence, it stays text
+    for body in (
+        f"{BODY}\n\nSome definitions\n  • One reading.\n  • Another.\n",
+        "The plan covers\n\nSome definitions\n\n  • One reading.\n  • Another.\n",
+    ):
+        brief = parse_text(f"Conflict Analysis\n\n{body}")
+        assert "Some definitions" not in [s.heading for s in brief.sections], body

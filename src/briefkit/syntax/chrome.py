@@ -114,6 +114,7 @@ _STRONG_PATTERNS = (
     r"back to top",
     r"skip to (?:main )?(?:content|navigation)",
     r"(?:toggle|main|primary) (?:navigation|menu)",
+    r"select page",  # a theme's mobile menu
     r"close this search box\.?",
     r"(?:search )?please (?:fill (?:out|in)|complete) this field\.?",
     r"table of contents? ?:?",
@@ -260,6 +261,12 @@ _FILE_KINDS = (
 _DOWNLOAD = re.compile(
     rf"Download (?:the |our )?(?:{_TITLED} ){{0,9}}{_FILE_KINDS}(?: \([^()\n]{{1,40}}\))?"
 )
+#: A link to a related post under a label ("More: Mastering the Public Relations Report A
+#: Guide for ESL Professionals"): every word of the title capitalised. Case-sensitive, so
+#: "More: the ministry said ..." stays text.
+_RELATED_POST = re.compile(
+    rf"(?:More|Related|Also read|Read also|Read next): [A-Z0-9][\w'&.-]*(?: {_TITLED}){{2,20}}"
+)
 # Logo alt text: a capitalised name and the word "logo" ("NorthWatch Logo"), case-sensitive.
 _LOGO = re.compile(r"(?:[A-Z0-9][\w'&.-]*[ ]){1,5}[Ll]ogo")
 # An icon's alt text, written in lower case ("number one green circle icon"), case-sensitive.
@@ -322,6 +329,8 @@ def _strength(line: str) -> int:
     if label.endswith(" icon") and _ICON.fullmatch(label):
         return STRONG
     if label.startswith("Download ") and _DOWNLOAD.fullmatch(label):
+        return STRONG
+    if ": " in label and _RELATED_POST.fullmatch(label):
         return STRONG
     if "available in" in label and _TRANSLATIONS.fullmatch(label):
         return STRONG

@@ -110,6 +110,7 @@ _HEAD_NOUNS: dict[str, SectionKind] = {
     "summary": _K.OVERVIEW,
     "overview": _K.OVERVIEW,
     "background": _K.BACKGROUND,
+    "context": _K.BACKGROUND,
     "analysis": _K.ANALYSIS,
     "finding": _K.EVIDENCE,
     "evidence": _K.EVIDENCE,
@@ -213,7 +214,10 @@ def _loose(key: str) -> SectionKind | None:
     for splitter in (_DASHES, _JOINS):
         parts = [p for p in splitter.split(key) if p]
         if len(parts) > 1:
-            return next((k for k in map(_strict, parts) if k is not None), None)
+            kind = next((k for k in map(_strict, parts) if k is not None), None)
+            if kind is not None:
+                return kind
+            break  # no part is a label: the heading's last noun may still name its kind
     words = key.split(" ")
     for cut in range(len(words) - 1, 0, -1):
         if words[cut] in _PREPOSITIONS:

@@ -38,7 +38,7 @@ def is_tagline(text: str) -> bool:
     words = len(text.split())
     return (
         heading_form(text) in (None, "sentence")
-        and (words >= _TAGLINE_WORDS or text.endswith("."))
+        and (words >= _TAGLINE_WORDS or text.endswith((".", "!")))
         and words <= _TAGLINE_MAX_WORDS
         and _SENTENCE_BREAK.search(text) is None
     )

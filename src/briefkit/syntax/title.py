@@ -289,6 +289,7 @@ def read_head(lines: list[str], start: int) -> Head:
             and not byline(cands[k + 1][1])  # a byline stands under a headline, not a kicker
             and not _over_crumbs(cands, after)  # nor a breadcrumb trail, nor a listing's entry
             and not (after is not None and _series(lines, cands[after][0], following))
+            and not _asks_about(following, text)
             and (
                 _headline(following)
                 or (_label_line(text) and _title_like(following))
@@ -340,6 +341,12 @@ def read_head(lines: list[str], start: int) -> Head:
     index, text = cands[0]
     _check_title(text, index)
     return Head(text, index, {}, index + 1)
+
+
+def _asks_about(question: str, name: str) -> bool:
+    """ "What is conflict analysis?" under "Conflict Analysis": an explainer's first heading
+    asking about the page's title, not a headline under a kicker."""
+    return question.endswith("?") and f" {name.casefold()}" in question.casefold()
 
 
 def _printed_twice(cands: list[tuple[int, str]], k: int | None) -> bool:

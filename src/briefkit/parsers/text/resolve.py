@@ -449,6 +449,15 @@ def _headings(units: list[Unit], title: str) -> None:
             pasted = unit.loose and before is not None and _ends_sentence(before.text)
             # over prose, or over a heading of its own (a heading for a run of headings)
             ok = (prose and (not unit.tight or pasted)) or (chained and not unit.tight)
+            # over a list, between blank lines after a finished paragraph ("Some definitions")
+            ok = ok or (
+                nxt.kind == "item"
+                and not unit.tight
+                and not nxt.tight
+                and before is not None
+                and _prose(before)
+                and _ends_sentence(before.text)
+            )
         elif unit.kind == "item":
             ok = prose or chained
         else:
