@@ -86,6 +86,11 @@ class Unit:
         return " ".join(self.parts)
 
     @property
+    def single(self) -> bool:
+        """A one-line paragraph, not escaped: what may be a label, a button or a heading."""
+        return self.kind == "para" and len(self.raw) == 1 and not self.escaped
+
+    @property
     def raw_text(self) -> str:
         """The unit as written (markers and escapes included): for navigation titles."""
         return " ".join(self.raw)
