@@ -129,21 +129,8 @@ KNOWN: dict[str, set[str]] = {
     # a Table of Contents' unbulleted entries are read as text and the headings they name
     # are missed
     "tuned/news_blog_guide_headline_from_address_toc_single_breaks": {"sections"},
-    # the category label over the headline is taken as the title; a split date (a day line
-    # over "Nov 2021") gives nothing; an image's alt text run together is kept
-    "held_out/ai_security_vendor_blog_split_date_twice_image_alt_run": {
-        "chrome kept",
-        "metadata",
-        "sections",
-        "title",
-    },
     # the remainders pasted a word per line are joined otherwise than the expected JSON
     "held_out/lexicon_site_plural_term_entry_word_line_remainders": {"blocks"},
-    # numbered sentence-case headings ("1. Start with the operational snapshot") are items
-    "held_out/personal_site_article_kind_kicker_numbered_sentence_headings": {"sections"},
-    # a "Published in <Category> N mins read" line heads a section; the lower-case site
-    # name is the category
-    "held_out/qa_site_article_lowercase_masthead_published_in_line": {"metadata", "sections"},
 }
 #: Briefs of ``KNOWN`` that lose words of their content (a strict xfail of the content
 #: rule below, so a fix must take them off this list).

@@ -311,3 +311,59 @@ def test_a_sentence_case_heading_over_a_list_after_a_paragraph() -> None:
     ):
         brief = parse_text(f"Conflict Analysis\n\n{body}")
         assert "Some definitions" not in [s.heading for s in brief.sections], body
+
+
+def test_a_vendor_blog_header_section_link_category_split_date_and_alt_run() -> None:
+    top = "Blog\n\nThought Leadership\n\nHow Cyber Monday Became a Nightmare\n\n"
+    alt = "Default blog image" * 4
+    brief = parse_text(f"{top}{alt}\n10\nNov 2021\n10\nNov 2021\n{BODY}\n")
+    assert brief.title == "How Cyber Monday Became a Nightmare"
+    assert (brief.category, brief.published) == ("Thought Leadership", dt.date(2021, 11, 10))
+    assert [b.text for s in brief.sections for b in s.blocks] == [BODY]
+
+
+@pytest.mark.parametrize("line", ["very very very", "No no no no.", "ha" * 5, "_" * 30])
+def test_a_repeat_with_spaces_or_too_short_or_no_letters_stays(line: str) -> None:
+    brief = parse_text(f"Holiday Scams Rise\n\n{BODY}\n\n{line}\n")
+    assert line in [b.text for s in brief.sections for b in s.blocks]
+
+
+STEPS = (
+    "1. Start with the operational snapshot\n\n{b}\n\n2. Separate facts from follow-up\n\n{b}\n\n"
+    "{n}. Make the next action visible\n\n{b}\n"
+)
+
+
+def test_numbered_sentence_case_headings_over_paragraphs() -> None:
+    brief = parse_text(f"Security Operations Briefing\n\n{BODY}\n\n" + STEPS.format(b=BODY, n=3))
+    assert [s.heading for s in brief.sections] == [
+        None,
+        "Start with the operational snapshot",
+        "Separate facts from follow-up",
+        "Make the next action visible",
+    ]
+
+
+def test_numbered_sentence_case_lines_out_of_order_or_alone_stay_items() -> None:
+    skipped = STEPS.format(b=BODY, n=5)  # 1, 2, 5: not one run of steps
+    alone = f"1. Start with the operational snapshot\n\n{BODY}\n"
+    for body in (skipped, alone):
+        brief = parse_text(f"Security Operations Briefing\n\n{BODY}\n\n{body}")
+        assert [s.heading for s in brief.sections] == [None], body
+
+
+def test_a_published_in_line_names_the_category_and_the_wordmark_the_publisher() -> None:
+    placed = "Published in Article Analysis 4 mins read"
+    text = f"askvity\n\nWhat Are Key Findings?\n\n{placed}\n\n{BODY}\n"
+    brief = parse_text(text)
+    assert (brief.title, brief.publisher, brief.category) == (
+        "What Are Key Findings?",
+        "askvity",
+        "Article Analysis",
+    )
+    assert [b.text for s in brief.sections for b in s.blocks] == [BODY]
+    # under a kicker that is no wordmark, the kicker stays the category and the line is kept
+    kept = parse_text(text.replace("askvity", "Research Notes"))
+    assert kept.category == "Research Notes"
+    line = "Published in Article Analysis 4 mins read"
+    assert any(line in (s.heading or "") or line in s.text for s in kept.sections)

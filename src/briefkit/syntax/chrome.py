@@ -267,6 +267,9 @@ _DOWNLOAD = re.compile(
 _RELATED_POST = re.compile(
     rf"(?:More|Related|Also read|Read also|Read next): [A-Z0-9][\w'&.-]*(?: {_TITLED}){{2,20}}"
 )
+#: One phrase run together three times or more ("Default blog imageDefault blog image..."):
+#: a carousel's alt texts. Prose never glues its words, so a repeat with spaces stays.
+_GLUED_REPEATS = re.compile(r"(.{4,40}?)\1{2,}")
 # Logo alt text: a capitalised name and the word "logo" ("NorthWatch Logo"), case-sensitive.
 _LOGO = re.compile(r"(?:[A-Z0-9][\w'&.-]*[ ]){1,5}[Ll]ogo")
 # An icon's alt text, written in lower case ("number one green circle icon"), case-sensitive.
@@ -327,6 +330,8 @@ def _strength(line: str) -> int:
     if label.endswith("ogo") and _LOGO.fullmatch(label):
         return STRONG
     if label.endswith(" icon") and _ICON.fullmatch(label):
+        return STRONG
+    if label[:1].isalpha() and _GLUED_REPEATS.fullmatch(label):
         return STRONG
     if label.startswith("Download ") and _DOWNLOAD.fullmatch(label):
         return STRONG

@@ -22,6 +22,7 @@ from ..errors import ParseError
 from .chrome import CRUMB, STRONG, chrome_strength, is_counter, is_crumbs, slash_crumbs
 from .date_lines import date_line, is_time_line
 from .heading_form import heading_form, is_attribute_line, is_body_text
+from .headline_lines import alt_text, asks_about
 from .masthead import is_tagline, masthead, site_name
 from .metadata import (
     byline,
@@ -67,7 +68,6 @@ _IMAGE_LABEL = re.compile(
     re.IGNORECASE,
 )
 #: Alt text made of the headline's first words and the kind of image ("Threat Report Poster").
-_IMAGE_NOUNS = ("Poster", "Banner", "Thumbnail", "Cover", "Image", "Infographic")
 #: Labels that introduce the headline under them ("Featured"): what stands above is the
 #: site's header.
 _FEATURE_LABEL = re.compile(r"featured(?: (?:post|article|story))?|editor'?s (?:pick|choice)", re.I)
@@ -258,7 +258,7 @@ def read_head(lines: list[str], start: int) -> Head:
             _set(meta, "authors", tuple(byline(text) or ()))
         elif (said := read_attribution(text)) is not None and said[0] == "publisher":
             _set(meta, "publisher", said[1])  # "Published daily by the Lowy Institute"
-        elif _skippable(text) or (following is not None and _alt_text(text, following)):
+        elif _skippable(text) or (following is not None and alt_text(text, following)):
             pass
         elif k + 1 < len(cands) and cands[k + 1][0] == index + 1 and _logo(cands[k + 1][1]):
             pass  # the site's banner, its logo's letters under it
@@ -289,7 +289,7 @@ def read_head(lines: list[str], start: int) -> Head:
             and not byline(cands[k + 1][1])  # a byline stands under a headline, not a kicker
             and not _over_crumbs(cands, after)  # nor a breadcrumb trail, nor a listing's entry
             and not (after is not None and _series(lines, cands[after][0], following))
-            and not _asks_about(following, text)
+            and not asks_about(following, text)
             and (
                 _headline(following)
                 or (_label_line(text) and _title_like(following))
@@ -307,6 +307,8 @@ def read_head(lines: list[str], start: int) -> Head:
                 "publisher" if top and (heading_form(text) == "caps" or site_name(text)) else KICKER
             )
             seen = text in skipped or text in meta.get("authors", ())  # said already
+            if str(meta.get(field, "")).lower() in _PIECE_TYPES:
+                meta.pop(field)  # "Blog" over "Thought Leadership": the section's link
             if meta.get(field) and not seen and text.split()[-1].lower() not in _PIECE_TYPES:
                 # a second kicker has nowhere to go: it is the headline (a label naming
                 # the kind of piece, "Commentary", is furniture)
@@ -341,12 +343,6 @@ def read_head(lines: list[str], start: int) -> Head:
     index, text = cands[0]
     _check_title(text, index)
     return Head(text, index, {}, index + 1)
-
-
-def _asks_about(question: str, name: str) -> bool:
-    """ "What is conflict analysis?" under "Conflict Analysis": an explainer's first heading
-    asking about the page's title, not a headline under a kicker."""
-    return question.endswith("?") and f" {name.casefold()}" in question.casefold()
 
 
 def _printed_twice(cands: list[tuple[int, str]], k: int | None) -> bool:
@@ -454,13 +450,6 @@ def _read_bullet_run(texts: list[str], meta: dict[str, Any]) -> None:
     for text in inner:
         if date_line(text) is None and _kicker(text):
             _set(meta, KICKER, text)
-
-
-def _alt_text(text: str, headline: str) -> bool:
-    """ "Threat Report Poster" over "Threat Report - 17th March": an image named after the
-    headline."""
-    name, _, noun = text.rpartition(" ")
-    return noun in _IMAGE_NOUNS and len(name.split()) >= 2 and headline.startswith(name + " ")
 
 
 def _after_feature_label(cands: list[tuple[int, str]]) -> int:

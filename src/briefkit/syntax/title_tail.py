@@ -59,7 +59,15 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
             _set(head.meta, "published", stamp)  # the headline again, with its date
             index, active = index + 1, True
             continue
+        placed = _PUBLISHED_IN.fullmatch(text)
+        if placed is not None and _place(head, placed.group(1)):
+            index, active = index + 1, True
+            continue
         dated = date_line(text)
+        if dated is None and text.isdigit() and index + 1 < len(lines):
+            dated = date_line(f"{text} {lines[index + 1].strip()}")  # "10" over "Nov 2021"
+            if dated is not None:
+                index += 1
         value = _next_text(lines, index)
         if is_crumbs(text) or (active and _logo(text)):
             index, active = index + 1, True  # the page header's trail or a logo's letters
@@ -94,6 +102,24 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
         active = True
         index += 1
     return index
+
+
+#: "Published in Article Analysis 4 mins read": the section a post is filed in, and its
+#: reading time run on.
+_PUBLISHED_IN = re.compile(r"Published in ([A-Z][\w&' -]{1,40}?) ?\d{1,3} mins? read")
+
+
+def _place(head: Head, section: str) -> bool:
+    """Read the section a "Published in" line names as the category. A lower-case word above
+    the title ("askvity") is then the site's wordmark, its publisher; any other kicker keeps
+    the category, and the line stays text (False)."""
+    above = head.meta.get(KICKER)
+    if above is not None:
+        if not (above.islower() and " " not in above) or head.meta.get("publisher"):
+            return False
+        head.meta["publisher"] = head.meta.pop(KICKER)
+    head.meta[KICKER] = section.strip()
+    return True
 
 
 def _repeats_title(text: str, title: str) -> bool:

@@ -210,6 +210,27 @@ def _label(unit: Unit) -> str | None:
     return text.rstrip(GLYPHS + " ") or text
 
 
+def _numbered_steps(units: list[Unit]) -> set[int]:
+    """Indexes of numbered sentence-case headings ("1. Start with the operational snapshot"
+    over its paragraph, "2. Separate facts from follow-up" over the next): unindented
+    one-line items, a blank line around each, numbered one after another, each over prose.
+    Two or more make a run of steps; one alone stays an item."""
+    found: list[int] = []
+    for i, unit in enumerate(units):
+        if unit.kind != "item" or unit.number is None or unit.indent or unit.tight:
+            continue
+        if len(unit.raw) != 1 or unit.letter is not None or heading_form(unit.text) != "sentence":
+            continue
+        j = _next_kept(units, i)
+        if j is not None and not units[j].tight and units[j].kind == "para" and _prose(units[j]):
+            found.append(i)
+    numbers = [units[i].number for i in found]
+    steps = len(found) >= _DETAILS_MIN and all(
+        b == a + 1 for a, b in pairwise(n or 0 for n in numbers)
+    )
+    return set(found) if steps else set()
+
+
 def _pair(unit: Unit) -> bool:
     """A short "Key: value" line, as in a details block."""
     key, colon, value = unit.text.partition(": ")
@@ -250,6 +271,7 @@ def settle_headings(units: list[Unit], title: str) -> None:
     """
     long_title = is_body_text(title)  # a sentence for a title: what follows is no subtitle
     listed = _link_lists(units)
+    steps = _numbered_steps(units)
     first_prose = next((i for i, u in enumerate(units) if _prose(u)), len(units))
     later = False  # a heading follows
     keys: set[str] = set()  # the parts before the colon of "Key: Title" headings found
@@ -258,7 +280,7 @@ def settle_headings(units: list[Unit], title: str) -> None:
         unit = units[i]
         if unit.kind == "head":
             later = True
-        label = _label(unit)
+        label = _label(unit) or (unit.text if i in steps else None)
         if label is None:
             continue
         if _YEARS_TAIL.search(label):
