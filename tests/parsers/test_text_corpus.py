@@ -131,24 +131,15 @@ KNOWN: dict[str, set[str]] = {
     "tuned/news_blog_guide_headline_from_address_toc_single_breaks": {"sections"},
     # the remainders pasted a word per line are joined otherwise than the expected JSON
     "tuned/lexicon_site_plural_term_entry_word_line_remainders": {"blocks"},
-    # a question headline that goes on after its question mark is no headline, so the
-    # kicker above it is taken as the title
-    "held_out/legal_explainer_site_policy_memo_question_headline_kicker": {
-        "blocks",
-        "metadata",
-        "title",
-    },
     # stories opened by numbered image-name lines head nothing
     "held_out/news_site_daily_brief_numbered_image_names_indented_stories": {"sections"},
     # dash markers alone on their lines above the items' text, on single line breaks, give
     # paragraphs
     "held_out/publishing_site_guide_headline_from_address_detached_dash_bullets": {"blocks"},
-    # a Markdown '# ' headline keeps its mark; a footer "Last updated: ... at 9:13 AM"
-    # with no zone gives no date
+    # a footer "Last updated: ... at 9:13 AM" with no zone gives no date and is kept
     "held_out/software_docs_page_markdown_headline_info_box_label_last_updated_footer": {
         "blocks",
         "metadata",
-        "title",
     },
     # the standard's name is the title; the copy notice and the "Annex D" part label are
     # kept
@@ -158,18 +149,11 @@ KNOWN: dict[str, set[str]] = {
         "sections",
         "title",
     },
-    # the weekday date header is taken as the title; "1 comment:" is kept
-    "held_out/tech_blog_post_date_header_closing_lines_sign_off_one_comment": {
-        "chrome kept",
-        "sections",
-        "title",
-    },
-    # a question heading that goes on after its question mark heads nothing; the hub link
-    # and category label under the headline are kept
+    # the hub link and category label under the headline are kept as text
     "held_out/threat_exposure_vendor_guide_bracketed_years_headline_hub_labels_under": {
+        "blocks",
         "chrome kept",
         "metadata",
-        "sections",
     },
 }
 #: Briefs of ``KNOWN`` that lose words of their content (a strict xfail of the content

@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from briefkit import ItemList, SectionKind, parse_text
+from briefkit import ItemList, SectionKind, parse_text, render_text
 from briefkit.parsers.vocabulary import heading_kind
 
 BODY = "The ministry confirmed the order on Monday and said more would follow."
@@ -367,3 +367,61 @@ def test_a_published_in_line_names_the_category_and_the_wordmark_the_publisher()
     assert kept.category == "Research Notes"
     line = "Published in Article Analysis 4 mins read"
     assert any(line in (s.heading or "") or line in s.text for s in kept.sections)
+
+
+def test_a_question_with_a_title_case_tail_is_a_headline_and_a_heading() -> None:
+    text = (
+        "Administrative and Government Law\n\n"
+        "What Is a Policy Memo? Purpose, Types, and Structure\n\n"
+        f"{BODY}\n\nWhat Is a Cyber Threat? Definition and Core Concepts\n\n{BODY}\n"
+    )
+    brief = parse_text(text)
+    assert (brief.title, brief.category) == (
+        "What Is a Policy Memo? Purpose, Types, and Structure",
+        "Administrative and Government Law",
+    )
+    assert [s.heading for s in brief.sections] == [
+        None,
+        "What Is a Cyber Threat? Definition and Core Concepts",
+    ]
+    # two sentences, the second in sentence case, stay a paragraph
+    said = "Is it over? Nobody in the ministry thinks so."
+    brief = parse_text(f"Policy Memos\n\n{BODY}\n\n{said}\n\n{BODY}\n")
+    assert said in [b.text for s in brief.sections for b in s.blocks]
+
+
+def test_a_date_header_over_a_short_headline_and_a_sign_off_name() -> None:
+    text = (
+        f"Wednesday, November 25, 2015\n\nTravel Alert\n\n{BODY}\n\n{BODY}\n\n"
+        "Mark Carvajal\n\n1 comment:\n\n  1. Useful, thanks\n"
+    )
+    brief = parse_text(text)
+    assert (brief.title, brief.published) == ("Travel Alert", dt.date(2015, 11, 25))
+    kept = [s.heading for s in brief.sections] + [s.text for s in brief.sections]
+    assert not any("1 comment:" in (k or "") for k in kept)
+    assert any("Mark Carvajal" in (k or "") for k in kept)
+
+
+def test_a_date_over_its_first_section_still_makes_the_date_the_title() -> None:
+    # no headline: the page opens with a date and a section heading that has siblings
+    text = f"March 3, 2024\n\nMaritime\n\n{BODY}\n\nAviation\n\n{BODY}\n"
+    brief = parse_text(text)
+    assert brief.title == "March 3, 2024"
+    assert [s.heading for s in brief.sections] == ["Maritime", "Aviation"]
+
+
+def test_a_markdown_mark_is_dropped_from_the_headline() -> None:
+    assert parse_text(f"# Conflict handling\n\n{BODY}\n").title == "Conflict handling"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "# Conflict handling",
+        "Bottom-Line and Top-Line Bottom line is the net income a company makes, and it is "
+        "what the company keeps.",
+    ],
+)
+def test_a_title_the_parser_would_change_is_escaped_when_written(title: str) -> None:
+    brief = parse_text(f"Placeholder\n\n{BODY}\n").model_copy(update={"title": title})
+    assert parse_text(render_text(brief)).title == title

@@ -52,7 +52,7 @@ _STRONG_PATTERNS = (
     r"tweet(?: this)?",
     # comments and comment forms
     r"no comments?:?",
-    r"\d{1,6} (?:comments?|responses?|replies)",
+    r"\d{1,6} (?:comments?|responses?|replies):?",
     r"comments? \(\d{1,6}\)",
     r"comments are (?:closed|disabled)\.?",
     r"(?:leave|post|add|write|submit) (?:a |your )?(?:comment|reply|response)",

@@ -158,6 +158,9 @@ def _heading_form(text: str) -> Form | None:
     text = " ".join(text.split())
     if not text or len(text) > _MAX_CHARS or text.endswith(":"):
         return None
+    question, asked, tail = text.partition("? ")
+    if asked and "?" not in tail and _form(f"{question}?") == "question" and _form(tail) == "title":
+        return "title"  # a question and its Title Case tail: "What Is a Policy Memo? Types"
     if _SENTENCE_END.search(text) or chrome_strength(text) or _dated(text):
         return None
     if " " not in text and any(c.isdigit() for c in text):

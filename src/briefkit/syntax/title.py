@@ -144,7 +144,8 @@ def _site_suffix(text: str, headline: str) -> str | None:
 
 
 def _has_sibling(lines: list[str], index: int, text: str) -> bool:
-    """Another short line of the same form later on: a section heading, not a title."""
+    """Another short line of the same form later on, over body text: a section heading,
+    not a title (a sign-off name near the end is no such sibling)."""
     form = heading_form(text)
     end = min(len(lines), index + _SIBLING_SCAN)
     for other in range(index + 1, end - 1):
@@ -156,7 +157,9 @@ def _has_sibling(lines: list[str], index: int, text: str) -> bool:
             and len(candidate.split()) <= _KICKER_WORDS
             and heading_form(candidate) == form
         ):
-            return True
+            after = next((t.strip() for t in lines[other + 1 : end] if t.strip()), "")
+            if is_body_text(after) and not chrome_strength(after):
+                return True
     return False
 
 

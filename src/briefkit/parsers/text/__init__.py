@@ -45,7 +45,7 @@ from ...syntax.date_lines import date_line
 from ...syntax.heading_form import is_body_text
 from ...syntax.headings import classify_heading
 from ...syntax.metadata import is_meta_label, read_attribution, read_label_pair, read_meta_line
-from ...syntax.text import ESCAPE, inline_heading, split_lead
+from ...syntax.text import ESCAPE, inline_heading, markdown_heading, split_lead
 from ...syntax.title import KICKER, read_head
 from ...syntax.title_tail import read_tail, split_run_in
 from .. import validation_message
@@ -76,7 +76,10 @@ def parse_text(text: str, *, max_chars: int = MAX_CHARS) -> Brief:
     if start is None:
         raise ParseError("empty input: no title and no content")
     head = read_head(lines, start)
-    run_in = split_run_in(head.title)
+    run_in = None
+    if not lines[head.line].lstrip().startswith(ESCAPE):  # an escaped title is as written
+        head.title = markdown_heading(head.title) or head.title  # "# Conflict handling"
+        run_in = split_run_in(head.title)
     if run_in is not None:
         head.title = run_in[0]  # the rest opens the body (below)
     block, index = _read_meta(lines, head.line + 1)
