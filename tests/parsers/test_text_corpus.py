@@ -133,9 +133,6 @@ KNOWN: dict[str, set[str]] = {
     "tuned/lexicon_site_plural_term_entry_word_line_remainders": {"blocks"},
     # stories opened by numbered image-name lines head nothing
     "held_out/news_site_daily_brief_numbered_image_names_indented_stories": {"sections"},
-    # dash markers alone on their lines above the items' text, on single line breaks, give
-    # paragraphs
-    "held_out/publishing_site_guide_headline_from_address_detached_dash_bullets": {"blocks"},
     # a footer "Last updated: ... at 9:13 AM" with no zone gives no date and is kept
     "held_out/software_docs_page_markdown_headline_info_box_label_last_updated_footer": {
         "blocks",

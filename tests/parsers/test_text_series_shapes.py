@@ -425,3 +425,13 @@ def test_a_markdown_mark_is_dropped_from_the_headline() -> None:
 def test_a_title_the_parser_would_change_is_escaped_when_written(title: str) -> None:
     brief = parse_text(f"Placeholder\n\n{BODY}\n").model_copy(update={"title": title})
     assert parse_text(render_text(brief)).title == title
+
+
+def test_dash_markers_alone_over_their_items() -> None:
+    items = "-\nRelevance: Every team gets what it can act on.\n-\nClarity: No jargon.\n"
+    brief = parse_text(f"Role-Specific Briefs\n{BODY}\nWhy It Matters\n{BODY}\n{items}")
+    lists = [b for s in brief.sections for b in s.blocks if isinstance(b, ItemList)]
+    assert [[i.lead for i in b.items] for b in lists] == [["Relevance", "Clarity"]]
+    # a dash a blank line away from the paragraph marks nothing: the paragraph stays one
+    brief = parse_text(f"Role-Specific Briefs\n\n{BODY}\n\n-\n\n{BODY}\n")
+    assert [b.text for s in brief.sections for b in s.blocks] == [BODY, BODY]

@@ -96,7 +96,12 @@ def _bullet_marks(units: list[Unit]) -> None:
     bulleted item."""
     for i in range(len(units) - 1):
         mark, nxt = units[i], units[i + 1]
-        if mark.kind == "chrome" and mark.text.strip(GLYPHS + " ") == "" and nxt.kind == "para":
+        if mark.kind != "chrome" or nxt.kind != "para":
+            continue
+        # (a dash or star alone on its line marks the line right under it: "-" / "Relevance:
+        # Every team ...", as a copy prints a list whose markers sit apart from the items)
+        alone = mark.text in ("-", "*", "–") and nxt.tight
+        if alone or mark.text.strip(GLYPHS + " ") == "":
             nxt.kind, nxt.ordered = "item", False
 
 
