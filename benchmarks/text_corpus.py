@@ -9,6 +9,7 @@ rewritten), and ``NAME.json`` is what it should parse into, in the spec-table st
 
 A brief parses *exactly* when it breaks none of these rules:
 
+- ``raises``: the parser refuses the text (a ``BriefkitError``) although it is a brief;
 - ``title``: the title is the headline, not a kicker, date, tagline or banner;
 - ``sections``: section kinds and headings, in order;
 - ``blocks``: paragraphs, lists and quotes in each section, with item lead-ins;
@@ -33,12 +34,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefkit import Brief, ItemList, Quote, parse_text
+from briefkit import Brief, BriefkitError, ItemList, Quote, parse_text
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "text" / "corpus"
 SETS = ("tuned", "held_out")
-RULES = ("title", "sections", "blocks", "navigation", "metadata", "chrome kept", "content lost")
+RULES = (
+    "raises",
+    "title",
+    "sections",
+    "blocks",
+    "navigation",
+    "metadata",
+    "chrome kept",
+    "content lost",
+)
 FIELDS = (
     "url",
     "published",
@@ -223,16 +233,28 @@ def _holds(text: str, chrome: str) -> bool:
     return text == chrome or text.startswith(chrome + " ") or text.endswith(" " + chrome)
 
 
+def parse_case(case: Case) -> dict[str, str]:
+    """The rules the case breaks; a brief the parser refuses breaks ``raises``."""
+    try:
+        brief = parse_text(case.text)
+    except BriefkitError as exc:
+        return {"raises": f"{type(exc).__name__}: {exc}"}
+    return check(case, brief)
+
+
 def run(cases: Sequence[Case], repeats: int = 5) -> list[Result]:
     results = []
     for case in cases:
         times = []
-        brief = parse_text(case.text)
+        broken = parse_case(case)
+        if "raises" in broken:
+            results.append(Result(case, broken, 0.0))
+            continue
         for _ in range(repeats):
             start = time.perf_counter()
             parse_text(case.text)
             times.append(time.perf_counter() - start)
-        results.append(Result(case, check(case, brief), statistics.median(times)))
+        results.append(Result(case, broken, statistics.median(times)))
     return results
 
 

@@ -13,8 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from briefkit import parse_text
-
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
@@ -132,25 +130,48 @@ KNOWN: dict[str, set[str]] = {
     # the remainders pasted a word per line are joined otherwise than the expected JSON
     "tuned/lexicon_site_plural_term_entry_word_line_remainders": {"blocks"},
     # stories opened by numbered image-name lines head nothing
-    "held_out/news_site_daily_brief_numbered_image_names_indented_stories": {"sections"},
+    "tuned/news_site_daily_brief_numbered_image_names_indented_stories": {"sections"},
     # a footer "Last updated: ... at 9:13 AM" with no zone gives no date and is kept
-    "held_out/software_docs_page_markdown_headline_info_box_label_last_updated_footer": {
+    "tuned/software_docs_page_markdown_headline_info_box_label_last_updated_footer": {
         "blocks",
         "metadata",
     },
     # the standard's name is the title; the copy notice and the "Annex D" part label are
     # kept
-    "held_out/standards_body_annex_page_lettered_headline_semicolon_bullets": {
+    "tuned/standards_body_annex_page_lettered_headline_semicolon_bullets": {
         "chrome kept",
         "metadata",
         "sections",
         "title",
     },
     # the hub link and category label under the headline are kept as text
-    "held_out/threat_exposure_vendor_guide_bracketed_years_headline_hub_labels_under": {
+    "tuned/threat_exposure_vendor_guide_bracketed_years_headline_hub_labels_under": {
         "blocks",
         "chrome kept",
         "metadata",
+    },
+    # the "Table of Contents" label's second headline is read as a heading; a lower-case
+    # wordmark in the byline slot and a date joined by a mis-decoded dot give nothing
+    "held_out/content_site_guide_wordmark_byline_mojibake_dot_toc_label_second_headline": {
+        "metadata",
+        "sections",
+    },
+    # one-word numbered headings tight over dash lists ("1. Definition") are items
+    "held_out/data_blog_notes_post_headline_from_address_numbered_headings_flattened_dash_lists": {
+        "sections"
+    },
+    # Roman numerals before question headings ("I. What is a Security Alert?") are kept
+    "held_out/hardware_site_glossary_term_dashed_suffix_headline_roman_numbered_questions": {
+        "sections"
+    },
+    # a lower-case term as the headline ("judgements") is a vocabulary label: the parser
+    # refuses the text as a brief without a title
+    "held_out/lexicon_site_lowercase_plural_headline_cut_paragraphs_word_lines_run_in_label": {
+        "raises"
+    },
+    # "Table of Contents" heading a paragraph about tables of contents is dropped as chrome
+    "held_out/report_guide_site_how_to_headline_from_address_glued_caption_title_case_headings": {
+        "sections"
     },
 }
 #: Briefs of ``KNOWN`` that lose words of their content (a strict xfail of the content
@@ -174,7 +195,7 @@ def test_corpus_size() -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.set}/{c.name}" for c in CASES])
 def test_brief_parses_exactly(case: text_corpus.Case) -> None:
-    broken = text_corpus.check(case, parse_text(case.text))
+    broken = text_corpus.parse_case(case)
     known = KNOWN.get(f"{case.set}/{case.name}")
     if known is not None:
         assert set(broken) == known, broken
@@ -185,7 +206,7 @@ def test_brief_parses_exactly(case: text_corpus.Case) -> None:
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.set}/{c.name}" for c in CASES])
 def test_no_content_lost_or_chrome_kept(case: text_corpus.Case) -> None:
     """The two rules that hold for every brief, known failures included."""
-    broken = text_corpus.check(case, parse_text(case.text))
+    broken = text_corpus.parse_case(case)
     if f"{case.set}/{case.name}" in LOSES_CONTENT:
         assert "content lost" in broken
         pytest.xfail(f"known: loses {broken['content lost']}")
