@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from briefkit import ItemList, SectionKind, parse_text, render_text
+from briefkit import ItemList, ParseError, SectionKind, parse_text, render_text
 from briefkit.parsers.vocabulary import heading_kind
 
 BODY = "The ministry confirmed the order on Monday and said more would follow."
@@ -435,3 +435,29 @@ def test_dash_markers_alone_over_their_items() -> None:
     # a dash a blank line away from the paragraph marks nothing: the paragraph stays one
     brief = parse_text(f"Role-Specific Briefs\n\n{BODY}\n\n-\n\n{BODY}\n")
     assert [b.text for s in brief.sections for b in s.blocks] == [BODY, BODY]
+
+
+def test_a_lower_case_term_as_the_headline_is_the_title() -> None:
+    brief = parse_text(f"Home\n\njudgements\n\n{BODY}\n")
+    assert brief.title == "judgements"
+    # a label written as a section heading where the title should be is still refused
+    for text in (f"Key Judgements:\n\n{BODY}\n", f"judgements:\n\n{BODY}\n"):
+        with pytest.raises(ParseError):
+            parse_text(text)
+
+
+def test_roman_numerals_before_headings_are_section_numbers() -> None:
+    text = (
+        f"Security Alert Explained\n\n{BODY}\n\nI. What is a Security Alert?\n\n{BODY}\n\n"
+        f"II. Why are Security Alerts Important?\n\n{BODY}\n"
+    )
+    brief = parse_text(text)
+    assert [s.heading for s in brief.sections] == [
+        None,
+        "What is a Security Alert?",
+        "Why are Security Alerts Important?",
+    ]
+    # "I" as a word, with no full stop after it, opens no number
+    assert parse_text(f"Notes\n\n{BODY}\n\nI Was There\n\n{BODY}\n").sections[1].heading == (
+        "I Was There"
+    )

@@ -80,7 +80,7 @@ def glued_cells(text: str) -> int:
 _FILE_TAG = re.compile(
     r"[\[(](?:pdf|docx?|xlsx?|pptx?|odt|epub|csv|zip)(?:[,;] [^\])]{1,20})?[\])]$", re.IGNORECASE
 )
-_NUMBER = re.compile(r"(\d{1,3}(?:\.\d{1,3})+)\.?\s+(?=\S)")
+_NUMBER = re.compile(r"(\d{1,3}(?:\.\d{1,3})+|[IVX]{1,4}(?=\.))\.?\s+(?=\S)")
 #: Keys of "Key: value" lines that describe a brief rather than head a section.
 _ATTRIBUTE_KEYS = frozenset(
     (  # noqa: SIM905
@@ -249,7 +249,8 @@ def colon_headline(text: str) -> bool:
 
 
 def section_number(text: str) -> tuple[str, str] | None:
-    """("1.1", rest) for a line opening with a dotted section number ("1.1 Scope")."""
+    """("1.1", rest) for a line opening with a dotted section number ("1.1 Scope") or a
+    Roman one ("II. Why are Security Alerts Important?")."""
     match = _NUMBER.match(text)
     return None if match is None else (match.group(1), text[match.end() :])
 

@@ -216,7 +216,7 @@ def read_head(lines: list[str], start: int) -> Head:
             if not text[1:].strip():
                 raise ParseError("the title line holds only a backslash", line=index + 1)
             return Head(text[1:].lstrip(), index, meta, index + 1)
-        if nav_side(text) is not None or heading_alone(text, at_start=True) is not None:
+        if nav_side(text) is not None or _vocabulary_label(text):
             _check_title(text, index)
             return Head(text, index, meta, index + 1)
         tight = k > 0 and cands[k - 1][0] == index - 1
@@ -474,8 +474,17 @@ def _body_after(cands: list[tuple[int, str]], k: int, headline: str) -> bool:
     return False
 
 
+def _vocabulary_label(text: str) -> bool:
+    """A vocabulary label alone on the line ("Analytic Judgement:", "Key Findings"): a
+    section's heading where the title should be. A lower-case term with no colon
+    ("judgements") is a glossary's headline instead."""
+    return heading_alone(text, at_start=True) is not None and not (
+        text.islower() and not text.endswith(":")
+    )
+
+
 def _check_title(line: str, index: int) -> None:
-    heading = heading_alone(line, at_start=True)
+    heading = heading_alone(line, at_start=True) if _vocabulary_label(line) else None
     if nav_side(line) is not None or (heading is not None and heading[1].value != "other"):
         raise ParseError(f"expected the brief's title, found {line!r}", line=index + 1)
 
