@@ -144,12 +144,6 @@ KNOWN: dict[str, set[str]] = {
         "sections",
         "title",
     },
-    # the hub link and category label under the headline are kept as text
-    "tuned/threat_exposure_vendor_guide_bracketed_years_headline_hub_labels_under": {
-        "blocks",
-        "chrome kept",
-        "metadata",
-    },
     # the "Table of Contents" label's second headline is read as a heading; a lower-case
     # wordmark in the byline slot and a date joined by a mis-decoded dot give nothing
     "held_out/content_site_guide_wordmark_byline_mojibake_dot_toc_label_second_headline": {
@@ -163,10 +157,6 @@ KNOWN: dict[str, set[str]] = {
     # the remainders pasted a word per line are joined otherwise than the expected JSON
     "held_out/lexicon_site_lowercase_plural_headline_cut_paragraphs_word_lines_run_in_label": {
         "blocks"
-    },
-    # "Table of Contents" heading a paragraph about tables of contents is dropped as chrome
-    "held_out/report_guide_site_how_to_headline_from_address_glued_caption_title_case_headings": {
-        "sections"
     },
 }
 #: Briefs of ``KNOWN`` that lose words of their content (a strict xfail of the content

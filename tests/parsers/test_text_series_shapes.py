@@ -461,3 +461,26 @@ def test_roman_numerals_before_headings_are_section_numbers() -> None:
     assert parse_text(f"Notes\n\n{BODY}\n\nI Was There\n\n{BODY}\n").sections[1].heading == (
         "I Was There"
     )
+
+
+def test_table_of_contents_over_a_paragraph_heads_it() -> None:
+    about = "With a detailed table of contents, readers can go straight to what they need."
+    brief = parse_text(f"How to Write a Report\n\n{BODY}\n\nTable of Contents\n\n{about}\n")
+    assert [s.heading for s in brief.sections] == [None, "Table of Contents"]
+    # over the entries of a contents list it is still the list's label, and dropped
+    entries = "Table of Contents\n\nIntroduction\nMethod\nFindings\n"
+    brief = parse_text(f"How to Write a Report\n\n{BODY}\n\n{entries}\n{BODY}\n")
+    assert "Table of Contents" not in [s.heading for s in brief.sections]
+    assert "Table of Contents" not in "\n".join(s.text for s in brief.sections)
+
+
+def test_a_section_link_over_a_category_label_under_the_headline() -> None:
+    brief = parse_text(
+        f"Cyber Threats Guide [2025–2026]\n\nKnowledge Hub\nCyber Threats\n\n{BODY}\n"
+    )
+    assert brief.category == "Cyber Threats"
+    assert [b.text for s in brief.sections for b in s.blocks] == [BODY]
+    # a subtitle pair that is no section link stays text
+    headline = "Cyber Threats Guide to Detecting Modern Attacks [2025–2026]"
+    brief = parse_text(f"{headline}\n\nRising Risks\nCyber Threats\n\n{BODY}\n")
+    assert (brief.title, brief.category) == (headline, None)

@@ -72,6 +72,10 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
         if is_crumbs(text) or (active and _logo(text)):
             index, active = index + 1, True  # the page header's trail or a logo's letters
             continue
+        if _section_link(text) and index + 1 < len(lines) and _kicker(lines[index + 1].strip()):
+            head.meta.setdefault(KICKER, lines[index + 1].strip())  # "Knowledge Hub" over
+            index, active = index + 2, True  # "Cyber Threats": the section's link, the label
+            continue
         if _kicker(text) and index + 1 < len(lines) and is_crumbs(lines[index + 1].strip()):
             head.meta.setdefault(KICKER, text)  # the section's label over its trail
             index, active = index + 1, True
@@ -120,6 +124,15 @@ def _place(head: Head, section: str) -> bool:
         head.meta["publisher"] = head.meta.pop(KICKER)
     head.meta[KICKER] = section.strip()
     return True
+
+
+#: Last words of a site section's link printed over a category label ("Knowledge Hub").
+_SECTIONS = frozenset(("hub", "center", "centre", "library", "academy", "resources"))
+
+
+def _section_link(text: str) -> bool:
+    last = text.split()[-1].lower()
+    return _kicker(text) and (last in _SECTIONS or last in _PIECE_TYPES)
 
 
 def _repeats_title(text: str, title: str) -> bool:

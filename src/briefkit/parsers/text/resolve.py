@@ -14,6 +14,9 @@ around it, so this pass (a few linear sweeps over the units) settles them:
 
 from __future__ import annotations
 
+import re
+
+from ...model import SectionKind
 from ...syntax.chrome import chrome_strength, is_contents_label, is_credit, is_cta, is_related_label
 from ...syntax.heading_form import heading_form
 from .heading_pass import GLYPHS, settle_headings
@@ -30,6 +33,7 @@ _ANNOUNCERS = (" here:", " below:", " this link:", " the link below:")
 
 def resolve(units: list[Unit], title: str) -> list[Unit]:
     """Settle weak chrome, teasers, related boxes, repeated titles and headings in place."""
+    _contents_headings(units)
     _widget_buttons(units)
     _weak_chrome(units)
     _credits(units)
@@ -62,6 +66,25 @@ def _weak_chrome(units: list[Unit]) -> None:
         if unit.kind == "weak":
             unit.kind = "para"
             unit.after_nav = i > 0 and units[i - 1].kind == "nav"
+
+
+_CONTENTS_HEADING = re.compile(r"table of contents?", re.IGNORECASE)
+
+
+def _contents_headings(units: list[Unit]) -> None:
+    """ "Table of Contents" over a paragraph of prose, after a blank line, is a guide's
+    section about tables of contents, not the label of a contents list (which stands over
+    its entries, a list or a headline-shaped line): it heads that section."""
+    for i in range(len(units) - 1):
+        unit, nxt = units[i], units[i + 1]
+        if unit.kind != "chrome" or len(unit.raw) != 1 or nxt.kind != "para" or nxt.tight:
+            continue
+        prose = len(nxt.text.split()) >= _CONTENTS_PROSE and nxt.text.endswith(".")
+        if prose and _CONTENTS_HEADING.fullmatch(unit.text.strip()):
+            unit.kind, unit.parts, unit.section = "head", [unit.text.strip()], SectionKind.OTHER
+
+
+_CONTENTS_PROSE = 12  # words: a paragraph, not an entry of the contents
 
 
 def _widget_buttons(units: list[Unit]) -> None:
