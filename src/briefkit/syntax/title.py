@@ -349,7 +349,7 @@ def read_head(lines: list[str], start: int) -> Head:
 
 
 def _printed_twice(cands: list[tuple[int, str]], k: int | None) -> bool:
-    """The candidate at ``k`` is a headline printed twice, in any case ("Security
+    """The candidate at ``k`` is printed twice, one line under the other ("Security
     assessment" over itself): the page's title and its heading, so a headline."""
     return (
         k is not None

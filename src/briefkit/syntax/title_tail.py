@@ -206,15 +206,16 @@ _TAG_JOINS = re.compile(r"\s+[-|·]\s+")
 _TAG_WORDS = 4
 
 
-def _tag_line(lines: list[str], index: int, head: Head, dated: bool) -> int | None:
+def _tag_line(lines: list[str], index: int, head: Head, in_header: bool) -> int | None:
     """One bulleted line of Title Case names joined by " - " or " | " next to the post's
-    date ("- Geopolitical Risk - Intelligence" over "07-07-2021"): the post's categories,
-    read into ``tags``. Returns the index after it, else None (a list item of the body)."""
+    date ("- Geopolitical Risk - Intelligence" over "07-07-2021"), or among the header lines
+    already read (``in_header``): the post's categories, read into ``tags``. Returns the
+    index after it, else None (a list item of the body)."""
     line = lines[index].strip()
     match = ITEM.match(line)
     parts = _TAG_JOINS.split(line[match.end() :]) if match else []
     nxt = _next_text(lines, index)
-    if len(parts) < 2 or not (dated or (nxt is not None and date_line(nxt) is not None)):
+    if len(parts) < 2 or not (in_header or (nxt is not None and date_line(nxt) is not None)):
         return None
     if not all(0 < len(p.split()) <= _TAG_WORDS and heading_form(p) in _NAMES for p in parts):
         return None
