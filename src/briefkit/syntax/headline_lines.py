@@ -1,10 +1,15 @@
-"""Lines named after the headline near the top of a copied page: an image's alt text
-built from it ("Threat Report Poster") and an explainer's first question about it ("What is
-conflict analysis?"). Neither is the headline, and neither makes the line above a kicker."""
+"""Lines at or near the headline's place in a copied page that are not the headline: an
+image's alt text built from it ("Threat Report Poster"), an explainer's first question about
+it ("What is conflict analysis?"), the first paragraph the copy ran into it, and a section's
+label standing where the title should be (refused)."""
 
 from __future__ import annotations
 
-__all__ = ["alt_text", "asks_about"]
+from ..errors import ParseError
+from .heading_form import heading_form, is_body_text
+from .text import heading_alone, nav_side
+
+__all__ = ["alt_text", "asks_about", "check_title", "split_run_in", "vocabulary_label"]
 
 _IMAGE_NOUNS = ("Poster", "Banner", "Thumbnail", "Cover", "Image", "Infographic")
 
@@ -20,3 +25,45 @@ def asks_about(question: str, name: str) -> bool:
     """ "What is conflict analysis?" under "Conflict Analysis": an explainer's first heading
     asking about the page's title, not a headline under a kicker."""
     return question.endswith("?") and f" {name.casefold()}" in question.casefold()
+
+
+_RUN_IN_WORDS = 12
+_JOINING = frozenset(("and", "or", "of", "the", "a", "an", "in", "on", "for", "to", "vs"))
+
+
+def split_run_in(title: str) -> tuple[str, str] | None:
+    """A Title Case headline the copy ran into its first paragraph, which opens by naming
+    the headline's subject again ("Bottom-Line and Top-Line Bottom line is the net income
+    ..."): the headline and the paragraph, else None. The repeated word is the evidence;
+    without it a long first line stays the title, as written."""
+    if not is_body_text(title):
+        return None
+    words = title.split()
+    for cut in range(2, min(len(words) - 2, _RUN_IN_WORDS + 1)):
+        run, first = words[:cut], words[cut]
+        if not (run[-1][:1].isupper() or run[-1].lower() in _JOINING):
+            break  # the Title Case run has ended: no headline before the sentence
+        if run[-1].lower() in _JOINING:
+            continue
+        named = {p.lower() for w in run for p in w.split("-") if p}
+        if first[:1].isupper() and first.split("-")[0].lower() in named:
+            rest = " ".join(words[cut:])
+            if is_body_text(rest) and heading_form(" ".join(run)) in ("title", "caps"):
+                return " ".join(run), rest
+    return None
+
+
+def vocabulary_label(text: str) -> bool:
+    """A vocabulary label alone on the line ("Analytic Judgement:", "Key Findings"): a
+    section's heading where the title should be. A lower-case term with no colon
+    ("judgements") is a glossary's headline instead."""
+    return heading_alone(text, at_start=True) is not None and not (
+        text.islower() and not text.endswith(":")
+    )
+
+
+def check_title(line: str, index: int) -> None:
+    """Refuse a section's label or a Previous/Next label taken for the title, naming its line."""
+    heading = heading_alone(line, at_start=True) if vocabulary_label(line) else None
+    if nav_side(line) is not None or (heading is not None and heading[1].value != "other"):
+        raise ParseError(f"expected the brief's title, found {line!r}", line=index + 1)

@@ -22,7 +22,7 @@ from ..errors import ParseError
 from .chrome import CRUMB, STRONG, chrome_strength, is_counter, is_crumbs, slash_crumbs
 from .date_lines import date_line, is_time_line
 from .heading_form import heading_form, is_attribute_line, is_body_text
-from .headline_lines import alt_text, asks_about
+from .headline_lines import alt_text, asks_about, check_title, split_run_in, vocabulary_label
 from .masthead import is_tagline, masthead, site_name
 from .metadata import (
     byline,
@@ -30,7 +30,7 @@ from .metadata import (
     read_attribution,
     read_meta_line,
 )
-from .text import ESCAPE, ITEM, heading_alone, is_url_line, nav_side
+from .text import ESCAPE, ITEM, heading_alone, is_url_line, markdown_heading, nav_side
 
 __all__ = ["KICKER", "Head", "is_header_item", "read_head"]
 
@@ -67,7 +67,6 @@ _IMAGE_LABEL = re.compile(
     r"|(?:image|photo|photograph|picture)(?: by|:| credit:?) [^\n]{1,80}",
     re.IGNORECASE,
 )
-#: Alt text made of the headline's first words and the kind of image ("Threat Report Poster").
 #: Labels that introduce the headline under them ("Featured"): what stands above is the
 #: site's header.
 _FEATURE_LABEL = re.compile(r"featured(?: (?:post|article|story))?|editor'?s (?:pick|choice)", re.I)
@@ -83,6 +82,7 @@ class Head:
     line: int
     meta: dict[str, Any] = field(default_factory=dict)
     body: int = 0
+    opening: str | None = None  # the first paragraph, when the copy ran it into the title
 
 
 def _set(meta: dict[str, Any], key: str, value: Any) -> None:
@@ -202,7 +202,19 @@ def _skippable(text: str) -> bool:
 
 
 def read_head(lines: list[str], start: int) -> Head:
-    """Find the title at or after line ``start`` (0-based, the first non-blank line)."""
+    """Find the title at or after line ``start`` (0-based, the first non-blank line). A
+    title written as is (not escaped) loses a Markdown mark ("# Conflict handling"), and a
+    headline the copy ran into its first paragraph is split off it (``Head.opening``)."""
+    head = _find_head(lines, start)
+    if not lines[head.line].lstrip().startswith(ESCAPE):
+        head.title = markdown_heading(head.title) or head.title
+        run_in = split_run_in(head.title)
+        if run_in is not None:
+            head.title, head.opening = run_in
+    return head
+
+
+def _find_head(lines: list[str], start: int) -> Head:
     found = [(i, lines[i].strip()) for i in range(start, min(len(lines), start + 4 * _SCAN))]
     cands = [(i, t) for i, t in found if t][:_SCAN]
     meta: dict[str, Any] = {}
@@ -216,8 +228,8 @@ def read_head(lines: list[str], start: int) -> Head:
             if not text[1:].strip():
                 raise ParseError("the title line holds only a backslash", line=index + 1)
             return Head(text[1:].lstrip(), index, meta, index + 1)
-        if nav_side(text) is not None or _vocabulary_label(text):
-            _check_title(text, index)
+        if nav_side(text) is not None or vocabulary_label(text):
+            check_title(text, index)
             return Head(text, index, meta, index + 1)
         tight = k > 0 and cands[k - 1][0] == index - 1
         if tight and (_logo(text) or _masthead_tagline(cands, k, meta)):
@@ -226,7 +238,7 @@ def read_head(lines: list[str], start: int) -> Head:
             continue
         if k + 1 < len(cands) and _crumb_end(text) == cands[k + 1][1]:
             index, text = cands[k + 1]  # a breadcrumb trail ends in the page's own title
-            _check_title(text, index)
+            check_title(text, index)
             return Head(text, index, meta, index + 1)
         end = _crumb_end(text)
         if end and k + 1 < len(cands) and is_body_text(cands[k + 1][1]) and _headline(end):
@@ -270,10 +282,10 @@ def read_head(lines: list[str], start: int) -> Head:
         elif k > 0 and following is not None and text == following and name_line(text):
             _set(meta, "authors", tuple(name_line(text) or ()))  # an author box: name, link
         elif following is not None and text == following:
-            _check_title(text, index)  # the headline printed twice: a title, not a kicker
+            check_title(text, index)  # the headline printed twice: a title, not a kicker
             return Head(text, index, meta, index + 1)
         elif k + 1 < len(cands) and is_counter(cands[k + 1][1]):
-            _check_title(text, index)  # over "Displaying 31 - 40 of 611 articles": a listing's
+            check_title(text, index)  # over "Displaying 31 - 40 of 611 articles": a listing's
             return Head(text, index, meta, index + 1)
         elif last_date is not None and _kicker(text) and _has_sibling(lines, index, text):
             # No headline at all: the page starts with a date and then its first section.
@@ -284,7 +296,7 @@ def read_head(lines: list[str], start: int) -> Head:
             k += 1
             text = cands[k][1]
         elif was_dated:
-            _check_title(text, index)
+            check_title(text, index)
             return Head(text, index, meta, index + 1)
         elif (
             following is not None
@@ -315,7 +327,7 @@ def read_head(lines: list[str], start: int) -> Head:
             if meta.get(field) and not seen and text.split()[-1].lower() not in _PIECE_TYPES:
                 # a second kicker has nowhere to go: it is the headline (a label naming
                 # the kind of piece, "Commentary", is furniture)
-                _check_title(text, index)
+                check_title(text, index)
                 return Head(text, index, meta, index + 1)
             _set(meta, field, text)
         elif (
@@ -333,18 +345,18 @@ def read_head(lines: list[str], start: int) -> Head:
             names = colon and heading_form(name) in ("title", "caps") and len(name.split()) <= 4
             free = [f for f in ("publisher", "summary")[0 if names else 1 :] if not meta.get(f)]
             if not free:
-                _check_title(text, index)
+                check_title(text, index)
                 return Head(text, index, meta, index + 1)
             meta[free[0]] = text
         else:
-            _check_title(text, index)
+            check_title(text, index)
             return Head(text, index, meta, index + 1)
         skipped.append(text)
         k += 1
     if last_date is not None:
         return Head(last_date[1], last_date[0], meta, last_date[0] + 1)
     index, text = cands[0]
-    _check_title(text, index)
+    check_title(text, index)
     return Head(text, index, {}, index + 1)
 
 
@@ -472,21 +484,6 @@ def _body_after(cands: list[tuple[int, str]], k: int, headline: str) -> bool:
             return is_body_text(text) or heading_alone(text, at_start=True) is not None
         seen = text == headline
     return False
-
-
-def _vocabulary_label(text: str) -> bool:
-    """A vocabulary label alone on the line ("Analytic Judgement:", "Key Findings"): a
-    section's heading where the title should be. A lower-case term with no colon
-    ("judgements") is a glossary's headline instead."""
-    return heading_alone(text, at_start=True) is not None and not (
-        text.islower() and not text.endswith(":")
-    )
-
-
-def _check_title(line: str, index: int) -> None:
-    heading = heading_alone(line, at_start=True) if _vocabulary_label(line) else None
-    if nav_side(line) is not None or (heading is not None and heading[1].value != "other"):
-        raise ParseError(f"expected the brief's title, found {line!r}", line=index + 1)
 
 
 def is_header_item(text: str) -> bool:

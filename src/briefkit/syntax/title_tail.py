@@ -23,7 +23,7 @@ from .title import (
     is_header_item,
 )
 
-__all__ = ["read_tail", "split_run_in"]
+__all__ = ["read_tail"]
 
 
 def read_tail(lines: list[str], head: Head, index: int) -> int:
@@ -38,7 +38,7 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
             continue
         if text.startswith((ESCAPE, ">")) or nav_side(text) is not None:
             return index  # structure, not the page's furniture
-        if ITEM.match(text) and _repeats_title(text, head.title):
+        if _repeats_title(text, head.title):
             index, active = index + 1, True  # the headline again as a wiki's one-item list
             continue
         if ITEM.match(text):
@@ -140,32 +140,6 @@ def _repeats_title(text: str, title: str) -> bool:
     in any case, as the only text of a bulleted line."""
     match = ITEM.match(text)
     return match is not None and text[match.end() :].strip().casefold() == title.casefold()
-
-
-_RUN_IN_WORDS = 12
-_JOINING = frozenset(("and", "or", "of", "the", "a", "an", "in", "on", "for", "to", "vs"))
-
-
-def split_run_in(title: str) -> tuple[str, str] | None:
-    """A Title Case headline the copy ran into its first paragraph, which opens by naming
-    the headline's subject again ("Bottom-Line and Top-Line Bottom line is the net income
-    ..."): the headline and the paragraph, else None. The repeated word is the evidence;
-    without it a long first line stays the title, as written."""
-    if not is_body_text(title):
-        return None
-    words = title.split()
-    for cut in range(2, min(len(words) - 2, _RUN_IN_WORDS + 1)):
-        run, first = words[:cut], words[cut]
-        if not (run[-1][:1].isupper() or run[-1].lower() in _JOINING):
-            break  # the Title Case run has ended: no headline before the sentence
-        if run[-1].lower() in _JOINING:
-            continue
-        named = {p.lower() for w in run for p in w.split("-") if p}
-        if first[:1].isupper() and first.split("-")[0].lower() in named:
-            rest = " ".join(words[cut:])
-            if is_body_text(rest) and heading_form(" ".join(run)) in ("title", "caps"):
-                return " ".join(run), rest
-    return None
 
 
 def _header_run(lines: list[str], index: int, head: Head) -> int | None:

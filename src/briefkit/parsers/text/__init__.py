@@ -45,9 +45,9 @@ from ...syntax.date_lines import date_line
 from ...syntax.heading_form import is_body_text
 from ...syntax.headings import classify_heading
 from ...syntax.metadata import is_meta_label, read_attribution, read_label_pair, read_meta_line
-from ...syntax.text import ESCAPE, inline_heading, markdown_heading, split_lead
+from ...syntax.text import ESCAPE, inline_heading, split_lead
 from ...syntax.title import KICKER, read_head
-from ...syntax.title_tail import read_tail, split_run_in
+from ...syntax.title_tail import read_tail
 from .. import validation_message
 from .notes import attach_notes
 from .resolve import resolve
@@ -76,12 +76,6 @@ def parse_text(text: str, *, max_chars: int = MAX_CHARS) -> Brief:
     if start is None:
         raise ParseError("empty input: no title and no content")
     head = read_head(lines, start)
-    run_in = None
-    if not lines[head.line].lstrip().startswith(ESCAPE):  # an escaped title is as written
-        head.title = markdown_heading(head.title) or head.title  # "# Conflict handling"
-        run_in = split_run_in(head.title)
-    if run_in is not None:
-        head.title = run_in[0]  # the rest opens the body (below)
     block, index = _read_meta(lines, head.line + 1)
     # A line above the title read as a field the block under it sets too (a tagline as the
     # summary, a "Description:" under the title) opens the body rather than vanish.
@@ -101,7 +95,7 @@ def parse_text(text: str, *, max_chars: int = MAX_CHARS) -> Brief:
     if units and units[0].line == index + 1 and index > 0 and lines[index - 1].strip():
         units[0].tight = True  # right under the title: a subtitle, not a heading
     units = resolve(units, head.title)
-    opened = [run_in[1]] if run_in is not None else []
+    opened = [head.opening] if head.opening is not None else []  # run into the title
     units[:0] = [Unit("para", head.line + 1, [v], [v], escaped=True) for v in opened + overridden]
     units = _metadata_lines(units, meta)
     kicker = meta.pop(KICKER, None)

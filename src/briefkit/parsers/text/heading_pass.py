@@ -210,6 +210,9 @@ def _label(unit: Unit) -> str | None:
     return text.rstrip(GLYPHS + " ") or text
 
 
+_STEPS_MIN = 2  # one numbered sentence-case line alone stays an item
+
+
 def _numbered_steps(units: list[Unit]) -> set[int]:
     """Indexes of numbered sentence-case headings ("1. Start with the operational snapshot"
     over its paragraph, "2. Separate facts from follow-up" over the next): unindented
@@ -225,7 +228,7 @@ def _numbered_steps(units: list[Unit]) -> set[int]:
         if j is not None and not units[j].tight and units[j].kind == "para" and _prose(units[j]):
             found.append(i)
     numbers = [units[i].number for i in found]
-    steps = len(found) >= _DETAILS_MIN and all(
+    steps = len(found) >= _STEPS_MIN and all(
         b == a + 1 for a, b in pairwise(n or 0 for n in numbers)
     )
     return set(found) if steps else set()

@@ -39,13 +39,11 @@ from ...syntax.text import (
     ESCAPE,
     is_chrome,
     is_url_line,
-    markdown_heading,
     nav_side,
     needs_escape,
     split_lead,
 )
 from ...syntax.title import is_header_item, read_head
-from ...syntax.title_tail import split_run_in
 from .tables import figure_text, inline_text, notes_lines, table_lines
 
 __all__ = ["render_text"]
@@ -79,9 +77,7 @@ def _reads_as_title(lines: list[str], title: str) -> bool:
         head = read_head(lines, 0)
     except ParseError:
         return False
-    # (a Markdown mark is dropped from the title, and a run-in headline split off its text)
-    unchanged = markdown_heading(title) is None and split_run_in(title) is None
-    return head.line == 0 and head.title == title and unchanged
+    return head.line == 0 and head.title == title
 
 
 def _section(section: Section, title: str, notes: list[Note]) -> list[str]:
