@@ -101,8 +101,9 @@ KNOWN: dict[str, set[str]] = {
     "tuned/lexicon_site_entry_truncated_paragraphs_word_lines": {"blocks"},
     # a related-guide box and an insurance offer under the last section head sections
     "tuned/credit_insurer_country_reports_page_promo_boxes": {"chrome kept", "sections"},
-    # the author's bare name under a sentence-case headline is taken as the title
-    "tuned/news_article_mirror_bare_author_link_gaps": {"metadata", "title"},
+    # the author's bare name under a sentence-case headline heads a section (one name alone
+    # cannot be told from a two-word Title Case heading)
+    "tuned/news_article_mirror_bare_author_link_gaps": {"metadata", "sections"},
     # a two-column row on single line breaks ("UK Military Terminology – Stand Down" over
     # "Civilian Terminology – Chillax") is two paragraphs where the expected JSON joins it
     "tuned/security_portal_alert_states_page_lost_widgets": {"blocks"},
@@ -158,20 +159,11 @@ KNOWN: dict[str, set[str]] = {
     "tuned/lexicon_site_lowercase_plural_headline_cut_paragraphs_word_lines_run_in_label": {
         "blocks"
     },
-    # the code snippet's lines are split otherwise than the expected JSON splits them
-    "held_out/content_farm_guide_empty_byline_caption_source_code_snippet": {"blocks"},
-    # the authors' bare names with a "| PDF" link are taken as the title and the headline as
-    # a tagline; the podcast promo lines are kept
+    # the podcast promo line ending in an "Apple | Spotify | Google" link row and the
+    # sentence naming the podcast's series under it are kept
     "held_out/investment_firm_report_page_bare_author_pdf_line_issue_lines_double_spaces": {
         "blocks",
         "chrome kept",
-        "metadata",
-        "title",
-    },
-    # a "Published <Month YYYY> · N min read · By NAME, <role>" line is kept as text
-    "held_out/risk_platform_blog_guide_dot_joined_month_date_byline_role_colon_cut": {
-        "blocks",
-        "metadata",
     },
 }
 #: Briefs of ``KNOWN`` that lose words of their content (a strict xfail of the content

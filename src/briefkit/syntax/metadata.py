@@ -60,6 +60,19 @@ _PARTICLES = frozenset(
     ("de", "da", "di", "du", "del", "der", "den", "van", "von", "bin", "al", "la", "le", "ibn")
 )
 _MAX_NAMES = 8
+#: Last words of an author's role printed after the name ("By Jane Roe, Region Alert
+#: Founder"): the role is no second author.
+_ROLES = frozenset(
+    (  # noqa: SIM905 - a word list reads better as one string
+        "founder co-founder cofounder ceo cto ciso coo editor analyst director fellow "
+        "researcher correspondent manager president chair partner consultant officer "
+        "reporter adviser advisor professor lecturer strategist economist specialist"
+    ).split()
+)
+#: Credentials printed after a name as a part of their own ("Patrick Roe, CFA").
+_CREDENTIALS = frozenset(("cfa", "cpa", "mba", "phd", "ph.d.", "md", "cissp", "obe", "cbe"))
+#: A link printed after the authors' names on the same line ("... | PDF").
+_LINK_TAIL = re.compile(r"\s+\|\s*(?:PDF|Download|Print)$", re.IGNORECASE)
 _MAX_NAME_WORDS = 4
 _MAX_FULL_NAME_WORDS = 3
 #: Labels printed on their own line above a value ("Category" / "Intelligence") and the
@@ -115,6 +128,8 @@ def _names(text: str, *, full: bool, lower: bool = False) -> list[str] | None:
     """Personal names joined by commas and "and"; ``full`` wants two words or more each,
     ``lower`` accepts names written in lower case (as some site builders print them)."""
     names = [n.strip() for n in _NAME_JOIN.split(text.strip().rstrip(".")) if n.strip()]
+    while len(names) > 1 and _appended(names[-1]):
+        names.pop()  # "Jane Roe, Founder", "Patrick Roe, CFA": a role or credential
     if not names or len(names) > _MAX_NAMES:
         return None
     for name in names:
@@ -128,6 +143,12 @@ def _names(text: str, *, full: bool, lower: bool = False) -> list[str] | None:
             if not (word[:1].isupper() or (lower and word[:1].isalpha())):
                 return None
     return names
+
+
+def _appended(part: str) -> bool:
+    """A part after the names that is the last one's role or credential."""
+    words = part.lower().split()
+    return part.lower() in _CREDENTIALS or words[-1] in _ROLES
 
 
 def byline(line: str) -> list[str] | None:
@@ -144,8 +165,9 @@ def byline(line: str) -> list[str] | None:
 
 
 def name_line(line: str) -> list[str] | None:
-    """A line of full names only ("Imogen Reyes and Talbot Greer"), as printed under a title."""
-    text = " ".join(line.split())
+    """A line of full names only ("Imogen Reyes and Talbot Greer"), as printed under a title;
+    a link after them ("| PDF") is no name."""
+    text = _LINK_TAIL.sub("", " ".join(line.split()))
     if ":" in text or len(text) > 160:
         return None
     return _names(text, full=True)

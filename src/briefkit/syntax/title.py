@@ -336,6 +336,7 @@ def _find_head(lines: list[str], start: int) -> Head:
             and heading_form(following) in ("title", "caps")
             and heading_alone(following, at_start=True) is None  # not a section heading
             and not is_attribute_line(following)  # "From: Captive Intelligence": a field
+            and not name_line(following)  # the authors under the headline
             and _body_after(cands, k, following)
         ):
             # A site tagline above a Title Case headline; "Name: tagline" names the site.

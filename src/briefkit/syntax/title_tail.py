@@ -9,6 +9,7 @@ from typing import Any
 
 from .chrome import chrome_strength, is_credit, is_crumbs
 from .date_lines import date_line, is_time_line
+from .header_line import header_fields
 from .heading_form import heading_form, is_body_text
 from .metadata import byline, is_meta_label, name_line, read_label_pair
 from .text import ESCAPE, ITEM, heading_alone, nav_side
@@ -59,6 +60,12 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
             _set(head.meta, "published", stamp)  # the headline again, with its date
             index, active = index + 1, True
             continue
+        header = header_fields(text)
+        if header is not None:
+            for name, found in header.items():
+                _set(head.meta, name, found)
+            index, active = index + 1, True
+            continue
         placed = _PUBLISHED_IN.fullmatch(text)
         if placed is not None and _place(head, placed.group(1)):
             index, active = index + 1, True
@@ -92,7 +99,7 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
             index = _kicker_under(lines, index, head)
         elif text == head.title or text == head.meta.get("publisher") or byline(text):
             _set(head.meta, "authors", tuple(byline(text) or ()))
-        elif active and name_line(text) and not head.meta.get("authors"):
+        elif _authors_line(text, active) and not head.meta.get("authors"):
             _set(head.meta, "authors", tuple(name_line(text) or ()))
         elif is_time_line(text) or chrome_strength(text) == 2:
             index += 1
@@ -106,6 +113,13 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
         active = True
         index += 1
     return index
+
+
+def _authors_line(text: str, active: bool) -> bool:
+    """Names under the title: after a date or a byline, or two or more of them on their
+    own ("Bill Roe, Tom Wash, and Pat Lee, CFA | PDF"), which no headline or sentence is."""
+    names = name_line(text)
+    return names is not None and (active or (len(names) > 1 and not chrome_strength(text)))
 
 
 #: "Published in Article Analysis 4 mins read": the section a post is filed in, and its

@@ -42,6 +42,7 @@ from ...safety import clean_text, is_safe_href
 from ...syntax.banners import take_banner
 from ...syntax.chrome import strip_notice
 from ...syntax.date_lines import date_line
+from ...syntax.header_line import header_fields
 from ...syntax.heading_form import is_body_text
 from ...syntax.headings import classify_heading
 from ...syntax.metadata import is_meta_label, read_attribution, read_label_pair, read_meta_line
@@ -175,6 +176,11 @@ def _metadata_lines(units: list[Unit], meta: dict[str, Any]) -> list[Unit]:
             unit.kind == "para" and (len(unit.raw) > 1 or is_body_text(unit.text))
         ):
             body = True
+        lone = _one_line(unit) or (unit.kind == "head" and len(unit.raw) == 1)
+        header = header_fields(unit.raw[0]) if lone and i < _PAIR_REACH else None
+        if header is not None and all(meta.get(k) in (None, (), v) for k, v in header.items()):
+            meta.update(header)  # "Published May 2026 · 5 min read · By ...", under a standfirst
+            continue
         label = unit.kind == "chrome" and is_meta_label(unit.text)  # "Written by" / name
         if _one_line(unit) or label:
             found = None if label else read_attribution(unit.text)

@@ -230,7 +230,8 @@ def split_units(lines: list[str], first_line: int) -> list[Unit]:
             units.append(current)
             continue
         nested = indent > 0 and _bulleted(s)  # a nested bullet or number: an item of its own
-        deeper = current is not None and current.kind == "item" and indent > current.indent
+        deeper = current is not None and current.kind in ("item", "para")
+        deeper = deeper and current is not None and indent > current.indent
         if deeper and current is not None and not nested:
             current.parts.append(s)
             current.raw.append(s)

@@ -1,0 +1,54 @@
+"""A page's header line of fields joined by middle dots or bars: "Published February 2026 ·
+14 min read · By Jane Roe, Region Alert Founder", "Mar 3, 2025 | 6 min read". Blogs and
+platform themes print one under the headline or under the standfirst. Each part must be a
+field (a date, a month and year, a reading time, a byline) for the line to be one: a line
+with any other part is text, so a sentence that happens to hold a "·" is never read."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .date_lines import date_line
+from .dates import MONTHS
+from .metadata import byline
+
+__all__ = ["header_fields"]
+
+_MAX_CHARS = 200
+_SEPARATOR = re.compile(r"\s+[·•|]\s+")
+_READING = re.compile(r"\d{1,3} min(?:ute)?s? read", re.IGNORECASE)
+#: "Published February 2026": a month with no day, no date a brief can hold; dropped.
+_MONTH_YEAR = re.compile(
+    rf"(?:(?:published|updated|posted)\s+)?(?:{'|'.join(MONTHS)})\s+\d{{4}}", re.IGNORECASE
+)
+
+
+def header_fields(line: str) -> dict[str, Any] | None:
+    """The fields of a header line (possibly none: "February 2026 · 5 min read"), or None
+    when the line is not one."""
+    text = " ".join(line.split())
+    if len(text) > _MAX_CHARS:
+        return None
+    parts = _SEPARATOR.split(text)
+    if len(parts) < 2:
+        return None
+    fields: dict[str, Any] = {}
+    fielded = False  # a line of months alone lists periods: it is no header
+    for part in parts:
+        if _MONTH_YEAR.fullmatch(part):
+            continue
+        fielded = True
+        if _READING.fullmatch(part):
+            continue
+        date = date_line(part)
+        names = byline(part) if date is None else None
+        if date is not None:
+            fields.setdefault(date.field, date.date)
+            if date.author:
+                fields.setdefault("authors", (date.author,))
+        elif names:
+            fields.setdefault("authors", tuple(names))
+        else:
+            return None
+    return fields if fielded else None
