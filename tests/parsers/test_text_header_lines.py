@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from briefkit import ItemList, parse_text
+from briefkit import ItemList, parse_text, render_text
 
 TITLE = "Country Risk Assessment Guide 2026: How to Evaluate Any Country"
 STANDFIRST = "A framework for mid-sized firms weighing the risks of their sites abroad."
@@ -128,3 +128,83 @@ def test_unindented_lines_and_indented_items_under_a_paragraph_stay_apart() -> N
     brief = parse_text(f"{TITLE}\n\nWatch these:\n  - Rates rose\n  - Ports shut\n\n{BODY}\n")
     (items,) = [b for s in brief.sections for b in s.blocks if isinstance(b, ItemList)]
     assert [i.text for i in items.items] == ["Rates rose", "Ports shut"]
+
+
+DECK = "Security chiefs confront new threats from several directions"
+
+
+def test_a_sentence_case_deck_under_a_title_case_headline_is_its_first_paragraph() -> None:
+    text = (
+        f"Securing the Future\n\n{DECK}\n\n{BODY}\n\nThreats and Hazards are Evolving\n\n{BODY}\n"
+    )
+    brief = parse_text(text)
+    assert brief.title == "Securing the Future"
+    assert [s.heading for s in brief.sections] == [None, "Threats and Hazards are Evolving"]
+    assert brief.sections[0].blocks[0].text == DECK
+
+
+@pytest.mark.parametrize(
+    ("title", "first", "later"),
+    [
+        # a site that writes its headings in sentence case opens with one
+        ("Country Risk Rating Method", "Country risk categories", "Country risk levels"),
+        # mixed capitals and a colon: a heading with odd case, no deck
+        (
+            "Demonstration Alert for U.S. Citizens",
+            "Presentation Alert for U.S. Citizens: What You need too Know",
+            "Why It Matters",
+        ),
+    ],
+)
+def test_a_first_line_in_a_sentence_case_house_style_heads_a_section(
+    title: str, first: str, later: str
+) -> None:
+    text = f"{title}\n\n{first}\n\n{BODY}\n\n{later}\n\n{BODY}\n"
+    assert [s.heading for s in parse_text(text).sections] == [first, later]
+
+
+@pytest.mark.parametrize("kicker", ["Inside the SOC", "Blog\n\nInside the SOC"])
+def test_a_kicker_over_a_headline_with_a_sentence_case_tail(kicker: str) -> None:
+    headline = "A Surge of Vidar: Network-based details of a prolific info-stealer"
+    brief = parse_text(f"{kicker}\n\n{headline}\n\n{BODY}\n")
+    assert (brief.title, brief.category) == (headline, "Inside the SOC")
+
+
+def test_a_kicker_over_a_sentence_stays_the_title() -> None:
+    line = "Officials warned: the ministry said more strikes would follow"
+    brief = parse_text(f"Inside the SOC\n\n{line}\n\n{BODY}\n")
+    assert brief.title == "Inside the SOC"
+
+
+def test_a_lower_case_keyword_line_under_the_headline_is_dropped() -> None:
+    title = "Understanding Political Risk Analysis: Strategies For Global Business"
+    brief = parse_text(f"{title}\n\nwhat is political risk analysis\n\n{BODY}\n")
+    assert _paragraphs(f"{title}\n\nwhat is political risk analysis\n\n{BODY}\n") == [BODY]
+    assert brief.title == title
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "political stability matters here",  # one headline word, not two in a row
+        "political risk analysis, they said",  # punctuation: a fragment of prose
+    ],
+)
+def test_a_lower_case_line_not_built_from_the_headline_stays(line: str) -> None:
+    title = "Understanding Political Risk Analysis: Strategies For Global Business"
+    assert line in _paragraphs(f"{title}\n\n{line}\n\n{BODY}\n")
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "what is political risk analysis",  # a keyword line of this title
+        "Published February 2026 · 14 min read · By Sean Roe",  # a header line
+        "Bill Grady, Thomas Wash, and Patrick Fearon-Hernandez",  # authors' names
+    ],
+)
+def test_render_text_keeps_a_paragraph_shaped_like_the_page_header(first: str) -> None:
+    title = "Understanding Political Risk Analysis: Strategies For Global Business"
+    brief = parse_text(f"{title}\n\n\\{first}\n\n{BODY}\n")
+    assert _paragraphs(render_text(brief)) == [first, BODY]
+    assert parse_text(render_text(brief)) == brief

@@ -484,3 +484,36 @@ def test_a_section_link_over_a_category_label_under_the_headline() -> None:
     headline = "Cyber Threats Guide to Detecting Modern Attacks [2025–2026]"
     brief = parse_text(f"{headline}\n\nRising Risks\nCyber Threats\n\n{BODY}\n")
     assert (brief.title, brief.category) == (headline, None)
+
+
+def test_a_heading_over_headings_in_text_with_no_blank_line() -> None:
+    text = (
+        f"{TITLE}\n{BODY}\nRelated Questions\n1. How is a report prepared?\n{BODY}\n"
+        f"2. Who uses the reports?\n{BODY}\n"
+    )
+    heads = [s.heading for s in parse_text(text).sections]
+    assert heads == [
+        None,
+        "Related Questions",
+        "How is a report prepared?",
+        "Who uses the reports?",
+    ]
+
+
+def test_a_sentence_case_line_tight_over_a_label_in_blankless_text_stays_text() -> None:
+    brief = parse_text("T\n\nSome text\nImplications:\nMore.")
+    assert [s.heading for s in brief.sections] == [None, "Implications"]
+
+
+@pytest.mark.parametrize("label", ["Teaching Contents", "Table of Contents", "CONTENTS"])
+def test_a_contents_label_whose_entries_did_not_copy_is_chrome(label: str) -> None:
+    brief = parse_text(f"{TITLE}\n\n{label}\n\n\n{BODY}\n\nWhy It Matters\n\n{BODY}\n")
+    assert [s.heading for s in brief.sections] == [None, "Why It Matters"]
+    assert label not in [b.text for s in brief.sections for b in s.blocks]
+
+
+def test_a_contents_label_with_one_blank_line_under_it_is_kept() -> None:
+    brief = parse_text(f"{TITLE}\n\nTeaching Contents\n\n{BODY}\n")
+    assert "Teaching Contents" in [s.heading for s in brief.sections] + [
+        b.text for s in brief.sections for b in s.blocks
+    ]

@@ -1,15 +1,27 @@
 """Lines at or near the headline's place in a copied page that are not the headline: an
 image's alt text built from it ("Threat Report Poster"), an explainer's first question about
-it ("What is conflict analysis?"), the first paragraph the copy ran into it, and a section's
-label standing where the title should be (refused)."""
+it ("What is conflict analysis?"), a lower-case keyword line repeating it, the first
+paragraph the copy ran into it, and a section's label standing where the title should be
+(refused)."""
 
 from __future__ import annotations
+
+import re
+from itertools import pairwise
 
 from ..errors import ParseError
 from .heading_form import heading_form, is_body_text
 from .text import heading_alone, nav_side
 
-__all__ = ["alt_text", "asks_about", "check_title", "split_run_in", "vocabulary_label"]
+__all__ = [
+    "alt_text",
+    "asks_about",
+    "check_title",
+    "keyword_line",
+    "split_run_in",
+    "tailed_headline",
+    "vocabulary_label",
+]
 
 _IMAGE_NOUNS = ("Poster", "Banner", "Thumbnail", "Cover", "Image", "Infographic")
 
@@ -25,6 +37,30 @@ def asks_about(question: str, name: str) -> bool:
     """ "What is conflict analysis?" under "Conflict Analysis": an explainer's first heading
     asking about the page's title, not a headline under a kicker."""
     return question.endswith("?") and f" {name.casefold()}" in question.casefold()
+
+
+def tailed_headline(text: str) -> bool:
+    """ "A Surge of Vidar: Network-based details of an info-stealer": a Title Case head, a
+    colon and a sentence-case tail, as headlines are written."""
+    head, colon, _ = text.partition(": ")
+    return bool(colon) and heading_form(text) == "sentence" and heading_form(head) == "title"
+
+
+_KEYWORD_WORDS = 8
+_KEYWORD = re.compile(r"[a-z][a-z' -]*[a-z]")
+
+
+def keyword_line(text: str, title: str) -> bool:
+    """ "what is political risk analysis" under "Understanding Political Risk Analysis: ...":
+    a lower-case phrase with no punctuation that repeats two or more of the headline's words
+    in a row, as an image's alt text or the page's keyword prints it. No sentence or heading
+    is written so."""
+    words = text.split()
+    if not 2 <= len(words) <= _KEYWORD_WORDS or _KEYWORD.fullmatch(text) is None:
+        return False
+    said = re.sub(r"[^\w' -]", " ", title.lower()).split()
+    pairs = set(pairwise(said))
+    return any(pair in pairs for pair in pairwise(words))
 
 
 _RUN_IN_WORDS = 12

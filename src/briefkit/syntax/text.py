@@ -15,9 +15,10 @@ from ..model import SectionKind
 from .banners import is_banner
 from .chrome import is_chrome, is_crumbs, strip_notice
 from .date_lines import date_line, is_time_line
+from .header_line import header_fields
 from .heading_form import heading_form, is_body_text
 from .headings import classify_heading, heading_kind, split_inline_heading
-from .metadata import is_meta_label, read_attribution
+from .metadata import is_meta_label, name_line, read_attribution
 
 __all__ = [
     "ESCAPE",
@@ -275,7 +276,8 @@ def edit_link(line: str) -> str:
 def needs_escape(text: str) -> bool:
     """True when a paragraph with this text, written at a block start, would read back as
     something else (a heading, an item, a quote, navigation, a link line, chrome, a
-    breadcrumb trail, a date, a byline, a marking banner or other metadata)."""
+    breadcrumb trail, a date, a byline, a header line, authors' names, a marking banner or
+    other metadata)."""
     return (
         text.startswith((ESCAPE, ">"))
         or markdown_heading(text) is not None
@@ -292,6 +294,8 @@ def needs_escape(text: str) -> bool:
         or date_line(text) is not None
         or is_time_line(text)
         or read_attribution(text) is not None
+        or header_fields(text) is not None
+        or name_line(text) is not None
         or is_meta_label(text)
         or is_banner(text)
     )

@@ -19,10 +19,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import ParseError
-from .chrome import CRUMB, STRONG, chrome_strength, is_counter, is_crumbs, slash_crumbs
+from .chrome import CRUMB, chrome_strength, is_counter, is_crumbs, slash_crumbs
 from .date_lines import date_line, is_time_line
 from .heading_form import heading_form, is_attribute_line, is_body_text
-from .headline_lines import alt_text, asks_about, check_title, split_run_in, vocabulary_label
+from .headline_lines import (
+    alt_text,
+    asks_about,
+    check_title,
+    split_run_in,
+    tailed_headline,
+    vocabulary_label,
+)
 from .masthead import is_tagline, masthead, site_name
 from .metadata import (
     byline,
@@ -32,7 +39,7 @@ from .metadata import (
 )
 from .text import ESCAPE, ITEM, heading_alone, is_url_line, markdown_heading, nav_side
 
-__all__ = ["KICKER", "Head", "is_header_item", "read_head"]
+__all__ = ["KICKER", "Head", "read_head"]
 
 #: Key of ``Head.meta`` for a kicker above the title: the category unless the page names one.
 KICKER = "kicker"
@@ -54,9 +61,6 @@ _PIECE_TYPES = frozenset(
         "article commentary comment op-ed opinion interview podcast video explainer feature "
         "blog insight insights"
     ).split()
-)
-_MONTH_DAY = re.compile(
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d{1,2}", re.IGNORECASE
 )
 _COUNTER = re.compile(r"\d[\d,.]{0,12}")  # an article number or counter above the title
 #: A header image's caption above the headline ("Diagram showing ..."); inside the body
@@ -110,7 +114,8 @@ def _title_like(text: str) -> bool:
 
 def _headline(text: str) -> bool:
     """A line that reads as a headline: title-like and shaped like one."""
-    return _title_like(text) and heading_form(text) in ("title", "caps", "question")
+    shaped = heading_form(text) in ("title", "caps", "question") or tailed_headline(text)
+    return _title_like(text) and shaped
 
 
 #: Joining words a kicker's length does not count ("Administrative and Government Law").
@@ -485,13 +490,3 @@ def _body_after(cands: list[tuple[int, str]], k: int, headline: str) -> bool:
             return is_body_text(text) or heading_alone(text, at_start=True) is not None
         seen = text == headline
     return False
-
-
-def is_header_item(text: str) -> bool:
-    """A bulleted line of a post's header under the title ("• Writer: Jane Roe", "• Feb 11",
-    "• 5 min read"): the byline goes into the metadata, the rest is dropped."""
-    return not text.startswith(ESCAPE) and (
-        bool(byline(text))
-        or chrome_strength(text) == STRONG
-        or _MONTH_DAY.fullmatch(text.strip()) is not None
-    )

@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .chrome import chrome_strength, is_credit, is_crumbs
+from .chrome import STRONG, chrome_strength, is_credit, is_crumbs
 from .date_lines import date_line, is_time_line
 from .header_line import header_fields
 from .heading_form import heading_form, is_body_text
+from .headline_lines import keyword_line
 from .metadata import byline, is_meta_label, name_line, read_label_pair
 from .text import ESCAPE, ITEM, heading_alone, nav_side
 from .title import (
@@ -21,10 +22,9 @@ from .title import (
     _kicker,
     _logo,
     _set,
-    is_header_item,
 )
 
-__all__ = ["read_tail"]
+__all__ = ["is_header_item", "read_tail"]
 
 
 def read_tail(lines: list[str], head: Head, index: int) -> int:
@@ -39,6 +39,9 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
             continue
         if text.startswith((ESCAPE, ">")) or nav_side(text) is not None:
             return index  # structure, not the page's furniture
+        if keyword_line(text, head.title):
+            index, active = index + 1, True  # the page's keyword, an image's alt text
+            continue
         if _repeats_title(text, head.title):
             index, active = index + 1, True  # the headline again as a wiki's one-item list
             continue
@@ -319,3 +322,18 @@ def _next_index(lines: list[str], index: int) -> int:
 def _next_text(lines: list[str], index: int) -> str | None:
     nxt = _next_index(lines, index)
     return lines[nxt].strip() if nxt < len(lines) else None
+
+
+_MONTH_DAY = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d{1,2}", re.IGNORECASE
+)
+
+
+def is_header_item(text: str) -> bool:
+    """A bulleted line of a post's header under the title ("• Writer: Jane Roe", "• Feb 11",
+    "• 5 min read"): the byline goes into the metadata, the rest is dropped."""
+    return not text.startswith(ESCAPE) and (
+        bool(byline(text))
+        or chrome_strength(text) == STRONG
+        or _MONTH_DAY.fullmatch(text.strip()) is not None
+    )

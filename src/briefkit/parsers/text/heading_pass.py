@@ -27,7 +27,7 @@ from ...syntax.heading_form import colon_headline, heading_form, is_body_text, s
 from ...syntax.headings import classify_heading, heading_kind
 from .units import Unit
 
-__all__ = ["GLYPHS", "settle_headings"]
+__all__ = ["GLYPHS", "SPACED_GAP", "settle_headings"]
 
 #: Bullet glyphs a PDF copies alone or after a heading.
 GLYPHS = "●•▪■◦‣·○►"
@@ -145,13 +145,13 @@ def _link_lists(units: list[Unit]) -> set[int]:
     return listed
 
 
-_SPACED_GAP = 3  # lines from one to the next: two blank lines or more between them
+SPACED_GAP = 3  # lines from one to the next: two blank lines or more between them
 
 
 def _spaced(units: list[Unit], run: list[int]) -> bool:
     """Every line of the run stands two blank lines or more from the next: the headings of
     sections whose content did not copy (a status widget's), not a list of links."""
-    return all(units[b].line - units[a].line >= _SPACED_GAP for a, b in pairwise(run))
+    return all(units[b].line - units[a].line >= SPACED_GAP for a, b in pairwise(run))
 
 
 def _divider(text: str) -> bool:
@@ -277,6 +277,9 @@ def settle_headings(units: list[Unit], title: str) -> None:
     steps = _numbered_steps(units)
     first_prose = next((i for i, u in enumerate(units) if _prose(u)), len(units))
     later = False  # a heading follows
+    # no blank line anywhere (a page pasted with single breaks): lines tight one under the
+    # other tell nothing of a page's header
+    blankless = len(units) > 1 and all(u.tight for u in units[1:])
     keys: set[str] = set()  # the parts before the colon of "Key: Title" headings found
     asked: set[int] = set()  # questions tight under the heading they follow (see _asked)
     for i in range(len(units) - 1, -1, -1):
@@ -313,9 +316,12 @@ def settle_headings(units: list[Unit], title: str) -> None:
         prose = _prose(nxt)
         parted = any(_divider(units[x].text) for x in range(i + 1, j))
         # over a heading, with a blank line or the heading's date between the two
-        chained = nxt.kind == "head" and (not nxt.tight or dated or j in asked) and not parted
+        spaced = not nxt.tight or (blankless and unit.kind == "para" and form != "sentence")
+        chained = nxt.kind == "head" and (spaced or dated or j in asked) and not parted
         if form == "question" and i <= first_prose and not later and not _shaped(label):
             continue  # a plain question over the first prose, no heading after: a standfirst
+        if form == "sentence" and i == 0 and prose and _deck(label, units, title):
+            continue  # a sentence-case deck under a Title Case headline, over the first prose
         if form == "sentence":
             pasted = unit.loose and before is not None and _ends_sentence(before.text)
             # over prose, or over a heading of its own (a heading for a run of headings)
@@ -354,6 +360,18 @@ def settle_headings(units: list[Unit], title: str) -> None:
                 unit.kind, unit.parts, unit.section = "head", [unit.text], kind
             elif _entry(units, i, keys):
                 unit.kind, unit.parts, unit.section = "head", [unit.text], SectionKind.OTHER
+
+
+def _deck(line: str, units: list[Unit], title: str) -> bool:
+    """A sentence-case first line under a Title Case headline ("Security chiefs confront new
+    threats") is its deck where the page's headings are in Title Case: a site that writes
+    headings in sentence case opens with one. A line of mixed case ("Presentation Alert for
+    U.S. Citizens: What You need too Know") is a heading with odd capitals, no deck."""
+    capitals = sum(w[:1].isupper() for w in line.split()[1:])
+    if heading_form(title) != "title" or ":" in line or capitals > 1:
+        return False
+    heads = [u.text for u in units if u.kind == "head"]
+    return bool(heads) and all(heading_form(h) in ("title", "caps", "question") for h in heads)
 
 
 _KEY_WORDS = 3

@@ -4,7 +4,8 @@
 around it, so this pass (a few linear sweeps over the units) settles them:
 
 - weak chrome ("Search", "Twitter", "Email Address") is chrome only next to other chrome or
-  to navigation; alone it stays text, except a "Contents" label over a list; a photo's
+  to navigation; alone it stays text, except a "Contents" label over a list or over two
+  blank lines (its entries did not copy); a photo's
   credit over the copyright line that repeats it, and a drop cap over its text, are chrome;
 - a short line directly above a button ("Find Out More", "Download now") is its teaser;
 - a related-links box ("Related Content:" and the headline-shaped lines under it) is chrome;
@@ -19,7 +20,7 @@ import re
 from ...model import SectionKind
 from ...syntax.chrome import chrome_strength, is_contents_label, is_credit, is_cta, is_related_label
 from ...syntax.heading_form import heading_form
-from .heading_pass import GLYPHS, settle_headings
+from .heading_pass import GLYPHS, SPACED_GAP, settle_headings
 from .units import Unit
 
 __all__ = ["resolve"]
@@ -33,6 +34,7 @@ _ANNOUNCERS = (" here:", " below:", " this link:", " the link below:")
 
 def resolve(units: list[Unit], title: str) -> list[Unit]:
     """Settle weak chrome, teasers, related boxes, repeated titles and headings in place."""
+    _lost_contents(units)
     _contents_headings(units)
     _widget_buttons(units)
     _weak_chrome(units)
@@ -66,6 +68,21 @@ def _weak_chrome(units: list[Unit]) -> None:
         if unit.kind == "weak":
             unit.kind = "para"
             unit.after_nav = i > 0 and units[i - 1].kind == "nav"
+
+
+#: A contents label ("Contents", "Table of Contents", a site's "Teaching Contents").
+_CONTENTS_LABEL = re.compile(r"(?:[A-Z][a-z]+ )?(?:Table of )?Contents:?", re.IGNORECASE)
+
+
+def _lost_contents(units: list[Unit]) -> None:
+    """A contents label two blank lines or more over the next line stands where its
+    entries did not copy: it is the page's furniture, not a heading."""
+    for i in range(len(units) - 1):
+        unit = units[i]
+        alone = unit.single or (unit.kind == "weak" and len(unit.raw) == 1)
+        gap = units[i + 1].line - unit.line >= SPACED_GAP
+        if alone and gap and _CONTENTS_LABEL.fullmatch(unit.text.strip()):
+            unit.kind = "chrome"
 
 
 _CONTENTS_HEADING = re.compile(r"table of contents?", re.IGNORECASE)

@@ -34,6 +34,7 @@ from ...model import (
     Table,
 )
 from ...syntax.banners import is_banner
+from ...syntax.headline_lines import keyword_line
 from ...syntax.metadata import meta_lines
 from ...syntax.text import (
     ESCAPE,
@@ -43,7 +44,8 @@ from ...syntax.text import (
     needs_escape,
     split_lead,
 )
-from ...syntax.title import is_header_item, read_head
+from ...syntax.title import read_head
+from ...syntax.title_tail import is_header_item
 from .tables import figure_text, inline_text, notes_lines, table_lines
 
 __all__ = ["render_text"]
@@ -97,7 +99,7 @@ def _section(section: Section, title: str, notes: list[Note]) -> list[str]:
             lines += ["", _paragraph(figure_text(block, notes))]  # not read as a heading
         elif isinstance(block, Paragraph) and block.content:
             text = inline_text(block.content, notes)
-            risky = text.lower() == title.lower()
+            risky = text.lower() == title.lower() or keyword_line(text, title)
             lines += ["", ESCAPE + text if risky else _paragraph(text)]
     return lines
 
