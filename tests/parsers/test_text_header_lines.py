@@ -208,3 +208,32 @@ def test_render_text_keeps_a_paragraph_shaped_like_the_page_header(first: str) -
     brief = parse_text(f"{title}\n\n\\{first}\n\n{BODY}\n")
     assert _paragraphs(render_text(brief)) == [first, BODY]
     assert parse_text(render_text(brief)) == brief
+
+
+def test_a_question_about_two_of_the_headline_words_is_the_first_heading() -> None:
+    text = f"Security Assessment Types\n\nWhat is Security Assessment?\n\n{BODY}\n"
+    brief = parse_text(text)
+    assert (brief.title, brief.category) == ("Security Assessment Types", None)
+    assert [s.heading for s in brief.sections] == ["What is Security Assessment?"]
+
+
+def test_a_kicker_over_a_question_on_another_subject_stays_a_kicker() -> None:
+    brief = parse_text(f"Cyber Threats\n\nWhy Do Ransomware Gangs Target Hospitals?\n\n{BODY}\n")
+    assert (brief.title, brief.category) == (
+        "Why Do Ransomware Gangs Target Hospitals?",
+        "Cyber Threats",
+    )
+
+
+ITALIAN = "Come il mirroring esteso del traffico migliora la sicurezza"
+
+
+def test_under_a_section_link_a_kicker_over_a_headline_in_sentence_case() -> None:
+    brief = parse_text(f"Blog\n\nNuvola\n\n{ITALIAN}\n\n09 Mar 2021\n\n{BODY}\n")
+    assert (brief.title, brief.category) == (ITALIAN, "Nuvola")
+    assert brief.published == dt.date(2021, 3, 9)
+
+
+def test_a_short_line_over_a_sentence_case_line_with_no_section_link_is_the_title() -> None:
+    brief = parse_text(f"Nuvola\n\n{ITALIAN}\n\n{BODY}\n")
+    assert brief.title == "Nuvola"

@@ -148,6 +148,8 @@ _STRONG_PATTERNS = (
     # a listing card's relative time ("a day ago", "3 hours ago")
     r"(?:updated:? )?(?:(?:a|an|one|\d{1,3}) (?:second|sec|minute|min|hour|hr|day|week|month"
     r"|year)s? ?){1,3}ago",
+    # a code fence left over from markup, alone on its line ("```wiki")
+    r"(?:```|~~~)[\w+#.-]{0,20}",
     # a feed page's link to its own feed, a wiki transcription's proofreading status
     r"syndicate content",
     r"this page has (?:been (?:validated|proofread)|not been proofread)\.?",

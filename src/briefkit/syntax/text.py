@@ -40,12 +40,13 @@ ESCAPE = "\\"
 
 #: ``1.`` ``1)`` ``(1)`` numbers (group 1 or 2), a bullet (group 3) or a lower-case letter
 #: ``a.`` ``b)`` (group 4), then space or end.
-ITEM = re.compile(r"(?:(\d{1,9})[.)]|\((\d{1,9})\)|([•◦▪‣*·○■►-])|([a-z])[.)])(?:\s+|$)")
+ITEM = re.compile(r"(?:(\d{1,9})[.)]|\((\d{1,9})\)|([•◦▪‣*·○■►–-])|([a-z])[.)])(?:\s+|$)")
 #: Digits of an item number that needs no list before it (see ``item_match``).
 _SHORT_NUMBER = 3
 
 #: A Markdown heading pasted as text: "## Key Points" (closing hashes allowed).
 _MD_HEADING = re.compile(r"#{1,6}[ \t]+([^#\n]{1,100}?)[ \t]*#*")
+_WIKI_HEADING = re.compile(r"(={1,6})[ \t]*([^=\s][^=\n]{0,99}?)[ \t]*\1")
 
 _URL_PREFIXES = ("http://", "https://", "mailto:", "/", "./", "../", "#")
 _PAGE_SUFFIXES = (".html", ".htm", "/")
@@ -120,11 +121,12 @@ def is_url_line(line: str) -> bool:
 
 
 def markdown_heading(line: str) -> str | None:
-    """The text of a line written as a Markdown heading ("## Key Points"), else None."""
-    match = _MD_HEADING.fullmatch(line.strip()) if line.startswith("#") else None
-    if match is None or sum(c.isalpha() for c in match.group(1)) < 2:
-        return None
-    return match.group(1).strip()
+    """The text of a line written as a Markdown heading ("## Key Points") or a wiki's
+    ("== Approaches ==", "= Policy analysis =", the marks equal on both sides), else None."""
+    pattern = _MD_HEADING if line.startswith("#") else _WIKI_HEADING
+    match = pattern.fullmatch(line.strip()) if line.startswith(("#", "=")) else None
+    text = match.groups()[-1] if match is not None else ""
+    return text.strip() if sum(c.isalpha() for c in text) >= 2 else None
 
 
 def _starts_capital(text: str) -> bool:
@@ -236,14 +238,23 @@ def _lead_colon(body: str) -> int:
     return -1
 
 
+_BOLD_LEAD = re.compile(r"\*\*([^*]{1,120}?)(?::\*\*|\*\*:)\s+(?=\S)")
+
+
 def split_lead(body: str) -> tuple[str, str]:
     """(lead, rest) of an item body: the text before the first colon when it is title-like.
 
     A lead-in is short (at most 10 words), starts with a capital or a digit, holds no
     sentence break, and the colon is followed by a space. When the rest starts lower case or
     there is no rest, the lead must be Title Case, so "Officials said: no decision" stays one
-    sentence and "Full report, made up of:" introduces what follows.
+    sentence and "Full report, made up of:" introduces what follows. A lead in Markdown's
+    bold marks, as pasted text keeps them ("**Friedrich Ratzel:** The ..."), loses them.
     """
+    bold = _BOLD_LEAD.match(body)
+    if bold is not None:
+        lead, rest = split_lead(f"{bold.group(1)}: {body[bold.end() :]}")
+        if lead:
+            return lead, rest
     idx = _lead_colon(body)
     if idx <= 0:
         return "", body

@@ -314,6 +314,8 @@ def _find_head(lines: list[str], start: int) -> Head:
                 _headline(following)
                 or (_label_line(text) and _title_like(following))
                 or _printed_twice(cands, after)
+                # under a section's link ("Blog"), whatever case the headline is in
+                or (str(meta.get(KICKER, "")).lower() in _PIECE_TYPES and _title_like(following))
             )
         ) or (
             following is not None

@@ -1,0 +1,71 @@
+"""parse_text on markup a copy keeps from the page's source: a wiki's "== Heading ==" marks,
+a stray code fence, Markdown's bold around an item's lead-in, en dashes as bullets. Each test
+is one rule with a control that the rule must not reach."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefkit import ItemList, parse_text, render_text
+
+BODY = "The ministry confirmed the order on Monday and said more would follow."
+
+
+def _blocks(text: str) -> list[object]:
+    return [b for s in parse_text(text).sections for b in s.blocks]
+
+
+def test_wiki_heading_marks_are_dropped_from_the_title_and_headings() -> None:
+    brief = parse_text(f"= Policy analysis =\n\n{BODY}\n\n==Approaches==\n\n{BODY}\n")
+    assert brief.title == "Policy analysis"
+    assert [s.heading for s in brief.sections] == [None, "Approaches"]
+
+
+@pytest.mark.parametrize("line", ["== Approaches =", "= 5 =", "=== ==="])
+def test_unequal_or_empty_wiki_marks_stay_text(line: str) -> None:
+    brief = parse_text(f"Policy Analysis\n\n{BODY}\n\n{line}\n\n{BODY}\n")
+    assert [s.heading for s in brief.sections] == [None]
+    assert line in [getattr(b, "text", "") for b in _blocks(render_text(brief))]
+
+
+def test_a_code_fence_alone_on_its_line_is_dropped() -> None:
+    text = f"Geopolitical analysis\n```wiki\n{BODY}\n\n```\n\n{BODY}\n"
+    assert [getattr(b, "text", "") for b in _blocks(text)] == [BODY, BODY]
+
+
+def test_a_code_fence_inside_a_line_stays() -> None:
+    line = "Wrap the sample in ``` fences before you paste it."
+    assert next(getattr(b, "text", "") for b in _blocks(f"Guide\n\n{line}\n\n{BODY}\n")) == line
+
+
+def test_an_item_lead_in_markdown_bold_loses_its_marks() -> None:
+    text = (
+        f"Key Thinkers\n\n{BODY}\n\n- **Friedrich Ratzel (1844-1904):** Called the father of"
+        f" geopolitics.\n- **Halford Mackinder**: Wrote of the heartland.\n"
+    )
+    (items,) = [b for b in _blocks(text) if isinstance(b, ItemList)]
+    assert [(i.lead, i.text) for i in items.items] == [
+        ("Friedrich Ratzel (1844-1904)", "Called the father of geopolitics."),
+        ("Halford Mackinder", "Wrote of the heartland."),
+    ]
+
+
+def test_bold_text_with_no_colon_inside_or_after_it_leads_nothing() -> None:
+    text = f"Key Thinkers\n\n{BODY}\n\n- **Note** that the ministry said: more later.\n"
+    (items,) = [b for b in _blocks(text) if isinstance(b, ItemList)]
+    assert items.items[0].lead == ""
+
+
+def test_en_dash_bullets_under_a_colon_line_are_a_list() -> None:
+    text = (
+        f"Security Advisories\n\n{BODY}\n\nMost advisories set out the following:\n"
+        "– Description of the flaw: How it could be used.\n"
+        "– Risk level: A rating of how serious it is.\n"
+    )
+    (items,) = [b for b in _blocks(text) if isinstance(b, ItemList)]
+    assert [i.lead for i in items.items] == ["Description of the flaw", "Risk level"]
+
+
+def test_an_en_dash_run_into_a_figure_is_no_bullet() -> None:
+    line = "–2.5% was the fall in exports, the ministry said."
+    assert not any(isinstance(b, ItemList) for b in _blocks(f"Trade\n\n{BODY}\n\n{line}\n"))
