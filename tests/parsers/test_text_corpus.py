@@ -191,13 +191,46 @@ KNOWN: dict[str, set[str]] = {
         "metadata",
         "title",
     },
-    # held-out set 22 (first met at b575ed6; the five it tuned are off this list):
+    # set 22 (first met at b575ed6, as a held-out set; the five it tuned are off this list):
     # a promo box's heading is taken as the title; its button's text run into the headline
     # heads a section; the promo's pitch is kept
-    "held_out/homework_help_guide_promo_button_in_headline_glued_headings_dash_list": {
+    "tuned/homework_help_guide_promo_button_in_headline_glued_headings_dash_list": {
         "chrome kept",
         "sections",
         "title",
+    },
+    # held-out set 23, as first met (870c74e):
+    # a Title Case tool name over a sentence-case question about it, on single breaks: the
+    # name is taken as a kicker and the question as the title
+    "held_out/aid_agency_toolkit_single_breaks_tool_name_question_semicolon_dash_items": {
+        "metadata",
+        "sections",
+        "title",
+    },
+    # "Understanding the Fundamentals of Political Analysis" takes the kind analysis (its last
+    # noun, as docs/parsing.md says); this expected JSON says other
+    "held_out/content_farm_mirror_caps_variant_headline_repeat_empty_step_markerless_lines": {
+        "sections"
+    },
+    # an image credit opening with "By" ("By U.S. Government [Public domain], via Wikimedia
+    # Commons") heads a section
+    "held_out/crime_info_site_by_image_credit_double_spaced_colon_bullet_lists": {
+        "chrome kept",
+        "sections",
+    },
+    # the site's name run into a weekday date line is taken as the title; the menu's labels
+    # head sections; the footer's links and copyright are kept
+    "held_out/planning_site_column_weekday_utc_date_menu_labels_lowercase_by_pipe_footer": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # "Key Takeaways" over an indented list, right under the headline printed twice, is read
+    # as an author's name
+    "held_out/professional_network_mirror_case_headline_twice_takeaways_table_label": {
+        "metadata",
+        "sections",
     },
 }
 #: Briefs of ``KNOWN`` that lose words of their content (a strict xfail of the content
