@@ -237,3 +237,23 @@ def test_under_a_section_link_a_kicker_over_a_headline_in_sentence_case() -> Non
 def test_a_short_line_over_a_sentence_case_line_with_no_section_link_is_the_title() -> None:
     brief = parse_text(f"Nuvola\n\n{ITALIAN}\n\n{BODY}\n")
     assert brief.title == "Nuvola"
+
+
+def test_a_section_label_under_a_headline_printed_twice_is_no_author() -> None:
+    title = "Case 13: Understanding Crisis: A Framework for Precision Analysis"
+    text = f"{title}\n\n{title}\n\nKey Takeaways\n\n  1. {BODY}\n  2. {BODY}\n\n{BODY}\n"
+    brief = parse_text(text)
+    assert brief.authors == ()
+    assert [(s.kind.value, s.heading) for s in brief.sections] == [("judgement", "Key Takeaways")]
+
+
+def test_names_under_a_headline_printed_twice_are_its_authors() -> None:
+    title = "Case 13: Understanding Crisis: A Framework for Precision Analysis"
+    brief = parse_text(f"{title}\n\n{title}\n\nImogen Reyes\n\n{BODY}\n")
+    assert brief.authors == ("Imogen Reyes",)
+
+
+def test_a_question_about_the_hyphenated_headline_makes_it_no_kicker() -> None:
+    question = "What is conflict-risk assessment, and what does it tell us?"
+    brief = parse_text(f"Conflict Risk Assessment\n{question}\n{BODY}\n{BODY}\n")
+    assert (brief.title, brief.category) == ("Conflict Risk Assessment", None)

@@ -69,3 +69,31 @@ def test_en_dash_bullets_under_a_colon_line_are_a_list() -> None:
 def test_an_en_dash_run_into_a_figure_is_no_bullet() -> None:
     line = "–2.5% was the fall in exports, the ministry said."
     assert not any(isinstance(b, ItemList) for b in _blocks(f"Trade\n\n{BODY}\n\n{line}\n"))
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "By U.S. Government [Public domain], via Wikimedia Commons",
+        "By Jane Roe, CC BY-SA 4.0, via Wikimedia Commons",
+    ],
+)
+def test_a_wikimedia_commons_attribution_is_dropped(credit: str) -> None:
+    text = (
+        f"What Is Terrorism?\n\n{BODY}\n\n{credit}\n\n{BODY}\n\nDefinition of Terrorism\n\n{BODY}\n"
+    )
+    brief = parse_text(text)
+    assert [s.heading for s in brief.sections] == [None, "Definition of Terrorism"]
+    assert brief.authors == ()
+    assert credit not in [getattr(b, "text", "") for b in _blocks(text)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Most of the photographs reached the archive via Wikimedia Commons.",
+        "By 2020 the photographs had come to the archive via Wikimedia Commons.",
+    ],
+)
+def test_a_sentence_naming_wikimedia_commons_stays(line: str) -> None:
+    assert line in [getattr(b, "text", "") for b in _blocks(f"Archive\n\n{BODY}\n\n{line}\n")]

@@ -204,6 +204,9 @@ _STRONG_PATTERNS = (
     r"(?:(?:image|photo|picture)s?: )?(?:image|photo|picture)s? by [^\n]{1,60} (?:from|on|via) "
     r"(?:pixabay|unsplash|pexels|shutterstock|istock|getty images|adobe stock|wikimedia commons)",
     r"[\w.-]{1,80}\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)",
+    # a picture's attribution as Wikimedia Commons prints it ("By U.S. Government [Public
+    # domain], via Wikimedia Commons")
+    r"by [^\n]{1,120}, via wikimedia commons\.?",
     # a line of punctuation only: dividers, code fences
     r"[^\w\s]{1,40}",
 )

@@ -36,15 +36,15 @@ def alt_text(text: str, headline: str) -> bool:
 def asks_about(question: str, name: str) -> bool:
     """ "What is conflict analysis?" under "Conflict Analysis" ("What is Security
     Assessment?" under "Security Assessment Types"): an explainer's first heading asking
-    about the page's title (the whole of it, or two of its words in a row), not a headline
-    under a kicker."""
+    about the page's title (the whole of it, or two of its words in a row, hyphens or not),
+    not a headline under a kicker."""
     if not question.endswith("?"):
         return False
-    asked = question.casefold()
-    if f" {name.casefold()}" in asked:
+    asked, name = question.casefold().replace("-", " "), name.casefold().replace("-", " ")
+    if f" {name}" in asked:
         return True
     pairs = set(pairwise(asked.rstrip("?").split()))
-    return any(pair in pairs for pair in pairwise(name.casefold().split()))
+    return any(pair in pairs for pair in pairwise(name.split()))
 
 
 def tailed_headline(text: str) -> bool:
