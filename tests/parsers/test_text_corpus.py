@@ -132,11 +132,6 @@ KNOWN: dict[str, set[str]] = {
     "tuned/lexicon_site_plural_term_entry_word_line_remainders": {"blocks"},
     # stories opened by numbered image-name lines head nothing
     "tuned/news_site_daily_brief_numbered_image_names_indented_stories": {"sections"},
-    # a footer "Last updated: ... at 9:13 AM" with no zone gives no date and is kept
-    "tuned/software_docs_page_markdown_headline_info_box_label_last_updated_footer": {
-        "blocks",
-        "metadata",
-    },
     # the standard's name is the title; the copy notice and the "Annex D" part label are
     # kept
     "tuned/standards_body_annex_page_lettered_headline_semicolon_bullets": {

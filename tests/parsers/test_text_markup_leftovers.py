@@ -4,6 +4,8 @@ is one rule with a control that the rule must not reach."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from briefkit import ItemList, parse_text, render_text
@@ -97,3 +99,25 @@ def test_a_wikimedia_commons_attribution_is_dropped(credit: str) -> None:
 )
 def test_a_sentence_naming_wikimedia_commons_stays(line: str) -> None:
     assert line in [getattr(b, "text", "") for b in _blocks(f"Archive\n\n{BODY}\n\n{line}\n")]
+
+
+@pytest.mark.parametrize(
+    "footer", ["Last updated: May 16, 2025 at 9:13 AM", "Last modified: 16 May 2025"]
+)
+def test_a_last_updated_line_ending_the_text_is_the_updated_date(footer: str) -> None:
+    brief = parse_text(f"Timestamps\n\n{BODY}\n\n{BODY}\n\n{footer}\n")
+    assert brief.updated == dt.date(2025, 5, 16)
+    assert [getattr(b, "text", "") for b in _blocks(render_text(brief))] == [BODY, BODY]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "16 May 2025",  # a bare date: the brief's own, perhaps
+        "Last updated: May 16, 2025\n\nThe ministry will review the rule again next year.",
+    ],
+)
+def test_a_date_not_ending_the_text_as_a_labelled_footer_stays(tail: str) -> None:
+    brief = parse_text(f"Timestamps\n\n{BODY}\n\n{BODY}\n\n{tail}\n")
+    assert brief.updated is None
+    assert tail.split("\n")[0] in [getattr(b, "text", "") for b in _blocks(render_text(brief))]

@@ -168,6 +168,8 @@ def _metadata_lines(units: list[Unit], meta: dict[str, Any]) -> list[Unit]:
     kept: list[Unit] = []
     skip = False
     body = False  # a heading or prose was seen: dates from here on are content
+    # the last line that is no chrome: a "Last updated: ..." line there is the page's footer
+    end = max((i for i, unit in enumerate(units) if unit.kind != "chrome"), default=-1)
     for i, unit in enumerate(units):
         if skip:
             skip = False
@@ -194,7 +196,8 @@ def _metadata_lines(units: list[Unit], meta: dict[str, Any]) -> list[Unit]:
             dated = date_line(unit.text) if found is None else None
             if dated is not None:
                 near = (units[j].kind for j in (i - 1, i + 1) if 0 <= j < len(units))
-                if not body or any(kind == "chrome" for kind in near):
+                footer = i == end and dated.updated
+                if not body or footer or any(kind == "chrome" for kind in near):
                     found = (dated.field, dated.date)
             if found is not None and meta.get(found[0]) in (None, (), found[1]):
                 meta[found[0]] = found[1]
