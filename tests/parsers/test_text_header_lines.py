@@ -257,3 +257,66 @@ def test_a_question_about_the_hyphenated_headline_makes_it_no_kicker() -> None:
     question = "What is conflict-risk assessment, and what does it tell us?"
     brief = parse_text(f"Conflict Risk Assessment\n{question}\n{BODY}\n{BODY}\n")
     assert (brief.title, brief.category) == ("Conflict Risk Assessment", None)
+
+
+def test_a_masthead_over_glued_buttons_and_a_name_over_an_updated_by_line() -> None:
+    text = (
+        "Beyond Intractability\n"
+        "Printer-friendly versionPrinter-friendly versionSend by emailSend by email\n\n"
+        "Conflict Assessment\n\nCate Malek\n\nUpdated May 2013 by Heidi Burgess\n\n"
+        f"{BODY}\n"
+    )
+    brief = parse_text(text)
+    assert (brief.title, brief.publisher, brief.category) == (
+        "Conflict Assessment",
+        "Beyond Intractability",
+        None,
+    )
+    assert brief.authors == ("Cate Malek", "Heidi Burgess")
+    assert _paragraphs(text) == [BODY]
+
+
+def test_a_kicker_over_a_headline_over_its_byline_stays_a_kicker() -> None:
+    brief = parse_text(f"Maritime\n\nPirates Return to the Strait\n\nBy Heidi Burgess\n\n{BODY}\n")
+    assert (brief.title, brief.category) == ("Pirates Return to the Strait", "Maritime")
+    assert brief.authors == ("Heidi Burgess",)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Printer-friendly versionSend by emailReviewed",  # a part that is no button
+        "McDonaldSend by email",
+    ],
+)
+def test_glued_words_with_a_part_that_is_no_button_stay(line: str) -> None:
+    brief = parse_text(f"{TITLE}\n\n{BODY}\n\n{line}\n\n{BODY}\n")
+    kept = [s.heading for s in brief.sections] + [b.text for s in brief.sections for b in s.blocks]
+    assert line in kept
+
+
+def test_a_camel_case_wordmark_over_the_headline_is_the_publisher() -> None:
+    brief = parse_text(f"EndlessWiki\n\nSecurity Environment\n\n{BODY}\n")
+    assert (brief.title, brief.publisher, brief.category) == (
+        "Security Environment",
+        "EndlessWiki",
+        None,
+    )
+
+
+@pytest.mark.parametrize("kicker", ["Maritime", "Cyber Threats"])
+def test_a_word_with_no_inner_capital_over_the_headline_is_a_kicker(kicker: str) -> None:
+    brief = parse_text(f"{kicker}\n\nSecurity Environment\n\n{BODY}\n")
+    assert (brief.publisher, brief.category) == (None, kicker)
+
+
+def test_wiki_page_furniture_above_the_headline_and_label_value_fields() -> None:
+    text = (
+        "Jump to content\n\nCategory:Regional Security\n\nRegional Security\n\n"
+        "Article Type\n\nAcademic Article\n\nAuthor\n\nThrongTalk Editorial Team\n\n"
+        f"Overview\n\n{BODY}\n"
+    )
+    brief = parse_text(text)
+    assert (brief.title, brief.category) == ("Regional Security", "Academic Article")
+    assert brief.authors == ("ThrongTalk Editorial Team",)
+    assert [s.heading for s in brief.sections] == ["Overview"]

@@ -121,3 +121,28 @@ def test_a_date_not_ending_the_text_as_a_labelled_footer_stays(tail: str) -> Non
     brief = parse_text(f"Timestamps\n\n{BODY}\n\n{BODY}\n\n{tail}\n")
     assert brief.updated is None
     assert tail.split("\n")[0] in [getattr(b, "text", "") for b in _blocks(render_text(brief))]
+
+
+@pytest.mark.parametrize("name", ["MarsEdit", "OutlookEdit"])
+def test_edit_glued_to_a_word_stays_a_name(name: str) -> None:
+    # "OutlookEdit" may be a wiki's edit link run in, but "MarsEdit" is a product's name
+    assert parse_text(f"{name}\n\n{BODY}\n").title == name
+    brief = parse_text(f"Blogging Tools\n\n{BODY}\n\n{name}\n\n{BODY}\n")
+    kept = [s.heading for s in brief.sections] + [b.text for s in brief.sections for b in s.blocks]
+    assert name in kept
+
+
+@pytest.mark.parametrize(
+    "line", ["Category:Regional Security", "File:Regional Security Overview.png"]
+)
+def test_a_wiki_namespace_line_is_dropped(line: str) -> None:
+    assert _paragraphs_of(f"Regional Security\n\n{BODY}\n\n{line}\n\n{BODY}\n") == [BODY, BODY]
+
+
+def test_a_category_field_with_a_space_stays_metadata_or_text() -> None:
+    brief = parse_text(f"Regional Security\nCategory: Intelligence\n\n{BODY}\n")
+    assert brief.category == "Intelligence"
+
+
+def _paragraphs_of(text: str) -> list[str]:
+    return [getattr(b, "text", "") for b in _blocks(text)]

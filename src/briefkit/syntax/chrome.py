@@ -49,6 +49,7 @@ _STRONG_PATTERNS = (
     r"share(?: this| on| via)?(?: (?:article|post|page|story|report|brief|section))?"
     r"(?: (?:on|via) (?:facebook|twitter|x|linkedin|whatsapp|email|telegram))?:?",
     r"(?:print|email|e-mail|save|bookmark|copy link|copy the link)(?: this (?:page|article|post))?",
+    r"printer-friendly version|send by e-?mail",
     r"tweet(?: this)?",
     # comments and comment forms
     r"no comments?:?",
@@ -112,7 +113,7 @@ _STRONG_PATTERNS = (
     r"(?:navigation|content|menu|search)(?: to (?:the )?main content)?\.?",
     r"(?:top|bottom) of page",
     r"back to top",
-    r"skip to (?:main )?(?:content|navigation)",
+    r"(?:skip|jump) to (?:main )?(?:content|navigation)",
     r"(?:toggle|main|primary) (?:navigation|menu)",
     r"select page",  # a theme's mobile menu
     r"close this search box\.?",
@@ -148,6 +149,8 @@ _STRONG_PATTERNS = (
     # a listing card's relative time ("a day ago", "3 hours ago")
     r"(?:updated:? )?(?:(?:a|an|one|\d{1,3}) (?:second|sec|minute|min|hour|hr|day|week|month"
     r"|year)s? ?){1,3}ago",
+    # a wiki page's namespaced title or file link ("Category:Regional Security", "File:x.png")
+    r"(?:category|file|image|template|portal):\S[^\n]{0,100}",
     # a code fence left over from markup, alone on its line ("```wiki")
     r"(?:```|~~~)[\w+#.-]{0,20}",
     # a feed page's link to its own feed, a wiki transcription's proofreading status
@@ -348,7 +351,21 @@ def _strength(line: str) -> int:
         return STRONG
     if len(label) <= _MAX_ROW_CHARS and _link_row(line):
         return STRONG
+    if _glued_buttons(label):
+        return STRONG
     return WEAK if len(label) <= _MAX_WEAK_CHARS and _WEAK.fullmatch(label) else 0
+
+
+#: Where the copy ran one button's label into the next ("versionSend"): a lower-case letter
+#: right before a capital.
+_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def _glued_buttons(label: str) -> bool:
+    """A row of buttons whose labels the copy ran together ("Printer-friendly
+    versionPrinter-friendly versionSend by emailSend by email"): every part is chrome."""
+    parts = _GLUE.split(label)
+    return len(parts) > 1 and all(_STRONG.fullmatch(part.strip()) for part in parts)
 
 
 def is_chrome(line: str) -> bool:

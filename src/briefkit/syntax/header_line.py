@@ -1,8 +1,9 @@
 """A page's header line of fields joined by middle dots or bars: "Published February 2026 ·
-14 min read · By Jane Roe, Region Alert Founder", "Mar 3, 2025 | 6 min read". Blogs and
-platform themes print one under the headline or under the standfirst. Each part must be a
-field (a date, a month and year, a reading time, a byline) for the line to be one: a line
-with any other part is text, so a sentence that happens to hold a "·" is never read."""
+14 min read · By Jane Roe, Region Alert Founder", "Mar 3, 2025 | 6 min read" (and alone,
+"Updated May 2013 by Jane Roe"). Blogs and platform themes print one under the headline
+or under the standfirst. Each part must be a field (a date, a month and year, a reading
+time, a byline) for the line to be one: a line with any other part is text, so a sentence
+that happens to hold a "·" is never read."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from .date_lines import date_line
 from .dates import MONTHS
 from .metadata import byline
 
-__all__ = ["header_fields"]
+__all__ = ["header_fields", "signs"]
 
 _MAX_CHARS = 200
 _SEPARATOR = re.compile(r"\s+[·•|]\s+")
@@ -22,6 +23,8 @@ _READING = re.compile(r"\d{1,3} min(?:ute)?s? read", re.IGNORECASE)
 _MONTH_YEAR = re.compile(
     rf"(?:(?:published|updated|posted)\s+)?(?:{'|'.join(MONTHS)})\s+\d{{4}}", re.IGNORECASE
 )
+#: "Updated May 2013 by Heidi Roe": a month, no day, and who wrote or revised the piece.
+_MONTH_BY = re.compile(rf"{_MONTH_YEAR.pattern}\s+(by\s+\S.*)", re.IGNORECASE)
 
 
 def header_fields(line: str) -> dict[str, Any] | None:
@@ -31,7 +34,7 @@ def header_fields(line: str) -> dict[str, Any] | None:
     if len(text) > _MAX_CHARS:
         return None
     parts = _SEPARATOR.split(text)
-    if len(parts) < 2:
+    if len(parts) < 2 and _MONTH_BY.fullmatch(text) is None:
         return None
     fields: dict[str, Any] = {}
     fielded = False  # a line of months alone lists periods: it is no header
@@ -39,6 +42,8 @@ def header_fields(line: str) -> dict[str, Any] | None:
         if _MONTH_YEAR.fullmatch(part):
             continue
         fielded = True
+        signed = _MONTH_BY.fullmatch(part)
+        part = signed.group(1) if signed is not None else part  # its byline alone
         if _READING.fullmatch(part):
             continue
         date = date_line(part)
@@ -52,3 +57,9 @@ def header_fields(line: str) -> dict[str, Any] | None:
         else:
             return None
     return fields if fielded else None
+
+
+def signs(line: str) -> bool:
+    """A byline, or a header line that names an author: a name right over it is an author's
+    too ("Cate Roe" over "Updated May 2013 by Heidi Lee"), not a headline."""
+    return bool(byline(line)) or bool((header_fields(line) or {}).get("authors"))

@@ -28,8 +28,10 @@ _MASTHEAD_WORDS = frozenset(
 
 
 def site_name(text: str) -> bool:
-    """Names publications give themselves: "Harbour Risk Review", "Northwatch Analytics"."""
-    return text.split()[-1].lower() in _MASTHEAD_WORDS
+    """Names publications give themselves: "Harbour Risk Review", "Northwatch Analytics",
+    and one word with a capital inside it ("EndlessWiki", "SecurityWeek"), a wordmark."""
+    camel = text.isalpha() and text[:1].isupper() and any(c.isupper() for c in text[1:])
+    return text.split()[-1].lower() in _MASTHEAD_WORDS or (camel and not text.isupper())
 
 
 def is_tagline(text: str) -> bool:

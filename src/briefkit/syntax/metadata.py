@@ -81,6 +81,7 @@ _LABEL_FIELDS = {
     "category": "category",
     "categories": "category",
     "topic": "category",
+    "article type": "category",
     "author": "authors",
     "authors": "authors",
     "written by": "authors",

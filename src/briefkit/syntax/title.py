@@ -21,6 +21,7 @@ from typing import Any
 from ..errors import ParseError
 from .chrome import CRUMB, chrome_strength, is_counter, is_crumbs, slash_crumbs
 from .date_lines import date_line, is_time_line
+from .header_line import signs
 from .heading_form import heading_form, is_attribute_line, is_body_text
 from .headline_lines import (
     alt_text,
@@ -31,12 +32,7 @@ from .headline_lines import (
     vocabulary_label,
 )
 from .masthead import is_tagline, masthead, site_name
-from .metadata import (
-    byline,
-    name_line,
-    read_attribution,
-    read_meta_line,
-)
+from .metadata import byline, is_meta_label, name_line, read_attribution, read_meta_line
 from .text import ESCAPE, ITEM, heading_alone, is_url_line, markdown_heading, nav_side
 
 __all__ = ["KICKER", "Head", "read_head"]
@@ -109,6 +105,7 @@ def _title_like(text: str) -> bool:
         and ITEM.match(text) is None
         and read_meta_line(text) is None
         and read_attribution(text) is None
+        and not is_meta_label(text)  # "Author" over its value
     )
 
 
@@ -262,6 +259,7 @@ def _find_head(lines: list[str], start: int) -> Head:
             continue
         after = next((j for j in range(k + 1, len(cands)) if not _skippable(cands[j][1])), None)
         following = None if after is None else cands[after][1]
+        below = cands[after + 1][1] if after is not None and after + 1 < len(cands) else ""
         dated = date_line(text)
         was_dated, dated_above = dated_above, False
         if dated is not None:
@@ -307,6 +305,7 @@ def _find_head(lines: list[str], start: int) -> Head:
             following is not None
             and _kicker(text)
             and not byline(cands[k + 1][1])  # a byline stands under a headline, not a kicker
+            and not (name_line(following) and signs(below))  # nor an author's name
             and not _over_crumbs(cands, after)  # nor a breadcrumb trail, nor a listing's entry
             and not (after is not None and _series(lines, cands[after][0], following))
             and not asks_about(following, text)
@@ -325,9 +324,11 @@ def _find_head(lines: list[str], start: int) -> Head:
             and _body_after(cands, k, following)
         ):
             top = all(chrome_strength(t) for t in skipped)
-            field = (
-                "publisher" if top and (heading_form(text) == "caps" or site_name(text)) else KICKER
-            )
+            # over the page's buttons ("Print", "Send by email") the line is the masthead
+            above = after is not None and after > k + 1
+            above = above and all(chrome_strength(t) for _, t in cands[k + 1 : after])
+            named = heading_form(text) == "caps" or site_name(text) or above
+            field = "publisher" if top and named else KICKER
             seen = text in skipped or text in meta.get("authors", ())  # said already
             if str(meta.get(field, "")).lower() in _PIECE_TYPES:
                 meta.pop(field)  # "Blog" over "Thought Leadership": the section's link

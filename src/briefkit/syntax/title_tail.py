@@ -9,7 +9,7 @@ from typing import Any
 
 from .chrome import STRONG, chrome_strength, is_credit, is_crumbs
 from .date_lines import date_line, is_time_line
-from .header_line import header_fields
+from .header_line import header_fields, signs
 from .heading_form import heading_form, is_body_text
 from .headline_lines import keyword_line
 from .metadata import byline, is_meta_label, name_line, read_label_pair
@@ -65,6 +65,10 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
             continue
         header = header_fields(text)
         if header is not None:
+            named = tuple(head.meta.get("authors", ()))
+            if named and header.get("authors"):  # the name over "Updated ... by Jo Roe"
+                header["authors"] = named + tuple(a for a in header["authors"] if a not in named)
+                head.meta.pop("authors")
             for name, found in header.items():
                 _set(head.meta, name, found)
             index, active = index + 1, True
@@ -102,7 +106,9 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
             index = _kicker_under(lines, index, head)
         elif text == head.title or text == head.meta.get("publisher") or byline(text):
             _set(head.meta, "authors", tuple(byline(text) or ()))
-        elif _authors_line(text, active) and not head.meta.get("authors"):
+        elif _authors_line(text, active or signs(_next_text(lines, index) or "")) and not (
+            head.meta.get("authors")
+        ):
             _set(head.meta, "authors", tuple(name_line(text) or ()))
         elif is_time_line(text) or chrome_strength(text) == 2:
             index += 1
