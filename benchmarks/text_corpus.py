@@ -173,7 +173,9 @@ def check(case: Case, brief: Brief) -> dict[str, str]:
     kept = sorted(c for c in chrome if any(c and _holds(t, c) for t in texts))
     if kept:
         broken["chrome kept"] = "; ".join(repr(c) for c in kept)
-    syntax = {w.lower() for w in exp.get("syntax", [])} | syntax_words(meta)
+    # each entry as the words it holds, read as content is ("CHS-III" is "chs" and "iii")
+    syntax = {w for entry in exp.get("syntax", []) for w in content_words(entry)}
+    syntax |= syntax_words(meta)
     lost = lost_words(case.text, brief, chrome, syntax)
     if lost:
         broken["content lost"] = ", ".join(lost[:12])

@@ -48,3 +48,21 @@ def test_listed_chrome_run_into_a_line_is_no_content() -> None:
     assert text_corpus.lost_words(text, brief, {notice, "Share"}) == ["share"]
     lost = ["browser", "is", "longer", "no", "share", "supported", "web", "your"]
     assert text_corpus.lost_words(text, brief) == lost
+
+
+def test_syntax_words_are_read_as_content_words_are() -> None:
+    """A consumed word listed with punctuation ("CHS-III") stands for the words content is
+    split into ("chs", "iii"); any other word lost still breaks the content rule."""
+    sys.path.insert(0, str(ROOT))
+    from benchmarks import text_corpus
+
+    text = "Column\n\nBy Ray Roe, PSP, CHS-III\n\nFloods closed the port on Monday.\n"
+    expected = {
+        "title": "Column",
+        "meta": {"authors": ["Ray Roe"]},
+        "outline": [["other", None, [["p", "Floods closed the"]]]],
+    }
+    case = text_corpus.Case("c", "held_out", text, {**expected, "syntax": ["PSP", "CHS-III"]})
+    assert text_corpus.parse_case(case) == {}
+    short = text_corpus.Case("c", "held_out", text, {**expected, "syntax": ["PSP"]})
+    assert text_corpus.parse_case(short) == {"content lost": "chs, iii"}

@@ -211,15 +211,15 @@ KNOWN: dict[str, set[str]] = {
         "sections",
         "title",
     },
-    # held-out set 24 (first met at 171a5b8; the two it tuned are off this list):
+    # set 24 (first met at 171a5b8, as a held-out set; the two it tuned are off this list):
     # a wiki's "Upload infographic: ..." prompt for a missing file is kept
-    "held_out/community_wiki_category_article_label_value_fields_bold_leads_empty_heading": {
+    "tuned/community_wiki_category_article_label_value_fields_bold_leads_empty_heading": {
         "blocks",
         "chrome kept",
     },
     # the header block on single breaks (format notice, a Spanish month, ISBN lines, the
     # authors' names, the partner) is kept as text; an ISBN line heads a section
-    "held_out/democracy_institute_publication_spanish_month_isbn_names_contents_list": {
+    "tuned/democracy_institute_publication_spanish_month_isbn_names_contents_list": {
         "chrome kept",
         "metadata",
         "sections",
@@ -228,10 +228,42 @@ KNOWN: dict[str, set[str]] = {
     # is a product's name; the sentence-case "Economic outlook" takes no kind (a label's
     # kind is read from Title Case headings only, as the tuned fixtures expect: "Election
     # scenarios" is other)
-    "held_out/encyclopedia_site_headline_glued_edit_inline_dash_list_see_links": {
+    "tuned/encyclopedia_site_headline_glued_edit_inline_dash_list_see_links": {
         "sections",
         "title",
     },
+    # held-out set 25 (first met at ac0d9df: 2 of 10 exact; the one it tuned is off this list):
+    # a site's one-sentence blurb over "Join <site>" and a lost contents label is taken as
+    # the title; the headline with its punctuation stripped heads a section
+    "held_out/blog_database_typo_tagline_toc_label_dotted_numbers_label_paragraphs": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # on single breaks, sentence-case headings stacked one over another are missed
+    "held_out/cyber_advisory_term_page_question_headline_single_breaks_related_terms": {"sections"},
+    # an embedded video's duration ("1:58") and its title are kept, the title as a heading
+    "held_out/finance_dictionary_mirror_unmarked_question_video_duration_caption": {
+        "chrome kept",
+        "sections",
+    },
+    # a "Contents" label over one blank line is kept; the headline printed again as the
+    # first section's heading is dropped as a repeat
+    "held_out/infosec_explainer_lost_contents_label_headline_repeated_as_heading": {
+        "chrome kept",
+        "sections",
+    },
+    # an indented numbered breadcrumb ("1. World problems") is taken as the title
+    "held_out/problems_encyclopedia_mirror_numbered_breadcrumb_ai_notice_glued": {
+        "blocks",
+        "title",
+    },
+    # the article indented under a bullet continues the item, as docs/parsing.md says;
+    # this expected JSON reads its heading out of it
+    "held_out/security_consultancy_column_credential_byline_body_in_bullet": {"sections"},
+    # a quoted "> ## Documentation Index" notice above the "# " headline is taken as the title
+    "held_out/software_docs_markdown_export_quoted_notice_component_tags": {"sections", "title"},
 }
 #: Briefs of ``KNOWN`` that lose words of their content (a strict xfail of the content
 #: rule below, so a fix must take them off this list).

@@ -320,3 +320,18 @@ def test_wiki_page_furniture_above_the_headline_and_label_value_fields() -> None
     assert (brief.title, brief.category) == ("Regional Security", "Academic Article")
     assert brief.authors == ("ThrongTalk Editorial Team",)
     assert [s.heading for s in brief.sections] == ["Overview"]
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("By Ray Bernard, PSP, CHS-III", ("Ray Bernard",)),  # credentials in capitals
+        ("By Ray Bernard, Ann Lee", ("Ray Bernard", "Ann Lee")),  # a second author
+    ],
+)
+def test_a_byline_under_the_standfirst_is_never_a_heading(
+    line: str, authors: tuple[str, ...]
+) -> None:
+    brief = parse_text(f"{TITLE}\n\n{STANDFIRST}\n\n{line}\n\n\n{BODY}\n")
+    assert brief.authors == authors
+    assert [s.heading for s in brief.sections] == [None]

@@ -146,3 +146,26 @@ def test_a_category_field_with_a_space_stays_metadata_or_text() -> None:
 
 def _paragraphs_of(text: str) -> list[str]:
     return [getattr(b, "text", "") for b in _blocks(text)]
+
+
+def test_a_multi_word_heading_loses_an_edit_link_glued_on_without_brackets() -> None:
+    brief = parse_text(f"Strategic ReviewEdit\n\n{BODY}\n\nCore PurposesEdit\n\n{BODY}\n")
+    assert brief.title == "Strategic Review"
+    assert [s.heading for s in brief.sections] == [None, "Core Purposes"]
+
+
+@pytest.mark.parametrize("tag", ["<Warning>", "</Steps>", "<Step>"])
+def test_a_component_tag_alone_on_its_line_is_dropped(tag: str) -> None:
+    assert _paragraphs_of(f"Detect Conflicts\n\n{BODY}\n\n{tag}\n\n{BODY}\n") == [BODY, BODY]
+
+
+@pytest.mark.parametrize("line", ["<b>", "Use the <Step> tag for each step.", "a<b>c"])
+def test_a_lower_case_tag_or_a_tag_in_a_sentence_stays(line: str) -> None:
+    assert line in _paragraphs_of(f"Detect Conflicts\n\n{BODY}\n\n{line}\n\n{BODY}\n")
+
+
+@pytest.mark.parametrize(
+    "line", ["There is no custom code to display.", "Print Friendly, PDF & Email", "Related terms"]
+)
+def test_a_theme_placeholder_a_print_button_and_a_related_label_are_chrome(line: str) -> None:
+    assert _paragraphs_of(f"Situational Awareness\n\n{BODY}\n\n{line}\n\n{BODY}\n") == [BODY, BODY]

@@ -49,7 +49,9 @@ _STRONG_PATTERNS = (
     r"share(?: this| on| via)?(?: (?:article|post|page|story|report|brief|section))?"
     r"(?: (?:on|via) (?:facebook|twitter|x|linkedin|whatsapp|email|telegram))?:?",
     r"(?:print|email|e-mail|save|bookmark|copy link|copy the link)(?: this (?:page|article|post))?",
-    r"printer-friendly version|send by e-?mail",
+    r"printer-friendly version|send by e-?mail|print friendly,? pdf (?:&|and) e-?mail",
+    # a blog theme's placeholder for an empty widget
+    r"there is no custom code to display\.?",
     r"tweet(?: this)?",
     # comments and comment forms
     r"no comments?:?",
@@ -151,6 +153,8 @@ _STRONG_PATTERNS = (
     r"|year)s? ?){1,3}ago",
     # a wiki page's namespaced title or file link ("Category:Regional Security", "File:x.png")
     r"(?:category|file|image|template|portal):\S[^\n]{0,100}",
+    # a documentation component's tag left over from markup, alone ("<Warning>", "</Steps>")
+    r"</?[A-Z][A-Za-z]{1,30}>",
     # a code fence left over from markup, alone on its line ("```wiki")
     r"(?:```|~~~)[\w+#.-]{0,20}",
     # a feed page's link to its own feed, a wiki transcription's proofreading status
@@ -288,7 +292,8 @@ _CTA = re.compile(
     re.IGNORECASE,
 )
 _RELATED = re.compile(
-    r"(?:related(?: content| articles?| posts?| pages?| links| stories| reading| coverage)?|"
+    r"(?:related(?: content| articles?| posts?| pages?| links| stories| reading| coverage"
+    r"| terms)?|"
     r"you (?:may|might) also (?:like|be interested in)|more (?:on|from) [\w' .&-]{1,30}|also read|"
     r"recommended(?: for you| reading| posts| articles)?|read more|most read|"
     r"trending(?: now)?)\s?:?",

@@ -21,6 +21,7 @@ from typing import Literal
 
 from .chrome import chrome_strength
 from .date_lines import date_line, is_date_range
+from .metadata import byline
 
 __all__ = [
     "Form",
@@ -163,6 +164,8 @@ def _heading_form(text: str) -> Form | None:
         return "title"  # a question and its Title Case tail: "What Is a Policy Memo? Types"
     if _SENTENCE_END.search(text) or chrome_strength(text) or _dated(text):
         return None
+    if text[:3].lower() == "by " and byline(text):
+        return None  # "By Ray Roe, PSP": a byline, wherever it stands
     if " " not in text and any(c.isdigit() for c in text):
         return None  # a reference code ("SC/13205", "TIR-2025-07"): not a heading
     if _DATED.search(text) or _dated_tail(text):

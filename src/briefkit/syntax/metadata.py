@@ -71,6 +71,7 @@ _ROLES = frozenset(
 )
 #: Credentials printed after a name as a part of their own ("Patrick Roe, CFA").
 _CREDENTIALS = frozenset(("cfa", "cpa", "mba", "phd", "ph.d.", "md", "cissp", "obe", "cbe"))
+_CAPITALS = re.compile(r"[A-Z]{2,6}(?:-[IVX]{1,4})?")
 #: A link printed after the authors' names on the same line ("... | PDF").
 _LINK_TAIL = re.compile(r"\s+\|\s*(?:PDF|Download|Print)$", re.IGNORECASE)
 _MAX_NAME_WORDS = 4
@@ -147,9 +148,11 @@ def _names(text: str, *, full: bool, lower: bool = False) -> list[str] | None:
 
 
 def _appended(part: str) -> bool:
-    """A part after the names that is the last one's role or credential."""
+    """A part after the names that is the last one's role or credential (a known one, or
+    capitals of two to six letters with a grade: "PSP", "CHS-III")."""
     words = part.lower().split()
-    return part.lower() in _CREDENTIALS or words[-1] in _ROLES
+    lettered = _CAPITALS.fullmatch(part) is not None
+    return part.lower() in _CREDENTIALS or lettered or words[-1] in _ROLES
 
 
 def byline(line: str) -> list[str] | None:

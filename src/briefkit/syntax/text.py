@@ -272,12 +272,18 @@ def split_lead(body: str) -> tuple[str, str]:
 
 #: A wiki's section edit link glued to its heading ("Overview[edit]", "Process [edit source]").
 _EDIT_LINK = re.compile(r"\s?\[\s?edit(?: source)?\s?\]$")
+#: The link run into a heading of two words or more without its brackets ("Strategic
+#: ReviewEdit"); one word glued to "Edit" is as likely a name ("MarsEdit") and stays.
+_GLUED_EDIT = re.compile(r"(?<=[a-z])Edit$")
 
 
 def edit_link(line: str) -> str:
     """The line without a wiki edit link at its end when what is left has a heading's form
     (and is no item), else the line as it is."""
-    match = _EDIT_LINK.search(line) if line.endswith("]") else None
+    if line.endswith("Edit"):
+        match = _GLUED_EDIT.search(line) if " " in line else None
+    else:
+        match = _EDIT_LINK.search(line) if line.endswith("]") else None
     if match is None or match.start() == 0 or ITEM.match(line) is not None:
         return line
     rest = line[: match.start()]

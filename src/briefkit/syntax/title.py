@@ -33,7 +33,7 @@ from .headline_lines import (
 )
 from .masthead import is_tagline, masthead, site_name
 from .metadata import byline, is_meta_label, name_line, read_attribution, read_meta_line
-from .text import ESCAPE, ITEM, heading_alone, is_url_line, markdown_heading, nav_side
+from .text import ESCAPE, ITEM, edit_link, heading_alone, is_url_line, markdown_heading, nav_side
 
 __all__ = ["KICKER", "Head", "read_head"]
 
@@ -209,7 +209,7 @@ def read_head(lines: list[str], start: int) -> Head:
     headline the copy ran into its first paragraph is split off it (``Head.opening``)."""
     head = _find_head(lines, start)
     if not lines[head.line].lstrip().startswith(ESCAPE):
-        head.title = markdown_heading(head.title) or head.title
+        head.title = edit_link(markdown_heading(head.title) or head.title)
         run_in = split_run_in(head.title)
         if run_in is not None:
             head.title, head.opening = run_in

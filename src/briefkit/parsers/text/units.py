@@ -243,7 +243,7 @@ def split_units(lines: list[str], first_line: int) -> list[Unit]:
             current.parts.append(s)
             current.raw.append(s)
             continue
-        if at_start and s.endswith("]"):
+        if at_start and s.endswith(("]", "Edit")):
             s = edit_link(s)  # "Overview[edit]": a wiki heading and its edit link
         last = units[-1] if units and (current is None or current is units[-1]) else None
         follows = last.number if last is not None and last.kind == "item" else None
