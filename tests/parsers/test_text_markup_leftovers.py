@@ -169,3 +169,27 @@ def test_a_lower_case_tag_or_a_tag_in_a_sentence_stays(line: str) -> None:
 )
 def test_a_theme_placeholder_a_print_button_and_a_related_label_are_chrome(line: str) -> None:
     assert _paragraphs_of(f"Situational Awareness\n\n{BODY}\n\n{line}\n\n{BODY}\n") == [BODY, BODY]
+
+
+def test_a_pipe_table_header_row_heads_nothing() -> None:
+    long = " ".join([BODY] * 4)  # pasted with a paragraph per line
+    text = (
+        f"Risk Intelligence\n\n{long}\n{long}\nRisk Intelligence vs. Traditional Risk Management"
+        f"\n{long}\nTraditional Risk Management | Risk Intelligence |\n---|---|\n"
+        "Responds to incidents after they occur | Anticipates them with predictive methods |\n"
+        "Risk assessed once a year or once a quarter | Risk watched continuously |\n"
+    )
+    brief = parse_text(text)
+    assert [s.heading for s in brief.sections] == [
+        None,
+        "Risk Intelligence vs. Traditional Risk Management",
+    ]
+    assert "Traditional Risk Management | Risk Intelligence |" in _paragraphs_of(text)
+
+
+def test_a_heading_with_a_bar_inside_it_still_heads_a_section() -> None:
+    text = f"Risk Intelligence\n\n{BODY}\n\nRisk Intelligence | Crisis Response\n\n{BODY}\n"
+    assert [s.heading for s in parse_text(text).sections] == [
+        None,
+        "Risk Intelligence | Crisis Response",
+    ]

@@ -166,6 +166,8 @@ def _heading_form(text: str) -> Form | None:
         return None
     if text[:3].lower() == "by " and byline(text):
         return None  # "By Ray Roe, PSP": a byline, wherever it stands
+    if text.startswith("|") or text.endswith("|"):
+        return None  # a table's row pasted with its bars ("Traditional | Intelligence |")
     if " " not in text and any(c.isdigit() for c in text):
         return None  # a reference code ("SC/13205", "TIR-2025-07"): not a heading
     if _DATED.search(text) or _dated_tail(text):
