@@ -335,3 +335,7 @@ def test_a_byline_under_the_standfirst_is_never_a_heading(
     brief = parse_text(f"{TITLE}\n\n{STANDFIRST}\n\n{line}\n\n\n{BODY}\n")
     assert brief.authors == authors
     assert [s.heading for s in brief.sections] == [None]
+
+
+def test_capitals_after_a_one_word_name_are_a_second_author() -> None:
+    assert parse_text(f"{TITLE}\n\nBy CNN, AP\n\n{BODY}\n").authors == ("CNN", "AP")

@@ -155,7 +155,7 @@ _STRONG_PATTERNS = (
     r"(?:category|file|image|template|portal):\S[^\n]{0,100}",
     # a documentation component's tag left over from markup, alone ("<Warning>", "</Steps>")
     r"</?[A-Z][A-Za-z]{1,30}>",
-    # a code fence left over from markup, alone on its line ("```wiki")
+    # a code fence with its language left over from markup, alone on its line ("```wiki")
     r"(?:```|~~~)[\w+#.-]{0,20}",
     # a feed page's link to its own feed, a wiki transcription's proofreading status
     r"syndicate content",

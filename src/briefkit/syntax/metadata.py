@@ -130,7 +130,8 @@ def _names(text: str, *, full: bool, lower: bool = False) -> list[str] | None:
     """Personal names joined by commas and "and"; ``full`` wants two words or more each,
     ``lower`` accepts names written in lower case (as some site builders print them)."""
     names = [n.strip() for n in _NAME_JOIN.split(text.strip().rstrip(".")) if n.strip()]
-    while len(names) > 1 and _appended(names[-1]):
+    person = bool(names) and len(names[0].split()) > 1  # "By CNN, AP": two names
+    while len(names) > 1 and _appended(names[-1], person):
         names.pop()  # "Jane Roe, Founder", "Patrick Roe, CFA": a role or credential
     if not names or len(names) > _MAX_NAMES:
         return None
@@ -147,11 +148,12 @@ def _names(text: str, *, full: bool, lower: bool = False) -> list[str] | None:
     return names
 
 
-def _appended(part: str) -> bool:
-    """A part after the names that is the last one's role or credential (a known one, or
-    capitals of two to six letters with a grade: "PSP", "CHS-III")."""
+def _appended(part: str, person: bool) -> bool:
+    """A part after the names that is the last one's role or credential: a known one, or,
+    after a person's full name, capitals of two to six letters with a grade ("PSP",
+    "CHS-III")."""
     words = part.lower().split()
-    lettered = _CAPITALS.fullmatch(part) is not None
+    lettered = person and _CAPITALS.fullmatch(part) is not None
     return part.lower() in _CREDENTIALS or lettered or words[-1] in _ROLES
 
 
