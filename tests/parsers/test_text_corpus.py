@@ -286,7 +286,7 @@ KNOWN: dict[str, set[str]] = {
         "sections",
         "title",
     },
-    # held-out set 27, as first met (2ffdc39):
+    # held-out set 27 (first met at 2ffdc39; the one it tuned is off this list):
     # a pixel line and the "Wikipedia" wordmark over the headline: the wordmark is taken as
     # the title; a photo's caption is kept
     "held_out/encyclopedia_mirror_pixel_line_wordmark_caption_bracket_markers": {
@@ -305,13 +305,13 @@ KNOWN: dict[str, set[str]] = {
     # a byline whose name did not copy, run into the date and a comment counter ("by on
     # July 17th, 2025 0 comments"), is kept
     "held_out/exam_prep_tech_blog_nameless_by_ordinal_date_comment_count": {"blocks", "metadata"},
-    # a one-word "Report" kicker over a sentence-case headline is taken as the title
-    "held_out/humanitarian_centre_news_one_word_kicker_sentence_case_headline": {
-        "metadata",
-        "sections",
-        "title",
-    },
-    # a "Last reviewed: <date>" line under the definition is kept as text
+    # a one-word "Report" kicker over a sentence-case headline is now the category, but the
+    # sentence-case standfirst under it heads a section (with the headline in sentence case
+    # the deck rule does not apply: such a page may write its headings so)
+    "held_out/humanitarian_centre_news_one_word_kicker_sentence_case_headline": {"sections"},
+    # a "Last reviewed: <date>" line among the fields under the definition is kept as text
+    # (a labelled date among fields near the top stays a field's text, as an earlier
+    # fixture expects of "Last Updated: 9 NOV 2025" in a details block)
     "held_out/scam_encyclopedia_entry_also_known_as_last_reviewed_date": {"blocks", "metadata"},
 }
 #: Briefs of ``KNOWN`` that lose words of their content (a strict xfail of the content

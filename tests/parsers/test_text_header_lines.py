@@ -339,3 +339,14 @@ def test_a_byline_under_the_standfirst_is_never_a_heading(
 
 def test_capitals_after_a_one_word_name_are_a_second_author() -> None:
     assert parse_text(f"{TITLE}\n\nBy CNN, AP\n\n{BODY}\n").authors == ("CNN", "AP")
+
+
+def test_the_kind_of_piece_over_a_sentence_case_headline_is_the_category() -> None:
+    headline = "Report overviewing conflict trends released"
+    brief = parse_text(f"Report\n\n{headline}\n\n{BODY}\n")
+    assert (brief.title, brief.category, brief.publisher) == (headline, "Report", None)
+
+
+def test_a_site_name_ending_in_report_over_the_headline_is_still_the_publisher() -> None:
+    brief = parse_text(f"HARBOUR RISK REPORT\n\nPirates Return to the Strait\n\n{BODY}\n")
+    assert brief.publisher == "HARBOUR RISK REPORT"

@@ -102,7 +102,12 @@ def test_a_sentence_naming_wikimedia_commons_stays(line: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "footer", ["Last updated: May 16, 2025 at 9:13 AM", "Last modified: 16 May 2025"]
+    "footer",
+    [
+        "Last updated: May 16, 2025 at 9:13 AM",
+        "Last modified: 16 May 2025",
+        "Last reviewed: 16 May 2025",
+    ],
 )
 def test_a_last_updated_line_ending_the_text_is_the_updated_date(footer: str) -> None:
     brief = parse_text(f"Timestamps\n\n{BODY}\n\n{BODY}\n\n{footer}\n")

@@ -284,3 +284,12 @@ def test_a_short_figure_line_does_not_read_back_as_a_heading() -> None:
     assert section.heading is None
     assert [b.text for b in section.blocks] == ["[Figure: 0 AA]"]
     assert parse_text(render_text(parsed)) == parsed
+
+
+@pytest.mark.parametrize("title", ["0", "Geopolitical Risk Analysis"])
+def test_an_item_that_repeats_the_title_survives_a_round_trip(title: str) -> None:
+    # the parser drops the headline repeated under it as a one-item list; the item is escaped
+    item = Item(lead="", body=(Text(text=title.lower()),))
+    section = Section(kind=SectionKind.OTHER, blocks=(ItemList(ordered=False, items=(item,)),))
+    brief = Brief(title=title, sections=(section,))
+    assert parse_text(render_text(brief)) == brief

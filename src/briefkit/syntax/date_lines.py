@@ -29,7 +29,7 @@ _WEEKDAY = re.compile(
 )  # "Friday, " "Wed, "
 _PREFIX = re.compile(
     r"^(?:(?:original )?release date|date (?:released|issued)|published|posted|updated"
-    r"|last updated|last modified|modified|date|released|issued)(?: on)?:?\s+",
+    r"|last updated|last modified|last reviewed|modified|date|released|issued)(?: on)?:?\s+",
     re.I,
 )
 #: "by Jane Roe — last modified Jun 12, 2016 08:25 PM": a byline with the date after it.
@@ -105,6 +105,7 @@ def date_line(line: str) -> DateLine | None:
     prefix = _PREFIX.match(text)
     updated = prefix is not None and "updated" in prefix.group(0).lower()
     updated = updated or (prefix is not None and "modified" in prefix.group(0).lower())
+    updated = updated or (prefix is not None and "reviewed" in prefix.group(0).lower())
     text = text[prefix.end() :] if prefix is not None else text
     masthead = _MASTHEAD.fullmatch(text)
     if masthead is not None:  # "- The Capital Ledger - Tuesday, April 9, 2019"

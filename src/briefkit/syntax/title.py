@@ -58,6 +58,8 @@ _PIECE_TYPES = frozenset(
         "blog insight insights"
     ).split()
 )
+#: One-word labels of the kind of piece over its headline ("Report" over "Report ... released").
+_KINDS = _PIECE_TYPES | {"report", "news", "analysis", "briefing", "update", "alert"}
 _COUNTER = re.compile(r"\d[\d,.]{0,12}")  # an article number or counter above the title
 #: A header image's caption above the headline ("Diagram showing ..."); inside the body
 #: captions stay text.
@@ -313,8 +315,10 @@ def _find_head(lines: list[str], start: int) -> Head:
                 _headline(following)
                 or (_label_line(text) and _title_like(following))
                 or _printed_twice(cands, after)
-                # under a section's link ("Blog"), whatever case the headline is in
+                # under a section's link ("Blog"), or as the kind of piece ("Report"),
+                # whatever case the headline is in
                 or (str(meta.get(KICKER, "")).lower() in _PIECE_TYPES and _title_like(following))
+                or (text.lower() in _KINDS and _title_like(following))
             )
         ) or (
             following is not None
@@ -328,6 +332,7 @@ def _find_head(lines: list[str], start: int) -> Head:
             above = after is not None and after > k + 1
             above = above and all(chrome_strength(t) for _, t in cands[k + 1 : after])
             named = heading_form(text) == "caps" or site_name(text) or above
+            named = named and text.lower() not in _KINDS  # "Report": the kind, no site
             field = "publisher" if top and named else KICKER
             seen = text in skipped or text in meta.get("authors", ())  # said already
             if str(meta.get(field, "")).lower() in _PIECE_TYPES:

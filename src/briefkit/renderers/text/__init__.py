@@ -90,7 +90,7 @@ def _section(section: Section, title: str, notes: list[Note]) -> list[str]:
         if isinstance(block, ItemList):
             marker = "{}." if block.ordered else "•"
             for number, item in enumerate(block.items, start=1):
-                lines += ["", f"  {marker.format(number)} {_item(item, notes)}".rstrip()]
+                lines += ["", f"  {marker.format(number)} {_item(item, notes, title)}".rstrip()]
         elif isinstance(block, Quote):
             lines += ["", f"> {inline_text(block.content, notes)}".rstrip()]
         elif isinstance(block, Table):
@@ -108,11 +108,13 @@ def _paragraph(text: str) -> str:
     return ESCAPE + text if needs_escape(text) else text
 
 
-def _item(item: Item, notes: list[Note]) -> str:
+def _item(item: Item, notes: list[Note], title: str) -> str:
     body = inline_text(item.body, notes)
     if item.lead:
         return f"{item.lead}: {body}" if body else f"{item.lead}:"
-    if body.startswith(ESCAPE) or split_lead(body)[0] or is_header_item(body):
+    # an item that is the title again would read back as the headline repeated under it
+    repeat = body.casefold() == title.casefold()
+    if repeat or body.startswith(ESCAPE) or split_lead(body)[0] or is_header_item(body):
         return ESCAPE + body
     return body
 
