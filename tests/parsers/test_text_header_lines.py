@@ -350,3 +350,23 @@ def test_the_kind_of_piece_over_a_sentence_case_headline_is_the_category() -> No
 def test_a_site_name_ending_in_report_over_the_headline_is_still_the_publisher() -> None:
     brief = parse_text(f"HARBOUR RISK REPORT\n\nPirates Return to the Strait\n\n{BODY}\n")
     assert brief.publisher == "HARBOUR RISK REPORT"
+
+
+def test_a_definition_label_over_a_lower_case_term_is_the_category() -> None:
+    brief = parse_text(f"X\nDefinition\n\ncyber attack\n\n{BODY}\n")
+    assert (brief.title, brief.category) == ("cyber attack", "Definition")
+
+
+def test_a_trail_of_bare_slashes_above_the_headline_is_dropped() -> None:
+    headline = "What Is a Disinformation Campaign? Tactics and Defense"
+    crumbs = "Glossary/Detection Engineering/Disinformation Campaign"
+    brief = parse_text(f"{crumbs}\n\n{headline}\n\n{BODY}\n")
+    assert brief.title == headline
+    assert _paragraphs(f"{crumbs}\n\n{headline}\n\n{BODY}\n") == [BODY]
+
+
+@pytest.mark.parametrize("line", ["TCP/IP/UDP", "Use and/or Avoid", "Q1/Q2/Q3 Results 2025"])
+def test_slashes_in_a_name_or_a_phrase_are_no_trail(line: str) -> None:
+    from briefkit.syntax.chrome import is_crumbs
+
+    assert not is_crumbs(line)

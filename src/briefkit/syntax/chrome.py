@@ -451,9 +451,21 @@ def slash_crumbs(text: str) -> bool:
     )
 
 
+_BARE_CRUMB = re.compile(r"[A-Z][a-z][\w&' -]{0,40}(?:/[A-Z][a-z][\w&' -]{0,40}){2,5}")
+
+
+def bare_crumbs(text: str) -> bool:
+    """A trail joined by bare slashes ("Glossary/Detection Engineering/Disinformation
+    Campaign"): three parts or more, each a capitalised word, one of several words;
+    "TCP/IP/UDP", "Q1/Q2/Q3" and "and/or" are no trail."""
+    parts = text.split("/")
+    return _BARE_CRUMB.fullmatch(text) is not None and any(" " in p.strip() for p in parts)
+
+
 def is_crumbs(text: str) -> bool:
     """A breadcrumb trail ("Blog > Trade > Export Controls", "Home / Travel / Safety / Advice"):
     dropped above and under the title, so the text renderer escapes a paragraph like one.
     Several trails joined by ";" ("Africa > Malawi; Near East > Morocco") list the places an
     alert concerns: a trail is one path, so such a line is text."""
-    return (CRUMB.search(text) is not None and ";" not in text) or slash_crumbs(text)
+    crumbed = CRUMB.search(text) is not None and ";" not in text
+    return crumbed or slash_crumbs(text) or bare_crumbs(text)

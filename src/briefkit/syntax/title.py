@@ -59,7 +59,7 @@ _PIECE_TYPES = frozenset(
     ).split()
 )
 #: One-word labels of the kind of piece over its headline ("Report" over "Report ... released").
-_KINDS = _PIECE_TYPES | {"report", "news", "analysis", "briefing", "update", "alert"}
+_KINDS = _PIECE_TYPES | {"report", "news", "analysis", "briefing", "update", "alert", "definition"}
 _COUNTER = re.compile(r"\d[\d,.]{0,12}")  # an article number or counter above the title
 #: A header image's caption above the headline ("Diagram showing ..."); inside the body
 #: captions stay text.
@@ -318,7 +318,7 @@ def _find_head(lines: list[str], start: int) -> Head:
                 # under a section's link ("Blog"), or as the kind of piece ("Report"),
                 # whatever case the headline is in
                 or (str(meta.get(KICKER, "")).lower() in _PIECE_TYPES and _title_like(following))
-                or (text.lower() in _KINDS and _title_like(following))
+                or (text.lower() in _KINDS and (_title_like(following) or _label_line(following)))
             )
         ) or (
             following is not None
