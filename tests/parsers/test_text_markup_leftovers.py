@@ -198,3 +198,22 @@ def test_a_heading_with_a_bar_inside_it_still_heads_a_section() -> None:
         None,
         "Risk Intelligence | Crisis Response",
     ]
+
+
+def test_a_word_per_line_by_continues_its_sentence() -> None:
+    text = f"Piracy\n\n{BODY}\n\nSeveral states work together\nby\nway\nof naval patrols.\n"
+    assert _paragraphs_of(text)[-1] == "Several states work together by way of naval patrols."
+
+
+def test_a_bare_by_label_under_the_headline_is_still_dropped() -> None:
+    brief = parse_text(f"Weekly Threat Report\n\nBy\n\n{BODY}\n")
+    assert _paragraphs_of(f"Weekly Threat Report\n\nBy\n\n{BODY}\n") == [BODY]
+    assert brief.authors == ()
+
+
+def test_a_documentation_theme_anchor_line_is_dropped() -> None:
+    heading = "What Is Risk Management?"
+    text = f"Risk Guide\n\n{BODY}\n\n{heading}\nSection titled “{heading}”\n\n{BODY}\n"
+    brief = parse_text(text)
+    assert [s.heading for s in brief.sections] == [None, heading]
+    assert _paragraphs_of(text) == [BODY, BODY]

@@ -50,6 +50,8 @@ _STRONG_PATTERNS = (
     r"(?: (?:on|via) (?:facebook|twitter|x|linkedin|whatsapp|email|telegram))?:?",
     r"(?:print|email|e-mail|save|bookmark|copy link|copy the link)(?: this (?:page|article|post))?",
     r"printer-friendly version|send by e-?mail|print friendly,? pdf (?:&|and) e-?mail",
+    # a documentation theme's anchor under a heading ("Section titled “Overview”")
+    r"section titled [“\"][^”\"\n]{1,200}[”\"]",
     # a blog theme's placeholder for an empty widget
     r"there is no custom code to display\.?",
     r"tweet(?: this)?",

@@ -285,9 +285,9 @@ def split_units(lines: list[str], first_line: int) -> list[Unit]:
             continue
         strength = chrome_strength(s)
         continuing = current is not None and current.kind in ("para", "item")
-        if strength == WEAK and continuing and current is not None:
-            # a wrapped line that happens to read "full report" or "Search" continues
-            strength = WEAK if _breaks(current, s, width, loose) else 0
+        if strength and continuing and current is not None and (strength == WEAK or s.islower()):
+            # a wrapped line that happens to read "full report", "Search" or "by" continues
+            strength = strength if _breaks(current, s, width, loose) else 0
         if strength:
             kind = "chrome" if strength == STRONG else "weak"
             units.append(Unit(kind, number, [s], [s], indent=indent, tight=tight))
