@@ -327,35 +327,75 @@ KNOWN: dict[str, set[str]] = {
     # a Title Case question about the term, tight under it on single breaks, is a standfirst
     # (no heading after it is tight to it either); this expected JSON makes it a heading
     "tuned/security_firm_glossary_single_breaks_question_under_term": {"sections"},
-    # held-out set 29 (first met at 1ebfa00; the one it tuned is off this list):
+    # set 29 (first met at 1ebfa00, as a held-out set; the one it tuned is off this list):
     # a "From Canonica AI" site line under the headline is taken as the title and the
     # headline as a kicker
-    "held_out/ai_encyclopedia_from_site_line_stacked_type_subheadings": {"metadata", "title"},
+    "tuned/ai_encyclopedia_from_site_line_stacked_type_subheadings": {"metadata", "title"},
     # the lexicon site's word-per-line remainders are joined otherwise than the expected
     # JSON joins them (a bare "by" in them was dropped as a byline label: fixed)
-    "held_out/lexicon_site_term_entry_cut_paragraphs_word_line_remainders_year": {"blocks"},
+    "tuned/lexicon_site_term_entry_cut_paragraphs_word_line_remainders_year": {"blocks"},
     # an image's caption heads a section
-    "held_out/simple_encyclopedia_mobile_caption_line_bare_footnote_markers": {
+    "tuned/simple_encyclopedia_mobile_caption_line_bare_footnote_markers": {
         "chrome kept",
         "sections",
     },
     # a video's title line ("Killers Inc. by ...") heads a section
-    "held_out/spun_encyclopedia_term_definitions_video_title_line_blank_runs": {
+    "tuned/spun_encyclopedia_term_definitions_video_title_line_blank_runs": {
         "chrome kept",
         "sections",
     },
     # sale banners and a contents list printed twice above the headline: a contents entry
     # is taken as the title; the author card's date, editor credit and slug are kept
-    "held_out/vpn_vendor_blog_guide_promo_banners_doubled_toc_edited_by": {
+    "tuned/vpn_vendor_blog_guide_promo_banners_doubled_toc_edited_by": {
         "blocks",
         "chrome kept",
         "metadata",
         "title",
     },
+    # held-out set 30, as first met (3ff2789), left untuned for the next round:
+    # on single breaks, a Title Case heading right over two subheadings is missed
+    "held_out/ai_pentest_glossary_single_breaks_key_takeaways_heading_over_subheadings": {
+        "sections"
+    },
+    # a category slug over the headline is taken as the title; on single breaks a "Table of
+    # Contents" label over prose is dropped where docs/parsing.md says it heads the prose
+    # (see LOSES_CONTENT)
+    "held_out/civics_site_guide_slug_kicker_toc_label_over_prose_dash_lead_items": {
+        "content lost",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # "Operational Impact of Supply Chain Disruption" takes no kind; this expected JSON
+    # reads implications from "Impact"
+    "held_out/finance_automation_glossary_definition_heading_unmarked_item_lines": {"sections"},
+    # "The Importance of Fraud Risk Assessment" takes no kind; this expected JSON reads
+    # judgement from "Assessment"
+    "held_out/fraud_vendor_glossary_label_over_term_question_under_term": {"sections"},
+    # a Markdown file's YAML front matter, its menu of links and italic labels are read as
+    # text; a front-matter line is taken as the title
+    "held_out/grc_platform_markdown_guide_yaml_front_matter_link_menu": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # the lexicon site's word-per-line remainders head sections ("Mohamed", "Myanmar's");
+    # a "See also: ..." line is kept
+    "held_out/lexicon_site_term_entry_labelled_cut_paragraphs_see_also_line": {
+        "chrome kept",
+        "sections",
+    },
+    # the lexicon site's word-per-line remainders are joined otherwise than the expected JSON
+    "held_out/lexicon_site_term_entry_lower_case_headline_word_line_remainders": {"blocks"},
+    # the headline's question again in sentence case, heading the first section, is missed
+    "held_out/load_testing_glossary_fragment_standfirst_numbered_phase_headings": {"sections"},
 }
 #: Briefs of ``KNOWN`` that lose words of their content (a strict xfail of the content
 #: rule below, so a fix must take them off this list).
-LOSES_CONTENT: set[str] = set()
+LOSES_CONTENT: set[str] = {
+    "held_out/civics_site_guide_slug_kicker_toc_label_over_prose_dash_lead_items",
+}
 
 
 def test_corpus_size() -> None:
