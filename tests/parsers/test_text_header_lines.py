@@ -1,6 +1,7 @@
-"""parse_text on the header lines pages print around the headline: fields joined by middle
-dots, authors' names with a role, a credential or a link, and code indented under a
-paragraph's line. Each test is one rule with a control that the rule must not reach."""
+"""parse_text on what pages print around the headline: header lines of fields joined by
+middle dots, authors' names with a role, a credential or a link, kickers, decks, keyword
+lines, mastheads and wordmarks (and code indented under a paragraph's line). Each test is
+one rule with a control that the rule must not reach."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import datetime as dt
 import pytest
 
 from briefkit import ItemList, parse_text, render_text
+from briefkit.syntax.chrome import is_crumbs
 
 TITLE = "Country Risk Assessment Guide 2026: How to Evaluate Any Country"
 STANDFIRST = "A framework for mid-sized firms weighing the risks of their sites abroad."
@@ -367,6 +369,4 @@ def test_a_trail_of_bare_slashes_above_the_headline_is_dropped() -> None:
 
 @pytest.mark.parametrize("line", ["TCP/IP/UDP", "Use and/or Avoid", "Q1/Q2/Q3 Results 2025"])
 def test_slashes_in_a_name_or_a_phrase_are_no_trail(line: str) -> None:
-    from briefkit.syntax.chrome import is_crumbs
-
     assert not is_crumbs(line)

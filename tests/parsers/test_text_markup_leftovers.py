@@ -1,6 +1,8 @@
-"""parse_text on markup a copy keeps from the page's source: a wiki's "== Heading ==" marks,
-a stray code fence, Markdown's bold around an item's lead-in, en dashes as bullets. Each test
-is one rule with a control that the rule must not reach."""
+"""parse_text on what a copy keeps from the page's source and its theme: a wiki's "==
+Heading ==" marks and edit links, code fences and component tags, Markdown's bold around an
+item's lead-in, en dashes as bullets, table rows with their bars, buttons run together,
+attributions, anchors and footer dates. Each test is one rule with a control that the rule
+must not reach."""
 
 from __future__ import annotations
 
