@@ -39,6 +39,7 @@ __all__ = [
     "all_briefs",
     "bullets_brief",
     "item",
+    "kept_text",
     "long_brief",
     "map_inlines",
     "media_brief",
@@ -384,6 +385,13 @@ ALL: dict[str, Callable[[], Brief]] = {
     "tricky_colons": tricky_colons,
     "long_brief": long_brief,
 }
+
+
+def kept_text(brief: Brief) -> list[str | None]:
+    """Each section's heading, then every block's text: where a test looks for a line the
+    parser must keep, whether it became a heading or stayed text."""
+    headings: list[str | None] = [s.heading for s in brief.sections]
+    return headings + [b.text for s in brief.sections for b in s.blocks]
 
 
 def all_briefs() -> list[Brief]:

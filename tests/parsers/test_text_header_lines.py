@@ -11,6 +11,7 @@ import pytest
 
 from briefkit import ItemList, parse_text, render_text
 from briefkit.syntax.chrome import is_crumbs
+from briefs import kept_text
 
 TITLE = "Country Risk Assessment Guide 2026: How to Evaluate Any Country"
 STANDFIRST = "A framework for mid-sized firms weighing the risks of their sites abroad."
@@ -60,9 +61,7 @@ def test_a_dot_joined_header_line_is_metadata(
 def test_a_dot_joined_line_with_another_part_stays_text(line: str) -> None:
     brief = parse_text(f"{TITLE}\n\n{STANDFIRST}\n\n{line}\n\n{BODY}\n")
     assert (brief.published, brief.authors) == (None, ())
-    assert line in [s.heading for s in brief.sections] + [
-        b.text for s in brief.sections for b in s.blocks
-    ]
+    assert line in kept_text(brief)
 
 
 @pytest.mark.parametrize(
@@ -293,8 +292,7 @@ def test_a_kicker_over_a_headline_over_its_byline_stays_a_kicker() -> None:
 )
 def test_glued_words_with_a_part_that_is_no_button_stay(line: str) -> None:
     brief = parse_text(f"{TITLE}\n\n{BODY}\n\n{line}\n\n{BODY}\n")
-    kept = [s.heading for s in brief.sections] + [b.text for s in brief.sections for b in s.blocks]
-    assert line in kept
+    assert line in kept_text(brief)
 
 
 def test_a_camel_case_wordmark_over_the_headline_is_the_publisher() -> None:

@@ -19,6 +19,10 @@ def _blocks(text: str) -> list[object]:
     return [b for s in parse_text(text).sections for b in s.blocks]
 
 
+def _paragraphs_of(text: str) -> list[str]:
+    return [getattr(b, "text", "") for b in _blocks(text)]
+
+
 def test_wiki_heading_marks_are_dropped_from_the_title_and_headings() -> None:
     brief = parse_text(f"= Policy analysis =\n\n{BODY}\n\n==Approaches==\n\n{BODY}\n")
     assert brief.title == "Policy analysis"
@@ -29,17 +33,17 @@ def test_wiki_heading_marks_are_dropped_from_the_title_and_headings() -> None:
 def test_unequal_or_empty_wiki_marks_stay_text(line: str) -> None:
     brief = parse_text(f"Policy Analysis\n\n{BODY}\n\n{line}\n\n{BODY}\n")
     assert [s.heading for s in brief.sections] == [None]
-    assert line in [getattr(b, "text", "") for b in _blocks(render_text(brief))]
+    assert line in _paragraphs_of(render_text(brief))
 
 
 def test_a_code_fence_alone_on_its_line_is_dropped() -> None:
     text = f"Geopolitical analysis\n```wiki\n{BODY}\n\n```\n\n{BODY}\n"
-    assert [getattr(b, "text", "") for b in _blocks(text)] == [BODY, BODY]
+    assert _paragraphs_of(text) == [BODY, BODY]
 
 
 def test_a_code_fence_inside_a_line_stays() -> None:
     line = "Wrap the sample in ``` fences before you paste it."
-    assert next(getattr(b, "text", "") for b in _blocks(f"Guide\n\n{line}\n\n{BODY}\n")) == line
+    assert _paragraphs_of(f"Guide\n\n{line}\n\n{BODY}\n")[0] == line
 
 
 def test_an_item_lead_in_markdown_bold_loses_its_marks() -> None:
@@ -89,7 +93,7 @@ def test_a_wikimedia_commons_attribution_is_dropped(credit: str) -> None:
     brief = parse_text(text)
     assert [s.heading for s in brief.sections] == [None, "Definition of Terrorism"]
     assert brief.authors == ()
-    assert credit not in [getattr(b, "text", "") for b in _blocks(text)]
+    assert credit not in _paragraphs_of(text)
 
 
 @pytest.mark.parametrize(
@@ -100,7 +104,7 @@ def test_a_wikimedia_commons_attribution_is_dropped(credit: str) -> None:
     ],
 )
 def test_a_sentence_naming_wikimedia_commons_stays(line: str) -> None:
-    assert line in [getattr(b, "text", "") for b in _blocks(f"Archive\n\n{BODY}\n\n{line}\n")]
+    assert line in _paragraphs_of(f"Archive\n\n{BODY}\n\n{line}\n")
 
 
 @pytest.mark.parametrize(
@@ -114,7 +118,7 @@ def test_a_sentence_naming_wikimedia_commons_stays(line: str) -> None:
 def test_a_last_updated_line_ending_the_text_is_the_updated_date(footer: str) -> None:
     brief = parse_text(f"Timestamps\n\n{BODY}\n\n{BODY}\n\n{footer}\n")
     assert brief.updated == dt.date(2025, 5, 16)
-    assert [getattr(b, "text", "") for b in _blocks(render_text(brief))] == [BODY, BODY]
+    assert _paragraphs_of(render_text(brief)) == [BODY, BODY]
 
 
 @pytest.mark.parametrize(
@@ -127,7 +131,7 @@ def test_a_last_updated_line_ending_the_text_is_the_updated_date(footer: str) ->
 def test_a_date_not_ending_the_text_as_a_labelled_footer_stays(tail: str) -> None:
     brief = parse_text(f"Timestamps\n\n{BODY}\n\n{BODY}\n\n{tail}\n")
     assert brief.updated is None
-    assert tail.split("\n")[0] in [getattr(b, "text", "") for b in _blocks(render_text(brief))]
+    assert tail.split("\n")[0] in _paragraphs_of(render_text(brief))
 
 
 @pytest.mark.parametrize("name", ["MarsEdit", "OutlookEdit"])
@@ -149,10 +153,6 @@ def test_a_wiki_namespace_line_is_dropped(line: str) -> None:
 def test_a_category_field_with_a_space_stays_metadata_or_text() -> None:
     brief = parse_text(f"Regional Security\nCategory: Intelligence\n\n{BODY}\n")
     assert brief.category == "Intelligence"
-
-
-def _paragraphs_of(text: str) -> list[str]:
-    return [getattr(b, "text", "") for b in _blocks(text)]
 
 
 def test_a_multi_word_heading_loses_an_edit_link_glued_on_without_brackets() -> None:

@@ -12,6 +12,7 @@ import pytest
 from briefkit import Brief, ItemList, SectionKind, parse_text, render_text
 from briefkit.parsers.vocabulary import classify_heading, heading_kind, split_inline_heading
 from briefkit.syntax.date_lines import is_date_range
+from briefs import kept_text
 
 K = SectionKind
 
@@ -458,7 +459,7 @@ def test_a_breadcrumb_ends_in_the_title() -> None:
 def test_trails_joined_by_semicolons_under_the_title_are_text() -> None:
     places = "Africa > Malawi; Near East > Morocco; Western Hemisphere > Canada"
     brief = parse_text(f"Security Alert: Threat to Schools\n\n{places}\n\n{BODY}")
-    kept = [s.heading for s in brief.sections] + [b.text for s in brief.sections for b in s.blocks]
+    kept = kept_text(brief)
     assert places in kept
     assert BODY in kept
     crumbs = parse_text(f"Security Alert: Threat to Schools\n\nAfrica > Malawi\n\n{BODY}")

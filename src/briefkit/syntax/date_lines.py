@@ -103,9 +103,8 @@ def date_line(line: str) -> DateLine | None:
             return None
         return DateLine(inner.date, signed.group(1).strip(), updated=inner.updated)
     prefix = _PREFIX.match(text)
-    updated = prefix is not None and "updated" in prefix.group(0).lower()
-    updated = updated or (prefix is not None and "modified" in prefix.group(0).lower())
-    updated = updated or (prefix is not None and "reviewed" in prefix.group(0).lower())
+    said = prefix.group(0).lower() if prefix is not None else ""
+    updated = any(word in said for word in ("updated", "modified", "reviewed"))
     text = text[prefix.end() :] if prefix is not None else text
     masthead = _MASTHEAD.fullmatch(text)
     if masthead is not None:  # "- The Capital Ledger - Tuesday, April 9, 2019"

@@ -41,10 +41,7 @@ def asks_about(question: str, name: str) -> bool:
     if not question.endswith("?"):
         return False
     asked, name = question.casefold().replace("-", " "), name.casefold().replace("-", " ")
-    if f" {name}" in asked:
-        return True
-    pairs = set(pairwise(asked.rstrip("?").split()))
-    return any(pair in pairs for pair in pairwise(name.split()))
+    return f" {name}" in asked or _two_in_a_row(name.split(), asked.rstrip("?").split())
 
 
 def tailed_headline(text: str) -> bool:
@@ -66,8 +63,12 @@ def keyword_line(text: str, title: str) -> bool:
     words = text.split()
     if not 2 <= len(words) <= _KEYWORD_WORDS or _KEYWORD.fullmatch(text) is None:
         return False
-    said = re.sub(r"[^\w' -]", " ", title.lower()).split()
-    pairs = set(pairwise(said))
+    return _two_in_a_row(words, re.sub(r"[^\w' -]", " ", title.lower()).split())
+
+
+def _two_in_a_row(words: list[str], among: list[str]) -> bool:
+    """Two of ``words``, one after the other, stand one after the other in ``among`` too."""
+    pairs = set(pairwise(among))
     return any(pair in pairs for pair in pairwise(words))
 
 

@@ -230,9 +230,9 @@ def split_units(lines: list[str], first_line: int) -> list[Unit]:
             units.append(current)
             continue
         nested = indent > 0 and _bulleted(s)  # a nested bullet or number: an item of its own
-        deeper = current is not None and current.kind in ("item", "para")
-        deeper = deeper and current is not None and indent > current.indent
-        if deeper and current is not None and not nested:
+        # an item or a paragraph is open: a line indented under it continues it
+        continuing = current is not None and current.kind in ("item", "para")
+        if continuing and current is not None and indent > current.indent and not nested:
             current.parts.append(s)
             current.raw.append(s)
             continue
@@ -284,7 +284,6 @@ def split_units(lines: list[str], first_line: int) -> list[Unit]:
             current = None
             continue
         strength = chrome_strength(s)
-        continuing = current is not None and current.kind in ("para", "item")
         if strength and continuing and current is not None and (strength == WEAK or s.islower()):
             # a wrapped line that happens to read "full report", "Search" or "by" continues
             strength = strength if _breaks(current, s, width, loose) else 0
