@@ -353,19 +353,6 @@ KNOWN: dict[str, set[str]] = {
         "title",
     },
     # held-out set 30, as first met (3ff2789), left untuned for the next round:
-    # on single breaks, a Title Case heading right over two subheadings is missed
-    "held_out/ai_pentest_glossary_single_breaks_key_takeaways_heading_over_subheadings": {
-        "sections"
-    },
-    # a category slug over the headline is taken as the title; on single breaks a "Table of
-    # Contents" label over prose is dropped where docs/parsing.md says it heads the prose
-    # (see LOSES_CONTENT)
-    "held_out/civics_site_guide_slug_kicker_toc_label_over_prose_dash_lead_items": {
-        "content lost",
-        "metadata",
-        "sections",
-        "title",
-    },
     # "Operational Impact of Supply Chain Disruption" takes no kind; this expected JSON
     # reads implications from "Impact"
     "held_out/finance_automation_glossary_definition_heading_unmarked_item_lines": {"sections"},
@@ -388,14 +375,13 @@ KNOWN: dict[str, set[str]] = {
     },
     # the lexicon site's word-per-line remainders are joined otherwise than the expected JSON
     "held_out/lexicon_site_term_entry_lower_case_headline_word_line_remainders": {"blocks"},
-    # the headline's question again in sentence case, heading the first section, is missed
+    # the sentence-case step "2. Detection and analysis" takes no kind; this expected JSON
+    # reads analysis from its last word
     "held_out/load_testing_glossary_fragment_standfirst_numbered_phase_headings": {"sections"},
 }
 #: Briefs of ``KNOWN`` that lose words of their content (a strict xfail of the content
 #: rule below, so a fix must take them off this list).
-LOSES_CONTENT: set[str] = {
-    "held_out/civics_site_guide_slug_kicker_toc_label_over_prose_dash_lead_items",
-}
+LOSES_CONTENT: set[str] = set()
 
 
 def test_corpus_size() -> None:

@@ -368,3 +368,22 @@ def test_a_trail_of_bare_slashes_above_the_headline_is_dropped() -> None:
 @pytest.mark.parametrize("line", ["TCP/IP/UDP", "Use and/or Avoid", "Q1/Q2/Q3 Results 2025"])
 def test_slashes_in_a_name_or_a_phrase_are_no_trail(line: str) -> None:
     assert not is_crumbs(line)
+
+
+def test_a_lower_case_slug_over_the_headline_is_its_category() -> None:
+    slug = "elections-and-voting-processes"
+    brief = parse_text(f"{slug}\n{TITLE}\n\n{STANDFIRST}\n\n{BODY}\n")
+    assert (brief.title, brief.category) == (TITLE, slug)
+    # a hyphenated word over a sentence is no kicker of a headline
+    brief = parse_text(f"cease-fire\n\n{BODY}\n")
+    assert (brief.title, brief.category) == ("cease-fire", None)
+
+
+def test_the_headline_again_in_other_capitals_after_the_standfirst_heads_a_section() -> None:
+    title = "What is Incident Response?"
+    text = f"{title}\n\n{STANDFIRST}\n\nWhat is incident response?\n\n{BODY}\n"
+    assert [s.heading for s in parse_text(text).sections] == [None, "What is incident response?"]
+    # printed as written, or above the standfirst, it is the page's repeat: dropped
+    for repeat in (f"{STANDFIRST}\n\n{title}", f"What is incident response?\n\n{STANDFIRST}"):
+        brief = parse_text(f"{title}\n\n{repeat}\n\n{BODY}\n")
+        assert [b.text for s in brief.sections for b in s.blocks] == [STANDFIRST, BODY]

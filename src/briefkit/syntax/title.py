@@ -5,8 +5,8 @@ WATCH", then "View Original"), a tagline, page anchors and search boxes, breadcr
 kicker or category label ("Policy Paper", "Maritime"), a date, a byline, or the page title
 with the site's name after a dash followed by the headline itself. Under the title come
 dates, bylines, a reading time, author names and a repeated headline (read by
-:mod:`.title_tail`). Dates, bylines, site
-names and kickers are read into metadata; the rest is dropped as chrome.
+:mod:`.title_tail`). Dates, bylines, site names and kickers are read into metadata; the
+rest is dropped as chrome.
 
 Everything here is conservative: a line is skipped only when it is recognised; the first
 line that is not becomes the title. Only the first ``_SCAN`` non-blank lines are looked at.
@@ -44,9 +44,9 @@ _SCAN = 40
 _SIBLING_SCAN = 400
 _KICKER_WORDS = 3
 _KICKER_CHARS = 40
-_LABEL_CHARS = 4
 _TITLE_WORDS = 30
 _MENU_WORDS = 8
+_LABEL_CHARS = 4
 _LOGO_CHARS = 3
 _SITE_WORDS = 8
 _SITE_LINES = 3
@@ -69,8 +69,7 @@ _IMAGE_LABEL = re.compile(
     r"|(?:image|photo|photograph|picture)(?: by|:| credit:?) [^\n]{1,80}",
     re.IGNORECASE,
 )
-#: Labels that introduce the headline under them ("Featured"): what stands above is the
-#: site's header.
+#: Labels over the headline ("Featured"): what stands above them is the site's header.
 _FEATURE_LABEL = re.compile(r"featured(?: (?:post|article|story))?|editor'?s (?:pick|choice)", re.I)
 
 
@@ -132,8 +131,9 @@ def _kicker(text: str) -> bool:
 
 
 def _label_line(text: str) -> bool:
-    """A lower-case section label over a page ("social and politics", "featured")."""
-    return text.islower() and text.replace(" ", "").isalpha() and len(text) >= _LABEL_CHARS
+    """A lower-case section label or slug over a page ("social and politics", "world-news")."""
+    bare = text.replace(" ", "").replace("-", "")
+    return text.islower() and bare.isalpha() and len(text) >= _LABEL_CHARS
 
 
 def _site_suffix(text: str, headline: str) -> str | None:

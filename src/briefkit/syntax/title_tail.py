@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .chrome import STRONG, chrome_strength, is_credit, is_crumbs
+from .chrome import STRONG, chrome_strength, is_contents_label, is_credit, is_crumbs
 from .date_lines import date_line, is_time_line
 from .header_line import header_fields, signs
 from .heading_form import heading_form, is_body_text
@@ -37,8 +37,8 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
         if not text:
             index += 1
             continue
-        if text.startswith((ESCAPE, ">")) or nav_side(text) is not None:
-            return index  # structure, not the page's furniture
+        if text.startswith((ESCAPE, ">")) or nav_side(text) is not None or is_contents_label(text):
+            return index  # structure (a contents label heads prose), not the page's furniture
         if keyword_line(text, head.title):
             index, active = index + 1, True  # the page's keyword, an image's alt text
             continue

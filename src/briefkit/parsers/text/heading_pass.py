@@ -25,7 +25,7 @@ from ...model import SectionKind
 from ...syntax.date_lines import date_line, is_date_range
 from ...syntax.heading_form import colon_headline, heading_form, is_body_text, section_number
 from ...syntax.headings import classify_heading, heading_kind
-from .units import Unit
+from .units import Unit, is_blankless
 
 __all__ = ["GLYPHS", "SPACED_GAP", "settle_headings"]
 
@@ -63,6 +63,21 @@ def _row(unit: Unit, before: Unit | None) -> bool:
         and not is_body_text(before.text)
         and not before.text.endswith(":")
         and not _date(before.text)  # a date line is the entry's above, not a row
+    )
+
+
+def _stacked(units: list[Unit], i: int, nxt: Unit) -> bool:
+    """A Title Case line over prose, under another such line that follows a finished
+    paragraph: a subheading under its heading ("Technical Controls" under "Components of
+    Security Posture"), where a page pasted with no blank line stacks the two."""
+    if i < 2 or not _prose(nxt):
+        return False
+    above, before = units[i - 2], units[i - 1]
+    return (
+        _prose(above)
+        and _ends_sentence(above.text)
+        and before.single
+        and heading_form(before.text) in ("title", "caps")
     )
 
 
@@ -213,19 +228,21 @@ def _label(unit: Unit) -> str | None:
 _STEPS_MIN = 2  # one numbered sentence-case line alone stays an item
 
 
-def _numbered_steps(units: list[Unit]) -> set[int]:
-    """Indexes of numbered sentence-case headings ("1. Start with the operational snapshot"
+def _numbered_steps(units: list[Unit], blankless: bool) -> set[int]:
+    """Indexes of numbered headings of any case ("1. Start with the operational snapshot"
     over its paragraph, "2. Separate facts from follow-up" over the next): unindented
-    one-line items, a blank line around each, numbered one after another, each over prose.
-    Two or more make a run of steps; one alone stays an item."""
+    one-line items, a blank line around each (or none anywhere in the text), numbered one
+    after another, each over prose. Two or more make a run of steps; one alone stays an
+    item."""
     found: list[int] = []
     for i, unit in enumerate(units):
-        if unit.kind != "item" or unit.number is None or unit.indent or unit.tight:
+        if unit.kind != "item" or unit.number is None or unit.indent:
             continue
-        if len(unit.raw) != 1 or unit.letter is not None or heading_form(unit.text) != "sentence":
-            continue
+        if len(unit.raw) != 1 or unit.letter is not None or heading_form(unit.text) is None:
+            continue  # ("1. Preparation" heads in Title Case; a run of steps may open so)
         j = _next_kept(units, i)
-        if j is not None and not units[j].tight and units[j].kind == "para" and _prose(units[j]):
+        spaced = blankless or (not unit.tight and j is not None and not units[j].tight)
+        if j is not None and spaced and units[j].kind == "para" and _prose(units[j]):
             found.append(i)
     numbers = [units[i].number for i in found]
     steps = len(found) >= _STEPS_MIN and all(
@@ -274,12 +291,11 @@ def settle_headings(units: list[Unit], title: str) -> None:
     """
     long_title = is_body_text(title)  # a sentence for a title: what follows is no subtitle
     listed = _link_lists(units)
-    steps = _numbered_steps(units)
+    # no blank line anywhere: lines tight one under the other tell nothing of a page's header
+    blankless = is_blankless(units)
+    steps = _numbered_steps(units, blankless)
     first_prose = next((i for i, u in enumerate(units) if _prose(u)), len(units))
     later = False  # a heading follows
-    # no blank line anywhere (a page pasted with single breaks): lines tight one under the
-    # other tell nothing of a page's header
-    blankless = len(units) > 1 and all(u.tight for u in units[1:])
     keys: set[str] = set()  # the parts before the colon of "Key: Title" headings found
     asked: set[int] = set()  # questions tight under the heading they follow (see _asked)
     for i in range(len(units) - 1, -1, -1):
@@ -302,8 +318,9 @@ def settle_headings(units: list[Unit], title: str) -> None:
         if nxt.tight and _dash_pair(unit.text) and _dash_pair(nxt.text):
             continue  # "UK Military Terminology – Stand To" over "Civilian Terminology – ..."
         question = unit.kind == "para" and before is not None and _asked(label, form, nxt, before)
+        stacked = blankless and _stacked(units, i, nxt)
         if (i == 0 and unit.tight and not long_title) or (
-            unit.kind == "para" and _row(unit, before) and not question
+            unit.kind == "para" and _row(unit, before) and not question and not stacked
         ):
             continue  # a subtitle right under a headline, or a row of a list
         if i in listed:
@@ -326,6 +343,7 @@ def settle_headings(units: list[Unit], title: str) -> None:
             pasted = unit.loose and before is not None and _ends_sentence(before.text)
             # over prose, or over a heading of its own (a heading for a run of headings)
             ok = (prose and (not unit.tight or pasted)) or (chained and not unit.tight)
+            ok = ok or i in steps
             # over a list, between blank lines after a finished paragraph ("Some definitions")
             ok = ok or (
                 nxt.kind == "item"

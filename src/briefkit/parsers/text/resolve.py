@@ -19,9 +19,9 @@ import re
 
 from ...model import SectionKind
 from ...syntax.chrome import chrome_strength, is_contents_label, is_credit, is_cta, is_related_label
-from ...syntax.heading_form import heading_form
+from ...syntax.heading_form import heading_form, is_body_text
 from .heading_pass import GLYPHS, SPACED_GAP, settle_headings
-from .units import Unit
+from .units import Unit, is_blankless
 
 __all__ = ["resolve"]
 
@@ -89,13 +89,17 @@ _CONTENTS_HEADING = re.compile(r"table of contents?", re.IGNORECASE)
 
 
 def _contents_headings(units: list[Unit]) -> None:
-    """ "Table of Contents" over a paragraph of prose, after a blank line, is a guide's
-    section about tables of contents, not the label of a contents list (which stands over
-    its entries, a list or a headline-shaped line): it heads that section."""
+    """ "Table of Contents" over a paragraph of prose, after a blank line (or in a text with
+    none), is a guide's section about tables of contents, not the label of a contents list
+    (which stands over its entries, a list or a headline-shaped line): it heads that
+    section."""
+    blankless = is_blankless(units)
     for i in range(len(units) - 1):
         unit, nxt = units[i], units[i + 1]
-        if unit.kind != "chrome" or len(unit.raw) != 1 or nxt.kind != "para" or nxt.tight:
+        if unit.kind != "chrome" or len(unit.raw) != 1 or nxt.kind != "para":
             continue
+        if (nxt.tight and not blankless) or nxt.line - unit.line >= SPACED_GAP:
+            continue  # (two blank lines under it: its entries did not copy)
         prose = len(nxt.text.split()) >= _CONTENTS_PROSE and nxt.text.endswith(".")
         if prose and _CONTENTS_HEADING.fullmatch(unit.text.strip()):
             unit.kind, unit.parts, unit.section = "head", [unit.text.strip()], SectionKind.OTHER
@@ -201,9 +205,17 @@ def _repeated_title(units: list[Unit], title: str) -> None:
     breadcrumb and the article): as written, or cut off or run on by a few words ("...
     Assessment And Briefing Relate" under "... Assessment And Brief")."""
     key = title.lower().split()
+    case = heading_form(title.rstrip("?"))
+    prose = False
     for unit in units[:_REPEAT_REACH]:
-        if unit.single and not unit.after_nav and _same_headline(unit.text.lower().split(), key):
+        same = unit.single and not unit.after_nav
+        same = same and _same_headline(unit.text.lower().split(), key)
+        # past the first prose, the headline in sentence case for Title Case heads a section
+        # ("What is incident response?" under "What is Incident Response?")
+        recased = prose and heading_form(unit.text.rstrip("?")) != case
+        if same and not recased:
             unit.kind = "chrome"
+        prose = prose or (unit.kind == "para" and is_body_text(unit.text))
 
 
 def _same_headline(words: list[str], title: list[str]) -> bool:

@@ -38,7 +38,7 @@ from ...syntax.text import (
     nav_side,
 )
 
-__all__ = ["MAX_UNITS", "Unit", "split_units", "wrap_width"]
+__all__ = ["MAX_UNITS", "Unit", "is_blankless", "split_units", "wrap_width"]
 
 #: Units (paragraphs, items, headings, ...) one text may be read into: each becomes two
 #: parts of a brief (a block or item and its text), so this is MAX_NODES for text. Counted
@@ -107,6 +107,11 @@ class _Units(list[Unit]):
                 line=unit.line,
             )
         super().append(unit)
+
+
+def is_blankless(units: list[Unit]) -> bool:
+    """No blank line between any two units: a page pasted with single line breaks."""
+    return len(units) > 1 and all(u.tight for u in units[1:])
 
 
 def wrap_width(lines: list[str]) -> tuple[int | None, bool]:

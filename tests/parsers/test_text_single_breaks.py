@@ -1,0 +1,74 @@
+"""parse_text on pages pasted with a line per paragraph and no blank line anywhere: a
+heading stacked over its subheading, numbered steps, a contents label over prose. Each test
+is one rule with a control that the rule must not reach."""
+
+from __future__ import annotations
+
+from briefkit import ItemList, SectionKind, parse_text
+from briefs import kept_text
+
+TITLE = "Security Posture"
+# a paragraph a line, as such pages paste: lines longer than any hard-wrapped text's
+BODY = (
+    "The ministry confirmed the order on Monday and said more would follow once the review of "
+    "every regional office was complete."
+)
+MORE = (
+    "Officials expect the first results of the review before the end of the year, and the "
+    "full report early in the next one."
+)
+
+
+def _heads(text: str) -> list[str | None]:
+    return [s.heading for s in parse_text(text).sections]
+
+
+def test_a_heading_stacked_over_a_subheading_heads_both() -> None:
+    text = f"{TITLE}\n{BODY}\nComponents of Posture\nTechnical Controls\n{MORE}\n"
+    assert _heads(text) == [None, "Components of Posture", "Technical Controls"]
+    brief = parse_text(text)
+    assert brief.sections[1].blocks == ()
+    assert [b.text for b in brief.sections[2].blocks] == [MORE]
+
+
+def test_two_title_case_lines_under_an_unfinished_line_stay_rows() -> None:
+    # under a line that ends no sentence (a list's label), the two lines are its rows
+    text = f"{TITLE}\n{BODY}\nSee the guides on\nTechnical Controls\nAccess Reviews\n{MORE}\n"
+    brief = parse_text(text)
+    assert "Technical Controls" not in _heads(text)
+    assert "Technical Controls" in kept_text(brief)
+    # with blank lines, a line tight under another is a row, as before
+    spaced = f"{TITLE}\n\n{BODY}\n\nComponents of Posture\nTechnical Controls\n{MORE}\n"
+    assert "Technical Controls" not in _heads(spaced)
+
+
+def test_numbered_lines_each_over_prose_are_steps_whatever_their_case() -> None:
+    text = f"{TITLE}\n{BODY}\n1. Preparation\n{BODY}\n2. Detection and triage\n{MORE}\n"
+    brief = parse_text(text)
+    assert [s.heading for s in brief.sections] == [None, "Preparation", "Detection and triage"]
+    assert not any(isinstance(b, ItemList) for s in brief.sections for b in s.blocks)
+
+
+def test_one_numbered_sentence_case_line_over_prose_stays_an_item() -> None:
+    brief = parse_text(f"{TITLE}\n{BODY}\n1. Detection and triage\n{MORE}\n")
+    lists = [b for s in brief.sections for b in s.blocks if isinstance(b, ItemList)]
+    assert [i.text for lst in lists for i in lst.items] == ["Detection and triage"]
+
+
+def test_a_contents_label_over_prose_under_the_headline_heads_it() -> None:
+    prose = f"{BODY} {MORE}"
+    text = f"{TITLE}\nTable of Contents\n{prose}\nWhy It Matters\n{MORE}\n"
+    brief = parse_text(text)
+    assert [(s.kind, s.heading) for s in brief.sections] == [
+        (SectionKind.OTHER, "Table of Contents"),
+        (SectionKind.OTHER, "Why It Matters"),
+    ]
+    assert [b.text for b in brief.sections[0].blocks] == [prose]
+
+
+def test_a_contents_label_over_its_entries_stays_chrome() -> None:
+    brief = parse_text(f"{TITLE}\nTable of Contents\n- Why It Matters\n- Outlook\n{BODY}\n")
+    assert [s.heading for s in brief.sections] == [None]
+    lists = [b for b in brief.sections[0].blocks if isinstance(b, ItemList)]
+    assert lists[0].items[0].text == "Why It Matters"
+    assert "Table of Contents" not in brief.model_dump_json()
