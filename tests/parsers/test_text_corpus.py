@@ -355,13 +355,13 @@ KNOWN: dict[str, set[str]] = {
     # held-out set 30, as first met (3ff2789), left untuned for the next round:
     # "Operational Impact of Supply Chain Disruption" takes no kind; this expected JSON
     # reads implications from "Impact"
-    "held_out/finance_automation_glossary_definition_heading_unmarked_item_lines": {"sections"},
+    "tuned/finance_automation_glossary_definition_heading_unmarked_item_lines": {"sections"},
     # "The Importance of Fraud Risk Assessment" takes no kind; this expected JSON reads
     # judgement from "Assessment"
-    "held_out/fraud_vendor_glossary_label_over_term_question_under_term": {"sections"},
+    "tuned/fraud_vendor_glossary_label_over_term_question_under_term": {"sections"},
     # a Markdown file's YAML front matter, its menu of links and italic labels are read as
     # text; a front-matter line is taken as the title
-    "held_out/grc_platform_markdown_guide_yaml_front_matter_link_menu": {
+    "tuned/grc_platform_markdown_guide_yaml_front_matter_link_menu": {
         "chrome kept",
         "metadata",
         "sections",
@@ -369,15 +369,68 @@ KNOWN: dict[str, set[str]] = {
     },
     # the lexicon site's word-per-line remainders head sections ("Mohamed", "Myanmar's");
     # a "See also: ..." line is kept
-    "held_out/lexicon_site_term_entry_labelled_cut_paragraphs_see_also_line": {
+    "tuned/lexicon_site_term_entry_labelled_cut_paragraphs_see_also_line": {
         "chrome kept",
         "sections",
     },
     # the lexicon site's word-per-line remainders are joined otherwise than the expected JSON
-    "held_out/lexicon_site_term_entry_lower_case_headline_word_line_remainders": {"blocks"},
+    "tuned/lexicon_site_term_entry_lower_case_headline_word_line_remainders": {"blocks"},
     # the sentence-case step "2. Detection and analysis" takes no kind; this expected JSON
     # reads analysis from its last word
-    "held_out/load_testing_glossary_fragment_standfirst_numbered_phase_headings": {"sections"},
+    "tuned/load_testing_glossary_fragment_standfirst_numbered_phase_headings": {"sections"},
+    # held-out sets 31 and 32, as first met (61f82f5: 2 and 3 of 10 exact):
+    # a site template's placeholder contact box above the headline ("Use the form on the
+    # right to contact us.") is taken for the title and its dummy address for a heading
+    "held_out/academic_blog_template_contact_chrome_doubled_title_question_bullets": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # "Phrase — text" bullets: lead-ins after a spaced em dash are not read (older fixtures
+    # of the corpus expect them kept in the text, see docs/parsing.md)
+    "held_out/ciso_vendor_blog_kicker_dek_sentence_case_heading_emdash_lead_bullets": {"blocks"},
+    "held_out/tech_publisher_glossary_explainer_question_headings_period_lead_dash_items": {
+        "blocks"
+    },
+    # "Why they matter now" takes no kind; this expected JSON reads implications
+    "held_out/explainer_blog_read_time_ad_label_question_heading_em_dash_lead_bullets": {
+        "sections"
+    },
+    # a print view's column of eight tab labels is kept as text (three or more headline-
+    # shaped lines in a row are a list, whose words are kept)
+    "held_out/ngo_conflict_tracker_print_menu_rows_country_headings_cut": {
+        "blocks",
+        "chrome kept",
+    },
+    # an image's file name glued to the byline ("IMG_0023By Patrick Scott") heads a section
+    "held_out/personal_blog_travel_feature_dek_image_fused_byline_quote_paragraphs": {
+        "metadata",
+        "sections",
+    },
+    # a Title Case title and a colon open the third item ("A Tri-Seal Compliance Note:
+    # ..."): a lead-in here, which this expected JSON does not read
+    "held_out/sanctions_consultancy_weekly_roundup_weekday_headings_bullets_link_labels": {
+        "blocks"
+    },
+    # one numbered sentence-case line over prose stays an item (two make steps); this
+    # expected JSON keeps the section number in the heading
+    "held_out/scraped_agency_guide_bullet_menu_rows_numbered_heading_question_bullets": {
+        "sections"
+    },
+    # "Why It Matters – ..." takes no kind (the label is not in the vocabulary; an earlier
+    # test reads it as other); a question run into its paragraph on a single break is read
+    # as a paragraph of its own
+    "held_out/seo_guide_read_time_title_case_question_heading_en_dash_lead_bullet": {"sections"},
+    # an "image" placeholder line over a figure's caption is kept (a real text's "Image"
+    # line is content)
+    "held_out/textbook_ebook_section_repeated_headline_page_locator_figure_caption_lines": {
+        "blocks",
+        "chrome kept",
+    },
+    # section numbers are not part of a heading (docs/parsing.md), which this expected
+    # JSON keeps; "Historical Trend Analysis" reads as analysis
+    "held_out/vendor_blog_listicle_numbered_headings_group_heading_cut": {"sections"},
 }
 #: Briefs of ``KNOWN`` that lose words of their content (a strict xfail of the content
 #: rule below, so a fix must take them off this list).

@@ -387,3 +387,37 @@ def test_the_headline_again_in_other_capitals_after_the_standfirst_heads_a_secti
     for repeat in (f"{STANDFIRST}\n\n{title}", f"What is incident response?\n\n{STANDFIRST}"):
         brief = parse_text(f"{title}\n\n{repeat}\n\n{BODY}\n")
         assert [b.text for s in brief.sections for b in s.blocks] == [STANDFIRST, BODY]
+
+
+def test_a_heading_asking_about_the_plural_headline_is_no_title_under_a_kicker() -> None:
+    question = "What is a policy memo?"
+    brief = parse_text(f"Policy Memos\n\n{question}\n\n{BODY}\n\nWho Reads One?\n\n{BODY}\n")
+    assert (brief.title, brief.category) == ("Policy Memos", None)
+    assert [s.heading for s in brief.sections] == [question, "Who Reads One?"]
+    # a kicker the question does not ask about stays the kicker
+    brief = parse_text(f"Policy Papers\n\nWhat is a threat brief?\n\n{BODY}\n")
+    assert (brief.title, brief.category) == ("What is a threat brief?", "Policy Papers")
+
+
+def test_the_headline_again_as_a_markdown_heading_is_dropped() -> None:
+    brief = parse_text(f"{TITLE}\n{STANDFIRST}\n# {TITLE}\nDefinition\n{BODY}\n")
+    assert [s.heading for s in brief.sections] == [None, "Definition"]
+    # a Markdown heading of its own heads its section
+    brief = parse_text(f"{TITLE}\n{STANDFIRST}\n# Why Ratings Differ\n{BODY}\n")
+    assert [s.heading for s in brief.sections] == [None, "Why Ratings Differ"]
+
+
+def test_a_byline_row_with_no_name_and_the_post_categories_gives_tags() -> None:
+    for line, authors in (
+        ("by | Crisis Response, Leadership, Resilience", ()),
+        ("by Jo Roe | Mar 3, 2024 | Crisis Response, Leadership", ("Jo Roe",)),
+    ):
+        brief = parse_text(f"{TITLE}\n\n{line}\n\n{BODY}\n")
+        assert brief.tags == tuple(line.rsplit(" | ", 1)[1].split(", "))
+        assert brief.authors == authors
+        assert [b.text for s in brief.sections for b in s.blocks] == [BODY]
+    # categories need a field before them, and a part that is no name list is text
+    for line in ("Crisis Response | Leadership", "by | the rest of the story"):
+        brief = parse_text(f"{TITLE}\n\n{line}\n\n{BODY}\n")
+        assert brief.tags == ()
+        assert line in kept_text(brief)

@@ -219,3 +219,23 @@ def test_a_documentation_theme_anchor_line_is_dropped() -> None:
     brief = parse_text(text)
     assert [s.heading for s in brief.sections] == [None, heading]
     assert _paragraphs_of(text) == [BODY, BODY]
+
+
+def test_an_ad_placeholder_is_chrome() -> None:
+    brief = parse_text(f"Early Warning Systems\n\n{BODY}\n\nAd loading...\n\n{BODY}\n")
+    assert [s.heading for s in brief.sections] == [None]
+    assert [b.text for b in brief.sections[0].blocks] == [BODY, BODY]
+
+
+def test_a_print_page_locator_is_chrome_and_a_numbered_caption_is_text() -> None:
+    title = "Writing Incident Reports"
+    caption = "Figure 17.4 An Accident Report Form"
+    brief = parse_text(
+        f"{title}\n\nPrinted Page 462-464\n\n{title}\n\n{BODY}\n\n{caption}\n\n{BODY}\n"
+    )
+    assert (brief.title, brief.publisher, brief.category) == (title, None, None)
+    assert [s.heading for s in brief.sections] == [None]
+    assert [b.text for b in brief.sections[0].blocks] == [BODY, caption, BODY]
+    # a heading that names a figure's subject, not its number, heads its section
+    brief = parse_text(f"{title}\n\n{BODY}\n\nFigures That Matter\n\n{BODY}\n")
+    assert [s.heading for s in brief.sections] == [None, "Figures That Matter"]

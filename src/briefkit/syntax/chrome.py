@@ -171,7 +171,9 @@ _STRONG_PATTERNS = (
     r"showing posts with label [^\n]{1,60}\. show all posts",
     r"you are on page \d{1,5} ?of \d{1,5}",
     r"jump to (?:comments|navigation)",
-    r"(?:advertisement|advertising|sponsored(?: content)?|fbpx)",
+    r"(?:advertisement|advertising|sponsored(?: content)?|fbpx|ad loading(?:\.\.\.|…)?)",
+    # an e-book's locator of the printed edition's pages
+    r"printed page \d{1,5}(?:[-–]\d{1,5})?",
     r"(?:google|bing|yandex|facebook)[\w-]{0,20}-verification: ?\S{1,80}",
     r"\d{1,3} min(?:ute)?s? read",
     # a newsletter's pointer to the same piece as video or audio ("Prefer YouTube?")

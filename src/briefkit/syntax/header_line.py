@@ -2,8 +2,10 @@
 14 min read · By Jane Roe, Region Alert Founder", "Mar 3, 2025 | 6 min read" (and alone,
 "Updated May 2013 by Jane Roe"). Blogs and platform themes print one under the headline
 or under the standfirst. Each part must be a field (a date, a month and year, a reading
-time, a byline) for the line to be one: a line with any other part is text, so a sentence
-that happens to hold a "·" is never read."""
+time, a byline, also a bare "by" whose name did not copy) for the line to be one, but
+the last part after a byline or a date may be the post's categories ("by Jo Roe | Mar 3,
+2024 | Crisis Response, Leadership", read as tags): a line with any other part is text, so
+a sentence that happens to hold a "·" is never read."""
 
 from __future__ import annotations
 
@@ -38,10 +40,13 @@ def header_fields(line: str) -> dict[str, Any] | None:
         return None
     fields: dict[str, Any] = {}
     fielded = False  # a line of months alone lists periods: it is no header
-    for part in parts:
+    for number, part in enumerate(parts, start=1):
         if _MONTH_YEAR.fullmatch(part):
             continue
+        last = fielded and number == len(parts)  # after a field: the post's categories
         fielded = True
+        if part.lower() == "by":
+            continue
         signed = _MONTH_BY.fullmatch(part)
         part = signed.group(1) if signed is not None else part  # its byline alone
         if _READING.fullmatch(part):
@@ -54,9 +59,25 @@ def header_fields(line: str) -> dict[str, Any] | None:
                 fields.setdefault("authors", (date.author,))
         elif names:
             fields.setdefault("authors", tuple(names))
+        elif last and _categories(part):
+            fields["tags"] = tuple(c.strip() for c in part.split(","))
         else:
             return None
     return fields if fielded else None
+
+
+_CATEGORY_WORDS = 4
+
+
+def _categories(part: str) -> bool:
+    """ "Crisis Response, Leadership": names in Title Case with no figures, comma-separated."""
+    names = [n.strip() for n in part.split(",")]
+    return all(
+        0 < len(n.split()) <= _CATEGORY_WORDS
+        and all(w[:1].isupper() or w in ("and", "&", "of") for w in n.split())
+        and not any(c.isdigit() for c in n)
+        for n in names
+    )
 
 
 def signs(line: str) -> bool:

@@ -41,7 +41,14 @@ def asks_about(question: str, name: str) -> bool:
     if not question.endswith("?"):
         return False
     asked, name = question.casefold().replace("-", " "), name.casefold().replace("-", " ")
-    return f" {name}" in asked or _two_in_a_row(name.split(), asked.rstrip("?").split())
+    if f" {name}" in asked:
+        return True
+    # in the singular too ("What is a policy memo?" under "Policy Memos")
+    return _two_in_a_row(_singular(name.split()), _singular(asked.rstrip("?").split()))
+
+
+def _singular(words: list[str]) -> list[str]:
+    return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words]
 
 
 def tailed_headline(text: str) -> bool:

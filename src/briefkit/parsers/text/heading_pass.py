@@ -138,8 +138,10 @@ def _entry(units: list[Unit], i: int, keys: set[str]) -> bool:
     return j is not None and _prose(units[j]) and heading_form(tail) in ("title", "caps")
 
 
-#: A chart's or table's title ends with the years it covers ("Unemployment Rate, 2000-2006").
+#: A chart's or table's title ends with the years it covers ("Unemployment Rate, 2000-2006")
+#: or opens with its number ("Figure 17.4 An Accident Report Form", "Table 2: Incidents").
 _YEARS_TAIL = re.compile(r", (?:19|20)\d{2}(?: ?[-–] ?(?:19|20)?\d{2})?$")
+_NUMBERED_CAPTION = re.compile(r"(?:figure|fig\.|table|exhibit|chart|map|graph) \d", re.I)
 
 
 def _link_lists(units: list[Unit]) -> set[int]:
@@ -305,7 +307,7 @@ def settle_headings(units: list[Unit], title: str) -> None:
         label = _label(unit) or (unit.text if i in steps else None)
         if label is None:
             continue
-        if _YEARS_TAIL.search(label):
+        if _YEARS_TAIL.search(label) or _NUMBERED_CAPTION.match(label):
             continue  # the title of a chart or a table, not of a section
         j = _next_kept(units, i)
         if j is None:

@@ -213,8 +213,8 @@ def _repeated_title(units: list[Unit], title: str) -> None:
         # past the first prose, the headline in sentence case for Title Case heads a section
         # ("What is incident response?" under "What is Incident Response?")
         recased = prose and heading_form(unit.text.rstrip("?")) != case
-        if same and not recased:
-            unit.kind = "chrome"
+        if (same and not recased) or (unit.kind == "head" and unit.text == title):
+            unit.kind = "chrome"  # (a Markdown "# " heading: the headline as written only)
         prose = prose or (unit.kind == "para" and is_body_text(unit.text))
 
 
