@@ -381,7 +381,7 @@ KNOWN: dict[str, set[str]] = {
     # held-out sets 31 and 32, as first met (61f82f5: 2 and 3 of 10 exact):
     # a site template's placeholder contact box above the headline ("Use the form on the
     # right to contact us.") is taken for the title and its dummy address for a heading
-    "held_out/academic_blog_template_contact_chrome_doubled_title_question_bullets": {
+    "tuned/academic_blog_template_contact_chrome_doubled_title_question_bullets": {
         "chrome kept",
         "metadata",
         "sections",
@@ -389,52 +389,110 @@ KNOWN: dict[str, set[str]] = {
     },
     # "Phrase — text" bullets: lead-ins after a spaced em dash are not read (older fixtures
     # of the corpus expect them kept in the text, see docs/parsing.md)
-    "held_out/ciso_vendor_blog_kicker_dek_sentence_case_heading_emdash_lead_bullets": {"blocks"},
-    "held_out/tech_publisher_glossary_explainer_question_headings_period_lead_dash_items": {
-        "blocks"
-    },
+    "tuned/ciso_vendor_blog_kicker_dek_sentence_case_heading_emdash_lead_bullets": {"blocks"},
+    "tuned/tech_publisher_glossary_explainer_question_headings_period_lead_dash_items": {"blocks"},
     # "Why they matter now" takes no kind; this expected JSON reads implications
-    "held_out/explainer_blog_read_time_ad_label_question_heading_em_dash_lead_bullets": {
-        "sections"
-    },
+    "tuned/explainer_blog_read_time_ad_label_question_heading_em_dash_lead_bullets": {"sections"},
     # a print view's column of eight tab labels is kept as text (three or more headline-
     # shaped lines in a row are a list, whose words are kept)
-    "held_out/ngo_conflict_tracker_print_menu_rows_country_headings_cut": {
+    "tuned/ngo_conflict_tracker_print_menu_rows_country_headings_cut": {
         "blocks",
         "chrome kept",
     },
     # an image's file name glued to the byline ("IMG_0023By Patrick Scott") heads a section
-    "held_out/personal_blog_travel_feature_dek_image_fused_byline_quote_paragraphs": {
+    "tuned/personal_blog_travel_feature_dek_image_fused_byline_quote_paragraphs": {
         "metadata",
         "sections",
     },
     # a Title Case title and a colon open the third item ("A Tri-Seal Compliance Note:
     # ..."): a lead-in here, which this expected JSON does not read
-    "held_out/sanctions_consultancy_weekly_roundup_weekday_headings_bullets_link_labels": {
-        "blocks"
-    },
+    "tuned/sanctions_consultancy_weekly_roundup_weekday_headings_bullets_link_labels": {"blocks"},
     # one numbered sentence-case line over prose stays an item (two make steps); this
     # expected JSON keeps the section number in the heading
-    "held_out/scraped_agency_guide_bullet_menu_rows_numbered_heading_question_bullets": {
-        "sections"
-    },
+    "tuned/scraped_agency_guide_bullet_menu_rows_numbered_heading_question_bullets": {"sections"},
     # "Why It Matters – ..." takes no kind (the label is not in the vocabulary; an earlier
     # test reads it as other); a question run into its paragraph on a single break is read
     # as a paragraph of its own
-    "held_out/seo_guide_read_time_title_case_question_heading_en_dash_lead_bullet": {"sections"},
+    "tuned/seo_guide_read_time_title_case_question_heading_en_dash_lead_bullet": {"sections"},
     # an "image" placeholder line over a figure's caption is kept (a real text's "Image"
     # line is content)
-    "held_out/textbook_ebook_section_repeated_headline_page_locator_figure_caption_lines": {
+    "tuned/textbook_ebook_section_repeated_headline_page_locator_figure_caption_lines": {
         "blocks",
         "chrome kept",
     },
     # section numbers are not part of a heading (docs/parsing.md), which this expected
     # JSON keeps; "Historical Trend Analysis" reads as analysis
-    "held_out/vendor_blog_listicle_numbered_headings_group_heading_cut": {"sections"},
+    "tuned/vendor_blog_listicle_numbered_headings_group_heading_cut": {"sections"},
+    # held-out set 33, as first met (d2e6aeb: 5 of 20 exact):
+    # a related post's title after the body ("Atmospheric River") is kept as text
+    "held_out/cat_modeler_blog_kicker_headline_date_three_paragraphs_subscribe_modal_strings": {
+        "blocks",
+        "chrome kept",
+    },
+    # the Roman numeral of "I. The concept of risk" is no part of the heading (this JSON
+    # keeps it); "Second, the risk of goal setting" over prose is read as text
+    "held_out/content_farm_qa_page_question_headline_roman_and_ordinal_word_headings": {
+        "content lost",
+        "sections",
+    },
+    # writers' kinds outside the vocabulary: "Why Is Political Stability Important?" as
+    # implications, "History and Origin" as background
+    "held_out/explainer_site_year_suffix_headline_question_headings_long_paragraphs": {"sections"},
+    "held_out/finance_glossary_explainer_question_headline_bracket_link_terms_single_breaks_cut": {
+        "sections"
+    },
+    # three lower-case lines under "Every item keeps to one fixed pattern:" with no bullets
+    # are read as paragraphs (only lines with lead-ins are read as its items)
+    "held_out/intel_newsletter_about_page_tagline_headline_unmarked_list_lines_single_breaks": {
+        "blocks"
+    },
+    # the blog's name over its pipe-joined tagline is taken as the title; "Please" and "to
+    # post comments" around a login link are kept
+    "held_out/law_blog_post_kicker_pipe_tagline_quoted_headline_editor_note_comment_lines": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # a journal's tab row, "Download PDFPDF" and permissions box above the title: the first
+    # is taken as the title; a numbered author line is read as a list
+    "held_out/medical_journal_editorial_tab_chrome_numbered_byline_affiliation_question_heading": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # a section's link in a "Home » Health » ..." trail gives no category; a Title Case
+    # heading right under a cut sentence is missed
+    "held_out/news_aggregator_breadcrumb_repeated_headline_title_case_subtitle_headings_cut": {
+        "metadata",
+        "sections",
+    },
+    # an "About Lee Munson" author box heads a section and gives no author
+    "held_out/security_faq_site_one_sentence_paragraphs_author_box_heading_numbered_comment": {
+        "metadata"
+    },
+    # a Title Case heading over "Introduction: ..." and that run-in label are read as text
+    # and the paragraph's "Analysis:" label heads a section
+    "held_out/seo_explainer_site_question_lead_editors_note_pipe_table_topic_heading_cut": {
+        "sections"
+    },
+    # a date inside the headline gives no date; the first "Show - Channel (US)" heading,
+    # tight under the list's heading, is read as text
+    "held_out/tv_newsletter_issue_dated_headline_dek_channel_subheadings_single_breaks": {
+        "metadata",
+        "sections",
+    },
+    # "Core concepts" over sentence-case lead-in lines with lower-case text is read as text
+    "held_out/wiki_explainer_glued_edit_headline_link_terms_unmarked_colon_lead_items_cut": {
+        "sections"
+    },
 }
 #: Briefs of ``KNOWN`` that lose words of their content (a strict xfail of the content
 #: rule below, so a fix must take them off this list).
-LOSES_CONTENT: set[str] = set()
+LOSES_CONTENT: set[str] = {
+    "held_out/content_farm_qa_page_question_headline_roman_and_ordinal_word_headings",
+}
 
 
 def test_corpus_size() -> None:

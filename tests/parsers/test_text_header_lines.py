@@ -421,3 +421,29 @@ def test_a_byline_row_with_no_name_and_the_post_categories_gives_tags() -> None:
         brief = parse_text(f"{TITLE}\n\n{line}\n\n{BODY}\n")
         assert brief.tags == ()
         assert line in kept_text(brief)
+
+
+def test_a_byline_with_the_post_view_count_gives_the_author() -> None:
+    brief = parse_text(f"{TITLE}\n\nby Jhon Lennon 48 views\n\n{BODY}\n")
+    assert brief.authors == ("Jhon Lennon",)
+    assert [b.text for s in brief.sections for b in s.blocks] == [BODY]
+
+
+def test_a_name_over_a_reading_time_run_into_the_date_is_the_author() -> None:
+    for line in ("3 min readJul 14, 2022", "3 min read · Jul 14, 2022"):
+        brief = parse_text(f"{TITLE}\n\nBob Gerometta\n{line}\n\n{BODY}\n")
+        assert (brief.authors, brief.published) == (("Bob Gerometta",), dt.date(2022, 7, 14))
+        assert [b.text for s in brief.sections for b in s.blocks] == [BODY]
+    # over a bare date, a two-word Title Case line may be a heading: it is no author
+    brief = parse_text(f"{TITLE}\n\nRegional Outlook\nJul 14, 2022\n\n{BODY}\n")
+    assert brief.authors == ()
+
+
+def test_a_kicker_over_a_dated_sentence_case_headline_ending_in_an_abbreviation() -> None:
+    headline = "Despite recent events, the risk of terror attacks is low in Europe and the U.S."
+    brief = parse_text(f"AIR Currents\n\n{headline}\n\nApril 26, 2016\n\n{BODY}\n")
+    assert (brief.title, brief.category) == (headline, "AIR Currents")
+    assert brief.published == dt.date(2016, 4, 26)
+    # with no date under it, a sentence under a short line is no headline
+    brief = parse_text(f"AIR Currents\n\n{headline}\n\n{BODY}\n")
+    assert (brief.title, brief.category) == ("AIR Currents", None)

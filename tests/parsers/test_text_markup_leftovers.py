@@ -239,3 +239,22 @@ def test_a_print_page_locator_is_chrome_and_a_numbered_caption_is_text() -> None
     # a heading that names a figure's subject, not its number, heads its section
     brief = parse_text(f"{title}\n\n{BODY}\n\nFigures That Matter\n\n{BODY}\n")
     assert [s.heading for s in brief.sections] == [None, "Figures That Matter"]
+
+
+def test_a_mailing_list_form_and_a_comment_form_title_are_chrome() -> None:
+    form = [
+        "Loading...",
+        "You’re almost done.",
+        "We need to confirm your email address.",
+        "To complete the registration process, please click the link in the email we just "
+        "sent you.",
+        "Unable to subscribe at this moment. Please try again after some time.",
+        "The email address  is already subscribed.",
+        "You are subscribing to AIR Blogs. In order to proceed complete the captcha below.",
+        "Speak Your Mind",
+    ]
+    brief = parse_text(f"Terrorism Risk\n\n{BODY}\n\n" + "\n\n".join(form) + "\n")
+    assert [b.text for s in brief.sections for b in s.blocks] == [BODY]
+    # a sentence about confirming an address is prose
+    line = "We need to confirm your email address before the ministry can reply."
+    assert line in [b.text for s in parse_text(f"T\n\n{line}\n").sections for b in s.blocks]

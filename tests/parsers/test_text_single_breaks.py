@@ -72,3 +72,24 @@ def test_a_contents_label_over_its_entries_stays_chrome() -> None:
     lists = [b for b in brief.sections[0].blocks if isinstance(b, ItemList)]
     assert lists[0].items[0].text == "Why It Matters"
     assert "Table of Contents" not in brief.model_dump_json()
+
+
+def test_lead_in_lines_under_a_colon_ended_paragraph_are_its_items() -> None:
+    intro = "What sets an alert off is a mix of data feeds and fixed thresholds:"
+    lines = [
+        "Risk Thresholds: Limits set beforehand from supplier risk scores.",
+        "Trigger Events: Occurrences like late deliveries or a breach of compliance.",
+    ]
+    brief = parse_text(f"{TITLE}\n{BODY}\n{intro}\n" + "\n".join(lines) + f"\n\n{MORE}\n")
+    blocks = brief.sections[0].blocks
+    assert isinstance(blocks[2], ItemList)
+    assert [(i.lead, i.text) for i in blocks[2].items] == [
+        tuple(line.split(": ", 1)) for line in lines
+    ]
+    # one such line, or lines under a paragraph that announces nothing, stay paragraphs
+    for text in (
+        f"{TITLE}\n{BODY}\n{intro}\n{lines[0]}\n\n{MORE}\n",
+        f"{TITLE}\n{BODY}\n" + "\n".join(lines) + f"\n\n{MORE}\n",
+    ):
+        brief = parse_text(text)
+        assert not any(isinstance(b, ItemList) for s in brief.sections for b in s.blocks)

@@ -67,6 +67,7 @@ _STRONG_PATTERNS = (
     r"you have entered an incorrect email address!?",
     r"join the (?:conversation|discussion)",
     r"cancel reply",
+    r"speak your mind",  # a blog theme's title over its comment form
     r"this site uses akismet to reduce spam\. learn how your comment data is processed\.?",
     r"%d bloggers like this:?",
     # newsletters and subscriptions
@@ -82,6 +83,14 @@ _STRONG_PATTERNS = (
     r"(?:alerts?|newsletters?|updates|briefings?|digest)(?: from around the world| by email"
     r"| in your inbox)?\.?",
     r"enter your e-?mail(?: address)?",
+    # a mailing-list form's messages ("We need to confirm your email address.")
+    r"you(?:'|’)re almost done\.?|we need to confirm your e-?mail address\.?",
+    r"to complete the (?:registration|subscription) process, please click the link in the "
+    r"e-?mail we just sent you\.?",
+    r"unable to subscribe at this moment\.[^\n]{0,120}",
+    r"the e-?mail address(?: \S{1,80})? is already subscribed\.?",
+    r"you are subscribing to [\w' &-]{1,60}\.(?: in order to proceed,? complete the captcha "
+    r"below\.?)?",
     r"(?:already a (?:subscriber|member)\??|to continue reading)[^\n]{0,80}",
     r"not a (?:subscriber|member)\? ?(?:sign up|subscribe|register|join)[^\n]{0,160}",
     r"(?:log ?in|sign ?in|register)(?: to [\w' -]{1,40})?\.?",
@@ -171,7 +180,7 @@ _STRONG_PATTERNS = (
     r"showing posts with label [^\n]{1,60}\. show all posts",
     r"you are on page \d{1,5} ?of \d{1,5}",
     r"jump to (?:comments|navigation)",
-    r"(?:advertisement|advertising|sponsored(?: content)?|fbpx|ad loading(?:\.\.\.|…)?)",
+    r"(?:advertisement|advertising|sponsored(?: content)?|fbpx|(?:ad )?loading(?:\.\.\.|…))",
     # an e-book's locator of the printed edition's pages
     r"printed page \d{1,5}(?:[-–]\d{1,5})?",
     r"(?:google|bing|yandex|facebook)[\w-]{0,20}-verification: ?\S{1,80}",

@@ -81,6 +81,11 @@ def _categories(part: str) -> bool:
 
 
 def signs(line: str) -> bool:
-    """A byline, or a header line that names an author: a name right over it is an author's
-    too ("Cate Roe" over "Updated May 2013 by Heidi Lee"), not a headline."""
-    return bool(byline(line)) or bool((header_fields(line) or {}).get("authors"))
+    """A byline, a header line that names an author, or a platform's reading time and date
+    ("3 min read · Jul 14, 2022", run together as "3 min readJul 14, 2022" too): a name right
+    over it is an author's ("Cate Roe" over "Updated May 2013 by Heidi Lee"), no headline."""
+    if byline(line) or (header_fields(line) or {}).get("authors"):
+        return True
+    text = " ".join(line.split())
+    read = _READING.match(text)
+    return read is not None and date_line(text[read.end() :].lstrip(" ·•|")) is not None

@@ -1,8 +1,8 @@
 """Lines at or near the headline's place in a copied page that are not the headline: an
 image's alt text built from it ("Threat Report Poster"), an explainer's first question about
 it ("What is conflict analysis?"), a lower-case keyword line repeating it, the first
-paragraph the copy ran into it, and a section's label standing where the title should be
-(refused)."""
+paragraph the copy ran into it, the first entry of a listing, and a section's label
+standing where the title should be (refused)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ __all__ = [
     "alt_text",
     "asks_about",
     "check_title",
+    "in_series",
     "keyword_line",
     "split_run_in",
     "tailed_headline",
@@ -119,3 +120,22 @@ def check_title(line: str, index: int) -> None:
     heading = heading_alone(line, at_start=True) if vocabulary_label(line) else None
     if nav_side(line) is not None or (heading is not None and heading[1].value != "other"):
         raise ParseError(f"expected the brief's title, found {line!r}", line=index + 1)
+
+
+_SERIES_SCAN = 400  # lines
+
+
+def in_series(lines: list[str], index: int, text: str) -> bool:
+    """A later line after a blank line printed on the same pattern ("Advisory - UKMTO-IO #7"
+    after "Hijacked - UKMTO-IO #8"): the entries of a listing, whose first is no headline
+    (the short line over it is the page's title, not a kicker)."""
+    words = text.lower().split()
+    if len(words) < 2:
+        return False
+    for other in range(index + 1, min(len(lines), index + _SERIES_SCAN)):
+        candidate = lines[other].lower().split()
+        if len(candidate) != len(words) or candidate == words or lines[other - 1].strip():
+            continue
+        if 2 * sum(a == b for a, b in zip(words, candidate, strict=True)) >= len(words):
+            return True
+    return False

@@ -47,6 +47,7 @@ _BYLINE = re.compile(
     r"\s+(\S.{0,150})",
     re.IGNORECASE,
 )
+_VIEWS = re.compile(r"(?<=[a-z]) \d[\d,.]{0,12}[KM]? views?$", re.IGNORECASE)
 _PICTURE = re.compile(r"(?:[•·]\s*)?writer'?s picture\s*(\S.{0,80})", re.IGNORECASE)
 _ATTRIBUTION = re.compile(r"(authors?|contributors?)\s*:\s*(\S.{0,300})", re.IGNORECASE)
 #: "Originally published by X", and a masthead's strapline "Published daily by the X".
@@ -158,8 +159,9 @@ def _appended(part: str, person: bool) -> bool:
 
 
 def byline(line: str) -> list[str] | None:
-    """The names of a byline ("By Jane Doe and Sam Roe", "Writer's pictureMara K")."""
-    text = " ".join(line.split())
+    """The names of a byline ("By Jane Doe and Sam Roe", "Writer's pictureMara K"), also
+    with the post's view count after them ("by Jo Roe 48 views")."""
+    text = _VIEWS.sub("", " ".join(line.split()))
     match = _PICTURE.fullmatch(text)
     if match is not None:
         return _names(match.group(1), full=False, lower=True)

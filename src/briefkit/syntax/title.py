@@ -27,6 +27,7 @@ from .headline_lines import (
     alt_text,
     asks_about,
     check_title,
+    in_series,
     split_run_in,
     tailed_headline,
     vocabulary_label,
@@ -60,6 +61,8 @@ _PIECE_TYPES = frozenset(
 )
 #: One-word labels of the kind of piece over its headline ("Report" over "Report ... released").
 _KINDS = _PIECE_TYPES | {"report", "news", "analysis", "briefing", "update", "alert", "definition"}
+#: A headline may end with an abbreviation's full stop ("... in Western Europe and the U.S.").
+_ABBREVIATED = re.compile(r"\b(?:[A-Z]\.){2,}$")
 _COUNTER = re.compile(r"\d[\d,.]{0,12}")  # an article number or counter above the title
 #: A header image's caption above the headline ("Diagram showing ..."); inside the body
 #: captions stay text.
@@ -96,7 +99,7 @@ def _title_like(text: str) -> bool:
     words = text.split()
     return (
         0 < len(words) <= _TITLE_WORDS
-        and not text.endswith((".", ";", ","))
+        and (not text.endswith((".", ";", ",")) or _ABBREVIATED.search(text) is not None)
         and (text[0].isupper() or text[0].isdigit() or text[0] in "\"'“‘(")
         and not chrome_strength(text)
         and date_line(text) is None
@@ -164,22 +167,6 @@ def _has_sibling(lines: list[str], index: int, text: str) -> bool:
             after = next((t.strip() for t in lines[other + 1 : end] if t.strip()), "")
             if is_body_text(after) and not chrome_strength(after):
                 return True
-    return False
-
-
-def _series(lines: list[str], index: int, text: str) -> bool:
-    """A later line after a blank line printed on the same pattern ("Advisory - UKMTO-IO #7"
-    after "Hijacked - UKMTO-IO #8"): the entries of a listing, whose first is no headline
-    (the short line over it is the page's title, not a kicker)."""
-    words = text.lower().split()
-    if len(words) < 2:
-        return False
-    for other in range(index + 1, min(len(lines), index + _SIBLING_SCAN)):
-        candidate = lines[other].lower().split()
-        if len(candidate) != len(words) or candidate == words or lines[other - 1].strip():
-            continue
-        if 2 * sum(a == b for a, b in zip(words, candidate, strict=True)) >= len(words):
-            return True
     return False
 
 
@@ -309,11 +296,12 @@ def _find_head(lines: list[str], start: int) -> Head:
             and not byline(cands[k + 1][1])  # a byline stands under a headline, not a kicker
             and not (name_line(following) and signs(below))  # nor an author's name
             and not _over_crumbs(cands, after)  # nor a breadcrumb trail, nor a listing's entry
-            and not (after is not None and _series(lines, cands[after][0], following))
+            and not (after is not None and in_series(lines, cands[after][0], following))
             and not asks_about(following, text)
             and (
                 _headline(following)
-                or (_label_line(text) and _title_like(following))
+                # a lower-case label, or any kicker over a headline with its date under it
+                or ((_label_line(text) or date_line(below)) and _title_like(following))
                 or _printed_twice(cands, after)
                 # under a section's link ("Blog"), or as the kind of piece ("Report"),
                 # whatever case the headline is in

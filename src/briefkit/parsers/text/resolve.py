@@ -8,6 +8,7 @@ around it, so this pass (a few linear sweeps over the units) settles them:
   blank lines (its entries did not copy); a photo's
   credit over the copyright line that repeats it, and a drop cap over its text, are chrome;
 - a short line directly above a button ("Find Out More", "Download now") is its teaser;
+- lines opening with a lead-in under a paragraph ending with a colon are its items;
 - a related-links box ("Related Content:" and the headline-shaped lines under it) is chrome;
 - the headline repeated under the title is dropped;
 - then :mod:`.heading_pass` decides which lines head sections.
@@ -20,6 +21,7 @@ import re
 from ...model import SectionKind
 from ...syntax.chrome import chrome_strength, is_contents_label, is_credit, is_cta, is_related_label
 from ...syntax.heading_form import heading_form, is_body_text
+from ...syntax.text import split_lead
 from .heading_pass import GLYPHS, SPACED_GAP, settle_headings
 from .units import Unit, is_blankless
 
@@ -42,6 +44,7 @@ def resolve(units: list[Unit], title: str) -> list[Unit]:
     _bullet_marks(units)
     _teasers(units)
     _announced_links(units)
+    _announced_items(units)
     _related_boxes(units)
     _repeated_title(units, title)
     settle_headings(units, title)
@@ -174,6 +177,28 @@ def _announced_links(units: list[Unit]) -> None:
             and heading_form(unit.text) in ("title", "caps")
         ):
             unit.kind = "chrome"
+
+
+def _announced_items(units: list[Unit]) -> None:
+    """Lines that each open with a lead-in and a colon ("Risk Thresholds: Limits set ..."),
+    two or more one under the other right under a paragraph ending with a colon, are the
+    items it announces, pasted without their bullets."""
+    for i, unit in enumerate(units):
+        if unit.kind != "para" or unit.escaped or not unit.text.endswith(":"):
+            continue
+        end = i + 1
+        while end < len(units) and _lead_line(units[end]):
+            end += 1
+        if end - i > _MIN_ANNOUNCED:
+            for item in units[i + 1 : end]:
+                item.kind = "item"
+
+
+_MIN_ANNOUNCED = 2
+
+
+def _lead_line(unit: Unit) -> bool:
+    return unit.single and unit.tight and bool(split_lead(unit.text)[0])
 
 
 def _related_boxes(units: list[Unit]) -> None:
