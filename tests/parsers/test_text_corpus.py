@@ -352,7 +352,7 @@ KNOWN: dict[str, set[str]] = {
         "metadata",
         "title",
     },
-    # held-out set 30, as first met (3ff2789), left untuned for the next round:
+    # set 30 (first met at 3ff2789, as a held-out set, 2 of 10 exact; 4 of 10 after its rules):
     # "Operational Impact of Supply Chain Disruption" takes no kind; this expected JSON
     # reads implications from "Impact"
     "tuned/finance_automation_glossary_definition_heading_unmarked_item_lines": {"sections"},
@@ -378,7 +378,7 @@ KNOWN: dict[str, set[str]] = {
     # the sentence-case step "2. Detection and analysis" takes no kind; this expected JSON
     # reads analysis from its last word
     "tuned/load_testing_glossary_fragment_standfirst_numbered_phase_headings": {"sections"},
-    # held-out sets 31 and 32, as first met (61f82f5: 2 and 3 of 10 exact):
+    # sets 31 and 32 (first met at 61f82f5, as held-out sets, 2 and 3 of 10 exact):
     # a site template's placeholder contact box above the headline ("Use the form on the
     # right to contact us.") is taken for the title and its dummy address for a heading
     "tuned/academic_blog_template_contact_chrome_doubled_title_question_bullets": {
@@ -423,32 +423,32 @@ KNOWN: dict[str, set[str]] = {
     # section numbers are not part of a heading (docs/parsing.md), which this expected
     # JSON keeps; "Historical Trend Analysis" reads as analysis
     "tuned/vendor_blog_listicle_numbered_headings_group_heading_cut": {"sections"},
-    # held-out set 33, as first met (d2e6aeb: 5 of 20 exact):
+    # set 33 (first met at d2e6aeb, as a held-out set, 5 of 20 exact; 8 of 20 after its rules):
     # a related post's title after the body ("Atmospheric River") is kept as text
-    "held_out/cat_modeler_blog_kicker_headline_date_three_paragraphs_subscribe_modal_strings": {
+    "tuned/cat_modeler_blog_kicker_headline_date_three_paragraphs_subscribe_modal_strings": {
         "blocks",
         "chrome kept",
     },
     # the Roman numeral of "I. The concept of risk" is no part of the heading (this JSON
     # keeps it); "Second, the risk of goal setting" over prose is read as text
-    "held_out/content_farm_qa_page_question_headline_roman_and_ordinal_word_headings": {
+    "tuned/content_farm_qa_page_question_headline_roman_and_ordinal_word_headings": {
         "content lost",
         "sections",
     },
     # writers' kinds outside the vocabulary: "Why Is Political Stability Important?" as
     # implications, "History and Origin" as background
-    "held_out/explainer_site_year_suffix_headline_question_headings_long_paragraphs": {"sections"},
-    "held_out/finance_glossary_explainer_question_headline_bracket_link_terms_single_breaks_cut": {
+    "tuned/explainer_site_year_suffix_headline_question_headings_long_paragraphs": {"sections"},
+    "tuned/finance_glossary_explainer_question_headline_bracket_link_terms_single_breaks_cut": {
         "sections"
     },
     # three lower-case lines under "Every item keeps to one fixed pattern:" with no bullets
     # are read as paragraphs (only lines with lead-ins are read as its items)
-    "held_out/intel_newsletter_about_page_tagline_headline_unmarked_list_lines_single_breaks": {
+    "tuned/intel_newsletter_about_page_tagline_headline_unmarked_list_lines_single_breaks": {
         "blocks"
     },
     # the blog's name over its pipe-joined tagline is taken as the title; "Please" and "to
     # post comments" around a login link are kept
-    "held_out/law_blog_post_kicker_pipe_tagline_quoted_headline_editor_note_comment_lines": {
+    "tuned/law_blog_post_kicker_pipe_tagline_quoted_headline_editor_note_comment_lines": {
         "chrome kept",
         "metadata",
         "sections",
@@ -456,7 +456,7 @@ KNOWN: dict[str, set[str]] = {
     },
     # a journal's tab row, "Download PDFPDF" and permissions box above the title: the first
     # is taken as the title; a numbered author line is read as a list
-    "held_out/medical_journal_editorial_tab_chrome_numbered_byline_affiliation_question_heading": {
+    "tuned/medical_journal_editorial_tab_chrome_numbered_byline_affiliation_question_heading": {
         "chrome kept",
         "metadata",
         "sections",
@@ -464,34 +464,65 @@ KNOWN: dict[str, set[str]] = {
     },
     # a section's link in a "Home » Health » ..." trail gives no category; a Title Case
     # heading right under a cut sentence is missed
-    "held_out/news_aggregator_breadcrumb_repeated_headline_title_case_subtitle_headings_cut": {
+    "tuned/news_aggregator_breadcrumb_repeated_headline_title_case_subtitle_headings_cut": {
         "metadata",
         "sections",
     },
     # an "About Lee Munson" author box heads a section and gives no author
-    "held_out/security_faq_site_one_sentence_paragraphs_author_box_heading_numbered_comment": {
+    "tuned/security_faq_site_one_sentence_paragraphs_author_box_heading_numbered_comment": {
         "metadata"
     },
     # a Title Case heading over "Introduction: ..." and that run-in label are read as text
     # and the paragraph's "Analysis:" label heads a section
-    "held_out/seo_explainer_site_question_lead_editors_note_pipe_table_topic_heading_cut": {
+    "tuned/seo_explainer_site_question_lead_editors_note_pipe_table_topic_heading_cut": {
         "sections"
     },
     # a date inside the headline gives no date; the first "Show - Channel (US)" heading,
     # tight under the list's heading, is read as text
-    "held_out/tv_newsletter_issue_dated_headline_dek_channel_subheadings_single_breaks": {
+    "tuned/tv_newsletter_issue_dated_headline_dek_channel_subheadings_single_breaks": {
         "metadata",
         "sections",
     },
     # "Core concepts" over sentence-case lead-in lines with lower-case text is read as text
-    "held_out/wiki_explainer_glued_edit_headline_link_terms_unmarked_colon_lead_items_cut": {
+    "tuned/wiki_explainer_glued_edit_headline_link_terms_unmarked_colon_lead_items_cut": {
         "sections"
+    },
+    # held-out set 34, as first met (d2e6aeb, 4 of 10 exact, and the same at 7c550c5),
+    # left untuned for the next round; its writers had the model's documented conventions:
+    # a glued "Find case lawBeta" banner is taken as the title, and the tagline under it
+    "held_out/archive_guidance_skip_link_glued_beta_banner_tagline_repeated_headline_bullets": {
+        "metadata",
+        "sections",
+        "title",
+    },
+    # a sentence-case heading ending with a full stop is read as text
+    "held_out/it_services_blog_glued_alt_numbered_preview_list_sentence_heading_cut": {"sections"},
+    # a photo credit's line ("Photograph courtesy of ... via Unsplash") heads a section
+    "held_out/peacebuilding_blog_dek_pipe_byline_photo_credit_epigraph_double_break_cut": {
+        "sections"
+    },
+    # a docs site's anchor label glued to its paragraph ("Section titled “...”Every rule")
+    # is kept at its start, where this JSON expects the paragraph to begin after it
+    "held_out/saas_docs_single_breaks_anchor_label_glued_paras_dash_items_pipe_tables_cut": {
+        "blocks"
+    },
+    # an arrowed back link run into the category ("← Back to notes Threat intelligence ·
+    # Writing") is taken as the title
+    "held_out/security_training_blog_back_link_kicker_line_headline_dek_no_headings": {
+        "blocks",
+        "metadata",
+        "title",
+    },
+    # a section's link over its label under the headline gives the category (docs/parsing.md),
+    # which this JSON reads as breadcrumb chrome
+    "held_out/threat_intel_vendor_guide_bracket_year_headline_breadcrumb_lines_glued_word_cut": {
+        "metadata"
     },
 }
 #: Briefs of ``KNOWN`` that lose words of their content (a strict xfail of the content
 #: rule below, so a fix must take them off this list).
 LOSES_CONTENT: set[str] = {
-    "held_out/content_farm_qa_page_question_headline_roman_and_ordinal_word_headings",
+    "tuned/content_farm_qa_page_question_headline_roman_and_ordinal_word_headings",
 }
 
 
