@@ -518,6 +518,40 @@ KNOWN: dict[str, set[str]] = {
     "held_out/threat_intel_vendor_guide_bracket_year_headline_breadcrumb_lines_glued_word_cut": {
         "metadata"
     },
+    # held-out set 35, as first met (e5291ff, 2 of 9 exact; 3 once a reading time's "5"
+    # joined the syntax words its writer listed), left untuned, writers as for set 34:
+    # a pipe table on single breaks is read as a paragraph a row, where this JSON expects
+    # the table as one paragraph
+    "held_out/ai_essay_site_leading_blank_line_single_breaks_question_heading_pipe_table_cut": {
+        "blocks"
+    },
+    # a "Published on 03/30/2026 ... Modified on ..." line under the standfirst and the
+    # "Contact us to request a correction" link are kept as text
+    "held_out/market_news_investor_education_headline_dek_above_date_line_correction_link_cut": {
+        "blocks",
+        "chrome kept",
+        "metadata",
+    },
+    # "SKIP ADVERTISEMENT" is taken as the publisher; photo "Image" and "Credit..." lines and
+    # a "_____" rule are kept; a byline cut after "and" gives no author
+    "held_out/news_weekend_briefing_ad_rows_partial_byline_credit_lines_numbered_leads_cut": {
+        "blocks",
+        "chrome kept",
+        "metadata",
+    },
+    # a capitals label over chrome above the headline ("THE INDEX") is read as the site's
+    # name, where this JSON reads a kicker
+    "held_out/risk_index_about_page_caps_kicker_toc_label_unmarked_definition_lines_cut": {
+        "metadata"
+    },
+    # two link words glued into one ("InformationSettings") head a section
+    "held_out/saas_docs_page_single_breaks_glued_link_line_overview_label_dash_field_lines": {
+        "sections"
+    },
+    # "Looking ahead: Action plan for 2026" is split into the label and a paragraph
+    "held_out/security_news_blog_webinar_recap_sentence_case_headings_double_break_cut": {
+        "sections"
+    },
 }
 #: Briefs of ``KNOWN`` that lose words of their content (a strict xfail of the content
 #: rule below, so a fix must take them off this list).
