@@ -189,7 +189,7 @@ def _announced_items(units: list[Unit]) -> None:
         end = i + 1
         while end < len(units) and _lead_line(units[end]):
             end += 1
-        if end - i > _MIN_ANNOUNCED:
+        if end - (i + 1) >= _MIN_ANNOUNCED:
             for item in units[i + 1 : end]:
                 item.kind = "item"
 
