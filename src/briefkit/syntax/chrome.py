@@ -84,7 +84,7 @@ _STRONG_PATTERNS = (
     r"| in your inbox)?\.?",
     r"enter your e-?mail(?: address)?",
     # a mailing-list form's messages ("We need to confirm your email address.")
-    r"you(?:'|’)re almost done\.?|we need to confirm your e-?mail address\.?",
+    r"you['’]re almost done\.?|we need to confirm your e-?mail address\.?",
     r"to complete the (?:registration|subscription) process, please click the link in the "
     r"e-?mail we just sent you\.?",
     r"unable to subscribe at this moment\.[^\n]{0,120}",

@@ -84,8 +84,8 @@ def signs(line: str) -> bool:
     """A byline, a header line that names an author, or a platform's reading time and date
     ("3 min read · Jul 14, 2022", run together as "3 min readJul 14, 2022" too): a name right
     over it is an author's ("Cate Roe" over "Updated May 2013 by Heidi Lee"), no headline."""
-    if byline(line) or (header_fields(line) or {}).get("authors"):
+    fields = header_fields(line) or {}
+    if byline(line) or fields.get("authors"):
         return True
-    text = " ".join(line.split())
-    read = _READING.match(text)
-    return read is not None and date_line(text[read.end() :].lstrip(" ·•|")) is not None
+    dated = "published" in fields or "updated" in fields or date_line(line) is not None
+    return dated and _READING.match(" ".join(line.split())) is not None

@@ -83,9 +83,17 @@ def _lost_contents(units: list[Unit]) -> None:
     for i in range(len(units) - 1):
         unit = units[i]
         alone = unit.single or (unit.kind == "weak" and len(unit.raw) == 1)
-        gap = units[i + 1].line - unit.line >= SPACED_GAP
-        if alone and gap and _CONTENTS_LABEL.fullmatch(unit.text.strip()):
+        if (
+            alone
+            and _spaced_over(unit, units[i + 1])
+            and _CONTENTS_LABEL.fullmatch(unit.text.strip())
+        ):
             unit.kind = "chrome"
+
+
+def _spaced_over(unit: Unit, nxt: Unit) -> bool:
+    """Two blank lines or more between the unit and the next."""
+    return nxt.line - unit.line >= SPACED_GAP
 
 
 _CONTENTS_HEADING = re.compile(r"table of contents?", re.IGNORECASE)
@@ -101,8 +109,8 @@ def _contents_headings(units: list[Unit]) -> None:
         unit, nxt = units[i], units[i + 1]
         if unit.kind != "chrome" or len(unit.raw) != 1 or nxt.kind != "para":
             continue
-        if (nxt.tight and not blankless) or nxt.line - unit.line >= SPACED_GAP:
-            continue  # (two blank lines under it: its entries did not copy)
+        if (nxt.tight and not blankless) or _spaced_over(unit, nxt):
+            continue  # (its entries did not copy: see _lost_contents)
         prose = len(nxt.text.split()) >= _CONTENTS_PROSE and nxt.text.endswith(".")
         if prose and _CONTENTS_HEADING.fullmatch(unit.text.strip()):
             unit.kind, unit.parts, unit.section = "head", [unit.text.strip()], SectionKind.OTHER
@@ -240,6 +248,7 @@ def _repeated_title(units: list[Unit], title: str) -> None:
         recased = prose and heading_form(unit.text.rstrip("?")) != case
         if (same and not recased) or (unit.kind == "head" and unit.text == title):
             unit.kind = "chrome"  # (a Markdown "# " heading: the headline as written only)
+        # a sentence, not just a block of lines (a header's label and value lines are none)
         prose = prose or (unit.kind == "para" and is_body_text(unit.text))
 
 
