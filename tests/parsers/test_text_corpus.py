@@ -552,6 +552,61 @@ KNOWN: dict[str, set[str]] = {
     "held_out/security_news_blog_webinar_recap_sentence_case_headings_double_break_cut": {
         "sections"
     },
+    # held-out sets 36-38, as first met (0fb6a4f: 0 of 5, 0 of 5 and 3 of 5 exact; set 37
+    # 1 of 5 once a `url` its writer took from the page's address, not from its text, was
+    # dropped), left untuned for the next round, writers as for set 34:
+    # "Flash Alert", a topic line between a site label and the headline, is the title
+    "held_out/ai_essay_label_and_topic_lines_over_title_question_headings_numbered_leads_cut": {
+        "metadata",
+        "sections",
+        "title",
+    },
+    # a sentence-case question heading over single-break text, and "Key takeaways" over "- "
+    # bullets, are read as text
+    "held_out/blog_explainer_single_breaks_key_takeaways_dash_bullets_lone_dash_items_cut": {
+        "sections"
+    },
+    # unmarked one-line sentences under "Examples might be:" stay paragraphs
+    "held_out/consulting_blog_dash_byline_rows_single_line_breaks_unmarked_list_cut": {"blocks"},
+    # a status line ending in a colon under the headline is text, not its standfirst, and
+    # "Explanation of the Current Cyber Threat Level: GUARDED" heads no section
+    "held_out/cyber_threat_level_status_page_single_breaks_dated_update_paragraphs_cut": {
+        "metadata",
+        "sections",
+    },
+    # an "English" language switcher above the headline is read as the category;
+    # "Importance of Geopolitical Risk Analysis" is read as an analysis heading
+    "held_out/glossary_explainer_language_line_author_updated_lines_colon_lead_bullets_cut": {
+        "metadata",
+        "sections",
+    },
+    # a paragraph's ending copied one word a line is read as paragraphs of their own
+    "held_out/lexicon_entry_home_crumb_slug_headline_one_word_per_line_tail": {"blocks"},
+    "held_out/lexicon_entry_home_crumb_truncated_paragraphs_word_per_line_tail": {"blocks"},
+    # menu lines and a headline split over two lines: a menu line is taken as the title and
+    # the ">>>" related links are kept
+    "held_out/personal_site_explainer_nav_lines_two_line_headline_arrow_link_list": {
+        "blocks",
+        "chrome kept",
+        "title",
+    },
+    # the headline and standfirst repeated under a "# " heading, and a "Continue your
+    # mission" button heading a section
+    "held_out/security_wiki_mission_page_repeated_title_and_dek_markdown_h1_rule_line_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+    },
+    # headings with no text under them ("Prerequisites" over "Reference documents") are
+    # read as text
+    "held_out/skill_guide_outcome_bullets_empty_sections_numbered_subheadings_cut": {"sections"},
+    # a wiki's "From binaryoption" line glued to its "Jump to navigation" links, and a
+    # banner's alt text ("Баннер1"), are kept
+    "held_out/wiki_article_tagline_jump_links_banner_numbered_title_bold_lead_bullet_cut": {
+        "blocks",
+        "chrome kept",
+        "metadata",
+    },
 }
 #: Briefs of ``KNOWN`` that lose words of their content (a strict xfail of the content
 #: rule below, so a fix must take them off this list).
