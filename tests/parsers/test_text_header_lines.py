@@ -447,3 +447,19 @@ def test_a_kicker_over_a_dated_sentence_case_headline_ending_in_an_abbreviation(
     # with no date under it, a sentence under a short line is no headline
     brief = parse_text(f"AIR Currents\n\n{headline}\n\n{BODY}\n")
     assert (brief.title, brief.category) == ("AIR Currents", None)
+
+
+def test_a_published_and_modified_line_gives_both_dates() -> None:
+    line = "Published on 03/30/2026 at 08:40 am EDT - Modified on 05/08/2026 at 05:52 am EDT"
+    brief = parse_text(f"{TITLE}\n{STANDFIRST}\n{line}\n\n{BODY}\n")
+    assert brief.published == dt.datetime(2026, 3, 30, 12, 40, tzinfo=dt.UTC)
+    # "05/08" is read month first, as "03/30" on the same line shows the site prints dates
+    assert brief.updated == dt.datetime(2026, 5, 8, 9, 52, tzinfo=dt.UTC)
+    assert [b.text for s in brief.sections for b in s.blocks] == [STANDFIRST, BODY]
+    brief = parse_text(f"{TITLE}\n\nPosted 30/03/2026 - Last updated 05/08/2026\n\n{BODY}\n")
+    assert (brief.published, brief.updated) == (dt.date(2026, 3, 30), dt.date(2026, 8, 5))
+    # when no date on the line tells the order, neither is read and the line stays text
+    line = "Published 03/04/2026 - Updated 05/08/2026"
+    brief = parse_text(f"{TITLE}\n\n{line}\n\n{BODY}\n")
+    assert (brief.published, brief.updated) == (None, None)
+    assert line in kept_text(brief)

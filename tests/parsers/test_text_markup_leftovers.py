@@ -11,6 +11,7 @@ import datetime as dt
 import pytest
 
 from briefkit import ItemList, parse_text, render_text
+from briefs import kept_text
 
 BODY = "The ministry confirmed the order on Monday and said more would follow."
 
@@ -258,3 +259,45 @@ def test_a_mailing_list_form_and_a_comment_form_title_are_chrome() -> None:
     # a sentence about confirming an address is prose
     line = "We need to confirm your email address before the ministry can reply."
     assert line in [b.text for s in parse_text(f"T\n\n{line}\n").sections for b in s.blocks]
+
+
+def test_a_docs_theme_anchor_run_into_its_paragraph_is_dropped() -> None:
+    heading = "Condition Operators"
+    text = f"Rules Guide\n{BODY}\n{heading}\nSection titled “{heading}”{BODY}\n"
+    brief = parse_text(text)
+    assert [s.heading for s in brief.sections] == [None, heading]
+    assert _paragraphs_of(text) == [BODY, BODY]
+    # an anchor naming another heading is no anchor of this one: the line is kept whole
+    line = f"Section titled “Other Operators”{BODY}"
+    assert line in _paragraphs_of(f"Rules Guide\n{BODY}\n{heading}\n{line}\n")
+
+
+def test_a_news_photo_placeholder_and_credit_and_ad_rows_are_chrome() -> None:
+    text = (
+        "Advertisement\n\nSKIP ADVERTISEMENT\n\nWeekend Briefing\n\n"
+        f"{BODY}\n\nImage\nCredit...Al Drago/The New York Times\n\n{BODY}\n\n"
+        "Contact us to request a correction\n"
+    )
+    brief = parse_text(text)
+    assert (brief.title, brief.publisher) == ("Weekend Briefing", None)
+    assert _paragraphs_of(text) == [BODY, BODY]
+    # "Image" over anything but such a credit is kept, and so is a sentence about credit
+    line = "Credit unions raised their rates again."
+    kept = kept_text(parse_text(f"Weekend Briefing\n\n{BODY}\n\nImage\n{line}\n"))
+    assert "Image" in kept
+    assert line in kept
+
+
+def test_a_photo_courtesy_line_is_text_and_an_attributed_quotation_an_epigraph() -> None:
+    credit = "Photograph courtesy of Chris Benson via Unsplash"
+    epigraph = "“Unlocking complexity means finding how simple things can be.” — John Lederach"
+    text = f"Conflict Analysis Guide\n\n{BODY}\n\n{credit}\n\n{epigraph}\n\n{BODY}\n"
+    brief = parse_text(text)
+    assert [s.heading for s in brief.sections] == [None]
+    blocks = brief.sections[0].blocks
+    assert [type(b).__name__ for b in blocks] == ["Paragraph", "Paragraph", "Quote", "Paragraph"]
+    assert [b.text for b in blocks] == [BODY, credit, epigraph, BODY]
+    # a quotation with no one named after it, or said in a sentence, stays a paragraph
+    for line in ("“Unlocking complexity is hard work.”", "“It is hard,” said John Lederach."):
+        blocks = parse_text(f"Conflict Analysis Guide\n\n{BODY}\n\n{line}\n").sections[0].blocks
+        assert [type(b).__name__ for b in blocks] == ["Paragraph", "Paragraph"]

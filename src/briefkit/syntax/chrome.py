@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .crumbs import CRUMB, is_crumbs, slash_crumbs
+
 __all__ = [
     "CRUMB",
     "STRONG",
@@ -34,6 +36,7 @@ __all__ = [
     "is_related_label",
     "slash_crumbs",
     "strip_notice",
+    "unglued_anchor",
 ]
 
 WEAK = 1
@@ -43,6 +46,7 @@ _MAX_CHROME_CHARS = 320
 _MAX_WEAK_CHARS = 24
 _MAX_ROW_CHARS = 160
 _DECOR = " \t•·|»«›‹→←>▸►*-–—"  # bullets, arrows and bars that wrap a link label
+_NEWS_CREDIT = r"credit(?:\.{3}|…) ?\S[^\n]{0,80}"
 
 _STRONG_PATTERNS = (
     # sharing, printing, saving
@@ -119,6 +123,8 @@ _STRONG_PATTERNS = (
     r"(?:discover|explore) (?:how we are different|our (?:services|solutions|library))",
     r"about us|contact us|our services|our team",
     r"to suggest a correction or clarification, write to us here\.?",
+    r"contact us to (?:request|suggest|report) a correction\.?",
+    r"skip advertisement",
     r"you can also highlight the text and press ctrl \+ enter\.?",
     # page furniture
     r"(?:posted|published|updated|written|filed)(?: on| by| in| under)?:?|by:?",
@@ -220,6 +226,8 @@ _STRONG_PATTERNS = (
     r" (?:provided by|of|from|run by) [\w' .&-]{1,60}",
     # images
     r"\d{2,4}px [^\n]{1,100}",
+    # a news photo's credit, "Credit" run into its holder by an ellipsis as the NYT prints it
+    _NEWS_CREDIT,
     # a stock photo's credit ("Image: Image by Tobias Hämmer from Pixabay")
     r"(?:(?:image|photo|picture)s?: )?(?:image|photo|picture)s? by [^\n]{1,60} (?:from|on|via) "
     r"(?:pixabay|unsplash|pexels|shutterstock|istock|getty images|adobe stock|wikimedia commons)",
@@ -428,12 +436,17 @@ def is_related_label(line: str) -> bool:
 
 
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*", re.IGNORECASE)
+_PLACEHOLDER = frozenset(("image", "photo", "video"))
 
 
 def is_credit(line: str, following: str) -> bool:
     """A photo's credit over the copyright line that repeats it ("UNICEF Somalia/2017/Holt"
-    over "© UNICEF Somalia/2017/Holt"): both are the image's caption, not content."""
+    over "© UNICEF Somalia/2017/Holt"), or a picture's placeholder word over a news photo's
+    credit ("Image" over "Credit...Al Drago/The New York Times"): the image's caption, not
+    content."""
     text, after = " ".join(line.split()), " ".join(following.split())
+    if text.lower() in _PLACEHOLDER:
+        return re.fullmatch(_NEWS_CREDIT, after, re.IGNORECASE) is not None
     match = _COPYRIGHT.match(after)
     return bool(text) and match is not None and after[match.end() :] == text
 
@@ -441,44 +454,19 @@ def is_credit(line: str, following: str) -> bool:
 _CONTENTS = re.compile(r"(?:table of )?contents? ?:?", re.IGNORECASE)
 
 
+_GLUED_ANCHOR = re.compile(r"section titled [“\"]([^”\"\n]{1,200})[”\"](?=\S)", re.IGNORECASE)
+
+
+def unglued_anchor(line: str, above: str) -> str:
+    """``line`` without a documentation theme's anchor run into it ("Section titled “Condition
+    Operators”Every rule ..."), when the anchor names the heading right above it."""
+    match = _GLUED_ANCHOR.match(line)
+    if match is None or " ".join(match.group(1).split()) != " ".join(above.split()):
+        return line
+    return line[match.end() :]
+
+
 def is_contents_label(line: str) -> bool:
     """ "Contents" or "CONTENTS:", the label of a page's table of contents: chrome over the
     list it labels (alone it may be a word of the brief)."""
     return len(line) <= _MAX_WEAK_CHARS and _CONTENTS.fullmatch(_label(line)) is not None
-
-
-#: The separators of a breadcrumb trail ("Blog > Trade", "Insights // Report").
-CRUMB = re.compile(r"\s(?:>|›|»|//)\s")
-_CRUMB_PARTS = 4
-_CRUMB_WORDS = 6
-
-
-def slash_crumbs(text: str) -> bool:
-    """A breadcrumb trail written with slashes ("Home / Travel / Advisories"): four or more
-    short parts and no sentence in it."""
-    parts = text.split(" / ")
-    return (
-        len(parts) >= _CRUMB_PARTS
-        and all(0 < len(p.split()) <= _CRUMB_WORDS for p in parts)
-        and not any(c in text for c in ".!?;:")
-    )
-
-
-_BARE_CRUMB = re.compile(r"[A-Z][a-z][\w&' -]{0,40}(?:/[A-Z][a-z][\w&' -]{0,40}){2,5}")
-
-
-def bare_crumbs(text: str) -> bool:
-    """A trail joined by bare slashes ("Glossary/Detection Engineering/Disinformation
-    Campaign"): three parts or more, each a capitalised word, one of several words;
-    "TCP/IP/UDP", "Q1/Q2/Q3" and "and/or" are no trail."""
-    parts = text.split("/")
-    return _BARE_CRUMB.fullmatch(text) is not None and any(" " in p.strip() for p in parts)
-
-
-def is_crumbs(text: str) -> bool:
-    """A breadcrumb trail ("Blog > Trade > Export Controls", "Home / Travel / Safety / Advice"):
-    dropped above and under the title, so the text renderer escapes a paragraph like one.
-    Several trails joined by ";" ("Africa > Malawi; Near East > Morocco") list the places an
-    alert concerns: a trail is one path, so such a line is text."""
-    crumbed = CRUMB.search(text) is not None and ";" not in text
-    return crumbed or slash_crumbs(text) or bare_crumbs(text)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from .dates import iso_date, printed_date
 
-__all__ = ["DateLine", "date_line", "is_date_range", "is_time_line"]
+__all__ = ["DateLine", "date_line", "date_pair", "is_date_range", "is_time_line"]
 
 _MAX_DATE_CHARS = 80
 #: Every date line this module reads has a four-digit year: a cheap test before the rest.
@@ -66,13 +66,15 @@ class DateLine:
         return "updated" if self.updated else "published"
 
 
-def _slashed(text: str) -> dt.date | None:
+def _slashed(text: str, month_first: bool | None = None) -> dt.date | None:
     match = _SLASHED.fullmatch(text)
     if match is None:
         return None
     first, second, year = int(match[1]), int(match[3]), int(match[4])
     if first == second:
         day = month = first
+    elif month_first is not None and max(first, second) <= 12:
+        month, day = (first, second) if month_first else (second, first)
     elif first > 12 >= second:
         day, month = first, second
     elif second > 12 >= first:
@@ -85,13 +87,15 @@ def _slashed(text: str) -> dt.date | None:
         return None
 
 
-def _read(text: str) -> dt.date | dt.datetime | None:
+def _read(text: str, month_first: bool | None = None) -> dt.date | dt.datetime | None:
     text = _ORDINAL.sub(r"\1", text).replace(" ,", ",").strip(" ,")
-    return iso_date(text) or printed_date(text) or _slashed(text)
+    return iso_date(text) or printed_date(text) or _slashed(text, month_first)
 
 
-def date_line(line: str) -> DateLine | None:
-    """The date a line consists of, or None when the line holds anything else."""
+def date_line(line: str, month_first: bool | None = None) -> DateLine | None:
+    """The date a line consists of, or None when the line holds anything else. A slashed
+    date with day and month both at most 12 is read in the order ``month_first`` gives, when
+    given (another date of the same page shows it)."""
     text = " ".join(line.split())
     if not text or len(text) > _MAX_DATE_CHARS or _YEAR.search(text) is None:
         return None
@@ -116,7 +120,7 @@ def date_line(line: str) -> DateLine | None:
         author, text = by.group(1).strip(), text[: by.start()]
     clock = _TIME.search(text)
     text = _WEEKDAY.sub("", _TIME.sub("", text) or text)
-    date = _read(text)
+    date = _read(text, month_first)
     if date is None:
         return None
     offset = _ZONES.get((clock.group(4) or "").lower()) if clock is not None else None
@@ -142,6 +146,37 @@ def _at(date: dt.date, clock: re.Match[str], offset: int = 0) -> dt.datetime | N
     zone = dt.timezone(dt.timedelta(hours=offset))
     local = dt.datetime(date.year, date.month, date.day, hour, minute, tzinfo=zone)
     return local.astimezone(dt.UTC)
+
+
+#: "Published on 03/30/2026 at 08:40 am EDT - Modified on 05/08/2026 at 05:52 am EDT": a
+#: news site's publication and revision dates on one line, joined by a spaced dash.
+_PAIR = re.compile(r"(.{6,80}?)\s+[-–—]\s+((?:last )?(?:updated|modified)\b.{6,80})", re.I)
+
+
+def date_pair(line: str) -> tuple[DateLine, DateLine] | None:
+    """The publication and revision dates of a "Published ... - Modified ..." line, or None.
+    A slashed date whose order is ambiguous ("05/08/2026") takes the order the other date
+    on the line shows ("03/30/2026" is month first), as one site prints both alike."""
+    match = _PAIR.fullmatch(" ".join(line.split()))
+    if match is None:
+        return None
+    first, second = date_line(match.group(1)), date_line(match.group(2))
+    if first is None and second is not None:
+        first = _ordered(match.group(1), match.group(2))
+    elif second is None and first is not None:
+        second = _ordered(match.group(2), match.group(1))
+    if first is None or second is None or first.updated or not second.updated:
+        return None
+    return first, second
+
+
+def _ordered(text: str, other: str) -> DateLine | None:
+    """``text``'s date line, its slashed date read in the order ``other``'s shows ("03/30"
+    is month first, "30/03" day first)."""
+    shown = _SLASHED.search(other)
+    if shown is None or max(int(shown[1]), int(shown[3])) <= 12:
+        return None
+    return date_line(text, month_first=int(shown[3]) > 12)
 
 
 def is_time_line(line: str) -> bool:

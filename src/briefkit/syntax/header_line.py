@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .date_lines import date_line
+from .date_lines import date_line, date_pair
 from .dates import MONTHS
 from .metadata import byline
 
@@ -36,6 +36,9 @@ def header_fields(line: str) -> dict[str, Any] | None:
     if len(text) > _MAX_CHARS:
         return None
     parts = _SEPARATOR.split(text)
+    pair = date_pair(text) if len(parts) < 2 else None
+    if pair is not None:  # "Published on 03/30/2026 ... - Modified on 05/08/2026 ..."
+        return {"published": pair[0].date, "updated": pair[1].date}
     if len(parts) < 2 and _MONTH_BY.fullmatch(text) is None:
         return None
     fields: dict[str, Any] = {}

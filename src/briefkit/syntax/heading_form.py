@@ -59,7 +59,9 @@ _STEP = re.compile(
     re.IGNORECASE,
 )
 _CREDIT = re.compile(
-    r"(?:photo|image|picture|credit)s?(?: by|:) .{1,80}|.{1,80} (?:photo|photograph)s?", re.I
+    r"(?:photo(?:graph)?|image|picture|credit)s?(?: by|:| courtesy of) .{1,80}"
+    r"|.{1,80} (?:photo|photograph)s?",
+    re.I,
 )
 #: A link to a document ends with its file type: "[PDF]", "(PDF, 1.2 MB)", "(docx)".
 #: Table cells copied without their borders run together, each capitalised: a header row

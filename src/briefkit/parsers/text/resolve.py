@@ -7,6 +7,7 @@ around it, so this pass (a few linear sweeps over the units) settles them:
   to navigation; alone it stays text, except a "Contents" label over a list or over two
   blank lines (its entries did not copy); a photo's
   credit over the copyright line that repeats it, and a drop cap over its text, are chrome;
+- a quoted sentence alone on its line with a dashed attribution is an epigraph, a quote;
 - a short line directly above a button ("Find Out More", "Download now") is its teaser;
 - lines opening with a lead-in under a paragraph ending with a colon are its items;
 - a related-links box ("Related Content:" and the headline-shaped lines under it) is chrome;
@@ -41,6 +42,7 @@ def resolve(units: list[Unit], title: str) -> list[Unit]:
     _widget_buttons(units)
     _weak_chrome(units)
     _credits(units)
+    _epigraphs(units)
     _bullet_marks(units)
     _teasers(units)
     _announced_links(units)
@@ -144,6 +146,18 @@ def _credits(units: list[Unit]) -> None:
         capital = len(unit.text) == 1 and unit.text.isupper()
         if capital and unit.single and nxt.kind != "chrome" and nxt.text[:1] == unit.text:
             unit.kind = "chrome"
+
+
+#: "“Unlocking complexity means ...” — John Paul Lederach": a quotation in marks, then a
+#: spaced dash and a name of up to six words with no sentence in it.
+_EPIGRAPH = re.compile(r"[“\"][^“”\"]{8,400}[”\"] ?[—–]{1,2} ?[A-Z][\w.'’-]*(?: [\w.'’-]+){0,5}")
+
+
+def _epigraphs(units: list[Unit]) -> None:
+    """A line that is only a quotation and who said it is an epigraph: a quote."""
+    for unit in units:
+        if unit.kind == "para" and unit.single and _EPIGRAPH.fullmatch(unit.text):
+            unit.kind = "quote"
 
 
 def _bullet_marks(units: list[Unit]) -> None:

@@ -24,7 +24,7 @@ from itertools import pairwise
 from ...errors import LimitError
 from ...limits import MAX_NODES
 from ...model import SectionKind
-from ...syntax.chrome import STRONG, WEAK, chrome_strength
+from ...syntax.chrome import STRONG, WEAK, chrome_strength, unglued_anchor
 from ...syntax.date_lines import date_line, is_date_range
 from ...syntax.heading_form import glued_cells, heading_form, is_body_text
 from ...syntax.headings import heading_kind
@@ -222,11 +222,13 @@ def split_units(lines: list[str], first_line: int) -> list[Unit]:
     units: list[Unit] = _Units()
     current: Unit | None = None
     blank = True
+    above = ""
     for number, line in enumerate(lines, start=first_line):
         s = line.strip()
         if not s:
             current, blank = None, True
             continue
+        s, above = unglued_anchor(s, above), s
         tight, blank = not blank and bool(units), False
         indent = len(line) - len(line.lstrip())
         at_start = current is None

@@ -1,0 +1,45 @@
+"""Breadcrumb trails: the path of links a page prints above its headline ("Blog > Trade >
+Export Controls", "Home / Travel / Safety / Advice"), page furniture the text parser drops
+above and under the title. Their own module, so :mod:`.chrome` keeps to lines, not trails."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["CRUMB", "bare_crumbs", "is_crumbs", "slash_crumbs"]
+
+#: The separators of a breadcrumb trail ("Blog > Trade", "Insights // Report").
+CRUMB = re.compile(r"\s(?:>|›|»|//)\s")
+_CRUMB_PARTS = 4
+_CRUMB_WORDS = 6
+
+
+def slash_crumbs(text: str) -> bool:
+    """A breadcrumb trail written with slashes ("Home / Travel / Advisories"): four or more
+    short parts and no sentence in it."""
+    parts = text.split(" / ")
+    return (
+        len(parts) >= _CRUMB_PARTS
+        and all(0 < len(p.split()) <= _CRUMB_WORDS for p in parts)
+        and not any(c in text for c in ".!?;:")
+    )
+
+
+_BARE_CRUMB = re.compile(r"[A-Z][a-z][\w&' -]{0,40}(?:/[A-Z][a-z][\w&' -]{0,40}){2,5}")
+
+
+def bare_crumbs(text: str) -> bool:
+    """A trail joined by bare slashes ("Glossary/Detection Engineering/Disinformation
+    Campaign"): three parts or more, each a capitalised word, one of several words;
+    "TCP/IP/UDP", "Q1/Q2/Q3" and "and/or" are no trail."""
+    parts = text.split("/")
+    return _BARE_CRUMB.fullmatch(text) is not None and any(" " in p.strip() for p in parts)
+
+
+def is_crumbs(text: str) -> bool:
+    """A breadcrumb trail ("Blog > Trade > Export Controls", "Home / Travel / Safety / Advice"):
+    dropped above and under the title, so the text renderer escapes a paragraph like one.
+    Several trails joined by ";" ("Africa > Malawi; Near East > Morocco") list the places an
+    alert concerns: a trail is one path, so such a line is text."""
+    crumbed = CRUMB.search(text) is not None and ";" not in text
+    return crumbed or slash_crumbs(text) or bare_crumbs(text)
