@@ -93,3 +93,34 @@ def test_lead_in_lines_under_a_colon_ended_paragraph_are_its_items() -> None:
     ):
         brief = parse_text(text)
         assert not any(isinstance(b, ItemList) for s in brief.sections for b in s.blocks)
+
+
+def test_a_vocabulary_label_in_sentence_case_heads_the_list_under_it() -> None:
+    items = "- Premiums rose for every vessel class.\n- Insurers priced in the diversions.\n"
+    for label in ("Key takeaways", "Bottom line"):
+        brief = parse_text(f"{TITLE}\n{BODY}\n{label}\n{items}")
+        assert [(s.kind, s.heading) for s in brief.sections] == [
+            (SectionKind.OTHER, None),
+            (SectionKind.JUDGEMENT, label),
+        ]
+        assert isinstance(brief.sections[1].blocks[0], ItemList)
+    # a sentence-case line that is no label stays a paragraph over the list
+    brief = parse_text(f"{TITLE}\n{BODY}\nSome examples\n{items}")
+    assert [s.heading for s in brief.sections] == [None]
+    assert [getattr(b, "text", None) for b in brief.sections[0].blocks[:2]] == [
+        BODY,
+        "Some examples",
+    ]
+
+
+def test_text_copied_one_word_a_line_joins_and_splits_where_a_sentence_ends() -> None:
+    words = "as the United Nations steps in. Typical truces hold for weeks."
+    brief = parse_text(f"{TITLE}\n\n{BODY}\n\n" + "\n".join(words.split()) + "\n")
+    assert [b.text for b in brief.sections[0].blocks] == [
+        BODY,
+        "as the United Nations steps in.",
+        "Typical truces hold for weeks.",
+    ]
+    # one-word lines in capitals, a menu's, are no prose column and stay lines of their own
+    brief = parse_text(f"{TITLE}\n\n{BODY}\n\nHome\nAbout\nServices\nContact\n")
+    assert "Home About Services Contact" not in kept_text(brief)

@@ -314,6 +314,8 @@ def settle_headings(units: list[Unit], title: str) -> None:
             continue
         nxt = units[j]
         form = heading_form(label) or "title"
+        if form == "sentence" and classify_heading(label) is not None:
+            form = "title"  # a label of the vocabulary in sentence case: "Key takeaways"
         before = units[i - 1] if i > 0 else None
         if ":" in label and unit.tight and before is not None and _pair(before):
             continue

@@ -137,6 +137,17 @@ def wrap_width(lines: list[str]) -> tuple[int | None, bool]:
     return (width if len(followed) >= _EVIDENCE else None), loose
 
 
+_WORD_LINES = 3
+
+
+def _word_a_line(raw: list[str]) -> bool:
+    """Lines of one word each, three or more, most in lower case: prose that lost its line
+    width ("as" / "hazards" / "grow"), where a menu's one-word lines are capitalised."""
+    if len(raw) < _WORD_LINES or any(" " in line for line in raw):
+        return False
+    return 2 * sum(line[:1].islower() for line in raw) > len(raw)
+
+
 def _key_value(text: str) -> bool:
     key, colon, value = text.partition(":")
     return bool(colon and value.strip()) and 0 < len(key.split()) <= 4 and key[:1].isupper()
@@ -152,6 +163,10 @@ def _breaks(current: Unit, line: str, width: int | None, loose: bool) -> bool:
         return True  # a row of a table
     if len(current.raw) == 1 and glued_cells(line) and glued_cells(previous):
         return True  # the rows of a table copied without its borders, each on its line
+    if " " not in line and _word_a_line(current.raw):
+        # text copied one word a line (a column too narrow): a paragraph ends only where a
+        # sentence does and the next begins with a capital
+        return previous.endswith(_TERMINAL) and line[:1].isupper()
     if not loose and width is not None and len(previous) + 1 + len(first_word) > width:
         return False  # the line was full: a hard wrap
     if line[0] in ",;":
