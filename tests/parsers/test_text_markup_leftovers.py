@@ -301,3 +301,11 @@ def test_a_photo_courtesy_line_is_text_and_an_attributed_quotation_an_epigraph()
     for line in ("“Unlocking complexity is hard work.”", "“It is hard,” said John Lederach."):
         blocks = parse_text(f"Conflict Analysis Guide\n\n{BODY}\n\n{line}\n").sections[0].blocks
         assert [type(b).__name__ for b in blocks] == ["Paragraph", "Paragraph"]
+
+
+def test_mediawiki_skip_links_on_one_line_are_chrome() -> None:
+    text = f"Regional Security\n\n{BODY}\nJump to navigation Jump to search\n\n{BODY}\n"
+    assert [s.heading for s in parse_text(text).sections] == [None]
+    assert _paragraphs_of(text) == [BODY, BODY]
+    line = "Jump to navigation and search bars in the new portal, the ministry said."
+    assert _paragraphs_of(f"Regional Security\n\n{BODY}\n\n{line}\n") == [BODY, line]

@@ -185,7 +185,7 @@ _STRONG_PATTERNS = (
     r"from [\w&'., -]{1,60}(?:encyclop(?:a)?edia|wikipedia|wiki)(?:, the free encyclopedia)?",
     r"showing posts with label [^\n]{1,60}\. show all posts",
     r"you are on page \d{1,5} ?of \d{1,5}",
-    r"jump to (?:comments|navigation)",
+    r"jump to (?:comments|navigation)(?:,? jump to search)?",  # MediaWiki's skip links
     r"(?:advertisement|advertising|sponsored(?: content)?|fbpx|(?:ad )?loading(?:\.\.\.|…))",
     # an e-book's locator of the printed edition's pages
     r"printed page \d{1,5}(?:[-–]\d{1,5})?",
