@@ -582,10 +582,47 @@ KNOWN: dict[str, set[str]] = {
         "chrome kept",
         "metadata",
     },
+    # held-out sets 39-41, as first met (4db8624: 2 of 5, 0 of 2 and 4 of 5 exact), left
+    # untuned for the next round, writers as for set 34:
+    # a lone "Table of Contents" line under a question headline heads a section
+    "held_out/consultancy_explainer_question_headline_toc_line_single_breaks_plain_paras_cut": {
+        "chrome kept",
+        "sections",
+    },
+    # "5 min read Post on May 23, 2025" gives no date; "Article with TOC" heads a section
+    "held_out/content_farm_guide_read_time_date_line_repeated_headline_toc_bullet_leads_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+    },
+    # the newsletter's name over a colon headline is taken as the title
+    "held_out/legislature_newsletter_kicker_line_alt_text_glued_paragraphs_question_heading_cut": {
+        "blocks",
+        "metadata",
+        "title",
+    },
+    # "Table of Contents" over entries glued to page numbers is dropped as the contents label,
+    # where this JSON reads a heading (the label is chrome in the tuned fixtures)
+    "held_out/paper_mill_essay_intro_toc_glued_page_numbers_blank_lines_no_body_headings_cut": {
+        "content lost",
+        "sections",
+    },
+    # numbered and lettered headings of hard-wrapped PDF text ("2. Methods ...", "a. ...")
+    # are read as text
+    "held_out/scribd_document_repeated_title_hard_wrapped_lines_numbered_lettered_headings_cut": {
+        "sections"
+    },
+    # a one-sentence definition under the headline on single breaks is a paragraph, where
+    # this JSON reads the standfirst
+    "held_out/travel_glossary_entry_definition_dek_single_breaks_plain_subheadings_cut": {
+        "blocks",
+        "metadata",
+    },
 }
 #: Briefs of ``KNOWN`` that lose words of their content (a strict xfail of the content
 #: rule below, so a fix must take them off this list).
 LOSES_CONTENT: set[str] = {
+    "held_out/paper_mill_essay_intro_toc_glued_page_numbers_blank_lines_no_body_headings_cut",
     "tuned/content_farm_qa_page_question_headline_roman_and_ordinal_word_headings",
 }
 
