@@ -463,3 +463,12 @@ def test_a_published_and_modified_line_gives_both_dates() -> None:
     brief = parse_text(f"{TITLE}\n\n{line}\n\n{BODY}\n")
     assert (brief.published, brief.updated) == (None, None)
     assert line in kept_text(brief)
+
+
+def test_a_theme_post_on_date_line_after_a_reading_time_gives_the_date() -> None:
+    brief = parse_text(f"{TITLE}\n\n5 min read Post on May 23, 2025\n\n{BODY}\n")
+    assert brief.published == dt.date(2025, 5, 23)
+    assert [b.text for s in brief.sections for b in s.blocks] == [BODY]
+    # "Post" is that label only before "on": a line naming a post is text
+    line = "Post May 23, 2025"
+    assert line in kept_text(parse_text(f"{TITLE}\n\n{BODY}\n\n{line}\n"))

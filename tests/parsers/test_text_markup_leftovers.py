@@ -309,3 +309,11 @@ def test_mediawiki_skip_links_on_one_line_are_chrome() -> None:
     assert _paragraphs_of(text) == [BODY, BODY]
     line = "Jump to navigation and search bars in the new portal, the ministry said."
     assert _paragraphs_of(f"Regional Security\n\n{BODY}\n\n{line}\n") == [BODY, line]
+
+
+def test_a_contents_box_toggle_is_chrome() -> None:
+    text = f"Reading Briefs Well\n\n{BODY}\n\nArticle with TOC\n\n{BODY}\n"
+    assert [s.heading for s in parse_text(text).sections] == [None]
+    assert _paragraphs_of(text) == [BODY, BODY]
+    line = "Article with TOC entries for every section, as the ministry asked."
+    assert line in _paragraphs_of(f"Reading Briefs Well\n\n{BODY}\n\n{line}\n")

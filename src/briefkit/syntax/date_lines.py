@@ -29,7 +29,8 @@ _WEEKDAY = re.compile(
 )  # "Friday, " "Wed, "
 _PREFIX = re.compile(
     r"^(?:(?:original )?release date|date (?:released|issued)|published|posted|updated"
-    r"|last updated|last modified|last reviewed|modified|date|released|issued)(?: on)?:?\s+",
+    r"|last updated|last modified|last reviewed|modified|date|released|issued|post(?= on))"
+    r"(?: on)?:?\s+",
     re.I,
 )
 #: "by Jane Roe — last modified Jun 12, 2016 08:25 PM": a byline with the date after it.
