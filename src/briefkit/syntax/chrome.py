@@ -438,6 +438,7 @@ def is_related_label(line: str) -> bool:
 
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*", re.IGNORECASE)
 _PLACEHOLDER = frozenset(("image", "photo", "video"))
+_NEWS_CREDIT_LINE = re.compile(_NEWS_CREDIT, re.IGNORECASE)
 
 
 def is_credit(line: str, following: str) -> bool:
@@ -447,7 +448,7 @@ def is_credit(line: str, following: str) -> bool:
     content."""
     text, after = " ".join(line.split()), " ".join(following.split())
     if text.lower() in _PLACEHOLDER:
-        return re.fullmatch(_NEWS_CREDIT, after, re.IGNORECASE) is not None
+        return _NEWS_CREDIT_LINE.fullmatch(after) is not None
     match = _COPYRIGHT.match(after)
     return bool(text) and match is not None and after[match.end() :] == text
 
