@@ -525,98 +525,174 @@ KNOWN: dict[str, set[str]] = {
     },
     # "Looking ahead: Action plan for 2026" is split into the label and a paragraph
     "tuned/security_news_blog_webinar_recap_sentence_case_headings_double_break_cut": {"sections"},
-    # held-out sets 36-38, as first met (0fb6a4f: 0 of 5, 0 of 5 and 3 of 5 exact; set 37
-    # 1 of 5 once a `url` its writer took from the page's address, not from its text, was
-    # dropped), left untuned for the next round, writers as for set 34:
+    # sets 36-38, as first met (0fb6a4f: 0 of 5, 0 of 5 and 3 of 5 exact; set 37 1 of 5
+    # once a `url` its writer took from the page's address, not from its text, was
+    # dropped), writers as for set 34:
     # "Flash Alert", a topic line between a site label and the headline, is the title
-    "held_out/ai_essay_label_and_topic_lines_over_title_question_headings_numbered_leads_cut": {
+    "tuned/ai_essay_label_and_topic_lines_over_title_question_headings_numbered_leads_cut": {
         "metadata",
         "sections",
         "title",
     },
     # a sentence-case question heading over single-break text, and "Key takeaways" over "- "
     # bullets, are read as text
-    "held_out/blog_explainer_single_breaks_key_takeaways_dash_bullets_lone_dash_items_cut": {
+    "tuned/blog_explainer_single_breaks_key_takeaways_dash_bullets_lone_dash_items_cut": {
         "sections"
     },
     # unmarked one-line sentences under "Examples might be:" stay paragraphs
-    "held_out/consulting_blog_dash_byline_rows_single_line_breaks_unmarked_list_cut": {"blocks"},
+    "tuned/consulting_blog_dash_byline_rows_single_line_breaks_unmarked_list_cut": {"blocks"},
     # a status line ending in a colon under the headline is text, not its standfirst, and
     # "Explanation of the Current Cyber Threat Level: GUARDED" heads no section
-    "held_out/cyber_threat_level_status_page_single_breaks_dated_update_paragraphs_cut": {
+    "tuned/cyber_threat_level_status_page_single_breaks_dated_update_paragraphs_cut": {
         "metadata",
         "sections",
     },
     # an "English" language switcher above the headline is read as the category;
     # "Importance of Geopolitical Risk Analysis" is read as an analysis heading
-    "held_out/glossary_explainer_language_line_author_updated_lines_colon_lead_bullets_cut": {
+    "tuned/glossary_explainer_language_line_author_updated_lines_colon_lead_bullets_cut": {
         "metadata",
         "sections",
     },
     # the paragraphs' endings copied one word a line are split where a sentence ends, as six
     # tuned fixtures of this site expect, where this JSON expects the block whole
-    "held_out/lexicon_entry_home_crumb_slug_headline_one_word_per_line_tail": {"blocks"},
-    "held_out/lexicon_entry_home_crumb_truncated_paragraphs_word_per_line_tail": {"blocks"},
+    "tuned/lexicon_entry_home_crumb_slug_headline_one_word_per_line_tail": {"blocks"},
+    "tuned/lexicon_entry_home_crumb_truncated_paragraphs_word_per_line_tail": {"blocks"},
     # menu lines and a headline split over two lines: a menu line is taken as the title and
     # the ">>>" related links are kept
-    "held_out/personal_site_explainer_nav_lines_two_line_headline_arrow_link_list": {
+    "tuned/personal_site_explainer_nav_lines_two_line_headline_arrow_link_list": {
         "blocks",
         "chrome kept",
         "title",
     },
     # the headline and standfirst repeated under a "# " heading, and a "Continue your
     # mission" button heading a section
-    "held_out/security_wiki_mission_page_repeated_title_and_dek_markdown_h1_rule_line_cut": {
+    "tuned/security_wiki_mission_page_repeated_title_and_dek_markdown_h1_rule_line_cut": {
         "chrome kept",
         "metadata",
         "sections",
     },
     # headings with no text under them ("Prerequisites" over "Reference documents") are
     # read as text
-    "held_out/skill_guide_outcome_bullets_empty_sections_numbered_subheadings_cut": {"sections"},
+    "tuned/skill_guide_outcome_bullets_empty_sections_numbered_subheadings_cut": {"sections"},
     # the wiki's "From binaryoption" line stays text, where this JSON reads the publisher
     # (two tuned wiki fixtures read such a line as chrome); a banner's alt text ("Баннер1")
     # is kept
-    "held_out/wiki_article_tagline_jump_links_banner_numbered_title_bold_lead_bullet_cut": {
+    "tuned/wiki_article_tagline_jump_links_banner_numbered_title_bold_lead_bullet_cut": {
         "blocks",
         "chrome kept",
         "metadata",
     },
-    # held-out sets 39-41, as first met (4db8624: 2 of 5, 0 of 2 and 4 of 5 exact), writers
+    # sets 39-41, as first met (4db8624: 2 of 5, 0 of 2 and 4 of 5 exact), writers
     # as for set 34:
     # a lone "Table of Contents" line under a question headline heads a section
-    "held_out/consultancy_explainer_question_headline_toc_line_single_breaks_plain_paras_cut": {
+    "tuned/consultancy_explainer_question_headline_toc_line_single_breaks_plain_paras_cut": {
         "chrome kept",
         "sections",
     },
     # the newsletter's name over a colon headline is taken as the title
-    "held_out/legislature_newsletter_kicker_line_alt_text_glued_paragraphs_question_heading_cut": {
+    "tuned/legislature_newsletter_kicker_line_alt_text_glued_paragraphs_question_heading_cut": {
         "blocks",
         "metadata",
         "title",
     },
     # "Table of Contents" over entries glued to page numbers is dropped as the contents label,
     # where this JSON reads a heading (the label is chrome in the tuned fixtures)
-    "held_out/paper_mill_essay_intro_toc_glued_page_numbers_blank_lines_no_body_headings_cut": {
+    "tuned/paper_mill_essay_intro_toc_glued_page_numbers_blank_lines_no_body_headings_cut": {
         "content lost",
         "sections",
     },
     # numbered and lettered headings of hard-wrapped PDF text ("2. Methods ...", "a. ...")
     # are read as text
-    "held_out/scribd_document_repeated_title_hard_wrapped_lines_numbered_lettered_headings_cut": {
+    "tuned/scribd_document_repeated_title_hard_wrapped_lines_numbered_lettered_headings_cut": {
         "sections"
     },
     # a one-sentence definition under the headline on single breaks is a paragraph, where
     # this JSON reads the standfirst
-    "held_out/travel_glossary_entry_definition_dek_single_breaks_plain_subheadings_cut": {
+    "tuned/travel_glossary_entry_definition_dek_single_breaks_plain_subheadings_cut": {
         "blocks",
         "metadata",
+    },
+    # held-out sets 42-44, as first met (3e3fbd1: 0 of 5, 1 of 5 and 1 of 5 exact), left
+    # untuned for the next round, writers as for set 34:
+    # an aggregator's 'Support the originator by clicking the read the rest link below.' is
+    # kept
+    "held_out/aggregator_excerpt_byline_two_authors_note_paragraph_truncated_read_rest_line": {
+        "blocks",
+        "chrome kept",
+    },
+    # the date line above the headline is taken as the title; 'List of contents' is kept
+    "held_out/company_blog_date_above_title_dek_toc_label_abstract_number_dash_heading_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # 'Introduction to Incident Analysis' takes its last noun's kind (analysis), as
+    # docs/parsing.md says, where this JSON reads other
+    "held_out/compliance_vendor_checklist_colon_title_single_line_paragraphs_intro_heading_cut": {
+        "sections"
+    },
+    # a 'Blog' label and a date with a zoneless time under the headline: the label heads a
+    # section and the date is not read
+    "held_out/consultancy_blog_title_label_and_datetime_lines_no_headings_cut": {
+        "metadata",
+        "sections",
+    },
+    # a standfirst with no full stop is read as the first paragraph
+    "held_out/consultancy_forum_article_title_case_headline_unpunctuated_dek_cut": {
+        "blocks",
+        "metadata",
+    },
+    # the headline is read as the site's name and the numbered heading under it as the title
+    "held_out/content_farm_colon_title_numbered_section_heading_numbered_colon_lead_list_cut": {
+        "metadata",
+        "sections",
+        "title",
+    },
+    # an image caption's line heads a section
+    "held_out/explainer_site_question_title_no_meta_caption_line_plain_subheading_cut": {
+        "sections"
+    },
+    # an icon menu with each label twice and "Click the icons to navigate." are kept ("I.",
+    # its heading's number, is read as that number: its writer had listed it in no syntax
+    # words, which was mended after the first-contact measure)
+    "held_out/gov_guidance_icon_nav_doubled_labels_roman_numeral_heading_glued_legend_cut": {
+        "blocks",
+        "chrome kept",
+    },
+    # '... of Warning Analysis' headings take their last noun's kind (analysis), as
+    # docs/parsing.md says, where this JSON reads other
+    "held_out/intel_article_colon_title_no_meta_title_case_headings_numbered_colon_lead_cut": {
+        "sections"
+    },
+    # a Korean skip link ('본문으로 이동') is taken as the title and the '[편집]' edit line is kept
+    "held_out/korean_wiki_mirror_skip_link_tagline_edit_line_military_heading_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # 'Label: question?' lines and questions head sections; the standfirst is read as text
+    "held_out/newsletter_post_single_breaks_dek_numbered_headings_unbulleted_colon_leads_cut": {
+        "metadata",
+        "sections",
+    },
+    # '►' items are read as paragraphs, and the sidebar's links are kept
+    "held_out/security_magazine_news_roundup_byline_arrow_bullet_items_sidebar_chrome": {
+        "blocks",
+        "chrome kept",
+    },
+    # a one-word headline glued to its 'Edit' link is kept whole; lead-ins ending in
+    # 'briefing:' are missed
+    "held_out/wiki_article_title_glued_edit_bulleted_colon_lead_types_list_cut": {
+        "blocks",
+        "title",
     },
 }
 #: Briefs of ``KNOWN`` that lose words of their content (a strict xfail of the content
 #: rule below, so a fix must take them off this list).
 LOSES_CONTENT: set[str] = {
-    "held_out/paper_mill_essay_intro_toc_glued_page_numbers_blank_lines_no_body_headings_cut",
+    "tuned/paper_mill_essay_intro_toc_glued_page_numbers_blank_lines_no_body_headings_cut",
     "tuned/content_farm_qa_page_question_headline_roman_and_ordinal_word_headings",
 }
 
