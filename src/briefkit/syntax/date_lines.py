@@ -158,6 +158,9 @@ def date_pair(line: str) -> tuple[DateLine, DateLine] | None:
     """The publication and revision dates of a "Published ... - Modified ..." line, or None.
     A slashed date whose order is ambiguous ("05/08/2026") takes the order the other date
     on the line shows ("03/30/2026" is month first), as one site prints both alike."""
+    lowered = line.lower()
+    if "updated" not in lowered and "modified" not in lowered:
+        return None  # the cheap test first: most lines name neither
     match = _PAIR.fullmatch(" ".join(line.split()))
     if match is None:
         return None
