@@ -80,6 +80,11 @@ class Unit:
     indent: int = 0  # column of the unit's first line
     tight: bool = False
     loose: bool = False  # in text pasted with a paragraph per line
+    # what _word_a_line has counted of ``raw`` so far, so a long run costs no rescans:
+    # the lines counted, those in lower case, and whether one of them has a space
+    counted: int = 0
+    lowered: int = 0
+    spaced: bool = False
 
     @property
     def text(self) -> str:
@@ -140,12 +145,17 @@ def wrap_width(lines: list[str]) -> tuple[int | None, bool]:
 _WORD_LINES = 3
 
 
-def _word_a_line(raw: list[str]) -> bool:
+def _word_a_line(unit: Unit) -> bool:
     """Lines of one word each, three or more, most in lower case: prose that lost its line
-    width ("as" / "hazards" / "grow"), where a menu's one-word lines are capitalised."""
-    if len(raw) < _WORD_LINES or any(" " in line for line in raw):
-        return False
-    return 2 * sum(line[:1].islower() for line in raw) > len(raw)
+    width ("as" / "hazards" / "grow"), where a menu's one-word lines are capitalised. Counts
+    only the lines added since the last call, as a paragraph grows a line at a time."""
+    for line in unit.raw[unit.counted :]:
+        if " " in line:
+            unit.spaced = True
+            break
+        unit.lowered += line[:1].islower()
+    unit.counted = len(unit.raw)
+    return len(unit.raw) >= _WORD_LINES and not unit.spaced and 2 * unit.lowered > unit.counted
 
 
 def _key_value(text: str) -> bool:
@@ -163,7 +173,7 @@ def _breaks(current: Unit, line: str, width: int | None, loose: bool) -> bool:
         return True  # a row of a table
     if len(current.raw) == 1 and glued_cells(line) and glued_cells(previous):
         return True  # the rows of a table copied without its borders, each on its line
-    if " " not in line and _word_a_line(current.raw):
+    if " " not in line and _word_a_line(current):
         # text copied one word a line (a column too narrow): a paragraph ends only where a
         # sentence does and the next begins with a capital
         return previous.endswith(_TERMINAL) and line[:1].isupper()
