@@ -116,6 +116,12 @@ def _html_links(n: int) -> str:
     return f"<html><body><article><h1>Growth</h1><p>{links}</p></article></body></html>"
 
 
+def _text_word_lines(n: int) -> str:
+    """One paragraph copied a word a line, as a column too narrow pastes it."""
+    words = ("word\n", "other\n", "thing.\n")
+    return "Growth of a Brief\n\n" + "".join(words[k % 3] for k in range(n))
+
+
 def _text_dense(n: int) -> str:
     return "Growth of a Brief\n\n" + "a\n\n" * n
 
@@ -182,6 +188,14 @@ FAMILIES: tuple[Family, ...] = (
     Family("text-items", "numbered items", 2000, _text_items, _parse("text"), 240_000),
     Family("text-paragraphs", "paragraphs", 2000, _text_paragraphs, _parse("text"), 240_000),
     Family("text-dense", "one-letter paragraphs", 4000, _text_dense, _parse("text"), 240_000),
+    Family(
+        "text-word-lines",
+        "one-word lines of one paragraph",
+        2000,
+        _text_word_lines,
+        _parse("text"),
+        4_800_000,
+    ),
     Family(
         "text-word",
         "characters of one word",
