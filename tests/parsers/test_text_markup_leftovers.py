@@ -144,6 +144,14 @@ def test_edit_glued_to_a_word_stays_a_name(name: str) -> None:
     assert name in kept
 
 
+def test_a_one_word_headline_loses_its_glued_edit_when_the_text_names_the_word() -> None:
+    text = "BriefingEdit\n\nA briefing is a short oral or written account for a decision maker.\n"
+    assert parse_text(text).title == "Briefing"
+    # an article naming the glued whole is about a name: "MarsEdit is a blog editor."
+    named = "MarsEdit\n\nMarsEdit is a blog editor that some on Mars and elsewhere use.\n"
+    assert parse_text(named).title == "MarsEdit"
+
+
 @pytest.mark.parametrize(
     "line", ["Category:Regional Security", "File:Regional Security Overview.png"]
 )
@@ -317,3 +325,42 @@ def test_a_contents_box_toggle_is_chrome() -> None:
     assert _paragraphs_of(text) == [BODY, BODY]
     line = "Article with TOC entries for every section, as the ministry asked."
     assert line in _paragraphs_of(f"Reading Briefs Well\n\n{BODY}\n\n{line}\n")
+
+
+@pytest.mark.parametrize(
+    ("skip", "site", "edit"),
+    [
+        ("본문으로 이동", "위키백과, 우리 모두의 백과사전.", "[편집]"),
+        (
+            "Zum Inhalt springen",
+            "Aus Wikipedia, der freien Enzyklopädie",
+            "[Bearbeiten | Quelltext bearbeiten]",
+        ),
+        (
+            "Aller au contenu",
+            "Un article de Wikipédia, l'encyclopédie libre.",
+            "[modifier | modifier le code]",
+        ),
+        (
+            "Перейти к содержанию",
+            "Материал из Википедии — свободной энциклопедии",
+            "[править | править код]",
+        ),
+    ],
+)
+def test_mediawikis_localised_interface_lines_are_chrome(skip: str, site: str, edit: str) -> None:
+    text = f"{skip}\n\nStrategie\n\n{site}\n\n{BODY}\n\nMilitary Theory\n\n{edit}\n\n{BODY}\n"
+    brief = parse_text(text)
+    assert brief.title == "Strategie"
+    assert [s.heading for s in brief.sections] == [None, "Military Theory"]
+    assert _paragraphs_of(text) == [BODY, BODY]
+    # inside a sentence, the same words are content
+    line = f"Editors mark a section with {edit} where it needs work."
+    assert line in _paragraphs_of(f"Strategie\n\n{BODY}\n\n{line}\n")
+
+
+def test_an_aggregators_read_the_rest_line_is_chrome() -> None:
+    line = "Support the originator by clicking the read the rest link below."
+    assert _paragraphs_of(f"Ransomware Campaigns\n\n{BODY}\n\n{line}\n") == [BODY]
+    said = "Support the originator of the bill, the minister said, by clicking below."
+    assert said in _paragraphs_of(f"Ransomware Campaigns\n\n{BODY}\n\n{said}\n")

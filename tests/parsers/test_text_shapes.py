@@ -1513,3 +1513,48 @@ def test_a_post_header_with_blank_lines_between_its_items() -> None:
     points = "- Check the advisory\n\n- Enrol in alerts"
     kept = parse_text(f"Level 3 Advisories: What to Know\n{points}\n\n{BODY}\n")
     assert isinstance(kept.sections[0].blocks[0], ItemList)
+
+
+def test_a_short_line_in_a_script_without_capitals_heads_a_section() -> None:
+    body = "전략은 목표를 이루기 위한 포괄적 계획을 말한다. 자원은 늘 제한되어 있다."
+    brief = parse_text(f"전략\n\n{body}\n\n군사 이론\n\n{body}\n")
+    assert brief.title == "전략"
+    assert [s.heading for s in brief.sections] == [None, "군사 이론"]
+    # a sentence, with its full stop, stays text
+    brief = parse_text(f"전략\n\n{body}\n\n자원은 늘 제한되어 있다.\n\n{body}\n")
+    assert [s.heading for s in brief.sections] == [None]
+
+
+def test_a_numbered_heading_under_a_colon_headline_is_no_headline() -> None:
+    text = (
+        "Political Risk Assessment: How to Assess and Manage the Risks of Political"
+        f" Instability and Uncertainty\n\n1. Introduction to Political Risk\n\n{BODY}\n"
+    )
+    brief = parse_text(text)
+    assert brief.title.startswith("Political Risk Assessment: How")
+    assert brief.publisher is None
+    assert [s.heading for s in brief.sections] == ["Introduction to Political Risk"]
+
+
+def test_a_lower_case_lead_in_among_lead_ins_is_one() -> None:
+    items = (
+        "1. country-Specific factors: Every country has a landscape of its own.\n\n"
+        "2. Geopolitical Considerations: Events abroad can unsettle stability.\n\n"
+        "3. Socioeconomic Factors: Inequality feeds into political risk.\n"
+    )
+    (block,) = parse_text(f"Political Risk\n\n{items}").sections[0].blocks
+    assert isinstance(block, ItemList)
+    assert [i.lead for i in block.items] == [
+        "country-Specific factors",
+        "Geopolitical Considerations",
+        "Socioeconomic Factors",
+    ]
+    # over a lower-case rest it stays a sentence, and so it does in a list of few lead-ins
+    said = items.replace("country-Specific factors: Every", "officials said: every")
+    (block,) = parse_text(f"Political Risk\n\n{said}").sections[0].blocks
+    assert isinstance(block, ItemList)
+    assert block.items[0].lead == ""
+    few = items.replace("Geopolitical Considerations:", "Geopolitical considerations,")
+    (block,) = parse_text(f"Political Risk\n\n{few}").sections[0].blocks
+    assert isinstance(block, ItemList)
+    assert [i.lead for i in block.items] == ["", "", "Socioeconomic Factors"]

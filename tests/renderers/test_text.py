@@ -205,6 +205,22 @@ def test_item_bodies_with_colons_survive(lead: str, body: str, line: str) -> Non
     assert parse_text(rendered) == brief
 
 
+def test_glossary_items_without_lead_ins_read_back_without_them() -> None:
+    # read as text, a list whose items all open "phrase: definition" has lead-ins; a brief
+    # whose items have none must not gain them on the way back
+    bodies = ("Policy briefing: a short account for a leader.", "Threat briefing: a focused one.")
+    items = tuple(Item(body=(Text(text=b),)) for b in bodies)
+    brief = Brief(
+        title="Briefings",
+        sections=(Section(kind=K.OTHER, heading="Kinds", blocks=(ItemList(items=items),)),),
+    )
+    assert parse_text(render_text(brief)) == brief
+    # the control: the same text without the escapes reads the lead-ins
+    (block,) = parse_text(render_text(brief).replace("\\", "")).sections[0].blocks
+    assert isinstance(block, ItemList)
+    assert [i.lead for i in block.items] == ["Policy briefing", "Threat briefing"]
+
+
 @pytest.mark.parametrize(
     "title",
     ["Summary:", "Previous", "View Original", "\\Backslash Title", "Analysis", "Key Actors:"],

@@ -126,6 +126,11 @@ def is_attribute_line(text: str) -> bool:
 def _form(text: str) -> Form | None:
     words = text.split()
     first = words[0].lstrip(_OPENERS)
+    if _uncased(text):
+        # Korean, Chinese, Japanese, Arabic ... have no capitals to tell a label by: a short
+        # line with no sentence punctuation reads as one, as cautiously as sentence case
+        short = len(text) <= _MAX_UNCASED_CHARS and text[-1] not in _UNCASED_STOPS
+        return "sentence" if short else None
     if not first or not (first[0].isupper() or first[0].isdigit()):
         return None
     letters = [c for c in text if c.isalpha()]
@@ -149,6 +154,16 @@ def _form(text: str) -> Form | None:
     if len(words) <= most and not any(c in text for c in ",;:"):
         return "sentence"
     return None
+
+
+_MAX_UNCASED_CHARS = 30
+_UNCASED_STOPS = frozenset(".。!！?？,，、;；:：")
+
+
+def _uncased(text: str) -> bool:
+    """Letters, and none of them has a case: a script without capitals."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and not any(c.isupper() or c.islower() for c in letters)
 
 
 def heading_form(text: str) -> Form | None:

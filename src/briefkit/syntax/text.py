@@ -76,6 +76,7 @@ _SMALL_WORDS = frozenset(
 _OPENERS = "\"'“‘«(["
 _MAX_LEAD_CHARS = 80
 _MAX_LEAD_WORDS = 10
+_MAX_SIBLING_LEAD_WORDS = 4  # a lower-case lead-in among lead-ins: a short phrase only
 _MAX_HEADING_CHARS = 60
 _MAX_HEADING_WORDS = 6
 
@@ -241,14 +242,18 @@ def _lead_colon(body: str) -> int:
 _BOLD_LEAD = re.compile(r"\*\*([^*]{1,120}?)(?::\*\*|\*\*:)\s+(?=\S)")
 
 
-def split_lead(body: str) -> tuple[str, str]:
+def split_lead(body: str, *, among_leads: bool = False) -> tuple[str, str]:
     """(lead, rest) of an item body: the text before the first colon when it is title-like.
 
     A lead-in is short (at most 10 words), starts with a capital or a digit, holds no
     sentence break, and the colon is followed by a space. When the rest starts lower case or
     there is no rest, the lead must be Title Case, so "Officials said: no decision" stays one
     sentence and "Full report, made up of:" introduces what follows. A lead in Markdown's
-    bold marks, as pasted text keeps them ("**Friedrich Ratzel:** The ..."), loses them.
+    bold marks, as pasted text keeps them ("**Friedrich Ratzel:** The ...") loses them.
+    ``among_leads`` is for an item of a list whose other items have lead-ins, or all of
+    whose items open with a phrase and a colon: a short phrase counts in any case when one
+    side of the colon is capitalised ("country-Specific factors: Every country ...", a
+    glossary's "Policy or decision briefing: a short briefing ...").
     """
     bold = _BOLD_LEAD.match(body)
     if bold is not None:
@@ -261,9 +266,13 @@ def split_lead(body: str) -> tuple[str, str]:
     if idx + 1 < len(body) and not body[idx + 1].isspace():
         return "", body  # 10:45, https://...
     lead, rest = body[:idx].strip(), body[idx + 1 :].strip()
-    if not lead or len(lead.split()) > _MAX_LEAD_WORDS or not _starts_capital(lead):
+    if not lead or len(lead.split()) > _MAX_LEAD_WORDS:
         return "", body
     if ";" in lead or _SENTENCE_END.search(lead + " "):
+        return "", body
+    if among_leads and len(lead.split()) <= _MAX_SIBLING_LEAD_WORDS and rest:
+        return (lead, rest) if _starts_capital(lead) or _starts_capital(rest) else ("", body)
+    if not _starts_capital(lead):
         return "", body
     if (not rest or rest[0].islower()) and not _title_case(lead):
         return "", body  # "made up of:" over a nested list introduces it, it leads nothing

@@ -73,6 +73,8 @@ _IMAGE_LABEL = re.compile(
     re.IGNORECASE,
 )
 #: Labels over the headline ("Featured"): what stands above them is the site's header.
+#: A section number opening a line ("1. Introduction ..."): a section's heading, no headline.
+_SECTION_NUMBER = re.compile(r"(?:\d{1,2}|[IVX]{1,4})\.\s+[A-Z]")
 _FEATURE_LABEL = re.compile(r"featured(?: (?:post|article|story))?|editor'?s (?:pick|choice)", re.I)
 
 
@@ -199,10 +201,26 @@ def read_head(lines: list[str], start: int) -> Head:
     head = _find_head(lines, start)
     if not lines[head.line].lstrip().startswith(ESCAPE):
         head.title = edit_link(markdown_heading(head.title) or head.title)
+        head.title = _glued_edit(head.title, lines[head.line + 1 : head.line + 1 + _SCAN])
         run_in = split_run_in(head.title)
         if run_in is not None:
             head.title, head.opening = run_in
     return head
+
+
+_ONE_WORD_EDIT = re.compile(r"([A-Z][a-z]+)Edit")
+
+
+def _glued_edit(title: str, below: list[str]) -> str:
+    """A one-word wiki headline with its "Edit" link glued on ("BriefingEdit") loses the
+    link when the text under it names the word alone and never the glued whole: one word
+    glued to "Edit" may be a name ("MarsEdit"), which its article would name in full."""
+    match = _ONE_WORD_EDIT.fullmatch(title)
+    if match is None:
+        return title
+    words = set(re.findall(r"\w+", " ".join(below).lower()))
+    stem = match.group(1).lower()
+    return match.group(1) if stem in words and title.lower() not in words else title
 
 
 def _find_head(lines: list[str], start: int) -> Head:
@@ -336,6 +354,7 @@ def _find_head(lines: list[str], start: int) -> Head:
             and is_tagline(text)
             and heading_form(following) in ("title", "caps")
             and heading_alone(following, at_start=True) is None  # not a section heading
+            and not _SECTION_NUMBER.match(following)
             and not is_attribute_line(following)  # "From: Captive Intelligence": a field
             and not name_line(following)  # the authors under the headline
             and _body_after(cands, k, following)

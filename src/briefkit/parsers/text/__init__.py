@@ -220,13 +220,17 @@ class _Sections:
         self.heading: str | None = None
         self.blocks: list[Block] = []
         self.items: list[Item] = []
+        self.raws: list[str | None] = []  # each item's text while it has no lead-in
         self.ordered = True
         self.open = False
 
     def _flush_items(self) -> None:
         if self.items:
-            self.blocks.append(ItemList(ordered=self.ordered, items=tuple(self.items)))
-            self.items = []
+            items = self.items
+            if len(items) >= 2 and any(raw is not None for raw in self.raws):
+                items = _sibling_leads(items, self.raws)
+            self.blocks.append(ItemList(ordered=self.ordered, items=tuple(items)))
+            self.items, self.raws = [], []
 
     def close(self) -> None:
         self._flush_items()
@@ -267,6 +271,7 @@ class _Sections:
                 else:
                     lead, body = split_lead(text)
                 self.add_item(unit.ordered, Item(lead=lead, body=_inline(body)))
+                self.raws.append(None if lead or text.startswith(ESCAPE) else text)
             elif unit.kind == "quote":
                 self.add(Quote(content=_inline(text)))
             elif unit.kind == "nav":  # a second navigation tail: keep its label as text
@@ -281,6 +286,23 @@ class _Sections:
     def done(self) -> tuple[Section, ...]:
         self.close()
         return tuple(self.sections)
+
+
+def _sibling_leads(items: list[Item], raws: list[str | None]) -> list[Item]:
+    """The items with the lead-ins their list teaches: where most items have one, or every
+    item opens with a phrase and a colon, a short phrase in any case leads too."""
+    relaxed = [split_lead(raw, among_leads=True) if raw is not None else None for raw in raws]
+    leads = sum(1 for item in items if item.lead)
+    every = all(
+        item.lead or (split is not None and split[0])
+        for item, split in zip(items, relaxed, strict=True)
+    )
+    if not every and leads < max(2, len(items) // 2 + 1):
+        return items
+    return [
+        Item(lead=split[0], body=_inline(split[1])) if split is not None and split[0] else item
+        for item, split in zip(items, relaxed, strict=True)
+    ]
 
 
 def _inline(text: str) -> tuple[Text, ...]:

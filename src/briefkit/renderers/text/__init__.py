@@ -89,8 +89,10 @@ def _section(section: Section, title: str, notes: list[Note]) -> list[str]:
     for block in section.blocks:
         if isinstance(block, ItemList):
             marker = "{}." if block.ordered else "•"
+            listed = len(block.items) > 1  # its items teach each other lead-ins on reading
             for number, item in enumerate(block.items, start=1):
-                lines += ["", f"  {marker.format(number)} {_item(item, notes, title)}".rstrip()]
+                text = _item(item, notes, title, listed=listed)
+                lines += ["", f"  {marker.format(number)} {text}".rstrip()]
         elif isinstance(block, Quote):
             lines += ["", f"> {inline_text(block.content, notes)}".rstrip()]
         elif isinstance(block, Table):
@@ -108,13 +110,18 @@ def _paragraph(text: str) -> str:
     return ESCAPE + text if needs_escape(text) else text
 
 
-def _item(item: Item, notes: list[Note], title: str) -> str:
+def _item(item: Item, notes: list[Note], title: str, *, listed: bool) -> str:
     body = inline_text(item.body, notes)
     if item.lead:
         return f"{item.lead}: {body}" if body else f"{item.lead}:"
     # an item that is the title again would read back as the headline repeated under it
     repeat = body.casefold() == title.casefold()
-    if repeat or body.startswith(ESCAPE) or split_lead(body)[0] or is_header_item(body):
+    if (
+        repeat
+        or body.startswith(ESCAPE)
+        or split_lead(body, among_leads=listed)[0]
+        or is_header_item(body)
+    ):
         return ESCAPE + body
     return body
 
