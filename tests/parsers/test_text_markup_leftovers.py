@@ -364,3 +364,25 @@ def test_an_aggregators_read_the_rest_line_is_chrome() -> None:
     assert _paragraphs_of(f"Ransomware Campaigns\n\n{BODY}\n\n{line}\n") == [BODY]
     said = "Support the originator of the bill, the minister said, by clicking below."
     assert said in _paragraphs_of(f"Ransomware Campaigns\n\n{BODY}\n\n{said}\n")
+
+
+def test_a_list_of_contents_label_is_chrome() -> None:
+    text = f"Supply Chain\n\n{BODY}\n\nList of contents\n\nAbstract\n\n{BODY}\n"
+    brief = parse_text(text)
+    assert [s.heading for s in brief.sections] == [None, "Abstract"]
+    assert _paragraphs_of(text) == [BODY, BODY]
+
+
+@pytest.mark.parametrize("bullet", ["►", "▶", "•", "■"])
+def test_a_bullet_run_into_its_item_marks_it(bullet: str) -> None:
+    text = f"Morning Brief\n\n{bullet}{BODY}\n\n{bullet}Officials said more would follow.\n"
+    (block,) = parse_text(text).sections[0].blocks
+    assert isinstance(block, ItemList)
+    assert [i.text for i in block.items] == [BODY, "Officials said more would follow."]
+
+
+@pytest.mark.parametrize(
+    "line", ["-Officials said more would follow.", "*Officials said so.", "►lower case"]
+)
+def test_a_dash_or_star_run_into_a_word_stays_text(line: str) -> None:
+    assert line in _paragraphs_of(f"Morning Brief\n\n{BODY}\n\n{line}\n")

@@ -580,6 +580,12 @@ def test_a_page_without_a_headline_takes_its_date() -> None:
     brief = parse_text(text)
     assert (brief.title, brief.published) == ("March 4, 2024", dt.date(2024, 3, 4))
     assert [s.heading for s in brief.sections] == ["AFRICA", "EUROPE"]
+    # a Title Case line of two words after the date is the headline, though headings follow:
+    # only a section label in capitals or of one word tells of a page with no headline
+    text = f"March 30, 2022\n\nSupply Chain\n\n{BODY}\n\nAbstract\n\n{BODY}\n"
+    brief = parse_text(text)
+    assert (brief.title, brief.published) == ("Supply Chain", dt.date(2022, 3, 30))
+    assert [s.heading for s in brief.sections] == [None, "Abstract"]
 
 
 def test_a_short_title_over_a_paragraph_is_the_title() -> None:
@@ -1558,3 +1564,13 @@ def test_a_lower_case_lead_in_among_lead_ins_is_one() -> None:
     (block,) = parse_text(f"Political Risk\n\n{few}").sections[0].blocks
     assert isinstance(block, ItemList)
     assert [i.lead for i in block.items] == ["", "", "Socioeconomic Factors"]
+
+
+def test_a_piece_type_label_over_the_date_under_the_title_is_the_category() -> None:
+    text = f"Geopolitical Risk Outlook 2025\n\nBlog\nFeb 28, 2025, 03:09 PM\n\n{BODY}\n"
+    brief = parse_text(text)
+    assert (brief.category, brief.published) == ("Blog", dt.date(2025, 2, 28))
+    assert [s.heading for s in brief.sections] == [None]
+    # a label that names no kind of piece stays the body's
+    other = parse_text(text.replace("Blog\n", "Madrid Talks\n"))
+    assert other.category is None

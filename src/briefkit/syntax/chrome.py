@@ -158,7 +158,7 @@ _STRONG_PATTERNS = (
     r"select page",  # a theme's mobile menu
     r"close this search box\.?",
     r"(?:search )?please (?:fill (?:out|in)|complete) this field\.?",
-    r"table of contents? ?:?",
+    r"(?:table|list) of contents? ?:?",
     r"article with toc",  # a theme's toggle for the contents box
     r"(?:single )?post navigation",
     r"this entry was posted in [^\n]{0,160}bookmark the permalink\.?",

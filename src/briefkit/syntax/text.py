@@ -40,7 +40,11 @@ ESCAPE = "\\"
 
 #: ``1.`` ``1)`` ``(1)`` numbers (group 1 or 2), a bullet (group 3) or a lower-case letter
 #: ``a.`` ``b)`` (group 4), then space or end.
-ITEM = re.compile(r"(?:(\d{1,9})[.)]|\((\d{1,9})\)|([•◦▪‣*·○■►–-])|([a-z])[.)])(?:\s+|$)")
+#: Item markers; a bullet no word starts with may be run into its item ("►Brazilian ...").
+ITEM = re.compile(
+    r"(?:(\d{1,9})[.)]|\((\d{1,9})\)|([•◦▪‣*·○■►▶▸–-])|([a-z])[.)])"
+    r"(?:\s+|$|(?<=[•▪■►▶▸])(?=[A-Z0-9\"“‘(]))"
+)
 #: Digits of an item number that needs no list before it (see ``item_match``).
 _SHORT_NUMBER = 3
 

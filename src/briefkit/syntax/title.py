@@ -297,8 +297,15 @@ def _find_head(lines: list[str], start: int) -> Head:
         elif k + 1 < len(cands) and is_counter(cands[k + 1][1]):
             check_title(text, index)  # over "Displaying 31 - 40 of 611 articles": a listing's
             return Head(text, index, meta, index + 1)
-        elif last_date is not None and _kicker(text) and _has_sibling(lines, index, text):
-            # No headline at all: the page starts with a date and then its first section.
+        elif (
+            last_date is not None
+            and (heading_form(text) == "caps" or " " not in text)
+            and _kicker(text)
+            and _has_sibling(lines, index, text)
+        ):
+            # No headline at all: the page starts with a date and then its first section, a
+            # label in capitals or of one word ("AFRICA", "Maritime"); "Supply Chain" over
+            # prose is a headline, whatever headings follow.
             return Head(last_date[1], last_date[0], meta, last_date[0] + 1)
         elif masthead(cands, k) and not meta.get("publisher") and not meta.get("summary"):
             meta["publisher"], meta["summary"] = text, cands[k + 1][1]  # name over tagline

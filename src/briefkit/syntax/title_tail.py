@@ -94,6 +94,11 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
             head.meta.setdefault(KICKER, text)  # the section's label over its trail
             index, active = index + 1, True
             continue
+        tight = index + 1 < len(lines) and lines[index + 1].strip() == value
+        if dated is None and tight and _piece_type(text) and value and date_line(value):
+            head.meta.setdefault(KICKER, text)  # "Blog" over "Feb 28, 2025, 03:09 PM"
+            index, active = index + 1, True
+            continue
         if value is not None and is_credit(text, value):
             index = _next_index(lines, index) + 1  # a photo's credit and its copyright line
             active = True

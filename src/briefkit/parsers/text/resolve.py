@@ -98,7 +98,7 @@ def _spaced_over(unit: Unit, nxt: Unit) -> bool:
     return nxt.line - unit.line >= SPACED_GAP
 
 
-_CONTENTS_HEADING = re.compile(r"table of contents?", re.IGNORECASE)
+_CONTENTS_HEADING = re.compile(r"(?:table|list) of contents?", re.IGNORECASE)
 
 
 def _contents_headings(units: list[Unit]) -> None:
