@@ -626,13 +626,6 @@ KNOWN: dict[str, set[str]] = {
     "held_out/explainer_site_question_title_no_meta_caption_line_plain_subheading_cut": {
         "sections"
     },
-    # an icon menu with each label twice and "Click the icons to navigate." are kept ("I.",
-    # its heading's number, is read as that number: its writer had listed it in no syntax
-    # words, which was mended after the first-contact measure)
-    "held_out/gov_guidance_icon_nav_doubled_labels_roman_numeral_heading_glued_legend_cut": {
-        "blocks",
-        "chrome kept",
-    },
     # 'Label: question?' lines and questions head sections; the standfirst is read as text
     "held_out/newsletter_post_single_breaks_dek_numbered_headings_unbulleted_colon_leads_cut": {
         "metadata",

@@ -386,3 +386,15 @@ def test_a_bullet_run_into_its_item_marks_it(bullet: str) -> None:
 )
 def test_a_dash_or_star_run_into_a_word_stays_text(line: str) -> None:
     assert line in _paragraphs_of(f"Morning Brief\n\n{BODY}\n\n{line}\n")
+
+
+def test_an_icon_menu_under_its_instruction_is_chrome() -> None:
+    menu = "Click the icons to navigate.\n\nDefine\n\nDefine\n\nDetect and Identify\n\nAssess\n\n"
+    brief = parse_text(f"Assessing Insider Threats\n\n{menu}{BODY}\n")
+    assert brief.title == "Assessing Insider Threats"
+    assert _paragraphs_of(f"Assessing Insider Threats\n\n{menu}{BODY}\n") == [BODY]
+    # the instruction alone is kept, and so are labels under a line that is no instruction
+    alone = "Click the icons to navigate."
+    assert alone in _paragraphs_of(f"Insider Threats\n\n{BODY}\n\n{alone}\n\n{BODY}\n")
+    other = menu.replace(alone, "The four steps are these.")
+    assert "Define" in _paragraphs_of(f"Assessing Insider Threats\n\n{other}{BODY}\n")

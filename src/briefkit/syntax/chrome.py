@@ -33,6 +33,7 @@ __all__ = [
     "is_credit",
     "is_crumbs",
     "is_cta",
+    "is_menu_prompt",
     "is_related_label",
     "slash_crumbs",
     "strip_notice",
@@ -47,6 +48,15 @@ _MAX_WEAK_CHARS = 24
 _MAX_ROW_CHARS = 160
 _DECOR = " \t•·|»«›‹→←>▸►*-–—"  # bullets, arrows and bars that wrap a link label
 _NEWS_CREDIT = r"credit(?:\.{3}|…) ?\S[^\n]{0,80}"
+
+#: A menu's instruction over its entries (see ``is_menu_prompt``).
+_MENU_PROMPT = re.compile(
+    r"(?:click|tap|select|choose) (?:on )?(?:the |an? |one of the )?"
+    r"(?:icons?|tabs?|buttons?|images?|tiles?|topics?)(?: below| above)? to "
+    r"(?:navigate|explore|learn more|find out more|jump to (?:a|each|that) section)\.?",
+    re.IGNORECASE,
+)
+
 
 #: MediaWiki's interface strings in the languages its largest wikis use: the skip link, the
 #: site line under the title and a section's edit link alone on its line ("[편집]").
@@ -451,6 +461,12 @@ def is_counter(line: str) -> bool:
 def is_cta(line: str) -> bool:
     """A button under a teaser ("Find Out More", "Download now"): the line above is chrome too."""
     return len(line) <= _MAX_CHROME_CHARS and bool(_CTA.fullmatch(_label(line)))
+
+
+def is_menu_prompt(line: str) -> bool:
+    """A menu's instruction ("Click the icons to navigate."): chrome with the short labels
+    under it, the menu's entries (alone, it may be the brief's own advice, and stays)."""
+    return len(line) <= _MAX_ROW_CHARS and bool(_MENU_PROMPT.fullmatch(_label(line)))
 
 
 def is_related_label(line: str) -> bool:

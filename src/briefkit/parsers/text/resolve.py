@@ -20,7 +20,14 @@ from __future__ import annotations
 import re
 
 from ...model import SectionKind
-from ...syntax.chrome import chrome_strength, is_contents_label, is_credit, is_cta, is_related_label
+from ...syntax.chrome import (
+    chrome_strength,
+    is_contents_label,
+    is_credit,
+    is_cta,
+    is_menu_prompt,
+    is_related_label,
+)
 from ...syntax.heading_form import heading_form, is_body_text
 from ...syntax.text import split_lead
 from .heading_pass import GLYPHS, SPACED_GAP, settle_headings
@@ -40,6 +47,7 @@ def resolve(units: list[Unit], title: str) -> list[Unit]:
     _lost_contents(units)
     _contents_headings(units)
     _widget_buttons(units)
+    _menu_entries(units)
     _weak_chrome(units)
     _credits(units)
     _epigraphs(units)
@@ -134,6 +142,33 @@ def _widget_buttons(units: list[Unit]) -> None:
         if len(items) >= 2 and all(chrome_strength(item.text) for item in items):
             for item in items:
                 item.kind = "chrome"
+
+
+_MENU_WORDS = 4  # an icon menu's label: "Detect and Identify"
+
+
+def _menu_entries(units: list[Unit]) -> None:
+    """The short labels under a menu's instruction ("Click the icons to navigate." over
+    "Define", "Define", "Assess" ...) are its entries, up to the first line of text: chrome,
+    when there are two or more of them."""
+    for i, unit in enumerate(units):
+        if not unit.single or not is_menu_prompt(unit.text):
+            continue
+        end = i + 1
+        while end < len(units) and _menu_label(units[end]):
+            end += 1
+        if end - i > 2:
+            for entry in units[i:end]:
+                entry.kind = "chrome"
+
+
+def _menu_label(unit: Unit) -> bool:
+    return (
+        unit.kind in ("para", "head")
+        and len(unit.raw) == 1
+        and len(unit.text.split()) <= _MENU_WORDS
+        and heading_form(unit.text) in ("title", "caps")
+    )
 
 
 def _credits(units: list[Unit]) -> None:
