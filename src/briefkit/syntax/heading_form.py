@@ -126,12 +126,12 @@ def is_attribute_line(text: str) -> bool:
 def _form(text: str) -> Form | None:
     words = text.split()
     first = words[0].lstrip(_OPENERS)
-    if _uncased(text):
-        # Korean, Chinese, Japanese, Arabic ... have no capitals to tell a label by: a short
-        # line with no sentence punctuation reads as one, as cautiously as sentence case
-        short = len(text) <= _MAX_UNCASED_CHARS and text[-1] not in _UNCASED_STOPS
-        return "sentence" if short else None
     if not first or not (first[0].isupper() or first[0].isdigit()):
+        if first and _uncased(first[0]):
+            # Korean, Chinese, Japanese, Arabic ... have no capitals to tell a label by: a
+            # short line with no sentence punctuation reads as one, as sentence case does
+            short = len(text) <= _MAX_UNCASED_CHARS and text[-1] not in _UNCASED_STOPS
+            return "sentence" if short else None
         return None
     letters = [c for c in text if c.isalpha()]
     if len(letters) < 2:
@@ -160,10 +160,9 @@ _MAX_UNCASED_CHARS = 30
 _UNCASED_STOPS = frozenset(".。!！?？,，、;；:：")
 
 
-def _uncased(text: str) -> bool:
-    """Letters, and none of them has a case: a script without capitals."""
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and not any(c.isupper() or c.islower() for c in letters)
+def _uncased(char: str) -> bool:
+    """A letter of a script without capitals."""
+    return char.isalpha() and not (char.isupper() or char.islower())
 
 
 def heading_form(text: str) -> Form | None:
