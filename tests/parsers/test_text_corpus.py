@@ -607,34 +607,66 @@ KNOWN: dict[str, set[str]] = {
         "blocks",
         "metadata",
     },
-    # held-out sets 42-44, as first met (3e3fbd1: 0 of 5, 1 of 5 and 1 of 5 exact), left
-    # untuned for the next round, writers as for set 34:
+    # sets 42-44, as first met as held-out sets (3e3fbd1: 0 of 5, 1 of 5 and 1 of 5 exact),
+    # writers as for set 34; tuned on since (13788be: 10 of 15 exact):
     # the standfirst, which the Abstract repeats, is read as the first paragraph where this
     # JSON has the summary (an earlier fixture of the same shape, knowledge_wiki_explainer_
     # repeated_hash_title_single_breaks, reads it as a paragraph); "1-Supply chain ..." keeps
     # its number ("1-Page PDF Summary" is a heading's word)
-    "held_out/company_blog_date_above_title_dek_toc_label_abstract_number_dash_heading_cut": {
+    "tuned/company_blog_date_above_title_dek_toc_label_abstract_number_dash_heading_cut": {
         "metadata",
         "sections",
     },
     # a standfirst with no full stop is read as the first paragraph
-    "held_out/consultancy_forum_article_title_case_headline_unpunctuated_dek_cut": {
+    "tuned/consultancy_forum_article_title_case_headline_unpunctuated_dek_cut": {
         "blocks",
         "metadata",
     },
     # an image caption's line heads a section
-    "held_out/explainer_site_question_title_no_meta_caption_line_plain_subheading_cut": {
-        "sections"
-    },
+    "tuned/explainer_site_question_title_no_meta_caption_line_plain_subheading_cut": {"sections"},
     # 'Label: question?' lines and questions head sections; the standfirst is read as text
-    "held_out/newsletter_post_single_breaks_dek_numbered_headings_unbulleted_colon_leads_cut": {
+    "tuned/newsletter_post_single_breaks_dek_numbered_headings_unbulleted_colon_leads_cut": {
         "metadata",
         "sections",
     },
     # the sidebar's links are kept
-    "held_out/security_magazine_news_roundup_byline_arrow_bullet_items_sidebar_chrome": {
+    "tuned/security_magazine_news_roundup_byline_arrow_bullet_items_sidebar_chrome": {
         "blocks",
         "chrome kept",
+    },
+    # held-out set 45, as first met (13788be: 1 of 6 exact), left untuned for the next round,
+    # writers briefed to read a standfirst under the headline as a paragraph:
+    # the course code kicker with a middle dot ("CI-201a · Module 3") is taken as the title
+    # and the headline heads a section
+    "held_out/course_module_kicker_read_time_bluf_numbered_items_parenthetical_leads_cut": {
+        "metadata",
+        "sections",
+        "title",
+    },
+    # a "Connect with us" social label is taken as the title; the "Actu" kicker is missed;
+    # French related-link lines ("A lire aussi : ...") are kept, and a French heading with
+    # " : " inside it is missed
+    "held_out/news_blog_french_kicker_inline_related_links_bullets_with_leads_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # a pull quote's source ("Eurasia Group") and a "Graphic: ..." credit head sections; the
+    # heading cut off at the end ("Middle East on ") is missed
+    "held_out/news_site_sentence_case_headline_dek_pull_quote_attribution_graphic_credit_cut": {
+        "chrome kept",
+        "sections",
+    },
+    # a PDF viewer's buttons and fields ("Size: px", "Start display at page:") and the cover
+    # line are kept; "Executive Summary" run into its paragraph is missed
+    "held_out/pdf_transcript_viewer_chrome_page_numbered_run_in_exec_summary_cut": {
+        "chrome kept",
+        "sections",
+    },
+    # the last subhead, in sentence case tight over its text, is missed
+    "held_out/security_blog_weekly_roundup_headings_glued_to_text_uneven_blank_lines_cut": {
+        "sections"
     },
 }
 #: Briefs of ``KNOWN`` that lose words of their content (a strict xfail of the content
