@@ -124,3 +124,40 @@ def test_text_copied_one_word_a_line_joins_and_splits_where_a_sentence_ends() ->
     # one-word lines in capitals, a menu's, are no prose column and stay lines of their own
     brief = parse_text(f"{TITLE}\n\n{BODY}\n\nHome\nAbout\nServices\nContact\n")
     assert "Home About Services Contact" not in kept_text(brief)
+
+
+def test_questions_one_under_another_are_rows_not_headings() -> None:
+    text = (
+        "Personal Risk at Protests\n"
+        "Going to a protest means weighing the risks carefully.\n"
+        "2. Assess Your Personal Risk Factors\n"
+        "Legal Considerations:\n"
+        "Could an arrest cause you trouble over your job or your status?\n"
+        "Does the place you live have anti-protest laws or intensive surveillance?\n"
+        "Do you know what your rights are if you are detained?\n"
+        "Health & Safety:\n"
+        "Could the conditions set off a medical issue you have?\n"
+    )
+    brief = parse_text(text)
+    assert [s.heading for s in brief.sections] == [
+        None,
+        "Assess Your Personal Risk Factors",
+        "Legal Considerations",
+        "Health & Safety",
+    ]
+    assert len(brief.sections[2].blocks) == 3
+
+
+def test_the_last_item_of_a_numbered_list_over_a_heading_stays_an_item() -> None:
+    text = (
+        "Insider Threat Programmes\n"
+        "The programme runs in three steps, each with its own team.\n"
+        "1. Define\n"
+        "2. Detect\n"
+        "3. Assess\n"
+        "Recommendations:\n"
+        "Human resources, counsel and security sit on the team.\n"
+    )
+    brief = parse_text(text)
+    assert [s.heading for s in brief.sections] == [None, "Recommendations"]
+    assert isinstance(brief.sections[0].blocks[-1], ItemList)

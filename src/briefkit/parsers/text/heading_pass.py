@@ -55,12 +55,14 @@ def _date(text: str) -> bool:
 
 
 def _row(unit: Unit, before: Unit | None) -> bool:
-    """A short line directly under another short line: a row of a list, not a heading."""
+    """A short line directly under another short line, or a question right under another
+    question (a checklist's): a row of a list, not a heading."""
+    if not unit.tight or before is None or not before.single:
+        return False
+    if before.text.endswith("?") and unit.text.endswith("?"):
+        return True
     return (
-        unit.tight
-        and before is not None
-        and before.single
-        and not is_body_text(before.text)
+        not is_body_text(before.text)
         and not before.text.endswith(":")
         and not _date(before.text)  # a date line is the entry's above, not a row
     )
@@ -337,7 +339,10 @@ def settle_headings(units: list[Unit], title: str) -> None:
         prose = _prose(nxt)
         parted = any(_divider(units[x].text) for x in range(i + 1, j))
         # over a heading, with a blank line or the heading's date between the two
-        spaced = not nxt.tight or (blankless and unit.kind == "para" and form != "sentence")
+        # (with no blank line anywhere, a numbered line over a heading heads too, unless it
+        # ends a list: "2. Assess Your Personal Risk Factors" over "Legal Considerations:")
+        alone = unit.kind == "para" or (before is None or before.kind != "item")
+        spaced = not nxt.tight or (blankless and alone and form != "sentence")
         chained = nxt.kind == "head" and (spaced or dated or j in asked) and not parted
         if form == "question" and i <= first_prose and not later and not _shaped(label):
             continue  # a plain question over the first prose, no heading after: a standfirst
