@@ -249,11 +249,13 @@ class _Sections:
         self.blocks.append(block)
         self.open = True
 
-    def add_item(self, ordered: bool, item: Item) -> None:
+    def add_item(self, ordered: bool, item: Item, raw: str | None) -> None:
+        """Add ``item``; ``raw`` is its text while it has no lead-in (see _sibling_leads)."""
         if self.items and self.ordered != ordered:
             self._flush_items()
         self.ordered = ordered
         self.items.append(item)
+        self.raws.append(raw)
         self.open = True
 
     def feed(self, units: list[Unit]) -> None:
@@ -270,8 +272,8 @@ class _Sections:
                     lead, body = "", text[1:].lstrip()
                 else:
                     lead, body = split_lead(text)
-                self.add_item(unit.ordered, Item(lead=lead, body=_inline(body)))
-                self.raws.append(None if lead or text.startswith(ESCAPE) else text)
+                raw = None if lead or text.startswith(ESCAPE) else text
+                self.add_item(unit.ordered, Item(lead=lead, body=_inline(body)), raw)
             elif unit.kind == "quote":
                 self.add(Quote(content=_inline(text)))
             elif unit.kind == "nav":  # a second navigation tail: keep its label as text
