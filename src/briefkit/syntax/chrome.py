@@ -21,6 +21,7 @@ import re
 from functools import lru_cache
 
 from .crumbs import CRUMB, is_crumbs, slash_crumbs
+from .wiki_interface import WIKI_INTERFACE
 
 __all__ = [
     "CRUMB",
@@ -58,23 +59,6 @@ _MENU_PROMPT = re.compile(
 )
 
 
-#: MediaWiki's interface strings in the languages its largest wikis use: the skip link, the
-#: site line under the title and a section's edit link alone on its line ("[편집]").
-_WIKI_INTERFACE = (
-    r"본문으로 이동|zum inhalt springen|aller au contenu|ir al contenido|vai al contenuto"
-    r"|コンテンツにスキップ|跳转到内容|跳至內容|перейти к содержанию|naar inhoud springen"
-    r"|przejdź do zawartości|pular para o conteúdo",
-    r"위키백과, 우리 모두의 백과사전\.?|aus wikipedia, der freien enzyklopädie"
-    r"|un article de wikipédia, l'encyclopédie libre\.?|de wikipedia, la enciclopedia libre"
-    r"|da wikipedia, l'enciclopedia libera\.?|出典: フリー百科事典『ウィキペディア（wikipedia）』"
-    r"|维基百科，自由的百科全书|материал из википедии — свободной энциклопедии"
-    r"|uit wikipedia, de vrije encyclopedie|z wikipedii, wolnej encyklopedii"
-    r"|origem: wikipédia, a enciclopédia livre\.?",
-    r"\[ ?(?:edit(?: source)?|편집(?:하기)?|bearbeiten(?: \| quelltext bearbeiten)?"
-    r"|modifier(?: \| modifier le code)?|editar(?: \| editar código(?:-fonte)?)?"
-    r"|modifica(?: \| modifica wikitesto)?|編集|编辑|編輯|править(?: \| править код)?"
-    r"|bewerken(?: \| brontekst bewerken)?|edytuj(?: \| edytuj kod)?) ?\]",
-)
 _STRONG_PATTERNS = (
     # sharing, printing, saving
     r"share(?: this| on| via)?(?: (?:article|post|page|story|report|brief|section))?"
@@ -218,7 +202,7 @@ _STRONG_PATTERNS = (
     r"showing posts with label [^\n]{1,60}\. show all posts",
     r"you are on page \d{1,5} ?of \d{1,5}",
     r"jump to (?:comments|navigation)(?:,? jump to search)?",  # MediaWiki's skip links
-    *_WIKI_INTERFACE,
+    *WIKI_INTERFACE,
     r"(?:advertisement|advertising|sponsored(?: content)?|fbpx|(?:ad )?loading(?:\.\.\.|…))",
     # an e-book's locator of the printed edition's pages
     r"printed page \d{1,5}(?:[-–]\d{1,5})?",

@@ -24,6 +24,7 @@ __all__ = [
     "ESCAPE",
     "ITEM",
     "edit_link",
+    "glued_edit",
     "heading_alone",
     "inline_heading",
     "is_chrome",
@@ -329,3 +330,18 @@ def needs_escape(text: str) -> bool:
         or is_meta_label(text)
         or is_banner(text)
     )
+
+
+_ONE_WORD_EDIT = re.compile(r"([A-Z][a-z]+)Edit")
+
+
+def glued_edit(title: str, below: list[str]) -> str:
+    """A one-word wiki headline with its "Edit" link glued on ("BriefingEdit") loses the
+    link when the text under it names the word alone and never the glued whole: one word
+    glued to "Edit" may be a name ("MarsEdit"), which its article would name in full."""
+    match = _ONE_WORD_EDIT.fullmatch(title)
+    if match is None:
+        return title
+    words = set(re.findall(r"\w+", " ".join(below).lower()))
+    stem = match.group(1).lower()
+    return match.group(1) if stem in words and title.lower() not in words else title

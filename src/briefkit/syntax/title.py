@@ -34,7 +34,17 @@ from .headline_lines import (
 )
 from .masthead import is_tagline, masthead, site_name
 from .metadata import byline, is_meta_label, name_line, read_attribution, read_meta_line
-from .text import ESCAPE, ITEM, edit_link, heading_alone, is_url_line, markdown_heading, nav_side
+from .site_suffix import SITE_WORDS, site_suffix
+from .text import (
+    ESCAPE,
+    ITEM,
+    edit_link,
+    glued_edit,
+    heading_alone,
+    is_url_line,
+    markdown_heading,
+    nav_side,
+)
 
 __all__ = ["KICKER", "Head", "read_head"]
 
@@ -49,9 +59,7 @@ _LABEL_CHARS = 4
 _TITLE_WORDS = 30
 _MENU_WORDS = 8
 _LOGO_CHARS = 3
-_SITE_WORDS = 8
 _SITE_LINES = 3
-_SEPARATORS = (" – ", " — ", " - ", " | ", " :: ", " · ")
 #: Last words of labels that name the kind of piece ("Online Article", "Expert Comment").
 _PIECE_TYPES = frozenset(
     (  # noqa: SIM905
@@ -141,17 +149,6 @@ def _label_line(text: str) -> bool:
     return text.islower() and bare.isalpha() and len(text) >= _LABEL_CHARS
 
 
-def _site_suffix(text: str, headline: str) -> str | None:
-    """ "Headline – Site" over "Headline": the site's name, else None."""
-    if not text.startswith(headline) or text == headline:
-        return None
-    rest = text[len(headline) :]
-    for sep in _SEPARATORS:
-        if rest.startswith(sep) and 0 < len(rest[len(sep) :].split()) <= _SITE_WORDS:
-            return rest[len(sep) :].strip()
-    return None
-
-
 def _has_sibling(lines: list[str], index: int, text: str) -> bool:
     """Another short line of the same form later on, over body text: a section heading,
     not a title (a sign-off name near the end is no such sibling)."""
@@ -201,26 +198,11 @@ def read_head(lines: list[str], start: int) -> Head:
     head = _find_head(lines, start)
     if not lines[head.line].lstrip().startswith(ESCAPE):
         head.title = edit_link(markdown_heading(head.title) or head.title)
-        head.title = _glued_edit(head.title, lines[head.line + 1 : head.line + 1 + _SCAN])
+        head.title = glued_edit(head.title, lines[head.line + 1 : head.line + 1 + _SCAN])
         run_in = split_run_in(head.title)
         if run_in is not None:
             head.title, head.opening = run_in
     return head
-
-
-_ONE_WORD_EDIT = re.compile(r"([A-Z][a-z]+)Edit")
-
-
-def _glued_edit(title: str, below: list[str]) -> str:
-    """A one-word wiki headline with its "Edit" link glued on ("BriefingEdit") loses the
-    link when the text under it names the word alone and never the glued whole: one word
-    glued to "Edit" may be a name ("MarsEdit"), which its article would name in full."""
-    match = _ONE_WORD_EDIT.fullmatch(title)
-    if match is None:
-        return title
-    words = set(re.findall(r"\w+", " ".join(below).lower()))
-    stem = match.group(1).lower()
-    return match.group(1) if stem in words and title.lower() not in words else title
 
 
 def _find_head(lines: list[str], start: int) -> Head:
@@ -287,8 +269,8 @@ def _find_head(lines: list[str], start: int) -> Head:
             pass
         elif k + 1 < len(cands) and cands[k + 1][0] == index + 1 and _logo(cands[k + 1][1]):
             pass  # the site's banner, its logo's letters under it
-        elif following is not None and _site_suffix(text, following) is not None:
-            _set(meta, "publisher", _site_suffix(text, following))
+        elif following is not None and site_suffix(text, following) is not None:
+            _set(meta, "publisher", site_suffix(text, following))
         elif k > 0 and following is not None and text == following and name_line(text):
             _set(meta, "authors", tuple(name_line(text) or ()))  # an author box: name, link
         elif following is not None and text == following:
@@ -303,9 +285,7 @@ def _find_head(lines: list[str], start: int) -> Head:
             and _kicker(text)
             and _has_sibling(lines, index, text)
         ):
-            # No headline at all: the page starts with a date and then its first section, a
-            # label in capitals or of one word ("AFRICA", "Maritime"); "Supply Chain" over
-            # prose is a headline, whatever headings follow.
+            # No headline: a date, then a first section in capitals or of one word ("AFRICA")
             return Head(last_date[1], last_date[0], meta, last_date[0] + 1)
         elif masthead(cands, k) and not meta.get("publisher") and not meta.get("summary"):
             meta["publisher"], meta["summary"] = text, cands[k + 1][1]  # name over tagline
@@ -417,7 +397,7 @@ def _after_view_original(cands: list[tuple[int, str]], meta: dict[str, Any]) -> 
     for k, (index, text) in enumerate(cands[: _SITE_LINES + 1]):
         if " ".join(text.split()).lower() == "view original":
             names = [t for _, t in cands[:k] if not chrome_strength(t)]
-            if not all(len(n.split()) <= _SITE_WORDS for n in names):
+            if not all(len(n.split()) <= SITE_WORDS for n in names):
                 return 0
             if k + 1 >= len(cands):
                 raise ParseError("no title after 'View Original'", line=index + 1)
