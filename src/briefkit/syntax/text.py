@@ -254,7 +254,7 @@ def split_lead(body: str, *, among_leads: bool = False) -> tuple[str, str]:
     sentence break, and the colon is followed by a space. When the rest starts lower case or
     there is no rest, the lead must be Title Case, so "Officials said: no decision" stays one
     sentence and "Full report, made up of:" introduces what follows. A lead in Markdown's
-    bold marks, as pasted text keeps them ("**Friedrich Ratzel:** The ...") loses them.
+    bold marks, as pasted text keeps them ("**Friedrich Ratzel:** The ..."), loses them.
     ``among_leads`` is for an item of a list whose other items have lead-ins, or all of
     whose items open with a phrase and a colon: a short phrase counts in any case when one
     side of the colon is capitalised ("country-Specific factors: Every country ...", a

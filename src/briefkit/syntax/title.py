@@ -80,9 +80,9 @@ _IMAGE_LABEL = re.compile(
     r"|(?:image|photo|photograph|picture)(?: by|:| credit:?) [^\n]{1,80}",
     re.IGNORECASE,
 )
-#: Labels over the headline ("Featured"): what stands above them is the site's header.
 #: A section number opening a line ("1. Introduction ..."): a section's heading, no headline.
 _SECTION_NUMBER = re.compile(r"(?:\d{1,2}|[IVX]{1,4})\.\s+[A-Z]")
+#: Labels over the headline ("Featured"): what stands above them is the site's header.
 _FEATURE_LABEL = re.compile(r"featured(?: (?:post|article|story))?|editor'?s (?:pick|choice)", re.I)
 
 

@@ -1,11 +1,12 @@
-"""MediaWiki's interface strings in the languages of its largest wikis, as chrome patterns."""
+"""MediaWiki's interface strings in the languages of its largest wikis, as chrome patterns
+for :mod:`briefkit.syntax.chrome`."""
 
 from __future__ import annotations
 
 __all__ = ["WIKI_INTERFACE"]
 
-#: MediaWiki's interface strings in the languages its largest wikis use: the skip link, the
-#: site line under the title and a section's edit link alone on its line ("[편집]").
+#: The skip link, the site line under the title and a section's edit link alone on its
+#: line ("[편집]").
 WIKI_INTERFACE = (
     r"본문으로 이동|zum inhalt springen|aller au contenu|ir al contenido|vai al contenuto"
     r"|コンテンツにスキップ|跳转到内容|跳至內容|перейти к содержанию|naar inhoud springen"
