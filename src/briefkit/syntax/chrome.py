@@ -224,6 +224,7 @@ _STRONG_PATTERNS = (
     r"join us on (?:telegram|whatsapp|facebook|twitter|x|linkedin)",
     r"like us on facebook",
     r"connect directly",
+    r"connect with us:?",
     # legal, cookies, site notices
     r"© ?[^\n]{0,120}",
     r"\(c\) ?\d{4}[^\n]{0,120}",

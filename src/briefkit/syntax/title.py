@@ -129,8 +129,9 @@ def _headline(text: str) -> bool:
     return _title_like(text) and shaped
 
 
-#: Joining words a kicker's length does not count ("Administrative and Government Law").
-_KICKER_JOINS = frozenset(("and", "&", "of", "the"))
+#: Joining words and separators a kicker's length does not count ("Administrative and
+#: Government Law", "CI-201a · Module 3").
+_KICKER_JOINS = frozenset(("and", "&", "of", "the", "·", "|", "•"))
 
 
 def _kicker(text: str) -> bool:
