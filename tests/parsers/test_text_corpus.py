@@ -640,25 +640,200 @@ KNOWN: dict[str, set[str]] = {
     # French related-link lines ("A lire aussi : ...") are kept as text: the real-page
     # corpus's labels count Le Monde's "Lire aussi : ..." line as the article's, so
     # dropping them would lose words there
-    "held_out/news_blog_french_kicker_inline_related_links_bullets_with_leads_cut": {
+    "tuned/news_blog_french_kicker_inline_related_links_bullets_with_leads_cut": {
         "blocks",
         "chrome kept",
     },
     # a pull quote's source ("Eurasia Group") and a "Graphic: ..." credit head sections; the
     # heading cut off at the end ("Middle East on ") is missed
-    "held_out/news_site_sentence_case_headline_dek_pull_quote_attribution_graphic_credit_cut": {
+    "tuned/news_site_sentence_case_headline_dek_pull_quote_attribution_graphic_credit_cut": {
         "chrome kept",
         "sections",
     },
     # a PDF viewer's buttons and fields ("Size: px", "Start display at page:") and the cover
     # line are kept; "Executive Summary" run into its paragraph is missed
-    "held_out/pdf_transcript_viewer_chrome_page_numbered_run_in_exec_summary_cut": {
+    "tuned/pdf_transcript_viewer_chrome_page_numbered_run_in_exec_summary_cut": {
         "chrome kept",
         "sections",
     },
     # the last subhead, in sentence case tight over its text, is missed
-    "held_out/security_blog_weekly_roundup_headings_glued_to_text_uneven_blank_lines_cut": {
+    "tuned/security_blog_weekly_roundup_headings_glued_to_text_uneven_blank_lines_cut": {
         "sections"
+    },
+    # set 46, first met at 38f6a98 (2 of 14 exact), then tuned:
+    # a product masthead over its tagline over the report's title: the masthead is taken
+    # as the title
+    "tuned/ai_intel_site_daily_briefing_masthead_tagline_exec_summary_br_tag_numbered_cut": {
+        "metadata",
+        "sections",
+        "title",
+    },
+    # "loading..." lines and a run-together tool row are kept; the kicker is the title;
+    # an ordinal date ("February 11th 2020") heads a section
+    "tuned/analytics_firm_forecast_loading_lines_kicker_runtogether_tools_ordinal_date": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # a figure caption with a note mark ("...by Country[1]") heads a section; the author
+    # line and the "Name, Chief Editor" line are missed
+    "tuned/blog_weekly_threat_report_caps_headline_editor_byline_bluf_numbered_spaced_cut": {
+        "metadata",
+        "sections",
+    },
+    # an author handle and zoneless date-time lines are missed; a counter row ("0  2")
+    # and an image alt line are kept
+    "tuned/community_blog_post_handle_two_datetimes_counters_runin_labels_spaced_colons_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+    },
+    # a French "Date : 22 Juin 2005" field is missed, and "Pour plus d'information :"
+    # over its links
+    "tuned/french_cert_news_note_date_field_no_blank_lines_quoted_term_dash_lists_links": {
+        "metadata",
+        "sections",
+    },
+    # a "Blog name | tagline" masthead is the title; a "Written by Team | 11.20.24"
+    # byline is missed
+    "tuned/insurer_blog_masthead_tagline_team_byline_dotted_date_spacer_lines_cut": {
+        "metadata",
+        "sections",
+        "title",
+    },
+    # a "tagline:" field is the title; a threat-level ladder and widget labels are kept
+    "tuned/nonprofit_threat_landing_logo_tagline_level_ladder_numbered_malware_list_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # a four-word kicker is the title; a "~"-wrapped capitals heading is missed
+    "tuned/risk_consultancy_travel_report_kicker_plus_rule_tilde_caps_heading_bullets_cut": {
+        "metadata",
+        "sections",
+        "title",
+    },
+    # a bare "15-Nov-19" date is missed, and a weekday date heading ending in a colon
+    "tuned/security_contractor_weekly_update_search_chrome_day_heading_country_paras_cut": {
+        "metadata",
+        "sections",
+    },
+    # a kind label and a "More on" tag label head sections; an "(EST)" update time, the
+    # tags, a tagline and an archive notice are missed
+    "tuned/think_tank_backgrounder_doubled_title_dek_updated_est_topic_tags_archived_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+    },
+    # the site's name over "< Back" is the title; the byline and date lines are missed;
+    # a double question heading is missed
+    "tuned/vendor_blog_masthead_back_link_byline_date_question_headings_numbered_levels_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # a category label between runs of blank lines and a "Title | Q1 2024" heading are
+    # missed
+    "tuned/vendor_report_page_repeated_title_category_numbered_insights_with_leads": {
+        "metadata",
+        "sections",
+    },
+    # held-out set 47, as first met (38f6a98: 2 of 17 exact), left untuned:
+    # a sentence-case kicker is the title; a byline without its name ("By 16 July 2013")
+    # heads a section
+    "held_out/blog_howto_kicker_byline_date_no_name_spaced_numbered_tips_cut": {
+        "metadata",
+        "sections",
+        "title",
+    },
+    # the page's title is read as a kicker over a long subheading
+    "held_out/county_government_plans_page_subheading_lead_colon_bullets": {
+        "metadata",
+        "sections",
+        "title",
+    },
+    # the "Encyclopedia" label is the title; link glosses are kept and one heads a
+    # section
+    "held_out/encyclopedia_mirror_entry_link_gloss_popups_split_sentence_lettered_item_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # a chapter code is the title; "Label: (instruction)" headings are missed
+    "held_out/government_manual_chapter_code_office_field_issue_paper_template_colon_labels": {
+        "metadata",
+        "sections",
+        "title",
+    },
+    # a journal logo line is the title; the citation line, numbered authors and keywords
+    # are missed
+    "held_out/journal_repository_article_citation_line_affiliation_numbers_abstract_keywords_cut": {
+        "metadata",
+        "sections",
+        "title",
+    },
+    # a lower-case kicker run into the headline stays in the title
+    "held_out/news_dutch_kicker_run_into_headline_single_lede_question_cut": {
+        "metadata",
+        "title",
+    },
+    # a series label is the title; a related-articles block is kept; initials lose their
+    # final stop
+    "held_out/news_explainer_kicker_question_headline_dek_initials_byline_related_list": {
+        "blocks",
+        "chrome kept",
+        "metadata",
+        "title",
+    },
+    # "Related topics", an image line run into its source and "Image caption," are kept
+    "held_out/news_explainer_published_bullet_image_caption_question_headings_cut": {
+        "blocks",
+        "chrome kept",
+    },
+    # the host's "Name - Site" line is the title; key figures head sections; a heading
+    # run into its paragraph is missed
+    "held_out/pdf_host_sitrep_highlights_glyph_bullets_key_figures_inline_heading_cut": {
+        "metadata",
+        "sections",
+        "title",
+    },
+    # the series line is the title; a footnote mark stays on the author; JEL keywords
+    # and a running header are missed
+    "held_out/pdf_policy_note_series_line_footnoted_title_jel_keywords_running_header_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # a "Noticias" label is the title; a feed's "Leer más... from" line is kept
+    "held_out/radio_news_spanish_kicker_dek_rss_read_more_numbered_update_labels": {
+        "blocks",
+        "chrome kept",
+        "metadata",
+        "title",
+    },
+    # an image's alt line over its near-identical caption is kept
+    "held_out/social_newsletter_repeated_headline_byline_image_alt_then_caption_cut": {
+        "chrome kept"
+    },
+    # an "Also in this section" block of dated teasers is kept
+    "held_out/trade_magazine_dek_paywall_stub_related_dated_teasers": {
+        "blocks",
+        "chrome kept",
+    },
+    # an office-locator widget line is the title
+    "held_out/travel_agency_warnings_feed_headline_timestamp_body_triples_no_blank_lines_cut": {
+        "sections",
+        "title",
+    },
+    # "Skip links" is the title
+    "held_out/vendor_forecast_landing_skip_link_dek_report_title_subtitle_spaced_bullets_cut": {
+        "sections",
+        "title",
     },
 }
 #: Briefs of ``KNOWN`` that lose words of their content (a strict xfail of the content
