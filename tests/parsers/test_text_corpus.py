@@ -835,6 +835,121 @@ KNOWN: dict[str, set[str]] = {
         "sections",
         "title",
     },
+    # held-out set 48, as first met (7c9f8cb: 1 of 18 exact), left untuned:
+    # chrome kept: 'Sign up here if you would like to receive these summaries by email.
+    # C; blocks differ
+    "held_out/blog_weekly_roundup_signup_line_single_numbered_item_then_paragraphs_cut": {
+        "blocks",
+        "chrome kept",
+    },
+    # the title is 'Statutory guidance'; metadata: category=None (expected 'Statutory
+    # guidance'); blocks differ
+    "held_out/government_guidance_kicker_updated_line_numbered_heading_long_paragraphs_cut": {
+        "blocks",
+        "metadata",
+        "title",
+    },
+    # the title is 'Whatsapp Image 2023 11 24 At 2.44.52 Am'; sections differ; metadata:
+    # published=None (expected '2023-12-14'); chrome kept: 'Read the full newsletter
+    # here.'; 'Scroll to Top'; 'Your email address
+    "held_out/ngo_newsletter_image_alt_over_headline_date_colon_intro_period_led_bullets": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # sections differ
+    "held_out/university_news_one_line_paragraphs_pull_quote_name_line_dash_quote_cut": {
+        "sections"
+    },
+    # the title is 'Incident Highlights & Future Threats'; sections differ; metadata:
+    # updated=None (expected '2024-06-10'); category='Global Security Brief' (expected
+    # None)
+    "held_out/vendor_weekly_brief_tagline_updated_on_country_colon_heading_dash_items_cut": {
+        "metadata",
+        "sections",
+        "title",
+    },
+    # sections differ; chrome kept: 'Karte der Welt unter einem roten Radarschirm.';
+    # 'On'
+    "held_out/consumer_org_phishing_radar_german_empty_stand_label_alt_text_dated_entries_cut": {
+        "chrome kept",
+        "sections",
+    },
+    # the title is 'BREAKING'; sections differ; metadata: published=None (expected
+    # '2024-04-30'); updated=None (expected '2026-03-04')
+    "held_out/cve_database_record_breaking_ticker_severity_badge_score_widget_empty_cwe_field": {
+        "metadata",
+        "sections",
+        "title",
+    },
+    # sections differ; metadata: published=None (expected '2021-08-17')
+    "held_out/network_provider_news_alert_bullet_published_line_best_practices_label_list": {
+        "metadata",
+        "sections",
+    },
+    # the title is 'Security builder & leader'; sections differ; metadata: summary=None
+    # (expected 'Security builder & leader'); chrome kept: 'What to Include in a Malware
+    # Analysis Report - illustration'
+    "held_out/personal_blog_note_tagline_masthead_dek_alt_text_lost_list_author_box": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # the title is 'RedSheep SecurityRedSheepSecurity'; sections differ; metadata:
+    # category=None (expected 'Foundations — Lesson 9 of 10')
+    "held_out/training_academy_lesson_logo_run_together_kicker_read_time_objectives_cut": {
+        "metadata",
+        "sections",
+        "title",
+    },
+    # metadata: published=None (expected '2025-09-12'); authors=[] (expected ['Lizzie
+    # Danielson']); blocks differ
+    "held_out/vendor_explainer_written_by_label_us_date_tldr_one_line_paragraphs_cut": {
+        "blocks",
+        "metadata",
+    },
+    # the title is 'jeudi 26 février 2009'; metadata: published=None (expected
+    # '2009-02-26'); blocks differ
+    "held_out/french_defence_blog_archive_weekday_date_line_title_guillemet_quotes_cut": {
+        "blocks",
+        "metadata",
+        "title",
+    },
+    # the title is 'Clients faisant leurs courses dans un supermarché'; sections differ;
+    # metadata: published=None (expected '2023-01-27'); category=None (expected 'Info
+    # +'); chrome kept: 'Pascal Xicluna / agriculture.gouv.fr'
+    "held_out/government_explainer_french_photo_credit_date_label_question_title_colon_lists_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # the title is 'background image'; chrome kept: 'author image'; blocks differ
+    "held_out/opinion_platform_image_alt_lines_byline_dot_read_time_sentence_case_heading_cut": {
+        "blocks",
+        "chrome kept",
+        "title",
+    },
+    # the title is 'Stärkung der Verteidigungsfähigkeit : Wenn ehrgeizige Zielv;
+    # metadata: category=None (expected 'Stärkung der Verteidigungsfähigkeit')
+    "held_out/parliament_paper_german_kicker_colon_headline_one_line_dek_inline_caption_cut": {
+        "metadata",
+        "title",
+    },
+    # metadata: publisher='Risk Insights' (expected None); category=None (expected 'Risk
+    # Insights'); chrome kept: 'LEON NEAL/Getty Images)'
+    "held_out/risk_column_kicker_date_lines_photo_caption_with_credit_title_case_heading_cut": {
+        "chrome kept",
+        "metadata",
+    },
+    # sections differ; metadata: authors=[] (expected ['ChainsSignal Intelligence
+    # Team']); category=None (expected 'Executi
+    "held_out/vendor_resource_skip_link_dek_runtogether_meta_line_digit_glued_numbered_list_cut": {
+        "metadata",
+        "sections",
+    },
 }
 #: Briefs of ``KNOWN`` that lose words of their content (a strict xfail of the content
 #: rule below, so a fix must take them off this list).
