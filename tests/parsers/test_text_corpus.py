@@ -41,7 +41,7 @@ KNOWN: dict[str, set[str]] = {
     # an indicator the brief reports (a phishing attachment), so it is kept
     "tuned/homework_site_uploader_file": {"blocks", "chrome kept"},
     "tuned/humanitarian_sitrep_repost": {"title", "sections"},
-    "tuned/maritime_administration_caps_advisory": {"title", "blocks", "metadata"},
+    "tuned/maritime_administration_caps_advisory": {"title", "blocks"},
     "tuned/museum_weekly_link_roundup": {"sections"},
     "tuned/news_digest_markdown_headings": {"sections", "chrome kept"},
     "tuned/plone_repost_contents_outline": {"title", "blocks", "metadata"},
@@ -668,12 +668,12 @@ KNOWN: dict[str, set[str]] = {
         "sections",
         "title",
     },
-    # "loading..." lines and a run-together tool row are kept; the kicker is the title;
-    # an ordinal date ("February 11th 2020") heads a section
+    # "loading..." lines and a run-together tool row are kept; the kicker is the title,
+    # so the headline and the date under it stay paragraphs
     "tuned/analytics_firm_forecast_loading_lines_kicker_runtogether_tools_ordinal_date": {
+        "blocks",
         "chrome kept",
         "metadata",
-        "sections",
         "title",
     },
     # a figure caption with a note mark ("...by Country[1]") heads a section; the author

@@ -4,6 +4,8 @@ reach; the corpus tests check the rules together."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from briefkit import parse_text
 
 BODY = "The ministry confirmed the order on Monday and said more would follow."
@@ -34,3 +36,12 @@ def test_a_french_heading_runs_on_in_lower_case_after_a_spaced_colon() -> None:
     long = "Les clés : on ne peut passer à côté des livres parus chez Armand Colin ces années"
     run_on = parse_text(f"{title}\n\n{BODY}\n\n{long}\n\n{BODY}\n")
     assert [s.heading for s in run_on.sections] == [None]
+
+
+def test_a_month_first_date_without_its_comma_is_the_date() -> None:
+    brief = parse_text(f"Regional Outlook\n\nFebruary 11th 2020\n\n{BODY}\n")
+    assert brief.published == dt.date(2020, 2, 11)
+    assert [b.text for s in brief.sections for b in s.blocks] == [BODY]
+    # a month and a number that is no day stay text
+    kept = parse_text(f"Regional Outlook\n\nFebruary 45 2020\n\n{BODY}\n")
+    assert kept.published is None

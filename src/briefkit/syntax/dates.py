@@ -29,7 +29,7 @@ MONTHS = (
     "November",
     "December",
 )
-_PRINTED = ("%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y")
+_PRINTED = ("%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y")
 
 
 def iso_date(value: str) -> dt.date | dt.datetime | None:
@@ -43,7 +43,8 @@ def iso_date(value: str) -> dt.date | dt.datetime | None:
 
 
 def printed_date(text: str) -> dt.date | None:
-    """A date as documents print it: ISO, "2 May 2024" or "May 2, 2024"; else None."""
+    """A date as documents print it: ISO, "2 May 2024", "May 2, 2024" or, without the
+    comma, "May 2 2024" (an ordinal's suffix dropped: "February 11th 2020"); else None."""
     for fmt in _PRINTED:
         try:
             return dt.datetime.strptime(text.strip(), fmt).date()
