@@ -45,3 +45,17 @@ def test_a_month_first_date_without_its_comma_is_the_date() -> None:
     # a month and a number that is no day stay text
     kept = parse_text(f"Regional Outlook\n\nFebruary 45 2020\n\n{BODY}\n")
     assert kept.published is None
+
+
+def test_a_site_name_over_its_back_link_is_the_publisher() -> None:
+    head = "American Passport & Visa International\n< Back\n\n"
+    story = "Travel Safety: What is a Travel Advisory Anyway?\n\n"
+    dated = "By Brittany Dismuke, on December 1, 2018\n\n"
+    brief = parse_text(f"{head}{story}{dated}{BODY}\n")
+    assert brief.title == "Travel Safety: What is a Travel Advisory Anyway?"
+    assert brief.publisher == "American Passport & Visa International"
+    assert (brief.authors, brief.published) == (("Brittany Dismuke",), dt.date(2018, 12, 1))
+    assert [b.text for s in brief.sections for b in s.blocks] == [BODY]
+    # a byline with a role before its date is no date line
+    role = parse_text(f"{story}By Jane Roe, Senior Analyst, March 2, 2024\n\n{BODY}\n")
+    assert role.published is None

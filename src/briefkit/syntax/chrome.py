@@ -147,6 +147,7 @@ _STRONG_PATTERNS = (
     r"(?:navigation|content|menu|search)(?: to (?:the )?main content)?\.?",
     r"(?:top|bottom) of page",
     r"back to top",
+    r"(?:<|‹|←|«) ?back(?: to [\w' &-]{1,40})?",  # a back link ("< Back", "← Back to blog")
     r"(?:skip|jump) to (?:main )?(?:content|navigation)",
     r"(?:toggle|main|primary) (?:navigation|menu)",
     r"select page",  # a theme's mobile menu

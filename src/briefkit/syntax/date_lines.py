@@ -33,8 +33,11 @@ _PREFIX = re.compile(
     r"(?: on)?:?\s+",
     re.I,
 )
-#: "by Jane Roe — last modified Jun 12, 2016 08:25 PM": a byline with the date after it.
-_BY_FIRST = re.compile(r"by\s+([A-Z][\w.'’ -]{1,60}?)\s+[-–—|/]\s+(\S.{5,60})", re.IGNORECASE)
+#: "by Jane Roe — last modified Jun 12, 2016 08:25 PM", "By Jane Roe, on December 1, 2018":
+#: a byline with the date after it.
+_BY_FIRST = re.compile(
+    r"by\s+([A-Z][\w.'’ -]{1,60}?)(?:\s+[-–—|/]|,(?:\s+on)?)\s+(\S.{5,60})", re.IGNORECASE
+)
 _ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b,?", re.IGNORECASE)
 _TIME = re.compile(
     r"(?:\s*(?:[-–—|•,@]|at)?\s*(\d{1,2})[:.](\d{2})(?::\d{2})?\s*([ap]\.?m\.?)?"

@@ -17,12 +17,28 @@ __all__ = [
     "alt_text",
     "asks_about",
     "check_title",
+    "image_label",
     "in_series",
     "keyword_line",
     "split_run_in",
     "tailed_headline",
     "vocabulary_label",
 ]
+
+#: A header image's caption above the headline ("Diagram showing ..."); inside the body
+#: captions stay text.
+_IMAGE_LABEL = re.compile(
+    r"(?:diagram|image|photo|picture|illustration|screenshot|infographic|chart|graphic)"
+    r" (?:showing|depicting|illustrating|shows)\b.{1,250}"
+    r"|(?:image|photo|photograph|picture)(?: by|:| credit:?) [^\n]{1,80}",
+    re.IGNORECASE,
+)
+
+
+def image_label(text: str) -> bool:
+    """A header image's caption or credit above the headline ("Photo by ...")."""
+    return _IMAGE_LABEL.fullmatch(text) is not None
+
 
 _IMAGE_NOUNS = ("Poster", "Banner", "Thumbnail", "Cover", "Image", "Infographic")
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 
+from .chrome import chrome_strength
+from .date_lines import date_line
 from .heading_form import heading_form
 
-__all__ = ["is_tagline", "masthead", "site_name"]
+__all__ = ["is_tagline", "masthead", "over_buttons", "site_name"]
 
 _TAGLINE_WORDS = 5
 _TAGLINE_MAX_WORDS = 16
@@ -61,4 +63,15 @@ def masthead(cands: list[tuple[int, str]], k: int) -> bool:
         and is_tagline(tagline)
         and not tagline.endswith(".")
         and heading_form(headline) is not None
+    )
+
+
+def over_buttons(name: str, under: str, dated: str) -> bool:
+    """A Title Case ``name`` right over chrome (``under``: "< Back") with the headline and
+    its date line (``dated``) after: the site's masthead, not a kicker or the title."""
+    return (
+        bool(under)
+        and chrome_strength(under) > 0
+        and heading_form(name) in ("title", "caps")
+        and date_line(dated) is not None
     )

@@ -27,12 +27,13 @@ from .headline_lines import (
     alt_text,
     asks_about,
     check_title,
+    image_label,
     in_series,
     split_run_in,
     tailed_headline,
     vocabulary_label,
 )
-from .masthead import is_tagline, masthead, site_name
+from .masthead import is_tagline, masthead, over_buttons, site_name
 from .metadata import byline, is_meta_label, name_line, read_attribution, read_meta_line
 from .site_suffix import SITE_WORDS, site_suffix
 from .text import (
@@ -72,14 +73,6 @@ _KINDS = _PIECE_TYPES | {"report", "news", "analysis", "briefing", "update", "al
 #: A headline may end with an abbreviation's full stop ("... in Western Europe and the U.S.").
 _ABBREVIATED = re.compile(r"\b(?:[A-Z]\.){2,}$")
 _COUNTER = re.compile(r"\d[\d,.]{0,12}")  # an article number or counter above the title
-#: A header image's caption above the headline ("Diagram showing ..."); inside the body
-#: captions stay text.
-_IMAGE_LABEL = re.compile(
-    r"(?:diagram|image|photo|picture|illustration|screenshot|infographic|chart|graphic)"
-    r" (?:showing|depicting|illustrating|shows)\b.{1,250}"
-    r"|(?:image|photo|photograph|picture)(?: by|:| credit:?) [^\n]{1,80}",
-    re.IGNORECASE,
-)
 #: A section number opening a line ("1. Introduction ..."): a section's heading, no headline.
 _SECTION_NUMBER = re.compile(r"(?:\d{1,2}|[IVX]{1,4})\.\s+[A-Z]")
 #: Labels over the headline ("Featured"): what stands above them is the site's header.
@@ -183,7 +176,7 @@ def _skippable(text: str) -> bool:
     return not text.startswith(ESCAPE) and bool(
         chrome_strength(text)
         or _COUNTER.fullmatch(text)
-        or _IMAGE_LABEL.fullmatch(text)
+        or image_label(text)
         or (len(text) < _LABEL_CHARS and text.isalpha() and text.islower())  # a tag: "in"
         or is_crumbs(text)
         or date_line(text) is not None
@@ -268,7 +261,7 @@ def _find_head(lines: list[str], start: int) -> Head:
             _set(meta, "publisher", said[1])  # "Published daily by the Lowy Institute"
         elif _skippable(text) or (following is not None and alt_text(text, following)):
             pass
-        elif k + 1 < len(cands) and cands[k + 1][0] == index + 1 and _logo(cands[k + 1][1]):
+        elif _tight_below(cands, k) and _logo(cands[k + 1][1]):
             pass  # the site's banner, its logo's letters under it
         elif following is not None and site_suffix(text, following) is not None:
             _set(meta, "publisher", site_suffix(text, following))
@@ -293,6 +286,13 @@ def _find_head(lines: list[str], start: int) -> Head:
             skipped.append(text)
             k += 1
             text = cands[k][1]
+        elif (
+            following is not None
+            and not meta.get("publisher")
+            and over_buttons(text, cands[k + 1][1] if _tight_below(cands, k) else "", below)
+            and _headline(following)
+        ):
+            meta["publisher"] = text  # the site's name over its back link, the headline dated
         elif was_dated:
             check_title(text, index)
             return Head(text, index, meta, index + 1)
@@ -425,6 +425,11 @@ def _over_crumbs(cands: list[tuple[int, str]], k: int | None) -> bool:
     if k is None or k + 1 >= len(cands) or cands[k + 1][0] != cands[k][0] + 1:
         return False
     return is_crumbs(cands[k + 1][1])
+
+
+def _tight_below(cands: list[tuple[int, str]], k: int) -> bool:
+    """The candidate after ``k`` is on the very next line."""
+    return k + 1 < len(cands) and cands[k + 1][0] == cands[k][0] + 1
 
 
 def _logo(text: str) -> bool:
