@@ -70,8 +70,7 @@ def over_buttons(name: str, under: str, dated: str) -> bool:
     """A Title Case ``name`` right over chrome (``under``: "< Back") with the headline and
     its date line (``dated``) after: the site's masthead, not a kicker or the title."""
     return (
-        bool(under)
-        and chrome_strength(under) > 0
+        chrome_strength(under) > 0
         and heading_form(name) in ("title", "caps")
         and date_line(dated) is not None
     )

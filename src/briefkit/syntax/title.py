@@ -263,8 +263,8 @@ def _find_head(lines: list[str], start: int) -> Head:
             pass
         elif _tight_below(cands, k) and _logo(cands[k + 1][1]):
             pass  # the site's banner, its logo's letters under it
-        elif following is not None and site_suffix(text, following) is not None:
-            _set(meta, "publisher", site_suffix(text, following))
+        elif following is not None and (site := site_suffix(text, following)) is not None:
+            _set(meta, "publisher", site)
         elif k > 0 and following is not None and text == following and name_line(text):
             _set(meta, "authors", tuple(name_line(text) or ()))  # an author box: name, link
         elif following is not None and text == following:
