@@ -739,110 +739,108 @@ KNOWN: dict[str, set[str]] = {
         "metadata",
         "sections",
     },
-    # held-out set 47, as first met (38f6a98: 2 of 17 exact), left untuned:
+    # set 47, first met at 38f6a98 (2 of 17 exact) as a held-out set, now tuned:
     # a sentence-case kicker is the title; a byline without its name ("By 16 July 2013")
     # heads a section
-    "held_out/blog_howto_kicker_byline_date_no_name_spaced_numbered_tips_cut": {
+    "tuned/blog_howto_kicker_byline_date_no_name_spaced_numbered_tips_cut": {
         "metadata",
         "sections",
         "title",
     },
     # the page's title is read as a kicker over a long subheading
-    "held_out/county_government_plans_page_subheading_lead_colon_bullets": {
+    "tuned/county_government_plans_page_subheading_lead_colon_bullets": {
         "metadata",
         "sections",
         "title",
     },
     # the "Encyclopedia" label is the title; link glosses are kept and one heads a
     # section
-    "held_out/encyclopedia_mirror_entry_link_gloss_popups_split_sentence_lettered_item_cut": {
+    "tuned/encyclopedia_mirror_entry_link_gloss_popups_split_sentence_lettered_item_cut": {
         "chrome kept",
         "metadata",
         "sections",
         "title",
     },
     # a chapter code is the title; "Label: (instruction)" headings are missed
-    "held_out/government_manual_chapter_code_office_field_issue_paper_template_colon_labels": {
+    "tuned/government_manual_chapter_code_office_field_issue_paper_template_colon_labels": {
         "metadata",
         "sections",
         "title",
     },
     # a journal logo line is the title; the citation line, numbered authors and keywords
     # are missed
-    "held_out/journal_repository_article_citation_line_affiliation_numbers_abstract_keywords_cut": {
+    "tuned/journal_repository_article_citation_line_affiliation_numbers_abstract_keywords_cut": {
         "metadata",
         "sections",
         "title",
     },
     # a lower-case kicker run into the headline stays in the title
-    "held_out/news_dutch_kicker_run_into_headline_single_lede_question_cut": {
+    "tuned/news_dutch_kicker_run_into_headline_single_lede_question_cut": {
         "metadata",
         "title",
     },
     # a series label is the title; a related-articles block is kept; initials lose their
     # final stop
-    "held_out/news_explainer_kicker_question_headline_dek_initials_byline_related_list": {
+    "tuned/news_explainer_kicker_question_headline_dek_initials_byline_related_list": {
         "blocks",
         "chrome kept",
         "metadata",
         "title",
     },
     # "Related topics", an image line run into its source and "Image caption," are kept
-    "held_out/news_explainer_published_bullet_image_caption_question_headings_cut": {
+    "tuned/news_explainer_published_bullet_image_caption_question_headings_cut": {
         "blocks",
         "chrome kept",
     },
     # the host's "Name - Site" line is the title; key figures head sections; a heading
     # run into its paragraph is missed
-    "held_out/pdf_host_sitrep_highlights_glyph_bullets_key_figures_inline_heading_cut": {
+    "tuned/pdf_host_sitrep_highlights_glyph_bullets_key_figures_inline_heading_cut": {
         "metadata",
         "sections",
         "title",
     },
     # the series line is the title; a footnote mark stays on the author; JEL keywords
     # and a running header are missed
-    "held_out/pdf_policy_note_series_line_footnoted_title_jel_keywords_running_header_cut": {
+    "tuned/pdf_policy_note_series_line_footnoted_title_jel_keywords_running_header_cut": {
         "chrome kept",
         "metadata",
         "sections",
         "title",
     },
     # a "Noticias" label is the title; a feed's "Leer más... from" line is kept
-    "held_out/radio_news_spanish_kicker_dek_rss_read_more_numbered_update_labels": {
+    "tuned/radio_news_spanish_kicker_dek_rss_read_more_numbered_update_labels": {
         "blocks",
         "chrome kept",
         "metadata",
         "title",
     },
     # an image's alt line over its near-identical caption is kept
-    "held_out/social_newsletter_repeated_headline_byline_image_alt_then_caption_cut": {
-        "chrome kept"
-    },
+    "tuned/social_newsletter_repeated_headline_byline_image_alt_then_caption_cut": {"chrome kept"},
     # an "Also in this section" block of dated teasers is kept
-    "held_out/trade_magazine_dek_paywall_stub_related_dated_teasers": {
+    "tuned/trade_magazine_dek_paywall_stub_related_dated_teasers": {
         "blocks",
         "chrome kept",
     },
     # an office-locator widget line is the title
-    "held_out/travel_agency_warnings_feed_headline_timestamp_body_triples_no_blank_lines_cut": {
+    "tuned/travel_agency_warnings_feed_headline_timestamp_body_triples_no_blank_lines_cut": {
         "sections",
         "title",
     },
     # "Skip links" is the title
-    "held_out/vendor_forecast_landing_skip_link_dek_report_title_subtitle_spaced_bullets_cut": {
+    "tuned/vendor_forecast_landing_skip_link_dek_report_title_subtitle_spaced_bullets_cut": {
         "sections",
         "title",
     },
-    # held-out set 48, as first met (7c9f8cb: 1 of 18 exact), left untuned:
+    # set 48, first met at 7c9f8cb (1 of 18 exact) as a held-out set, now tuned:
     # chrome kept: 'Sign up here if you would like to receive these summaries by email.
     # C; blocks differ
-    "held_out/blog_weekly_roundup_signup_line_single_numbered_item_then_paragraphs_cut": {
+    "tuned/blog_weekly_roundup_signup_line_single_numbered_item_then_paragraphs_cut": {
         "blocks",
         "chrome kept",
     },
     # the title is 'Statutory guidance'; metadata: category=None (expected 'Statutory
     # guidance'); blocks differ
-    "held_out/government_guidance_kicker_updated_line_numbered_heading_long_paragraphs_cut": {
+    "tuned/government_guidance_kicker_updated_line_numbered_heading_long_paragraphs_cut": {
         "blocks",
         "metadata",
         "title",
@@ -850,46 +848,44 @@ KNOWN: dict[str, set[str]] = {
     # the title is 'Whatsapp Image 2023 11 24 At 2.44.52 Am'; sections differ; metadata:
     # published=None (expected '2023-12-14'); chrome kept: 'Read the full newsletter
     # here.'; 'Scroll to Top'; 'Your email address
-    "held_out/ngo_newsletter_image_alt_over_headline_date_colon_intro_period_led_bullets": {
+    "tuned/ngo_newsletter_image_alt_over_headline_date_colon_intro_period_led_bullets": {
         "chrome kept",
         "metadata",
         "sections",
         "title",
     },
     # sections differ
-    "held_out/university_news_one_line_paragraphs_pull_quote_name_line_dash_quote_cut": {
-        "sections"
-    },
+    "tuned/university_news_one_line_paragraphs_pull_quote_name_line_dash_quote_cut": {"sections"},
     # the title is 'Incident Highlights & Future Threats'; sections differ; metadata:
     # updated=None (expected '2024-06-10'); category='Global Security Brief' (expected
     # None)
-    "held_out/vendor_weekly_brief_tagline_updated_on_country_colon_heading_dash_items_cut": {
+    "tuned/vendor_weekly_brief_tagline_updated_on_country_colon_heading_dash_items_cut": {
         "metadata",
         "sections",
         "title",
     },
     # sections differ; chrome kept: 'Karte der Welt unter einem roten Radarschirm.';
     # 'On'
-    "held_out/consumer_org_phishing_radar_german_empty_stand_label_alt_text_dated_entries_cut": {
+    "tuned/consumer_org_phishing_radar_german_empty_stand_label_alt_text_dated_entries_cut": {
         "chrome kept",
         "sections",
     },
     # the title is 'BREAKING'; sections differ; metadata: published=None (expected
     # '2024-04-30'); updated=None (expected '2026-03-04')
-    "held_out/cve_database_record_breaking_ticker_severity_badge_score_widget_empty_cwe_field": {
+    "tuned/cve_database_record_breaking_ticker_severity_badge_score_widget_empty_cwe_field": {
         "metadata",
         "sections",
         "title",
     },
     # sections differ; metadata: published=None (expected '2021-08-17')
-    "held_out/network_provider_news_alert_bullet_published_line_best_practices_label_list": {
+    "tuned/network_provider_news_alert_bullet_published_line_best_practices_label_list": {
         "metadata",
         "sections",
     },
     # the title is 'Security builder & leader'; sections differ; metadata: summary=None
     # (expected 'Security builder & leader'); chrome kept: 'What to Include in a Malware
     # Analysis Report - illustration'
-    "held_out/personal_blog_note_tagline_masthead_dek_alt_text_lost_list_author_box": {
+    "tuned/personal_blog_note_tagline_masthead_dek_alt_text_lost_list_author_box": {
         "chrome kept",
         "metadata",
         "sections",
@@ -897,20 +893,20 @@ KNOWN: dict[str, set[str]] = {
     },
     # the title is 'RedSheep SecurityRedSheepSecurity'; sections differ; metadata:
     # category=None (expected 'Foundations — Lesson 9 of 10')
-    "held_out/training_academy_lesson_logo_run_together_kicker_read_time_objectives_cut": {
+    "tuned/training_academy_lesson_logo_run_together_kicker_read_time_objectives_cut": {
         "metadata",
         "sections",
         "title",
     },
     # metadata: published=None (expected '2025-09-12'); authors=[] (expected ['Lizzie
     # Danielson']); blocks differ
-    "held_out/vendor_explainer_written_by_label_us_date_tldr_one_line_paragraphs_cut": {
+    "tuned/vendor_explainer_written_by_label_us_date_tldr_one_line_paragraphs_cut": {
         "blocks",
         "metadata",
     },
     # the title is 'jeudi 26 février 2009'; metadata: published=None (expected
     # '2009-02-26'); blocks differ
-    "held_out/french_defence_blog_archive_weekday_date_line_title_guillemet_quotes_cut": {
+    "tuned/french_defence_blog_archive_weekday_date_line_title_guillemet_quotes_cut": {
         "blocks",
         "metadata",
         "title",
@@ -918,34 +914,220 @@ KNOWN: dict[str, set[str]] = {
     # the title is 'Clients faisant leurs courses dans un supermarché'; sections differ;
     # metadata: published=None (expected '2023-01-27'); category=None (expected 'Info
     # +'); chrome kept: 'Pascal Xicluna / agriculture.gouv.fr'
-    "held_out/government_explainer_french_photo_credit_date_label_question_title_colon_lists_cut": {
+    "tuned/government_explainer_french_photo_credit_date_label_question_title_colon_lists_cut": {
         "chrome kept",
         "metadata",
         "sections",
         "title",
     },
     # the title is 'background image'; chrome kept: 'author image'; blocks differ
-    "held_out/opinion_platform_image_alt_lines_byline_dot_read_time_sentence_case_heading_cut": {
+    "tuned/opinion_platform_image_alt_lines_byline_dot_read_time_sentence_case_heading_cut": {
         "blocks",
         "chrome kept",
         "title",
     },
     # the title is 'Stärkung der Verteidigungsfähigkeit : Wenn ehrgeizige Zielv;
     # metadata: category=None (expected 'Stärkung der Verteidigungsfähigkeit')
-    "held_out/parliament_paper_german_kicker_colon_headline_one_line_dek_inline_caption_cut": {
+    "tuned/parliament_paper_german_kicker_colon_headline_one_line_dek_inline_caption_cut": {
         "metadata",
         "title",
     },
     # metadata: publisher='Risk Insights' (expected None); category=None (expected 'Risk
     # Insights'); chrome kept: 'LEON NEAL/Getty Images)'
-    "held_out/risk_column_kicker_date_lines_photo_caption_with_credit_title_case_heading_cut": {
+    "tuned/risk_column_kicker_date_lines_photo_caption_with_credit_title_case_heading_cut": {
         "chrome kept",
         "metadata",
     },
     # sections differ; metadata: authors=[] (expected ['ChainsSignal Intelligence
     # Team']); category=None (expected 'Executi
-    "held_out/vendor_resource_skip_link_dek_runtogether_meta_line_digit_glued_numbered_list_cut": {
+    "tuned/vendor_resource_skip_link_dek_runtogether_meta_line_digit_glued_numbered_list_cut": {
         "metadata",
+        "sections",
+    },
+    # set 49, first met at 7b8a925 (4 of 18 exact), then tuned:
+    # metadata differs (published, category); sections differ
+    "tuned/digest_bilingual_masthead_disclaimer_topic_headings_link_lines_no_final_stops_cut": {
+        "metadata",
+        "sections",
+    },
+    # blocks differ; chrome kept (1): 'Draft'
+    "tuned/docs_page_skip_link_draft_badge_level_goal_fields_numbered_steps_bullets": {
+        "blocks",
+        "chrome kept",
+    },
+    # chrome kept (7): '1'; metadata differs (published, category); sections differ
+    "tuned/document_site_pdf_transcript_meta_bullets_page_markers_toc_wrapped_lines_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+    },
+    # blocks differ; words lost: a, aussi, brusque, centre, cessé, ...
+    "tuned/french_note_title_colon_lines_as_paragraphs_no_blank_lines": {"blocks", "content lost"},
+    # blocks differ; chrome kept (1): 'Liste der Länder mit einer Reisewarnung ...'
+    "tuned/government_travel_page_german_one_heading_trailing_link_line": {"blocks", "chrome kept"},
+    # chrome kept (1): 'SOMMAIRE'; sections differ
+    "tuned/helpdesk_article_french_modified_date_no_year_empty_toc_numbered_bullets_cut": {
+        "chrome kept",
+        "sections",
+    },
+    # blocks differ
+    "tuned/msp_blog_email_newsletter_page_markers_question_heading_joke_dash_attribution": {
+        "blocks",
+    },
+    # chrome kept (1): 'Get alerts for these topics'; sections differ; the title is 'The
+    # actors breached no fewer than 10 ...'
+    "tuned/news_aggregator_dek_above_headline_no_blank_lines_why_it_matters_takeaways": {
+        "chrome kept",
+        "sections",
+        "title",
+    },
+    # metadata differs (published); sections differ; the title is 'In In'
+    "tuned/news_site_photo_captions_above_date_and_headline_share_residue_no_headings_cut": {
+        "metadata",
+        "sections",
+        "title",
+    },
+    # sections differ; the title is '20.1 Writing Effective Security Advisories¶'
+    "tuned/online_book_numbered_title_pilcrow_anchors_one_line_paragraphs_colon_lead_list_cut": {
+        "sections",
+        "title",
+    },
+    # blocks differ; metadata differs (published, category); the title is "Members'
+    # Research Service By / February 23, 2024"
+    "tuned/think_tank_blog_unit_byline_date_kicker_dek_credit_link_list_source_lines_cut": {
+        "blocks",
+        "metadata",
+        "title",
+    },
+    # metadata differs (publisher, category, summary); sections differ; the title is 'A
+    # Daily Publication of The Dialogue'
+    "tuned/think_tank_daily_newsletter_masthead_tagline_question_headline_expert_answer_cut": {
+        "metadata",
+        "sections",
+        "title",
+    },
+    # metadata differs (published); sections differ
+    "tuned/vendor_blog_pipe_byline_empty_author_tags_question_lines_colon_intro_lists_cut": {
+        "metadata",
+        "sections",
+    },
+    # chrome kept (3): '3498769M-21-19 Memorandum for Heads of ...'; metadata differs
+    # (published, authors); sections differ
+    "tuned/wiki_memo_header_template_junk_line_date_number_caps_addressee_from_subject_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+    },
+    # held-out set 50, as first met (7b8a925: 1 of 18 exact), left untuned:
+    # sections differ; the title is '05/02/2025 Info & News page'
+    "held_out/blog_post_top_bar_date_colon_label_headings_bullet_leads_wrapped_steps_cut": {
+        "sections",
+        "title",
+    },
+    # metadata differs (authors); sections differ
+    "held_out/central_bank_print_view_date_line_key_takeaways_bullets_duplicated_author_box": {
+        "metadata",
+        "sections",
+    },
+    # blocks differ
+    "held_out/consultancy_blog_monthly_conflict_report_updated_written_by_lead_bullets_cut": {
+        "blocks",
+    },
+    # chrome kept (4): 'Download "Brexit is likely to exert a ...'; metadata differs
+    # (published); sections differ
+    "held_out/document_host_pdf_transcription_sentence_title_download_chrome_one_runon_line_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+    },
+    # chrome kept (1): 'Aerial view'; metadata differs (category); sections differ; the
+    # title is 'Feature Article'
+    "held_out/insurer_feature_article_kicker_dek_image_alt_byline_role_numbered_step_heading_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # chrome kept (6): 'Get in touch'; metadata differs (updated); sections differ; the
+    # title is 'Customers'
+    "held_out/law_firm_update_tagline_fragments_updated_line_colon_intro_semicolon_bullets_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # chrome kept (2): 'Leon Neal/Getty Images'; metadata differs (authors); sections
+    # differ; the title is 'clock menu more-arrow no yes mobile'
+    "held_out/news_explainer_icon_text_filed_under_dek_photo_caption_credit_bio_heading_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # blocks differ; chrome kept (1): 'Paid Content'; metadata differs (publisher)
+    "held_out/news_mirror_repeated_headline_know_dont_know_bullet_lists_paid_content_footer": {
+        "blocks",
+        "chrome kept",
+        "metadata",
+    },
+    # blocks differ; metadata differs (authors, publisher); the title is 'The Guardian
+    # (USA)'
+    "held_out/newspaper_replica_masthead_dash_byline_question_heading_split_sentence_cut": {
+        "blocks",
+        "metadata",
+        "title",
+    },
+    # metadata differs (authors, category); sections differ; the title is 'Memorandum'
+    "held_out/pdf_memo_to_from_subject_fields_hard_wrapped_heading_inline_footnote_cut": {
+        "metadata",
+        "sections",
+        "title",
+    },
+    # metadata differs (published, category); sections differ; the title is 'All posts'
+    "held_out/product_blog_post_back_link_runon_category_date_readtime_dek_one_heading_cut": {
+        "metadata",
+        "sections",
+        "title",
+    },
+    # metadata differs (tags)
+    "held_out/security_newsletter_blog_repeated_title_date_read_online_dek_item_sources_cut": {
+        "metadata",
+    },
+    # chrome kept (2): 'Back'; metadata differs (published, category); sections differ;
+    # the title is 'Annual Report'
+    "held_out/think_tank_report_page_breadcrumb_type_labels_empty_authors_french_dash_list_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # chrome kept (2): 'Click here to download a PDF of this ...'; metadata differs
+    # (summary); sections differ; the title is 'The independent resource on global
+    # security'
+    "held_out/think_tank_yearbook_chapter_tagline_numbered_title_roman_contents_spacers_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # chrome kept (3): 'Analysis'; metadata differs (category); sections differ; the
+    # title is 'Sudan'
+    "held_out/un_agency_country_card_tabs_caps_overview_bold_sentence_lines_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # blocks differ; metadata differs (category); the title is "En cours au Siège de
+    # l'ONU"
+    "held_out/un_press_listing_french_kicker_doc_code_lines_country_label_paragraphs_cut": {
+        "blocks",
+        "metadata",
+        "title",
+    },
+    # chrome kept (2): 'This is an example — create yours in ...'; sections differ
+    "held_out/vendor_template_example_digest_label_value_lines_emoji_headings_runon_table_cut": {
+        "chrome kept",
         "sections",
     },
 }
@@ -954,6 +1136,7 @@ KNOWN: dict[str, set[str]] = {
 LOSES_CONTENT: set[str] = {
     "tuned/paper_mill_essay_intro_toc_glued_page_numbers_blank_lines_no_body_headings_cut",
     "tuned/content_farm_qa_page_question_headline_roman_and_ordinal_word_headings",
+    "tuned/french_note_title_colon_lines_as_paragraphs_no_blank_lines",
 }
 
 
