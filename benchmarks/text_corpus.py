@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from briefkit import Brief, BriefkitError, ItemList, Quote, parse_text
+from briefkit.syntax import month_names
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "text" / "corpus"
@@ -70,7 +71,7 @@ _DATE_WORDS = set(
         "jan feb mar apr jun jul aug sep sept oct nov dec st nd rd th am pm published posted "
         "updated date on last utc gmt est edt cst cdt mst mdt pst pdt"
     ).split()
-)
+) | set(month_names.NAMES)
 _AUTHOR_WORDS = {"by", "author", "authors", "written"}
 #: What an attribution line loses when it becomes the publisher ("Originally published on").
 _PUBLISHER_WORDS = {"originally", "published", "on", "by", "in"}

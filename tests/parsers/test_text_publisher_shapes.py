@@ -59,3 +59,84 @@ def test_a_site_name_over_its_back_link_is_the_publisher() -> None:
     # a byline with a role before its date is no date line
     role = parse_text(f"{story}By Jane Roe, Senior Analyst, March 2, 2024\n\n{BODY}\n")
     assert role.published is None
+
+
+def test_a_short_label_over_a_sentence_case_headline_is_its_kicker() -> None:
+    brief = parse_text(
+        f"Statutory guidance\n\nSudan sanctions: guidance\n\nUpdated 9 February 2023\n\n{BODY}\n"
+    )
+    assert (brief.title, brief.category) == ("Sudan sanctions: guidance", "Statutory guidance")
+    assert brief.updated == dt.date(2023, 2, 9)
+    # a term over the sentence defining it, run on below, is the title
+    term = "Threat landscape\n\nThe term threat landscape means\n\nthe threats seen in a domain.\n"
+    assert parse_text(term).title == "Threat landscape"
+
+
+def test_dates_in_other_languages_are_read() -> None:
+    cases = {
+        "jeudi 26 février 2009": dt.date(2009, 2, 26),
+        "Date : 22 Juin 2005": dt.date(2005, 6, 22),
+        "Montag, 3. März 2025": dt.date(2025, 3, 3),
+        "3 de marzo de 2024": dt.date(2024, 3, 3),
+        "maandag 4 maart 2024": dt.date(2024, 3, 4),
+        "1er mars 2024": dt.date(2024, 3, 1),
+    }
+    for line, date in cases.items():
+        brief = parse_text(f"Exemple, contre-exemple et la suite\n\n{line}\n\n{BODY}\n")
+        assert brief.published == date, line
+        assert [b.text for s in brief.sections for b in s.blocks] == [BODY]
+    # a word that is no month's name leaves the line as text
+    kept = parse_text(f"Exemple, contre-exemple et la suite\n\n26 fooier 2009\n\n{BODY}\n")
+    assert kept.published is None
+    assert [s.heading for s in kept.sections] == ["26 fooier 2009"]
+
+
+def test_image_placeholders_and_file_names_are_chrome() -> None:
+    for line in ("background image", "author image", "Whatsapp Image 2023 11 24 At 2.44.52 Am"):
+        brief = parse_text(f"{line}\n\nRethinking energy security\n\n{line}\n\n{BODY}\n")
+        assert brief.title == "Rethinking energy security", line
+        assert [b.text for s in brief.sections for b in s.blocks] == [BODY], line
+    alt = "What to Include in a Report - illustration"
+    brief = parse_text(f"What to Include in a Report\n\n{alt}\n\n{BODY}\n")
+    assert [b.text for s in brief.sections for b in s.blocks] == [BODY]
+    # an image named in a sentence, or in a heading, is content
+    said = "The satellite image shows the port empty."
+    kept = parse_text(f"Rethinking energy security\n\n{said}\n\n{BODY}\n")
+    assert [b.text for s in kept.sections for b in s.blocks] == [said, BODY]
+
+
+def test_skip_links_is_chrome() -> None:
+    brief = parse_text(f"Skip links\n\n2024 Forecast\n\n{BODY}\n")
+    assert brief.title == "2024 Forecast"
+
+
+def test_a_byline_label_with_a_colon_gives_the_author() -> None:
+    for label in ("Written by:", "By:", "Posted by"):
+        brief = parse_text(f"What is Threat Actor Profiling?\n{label} Lizzie Danielson\n{BODY}\n")
+        assert brief.authors == ("Lizzie Danielson",), label
+        assert [b.text for s in brief.sections for b in s.blocks] == [BODY], label
+
+
+def test_a_tagline_naming_whose_publication_it_is_makes_the_masthead() -> None:
+    question = "What Will Be the Region’s Political Hot Spots in 2024?"
+    head = "Latin America Advisor\n\nA Daily Publication of The Dialogue\n\n"
+    brief = parse_text(f"{head}{question}\n\n{BODY}\n")
+    assert brief.title == question
+    assert (brief.publisher, brief.summary) == (
+        "Latin America Advisor",
+        "A Daily Publication of The Dialogue",
+    )
+    # any other phrase under a first line leaves the first line the title
+    plain = parse_text(
+        f"Latin America Advisor\n\nThe year ahead for the region\n\n{question}\n\n{BODY}\n"
+    )
+    assert plain.title == "Latin America Advisor"
+
+
+def test_a_french_quotation_is_no_breadcrumb_trail() -> None:
+    quoted = "De toute évidence, un « nouvel ordre mondial » prend forme, plus vite que prévu."
+    brief = parse_text(f"Note stratégique n°1 : une Europe tierce partie ?\n{quoted}\n{BODY}\n")
+    assert [b.text for s in brief.sections for b in s.blocks] == [quoted, BODY]
+    # a trail under the title is still dropped
+    trail = parse_text(f"Note stratégique n°1\nAccueil » Notes » Europe\n{BODY}\n")
+    assert [b.text for s in trail.sections for b in s.blocks] == [BODY]

@@ -3,7 +3,8 @@
 Copying a web page brings its interface along: buttons and link labels ("Share", "Find Out
 More", "READ FULL REPORT"), comment forms ("Post a Comment"), newsletter boxes, social
 links, page anchors ("top of page"), legal and cookie notices, logo alt text and image file
-names. This module is the one place that says what counts as chrome.
+names. This module (with :mod:`.image_chrome` for images' lines) is the one place that
+says what counts as chrome.
 
 A line is chrome only when the *whole* line matches one of the patterns below, so a
 sentence that merely starts like a footer ("Comments by the governor ...", "Copyright
@@ -21,6 +22,7 @@ import re
 from functools import lru_cache
 
 from .crumbs import CRUMB, is_crumbs, slash_crumbs
+from .image_chrome import IMAGE_PATTERNS, NEWS_CREDIT
 from .wiki_interface import WIKI_INTERFACE
 
 __all__ = [
@@ -48,7 +50,6 @@ _MAX_CHROME_CHARS = 320
 _MAX_WEAK_CHARS = 24
 _MAX_ROW_CHARS = 160
 _DECOR = " \t•·|»«›‹→←>▸►*-–—"  # bullets, arrows and bars that wrap a link label
-_NEWS_CREDIT = r"credit(?:\.{3}|…) ?\S[^\n]{0,80}"
 
 #: A menu's instruction over its entries (see ``is_menu_prompt``).
 _MENU_PROMPT = re.compile(
@@ -148,7 +149,7 @@ _STRONG_PATTERNS = (
     r"(?:top|bottom) of page",
     r"back to top",
     r"(?:<|‹|←|«) ?back(?: to [\w' &-]{1,40})?",  # a back link ("< Back", "← Back to blog")
-    r"(?:skip|jump) to (?:main )?(?:content|navigation)",
+    r"(?:skip|jump) to (?:main )?(?:content|navigation)|skip links",
     r"(?:toggle|main|primary) (?:navigation|menu)",
     r"select page",  # a theme's mobile menu
     r"close this search box\.?",
@@ -243,17 +244,7 @@ _STRONG_PATTERNS = (
     # a site naming who runs it beside its name ("X — a service provided by Y")
     r"[^\n]{1,100} [—–-] (?:a |an )?(?:service|project|publication|initiative|product)"
     r" (?:provided by|of|from|run by) [\w' .&-]{1,60}",
-    # images
-    r"\d{2,4}px [^\n]{1,100}",
-    # a news photo's credit, "Credit" run into its holder by an ellipsis as the NYT prints it
-    _NEWS_CREDIT,
-    # a stock photo's credit ("Image: Image by Tobias Hämmer from Pixabay")
-    r"(?:(?:image|photo|picture)s?: )?(?:image|photo|picture)s? by [^\n]{1,60} (?:from|on|via) "
-    r"(?:pixabay|unsplash|pexels|shutterstock|istock|getty images|adobe stock|wikimedia commons)",
-    r"[\w.-]{1,80}\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)",
-    # a picture's attribution as Wikimedia Commons prints it ("By U.S. Government [Public
-    # domain], via Wikimedia Commons")
-    r"by [^\n]{1,120}, via wikimedia commons\.?",
+    *IMAGE_PATTERNS,
     # a line of punctuation only: dividers, code fences
     r"[^\w\s]{1,40}",
 )
@@ -462,7 +453,7 @@ def is_related_label(line: str) -> bool:
 
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*", re.IGNORECASE)
 _PLACEHOLDER = frozenset(("image", "photo", "video"))
-_NEWS_CREDIT_LINE = re.compile(_NEWS_CREDIT, re.IGNORECASE)
+_NEWS_CREDIT_LINE = re.compile(NEWS_CREDIT, re.IGNORECASE)
 
 
 def is_credit(line: str, following: str) -> bool:

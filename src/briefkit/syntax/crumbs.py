@@ -40,6 +40,9 @@ def is_crumbs(text: str) -> bool:
     """A breadcrumb trail ("Blog > Trade > Export Controls", "Home / Travel / Safety / Advice"):
     dropped above and under the title, so the text renderer escapes a paragraph like one.
     Several trails joined by ";" ("Africa > Malawi; Near East > Morocco") list the places an
-    alert concerns: a trail is one path, so such a line is text."""
-    crumbed = CRUMB.search(text) is not None and ";" not in text
+    alert concerns: a trail is one path, so such a line is text. A "»" that closes a French
+    quotation ("un « nouvel ordre » prend forme") and a sentence before the first ">" are
+    no trail either: a trail opens with a short link."""
+    crumbed = CRUMB.search(text) is not None and ";" not in text and "«" not in text
+    crumbed = crumbed and len(CRUMB.split(text, maxsplit=1)[0].split()) <= _CRUMB_WORDS
     return crumbed or slash_crumbs(text) or bare_crumbs(text)

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from .dates import iso_date, printed_date
+from .month_names import english_date
 
 __all__ = ["DateLine", "date_line", "date_pair", "is_date_range", "is_time_line"]
 
@@ -30,7 +31,7 @@ _WEEKDAY = re.compile(
 _PREFIX = re.compile(
     r"^(?:(?:original )?release date|date (?:released|issued)|published|posted|updated"
     r"|last updated|last modified|last reviewed|modified|date|released|issued|post(?= on))"
-    r"(?: on)?:?\s+",
+    r"(?: on)?\s?:?\s+",  # "Date : 22 Juin 2005", French typography's spaced colon
     re.I,
 )
 #: "by Jane Roe — last modified Jun 12, 2016 08:25 PM", "By Jane Roe, on December 1, 2018":
@@ -93,7 +94,10 @@ def _slashed(text: str, month_first: bool | None = None) -> dt.date | None:
 
 def _read(text: str, month_first: bool | None = None) -> dt.date | dt.datetime | None:
     text = _ORDINAL.sub(r"\1", text).replace(" ,", ",").strip(" ,")
-    return iso_date(text) or printed_date(text) or _slashed(text, month_first)
+    found = iso_date(text) or printed_date(text) or _slashed(text, month_first)
+    if found is None and (english := english_date(text)) is not None:
+        found = printed_date(english)
+    return found
 
 
 def date_line(line: str, month_first: bool | None = None) -> DateLine | None:

@@ -9,13 +9,17 @@ the piece's standfirst on other pages, so it is kept) the summary.
 from __future__ import annotations
 
 import re
+from typing import Any
 
+from ..errors import ParseError
 from .chrome import chrome_strength
 from .date_lines import date_line
 from .heading_form import heading_form
+from .site_suffix import SITE_WORDS
 
-__all__ = ["is_tagline", "masthead", "over_buttons", "site_name"]
+__all__ = ["after_view_original", "is_tagline", "masthead", "over_buttons", "site_name"]
 
+_SITE_LINES = 3
 _TAGLINE_WORDS = 5
 _TAGLINE_MAX_WORDS = 16
 _NAME_WORDS = 4
@@ -26,6 +30,15 @@ _MASTHEAD_WORDS = frozenset(
         "analytics intelligence group institute center centre council foundation observer "
         "herald tribune gazette chronicle wire digest bulletin desk hub network"
     ).split()
+)
+
+#: A tagline saying whose publication the site is ("A Daily Publication of The Dialogue"):
+#: it names the masthead above it, wherever that stands.
+_PUBLICATION_OF = re.compile(
+    r"(?:an? |the )?(?:daily |weekly |monthly |quarterly |free |official )?"
+    r"(?:publication|newsletter|journal|magazine|blog|bulletin|service|project|program|programme)"
+    r" (?:of|from|by) (?:the )?[A-Z][\w'’&. -]{1,60}",
+    re.IGNORECASE,
 )
 
 
@@ -52,15 +65,18 @@ def masthead(cands: list[tuple[int, str]], k: int) -> bool:
     """Candidate ``k`` is a site's name over its tagline, over a headline-shaped line: the
     name ends like a publication's ("... News", "... Review"), so a Title Case headline
     over its standfirst is never taken for one, and something (a date, the page's chrome)
-    stands above it: a first line is the headline ("Maritime Security Weekly")."""
-    if k == 0 or k + 2 >= len(cands):
+    stands above it: a first line is the headline ("Maritime Security Weekly"), unless the
+    tagline says whose publication it is."""
+    if k + 2 >= len(cands):
         return False
     name, tagline, headline = (text for _, text in cands[k : k + 3])
+    whose = _PUBLICATION_OF.fullmatch(tagline) is not None
     return (
-        len(name.split()) <= _NAME_WORDS
+        (k > 0 or whose)
+        and len(name.split()) <= _NAME_WORDS
         and heading_form(name) in ("title", "caps")
-        and site_name(name)
-        and is_tagline(tagline)
+        and (site_name(name) or whose)
+        and (is_tagline(tagline) or whose)
         and not tagline.endswith(".")
         and heading_form(headline) is not None
     )
@@ -74,3 +90,19 @@ def over_buttons(name: str, under: str, dated: str) -> bool:
         and heading_form(name) in ("title", "caps")
         and date_line(dated) is not None
     )
+
+
+def after_view_original(cands: list[tuple[int, str]], meta: dict[str, Any]) -> int:
+    """Skip "SITE NAME" / "View Original" over a copied AMP page: the candidate after it,
+    the name read as the publisher (when ``meta`` has none)."""
+    for k, (index, text) in enumerate(cands[: _SITE_LINES + 1]):
+        if " ".join(text.split()).lower() == "view original":
+            names = [t for _, t in cands[:k] if not chrome_strength(t)]
+            if not all(len(n.split()) <= SITE_WORDS for n in names):
+                return 0
+            if k + 1 >= len(cands):
+                raise ParseError("no title after 'View Original'", line=index + 1)
+            if names and not meta.get("publisher"):
+                meta["publisher"] = " ".join(names)
+            return k + 1
+    return 0

@@ -43,7 +43,7 @@ _FIELD = {
     "source": "url",
 }
 _BYLINE = re.compile(
-    r"(?:[•·]\s*)?(?:by|written by|words by|writer:|author:|(?:[a-z]+ )?compiled by)"
+    r"(?:[•·]\s*)?(?:by:?|(?:written|words|posted) by:?|writer:|author:|(?:[a-z]+ )?compiled by)"
     r"\s+(\S.{0,150})",
     re.IGNORECASE,
 )

@@ -33,9 +33,9 @@ from .headline_lines import (
     tailed_headline,
     vocabulary_label,
 )
-from .masthead import is_tagline, masthead, over_buttons, site_name
+from .masthead import after_view_original, is_tagline, masthead, over_buttons, site_name
 from .metadata import byline, is_meta_label, name_line, read_attribution, read_meta_line
-from .site_suffix import SITE_WORDS, site_suffix
+from .site_suffix import site_suffix
 from .text import (
     ESCAPE,
     ITEM,
@@ -206,7 +206,7 @@ def _find_head(lines: list[str], start: int) -> Head:
     skipped: list[str] = []
     last_date: tuple[int, str] | None = None
     dated_above = False  # the line above was the date: a date header sits over the headline
-    k = _after_view_original(cands, meta) or _after_feature_label(cands)
+    k = after_view_original(cands, meta) or _after_feature_label(cands)
     while k < len(cands):
         index, text = cands[k]
         if text[0] == ESCAPE:
@@ -297,29 +297,37 @@ def _find_head(lines: list[str], start: int) -> Head:
             check_title(text, index)
             return Head(text, index, meta, index + 1)
         elif (
-            following is not None
-            and _kicker(text)
-            and not byline(cands[k + 1][1])  # a byline stands under a headline, not a kicker
-            and not (name_line(following) and signs(below))  # nor an author's name
-            and not _over_crumbs(cands, after)  # nor a breadcrumb trail, nor a listing's entry
-            and not (after is not None and in_series(lines, cands[after][0], following))
-            and not asks_about(following, text)
-            and (
-                _headline(following)
-                # a lower-case label, or any kicker over a headline with its date under it
-                or ((_label_line(text) or date_line(below)) and _title_like(following))
-                or _printed_twice(cands, after)
-                # under a section's link ("Blog"), or as the kind of piece ("Report"),
-                # whatever case the headline is in
-                or (str(meta.get(KICKER, "")).lower() in _PIECE_TYPES and _title_like(following))
-                or (text.lower() in _KINDS and (_title_like(following) or _label_line(following)))
+            (
+                following is not None
+                and _kicker(text)
+                and not byline(cands[k + 1][1])  # a byline stands under a headline, not a kicker
+                and not (name_line(following) and signs(below))  # nor an author's name
+                and not _over_crumbs(cands, after)  # nor a breadcrumb trail, nor a listing's entry
+                and not (after is not None and in_series(lines, cands[after][0], following))
+                and not asks_about(following, text)
+                and (
+                    _headline(following)
+                    # a lower-case label, or any kicker over a headline with its date under it
+                    or ((_label_line(text) or date_line(below)) and _title_like(following))
+                    or _printed_twice(cands, after)
+                    # under a section's link ("Blog"), or as the kind of piece ("Report"),
+                    # whatever case the headline is in
+                    or (
+                        str(meta.get(KICKER, "")).lower() in _PIECE_TYPES and _title_like(following)
+                    )
+                    or (
+                        text.lower() in _KINDS
+                        and (_title_like(following) or _label_line(following))
+                    )
+                )
             )
-        ) or (
-            following is not None
-            and bool(skipped)
-            and _section_label(text, following)
-            and not following.startswith(text + " ")  # the headline, and it run on below
-            and _body_after(cands, k, following)
+            or (
+                following is not None
+                and _section_label(text, following)
+                and not below[:1].islower()  # the headline is no sentence run on below
+                and not following.startswith(text + " ")  # the headline, and it run on below
+                and (_body_after(cands, k, following) or date_line(below) is not None)
+            )
         ):
             top = all(chrome_strength(t) for t in skipped)
             # over the page's buttons ("Print", "Send by email") the line is the masthead
@@ -393,20 +401,6 @@ def _around_headline(cands: list[tuple[int, str]], k: int) -> bool:
     return twice and _title_like(text) and _title_like(headline)
 
 
-def _after_view_original(cands: list[tuple[int, str]], meta: dict[str, Any]) -> int:
-    """Skip "SITE NAME" / "View Original" over a copied AMP page: the candidate after it."""
-    for k, (index, text) in enumerate(cands[: _SITE_LINES + 1]):
-        if " ".join(text.split()).lower() == "view original":
-            names = [t for _, t in cands[:k] if not chrome_strength(t)]
-            if not all(len(n.split()) <= SITE_WORDS for n in names):
-                return 0
-            if k + 1 >= len(cands):
-                raise ParseError("no title after 'View Original'", line=index + 1)
-            _set(meta, "publisher", " ".join(names))
-            return k + 1
-    return 0
-
-
 def _masthead_tagline(cands: list[tuple[int, str]], k: int, meta: dict[str, Any]) -> bool:
     """A line in capitals right under the site's name in capitals, over a title-like line:
     the masthead's tagline ("NORTHWATCH" / "INTELLIGENCE FOR DECISION MAKERS")."""
@@ -438,8 +432,8 @@ def _logo(text: str) -> bool:
 
 
 def _section_label(text: str, following: str) -> bool:
-    """A short section label in sentence case ("Conflict intelligence") over a longer
-    headline, below the site's furniture."""
+    """A short section label in sentence case ("Conflict intelligence", "Statutory
+    guidance") over a longer headline."""
     words = text.split()
     return (
         len(words) <= _KICKER_WORDS
