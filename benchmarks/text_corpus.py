@@ -212,9 +212,11 @@ def lost_words(
         if " ".join(line.split()) not in chrome and not _NAV_LINE.match(line)
     )
     kept = content_words(brief.model_dump_json())
-    for value in (brief.published, brief.updated):  # "2019-03-06T15:40:00Z" as its numbers
+    # "2019-03-06T15:40:00Z" as its numbers, and its day as printed ("6", "6th")
+    for value in (brief.published, brief.updated):
         if value is not None:
             kept |= content_words(re.sub(r"\D", " ", value.isoformat()))
+            kept |= {f"{value.day}{suffix}" for suffix in ("", "st", "nd", "rd", "th")}
     return sorted(content_words(content) - syntax - kept)
 
 

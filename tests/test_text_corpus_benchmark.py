@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from briefkit import parse_text
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -66,3 +68,27 @@ def test_syntax_words_are_read_as_content_words_are() -> None:
     assert text_corpus.parse_case(case) == {}
     short = text_corpus.Case("c", "held_out", text, {**expected, "syntax": ["PSP"]})
     assert text_corpus.parse_case(short) == {"content lost": "chs, iii"}
+
+
+def test_a_date_line_consumes_its_words_in_any_language() -> None:
+    """A date read into metadata keeps its day as printed ("4th") and its month's name in
+    the page's language ("février"); a word of the line that is no date's still counts."""
+    sys.path.insert(0, str(ROOT))
+    from benchmarks import text_corpus
+
+    for line, date in (
+        ("jeudi 26 février 2009", "2009-02-26"),
+        ("November 4th, 2021", "2021-11-04"),
+    ):
+        text = f"Column\n\n{line}\n\nFloods closed the port on Monday.\n"
+        expected = {
+            "title": "Column",
+            "meta": {"published": date},
+            "outline": [["other", None, [["p", "Floods closed the"]]]],
+        }
+        assert text_corpus.parse_case(text_corpus.Case("c", "held_out", text, expected)) == {}
+    text = "Column\n\nFloods closed the port on Monday.\n\nfévrier\n"
+    brief = parse_text(text)
+    assert text_corpus.lost_words(text.replace("février", "février brumaire"), brief) == [
+        "brumaire"
+    ]

@@ -140,3 +140,108 @@ def test_a_french_quotation_is_no_breadcrumb_trail() -> None:
     # a trail under the title is still dropped
     trail = parse_text(f"Note stratégique n°1\nAccueil » Notes » Europe\n{BODY}\n")
     assert [b.text for s in trail.sections for b in s.blocks] == [BODY]
+
+
+def test_more_interface_lines_are_chrome() -> None:
+    lines = (
+        "Your email address will not be published. Required fields are marked *",
+        "Sign up here if you would like to receive these summaries by email.",
+        "Get alerts for these topics",
+        "Read the full newsletter here.",
+        "Scroll to Top",
+        "Image caption,",
+        "Image source, Getty Images",
+        "A girl carries her things into a transit centre in RenkImage source, Getty Images",
+    )
+    for line in lines:
+        brief = parse_text(f"Sudan war: a simple guide\n\n{BODY}\n\n{line}\n\n{BODY}\n")
+        assert [b.text for s in brief.sections for b in s.blocks] == [BODY, BODY], line
+    # a sentence about signing up, or about an image's source, is content
+    said = "Sign up here is what the ministry told farmers, and few did."
+    kept = parse_text(f"Sudan war: a simple guide\n\n{BODY}\n\n{said}\n")
+    assert [b.text for s in kept.sections for b in s.blocks] == [BODY, said]
+
+
+def test_contents_labels_in_other_languages_are_chrome_over_their_list() -> None:
+    for label in ("SOMMAIRE", "Inhalt", "Índice"):
+        items = "- Éléments communs\n- Éléments exclusifs\n"
+        text = f"Bulletins de sécurité\n\n{BODY}\n\n{label}\n\n{items}"
+        brief = parse_text(text)
+        assert [s.heading for s in brief.sections] == [None], label
+        assert brief.sections[0].blocks[0].text == BODY
+
+
+def test_a_documentation_themes_pilcrow_is_no_part_of_a_heading() -> None:
+    text = (
+        "20.1 Writing Effective Security Advisories¶\n"
+        f"{BODY}\n"
+        "Advisory Structure and Content Elements¶\n"
+        f"{BODY}\n"
+    )
+    brief = parse_text(text)
+    assert brief.title == "20.1 Writing Effective Security Advisories"
+    assert [s.heading for s in brief.sections] == [None, "Advisory Structure and Content Elements"]
+    # a pilcrow inside a sentence stays
+    said = "The clause is cited as ¶ 12 in the ruling, and the court kept it."
+    kept = parse_text(f"Advisories\n\n{said}\n")
+    assert kept.sections[0].blocks[0].text == said
+
+
+def test_publication_and_revision_dates_on_one_line_without_a_separator() -> None:
+    brief = parse_text(
+        f"CVE-2024-2617\n\nPublished April 30, 2024 Modified March 04, 2026\n\n{BODY}\n"
+    )
+    assert (brief.published, brief.updated) == (dt.date(2024, 4, 30), dt.date(2026, 3, 4))
+    assert [b.text for s in brief.sections for b in s.blocks] == [BODY]
+
+
+def test_a_byline_whose_name_did_not_copy_gives_the_date() -> None:
+    for line in ("By 16 July 2013", "By / February 23, 2024"):
+        brief = parse_text(f"How to write actionable policy recommendations\n\n{line}\n\n{BODY}\n")
+        assert brief.published is not None, line
+        assert [b.text for s in brief.sections for b in s.blocks] == [BODY], line
+    # a sentence that opens with "By" and a date stays text
+    said = "By 5 May 2020 the plan was dropped."
+    kept = parse_text(f"How to write actionable policy recommendations\n\n{BODY}\n\n{said}\n")
+    assert [b.text for s in kept.sections for b in s.blocks] == [BODY, said]
+
+
+def test_a_four_word_label_over_a_dated_headline_is_its_kicker() -> None:
+    head = "Making your research accessible\n\nHow to write actionable policy recommendations\n\n"
+    brief = parse_text(f"{head}16 July 2013\n\n{BODY}\n")
+    assert (brief.title, brief.category) == (
+        "How to write actionable policy recommendations",
+        "Making your research accessible",
+    )
+    # with no date under the headline, four words are too many for a kicker
+    plain = parse_text(f"{head}{BODY}\n")
+    assert plain.title == "Making your research accessible"
+
+
+def test_an_items_opening_clause_is_no_lead_in() -> None:
+    text = (
+        "Policy recommendations\n\n"
+        "1. Set the scene: Point out where the policy falls short.\n"
+        "2. When proposing a change, put these questions to yourself: What has to change?\n"
+    )
+    items = parse_text(text).sections[0].blocks[0].items
+    assert [item.lead for item in items] == ["Set the scene", ""]
+
+
+def test_a_header_line_of_bars_without_spaces_and_empty_fields() -> None:
+    text = f"Malware Analysis Part 2\n\nBy |Published On: November 4th, 2021|Tags: |\n\n{BODY}\n"
+    brief = parse_text(text)
+    assert (brief.published, brief.authors, brief.tags) == (dt.date(2021, 11, 4), (), ())
+    assert [b.text for s in brief.sections for b in s.blocks] == [BODY]
+    # a bar in a sentence is no header line
+    said = "Revenue rose|fell on the news, analysts said."
+    kept = parse_text(f"Malware Analysis Part 2\n\n{said}\n")
+    assert kept.sections[0].blocks[0].text == said
+
+
+def test_an_identifier_in_capitals_is_no_user_name() -> None:
+    cve = parse_text(f"CVE-2024-2617\n\nPublished April 30, 2024\n\n{BODY}\n")
+    assert (cve.title, cve.published) == ("CVE-2024-2617", dt.date(2024, 4, 30))
+    # a user name in lower case next to other chrome is still dropped
+    named = parse_text(f"Advisories\n\n{BODY}\n\nhalvorsen88\nPost a Comment\n\n{BODY}\n")
+    assert [b.text for s in named.sections for b in s.blocks] == [BODY, BODY]

@@ -22,7 +22,7 @@ import re
 from functools import lru_cache
 
 from .crumbs import CRUMB, is_crumbs, slash_crumbs
-from .image_chrome import IMAGE_PATTERNS, NEWS_CREDIT
+from .image_chrome import IMAGE_PATTERNS
 from .wiki_interface import WIKI_INTERFACE
 
 __all__ = [
@@ -33,7 +33,6 @@ __all__ = [
     "is_chrome",
     "is_contents_label",
     "is_counter",
-    "is_credit",
     "is_crumbs",
     "is_cta",
     "is_menu_prompt",
@@ -86,6 +85,7 @@ _STRONG_PATTERNS = (
     r"speak your mind",  # a blog theme's title over its comment form
     r"this site uses akismet to reduce spam\. learn how your comment data is processed\.?",
     r"%d bloggers like this:?",
+    r"your e-?mail address will not be published\.?(?: required fields are marked \*?\.?)?",
     # newsletters and subscriptions
     r"subscribe(?: now| today| here| for free)?!?",
     r"subscribe to:?",
@@ -93,6 +93,9 @@ _STRONG_PATTERNS = (
     r"sign up(?: now| today| here| for free)?!?",
     r"sign up (?:for|to) (?:our|the) [\w' -]{1,40}[.!]?",
     r"sign up with your email(?: address)? to receive news and updates\.?",
+    # "Sign up here if you would like to receive these summaries by email. ..."
+    r"sign up here (?:if|to) [^\n]{1,240}",
+    r"get alerts(?: for (?:these|this|the) (?:topics?|tags?|authors?))?",
     r"we respect your privacy\.?",
     r"join (?:our|the) (?:mailing list|newsletter|community)",
     r"(?:receive|get) our (?:free )?(?:weekly|daily|monthly)?[\w' -]{0,40}"
@@ -114,7 +117,8 @@ _STRONG_PATTERNS = (
     r"this (?:article|content|report) is (?:only )?(?:available|reserved) (?:to|for) "
     r"(?:subscribers|members)[^\n]{0,40}",
     # links and buttons
-    r"read (?:more|on|the full (?:report|article|story|analysis|brief))(?: here)?\.?",
+    r"read (?:more|on|the full (?:report|article|story|analysis|brief|newsletter|post))"
+    r"(?: here)?\.?",
     r"read full (?:report|article|story|analysis|brief)",
     r"continue reading(?: at [\w.-]{1,60})?\.?",
     # an aggregator's line under a post's excerpt
@@ -147,7 +151,7 @@ _STRONG_PATTERNS = (
     r"skip (?:to |over )?(?:the )?(?:global |main |primary |breadcrumb )?"
     r"(?:navigation|content|menu|search)(?: to (?:the )?main content)?\.?",
     r"(?:top|bottom) of page",
-    r"back to top",
+    r"back to top|scroll to top",
     r"(?:<|‹|←|«) ?back(?: to [\w' &-]{1,40})?",  # a back link ("< Back", "← Back to blog")
     r"(?:skip|jump) to (?:main )?(?:content|navigation)|skip links",
     r"(?:toggle|main|primary) (?:navigation|menu)",
@@ -250,6 +254,10 @@ _STRONG_PATTERNS = (
 )
 _WEAK_PATTERNS = (
     r"search|menu|home|index|contents|archives?|categories|tags?:?",
+    # "Contents" in the languages of the largest sites (a label over its list: see
+    # ``is_contents_label``)
+    r"sommaire|table des matières|inhalt|inhaltsverzeichnis|índice|indice|contenidos?|inhoud"
+    r"|inhoudsopgave|sumário|sommario",
     r"comments?|reply|name|e-?mail|website|submit|send|close|reset|x|thank you!?",
     r"(?:e-?mail|first|last|your) (?:address|name)",
     r"twitter|facebook|linkedin|rss|instagram|youtube|telegram|whatsapp|reddit|x\.com",
@@ -261,7 +269,8 @@ _WEAK_PATTERNS = (
     # may be an indicator (a phishing attachment), so it is only weak
     r"[\w.()-]{1,20}\.(?:pdf|docx?|xlsx?|pptx?|odt|csv|zip)",
     # a user name as sites print it beside an upload or a comment ("halvorsen88")
-    r"(?=[a-z0-9_.-]*[0-9_])[a-z][a-z0-9_.-]{2,30}",
+    # in lower case only: "CVE-2024-2617" alone on a line is an identifier the brief reports
+    r"(?-i:(?=[a-z0-9_.-]*[0-9_])[a-z][a-z0-9_.-]{2,30})",
     r"featured(?: (?:post|article|story|image|content))?|editor'?s (?:pick|choice)",
 )
 #: A listing's counters ("Displaying 31 - 40 of 611 articles", "Displaying 1-20 out of 223",
@@ -324,7 +333,7 @@ _CTA = re.compile(
 )
 _RELATED = re.compile(
     r"(?:related(?: content| articles?| posts?| pages?| links| stories| reading| coverage"
-    r"| terms)?|"
+    r"| terms| topics)?|"
     r"you (?:may|might) also (?:like|be interested in)|more (?:on|from) [\w' .&-]{1,30}|also read|"
     r"recommended(?: for you| reading| posts| articles)?|read more|most read|"
     r"trending(?: now)?)\s?:?",
@@ -451,24 +460,12 @@ def is_related_label(line: str) -> bool:
     return len(line) <= _MAX_CHROME_CHARS and bool(_RELATED.fullmatch(_label(line)))
 
 
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*", re.IGNORECASE)
-_PLACEHOLDER = frozenset(("image", "photo", "video"))
-_NEWS_CREDIT_LINE = re.compile(NEWS_CREDIT, re.IGNORECASE)
-
-
-def is_credit(line: str, following: str) -> bool:
-    """A photo's credit over the copyright line that repeats it ("UNICEF Somalia/2017/Holt"
-    over "© UNICEF Somalia/2017/Holt"), or a picture's placeholder word over a news photo's
-    credit ("Image" over "Credit...Al Drago/The New York Times"): the image's caption, not
-    content."""
-    text, after = " ".join(line.split()), " ".join(following.split())
-    if text.lower() in _PLACEHOLDER:
-        return _NEWS_CREDIT_LINE.fullmatch(after) is not None
-    match = _COPYRIGHT.match(after)
-    return bool(text) and match is not None and after[match.end() :] == text
-
-
-_CONTENTS = re.compile(r"(?:table of )?contents? ?:?", re.IGNORECASE)
+#: "Contents" in English and in the languages of the largest sites ("Sommaire", "Inhalt").
+_CONTENTS = re.compile(
+    r"(?:(?:table of )?contents?|sommaire|table des matières|inhalt|inhaltsverzeichnis"
+    r"|índice|indice|contenido|contenidos|inhoud|inhoudsopgave|sumário|sommario) ?:?",
+    re.IGNORECASE,
+)
 
 
 _GLUED_ANCHOR = re.compile(r"section titled [“\"]([^”\"\n]{1,200})[”\"](?=\S)", re.IGNORECASE)

@@ -30,7 +30,8 @@ _WEEKDAY = re.compile(
 )  # "Friday, " "Wed, "
 _PREFIX = re.compile(
     r"^(?:(?:original )?release date|date (?:released|issued)|published|posted|updated"
-    r"|last updated|last modified|last reviewed|modified|date|released|issued|post(?= on))"
+    r"|last updated|last modified|last reviewed|modified|date|released|issued|post(?= on)"
+    r"|by(?: /)?(?=\s))"  # a byline whose name the copy lost: "By 16 July 2013", "By / May 2, 2024"
     r"(?: on)?\s?:?\s+",  # "Date : 22 Juin 2005", French typography's spaced colon
     re.I,
 )
@@ -157,8 +158,9 @@ def _at(date: dt.date, clock: re.Match[str], offset: int = 0) -> dt.datetime | N
 
 
 #: "Published on 03/30/2026 at 08:40 am EDT - Modified on 05/08/2026 at 05:52 am EDT": a
-#: news site's publication and revision dates on one line, joined by a spaced dash.
-_PAIR = re.compile(r"(.{6,80}?)\s+[-–—]\s+((?:last )?(?:updated|modified)\b.{6,80})", re.I)
+#: news site's publication and revision dates on one line, joined by a spaced dash, a bar
+#: or nothing ("Published April 30, 2024 Modified March 04, 2026").
+_PAIR = re.compile(r"(.{6,80}?)\s+(?:[-–—|]\s+)?((?:last )?(?:updated|modified)\b.{6,80})", re.I)
 
 
 def date_pair(line: str) -> tuple[DateLine, DateLine] | None:

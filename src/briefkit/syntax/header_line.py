@@ -19,7 +19,9 @@ from .metadata import byline
 __all__ = ["header_fields", "signs"]
 
 _MAX_CHARS = 200
-_SEPARATOR = re.compile(r"\s+[·•|]\s+")
+_SEPARATOR = re.compile(r"\s+[·•]\s+|\s*\|\s*")  # bars with or without spaces
+#: A field's label whose value did not copy ("Tags:", "By |Published On: ... |Tags: |").
+_EMPTY_FIELD = re.compile(r"(?:tags|categories|category|filed under|author|by):?", re.IGNORECASE)
 _READING = re.compile(r"\d{1,3} min(?:ute)?s? read", re.IGNORECASE)
 #: "Published February 2026": a month with no day, no date a brief can hold; dropped.
 _MONTH_YEAR = re.compile(
@@ -48,7 +50,7 @@ def header_fields(line: str) -> dict[str, Any] | None:
             continue
         last = fielded and number == len(parts)  # after a field: the post's categories
         fielded = True
-        if part.lower() == "by":
+        if not part or _EMPTY_FIELD.fullmatch(part):
             continue
         signed = _MONTH_BY.fullmatch(part)
         part = signed.group(1) if signed is not None else part  # its byline alone

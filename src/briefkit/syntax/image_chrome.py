@@ -1,10 +1,13 @@
 """Lines a copied page's images leave behind: sizes, credits, file names and placeholder alt
 text. Chrome wherever they stand (:mod:`.chrome` makes them strong patterns); a caption that
-is a sentence about the picture stays text."""
+is a sentence about the picture stays text. A credit over the copyright line that repeats it
+is told by :func:`is_credit`, which needs the line after it."""
 
 from __future__ import annotations
 
-__all__ = ["IMAGE_PATTERNS", "NEWS_CREDIT"]
+import re
+
+__all__ = ["IMAGE_PATTERNS", "is_credit"]
 
 #: A news photo's credit, "Credit" run into its holder by an ellipsis as the NYT prints it.
 NEWS_CREDIT = r"credit(?:\.{3}|…) ?\S[^\n]{0,80}"
@@ -26,7 +29,28 @@ IMAGE_PATTERNS = (
     r"[\w .:_-]{0,30}",
     # an image's alt text naming the headline it illustrates ("<headline> - illustration")
     r"[^\n]{3,200} [-–—] (?:illustration|featured image|header image|hero image)",
+    # a broadcaster's caption labels ("Image caption,", "Image source, Getty Images"), also
+    # with the caption the copy ran into the source
+    r"image (?:caption|source),?(?: [^\n]{1,60})?",
+    r"[^\n]{1,250}\Simage source, [^\n]{1,60}",
     # a picture's attribution as Wikimedia Commons prints it ("By U.S. Government [Public
     # domain], via Wikimedia Commons")
     r"by [^\n]{1,120}, via wikimedia commons\.?",
 )
+
+
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*", re.IGNORECASE)
+_PLACEHOLDER = frozenset(("image", "photo", "video"))
+_NEWS_CREDIT_LINE = re.compile(NEWS_CREDIT, re.IGNORECASE)
+
+
+def is_credit(line: str, following: str) -> bool:
+    """A photo's credit over the copyright line that repeats it ("UNICEF Somalia/2017/Holt"
+    over "© UNICEF Somalia/2017/Holt"), or a picture's placeholder word over a news photo's
+    credit ("Image" over "Credit...Al Drago/The New York Times"): the image's caption, not
+    content."""
+    text, after = " ".join(line.split()), " ".join(following.split())
+    if text.lower() in _PLACEHOLDER:
+        return _NEWS_CREDIT_LINE.fullmatch(after) is not None
+    match = _COPYRIGHT.match(after)
+    return bool(text) and match is not None and after[match.end() :] == text

@@ -82,6 +82,7 @@ _OPENERS = "\"'“‘«(["
 _MAX_LEAD_CHARS = 80
 _MAX_LEAD_WORDS = 10
 _MAX_SIBLING_LEAD_WORDS = 4  # a lower-case lead-in among lead-ins: a short phrase only
+_CLAUSE_WORDS = 6  # a longer lead-in with a comma, in sentence case, is a clause of a sentence
 _MAX_HEADING_CHARS = 60
 _MAX_HEADING_WORDS = 6
 
@@ -275,6 +276,8 @@ def split_lead(body: str, *, among_leads: bool = False) -> tuple[str, str]:
         return "", body
     if ";" in lead or _SENTENCE_END.search(lead + " "):
         return "", body
+    if ", " in lead and len(lead.split()) > _CLAUSE_WORDS and not _title_case(lead):
+        return "", body  # "When proposing a change, ask yourself: ...": a sentence's clauses
     if among_leads and len(lead.split()) <= _MAX_SIBLING_LEAD_WORDS and rest:
         return (lead, rest) if _starts_capital(lead) or _starts_capital(rest) else ("", body)
     if not _starts_capital(lead):
@@ -289,12 +292,17 @@ _EDIT_LINK = re.compile(r"\s?\[\s?edit(?: source)?\s?\]$")
 #: The link run into a heading of two words or more without its brackets ("Strategic
 #: ReviewEdit"); one word glued to "Edit" is as likely a name ("MarsEdit") and stays.
 _GLUED_EDIT = re.compile(r"(?<=[a-z])Edit$")
+#: The pilcrow Sphinx and MkDocs themes print after a heading as its permalink.
+_ANCHOR_MARK = re.compile(r"\s?¶$")
 
 
 def edit_link(line: str) -> str:
-    """The line without a wiki edit link at its end when what is left has a heading's form
-    (and is no item), else the line as it is."""
-    if line.endswith("Edit"):
+    """The line without a wiki edit link or a documentation theme's permalink mark at its
+    end ("Advisory Structure¶") when what is left has a heading's form (and is no item),
+    else the line as it is."""
+    if line.endswith("¶"):
+        match = _ANCHOR_MARK.search(line)
+    elif line.endswith("Edit"):
         match = _GLUED_EDIT.search(line) if " " in line else None
     else:
         match = _EDIT_LINK.search(line) if line.endswith("]") else None

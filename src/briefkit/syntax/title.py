@@ -21,7 +21,7 @@ from typing import Any
 from ..errors import ParseError
 from .chrome import CRUMB, chrome_strength, is_counter, is_crumbs, slash_crumbs
 from .date_lines import date_line, is_time_line
-from .header_line import signs
+from .header_line import header_fields, signs
 from .heading_form import heading_form, is_attribute_line, is_body_text
 from .headline_lines import (
     alt_text,
@@ -111,6 +111,7 @@ def _title_like(text: str) -> bool:
         and not is_url_line(text)
         and ITEM.match(text) is None
         and read_meta_line(text) is None
+        and header_fields(text) is None  # "Published April 30, 2024 Modified May 4, 2026"
         and read_attribution(text) is None
         and not is_meta_label(text)  # "Author" over its value
     )
@@ -323,7 +324,7 @@ def _find_head(lines: list[str], start: int) -> Head:
             )
             or (
                 following is not None
-                and _section_label(text, following)
+                and _section_label(text, following, date_line(below) is not None)
                 and not below[:1].islower()  # the headline is no sentence run on below
                 and not following.startswith(text + " ")  # the headline, and it run on below
                 and (_body_after(cands, k, following) or date_line(below) is not None)
@@ -431,12 +432,13 @@ def _logo(text: str) -> bool:
     return len(text) <= _LOGO_CHARS and text.isalpha() and text.isupper()
 
 
-def _section_label(text: str, following: str) -> bool:
+def _section_label(text: str, following: str, dated: bool) -> bool:
     """A short section label in sentence case ("Conflict intelligence", "Statutory
-    guidance") over a longer headline."""
+    guidance") over a longer headline; one word longer over a headline with its date under
+    it ("Making your research accessible")."""
     words = text.split()
     return (
-        len(words) <= _KICKER_WORDS
+        len(words) <= _KICKER_WORDS + dated
         and heading_form(text) == "sentence"
         and _title_like(following)
         and len(following.split()) > len(words)

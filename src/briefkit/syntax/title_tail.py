@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .chrome import STRONG, chrome_strength, is_contents_label, is_credit, is_crumbs
+from .chrome import STRONG, chrome_strength, is_contents_label, is_crumbs
 from .date_lines import date_line, is_time_line
 from .header_line import header_fields, signs
 from .heading_form import heading_form, is_body_text
 from .headline_lines import keyword_line
+from .image_chrome import is_credit
 from .metadata import byline, is_meta_label, name_line, read_label_pair
 from .text import ESCAPE, ITEM, heading_alone, nav_side
 from .title import (

@@ -23,12 +23,12 @@ from ...model import SectionKind
 from ...syntax.chrome import (
     chrome_strength,
     is_contents_label,
-    is_credit,
     is_cta,
     is_menu_prompt,
     is_related_label,
 )
 from ...syntax.heading_form import heading_form, is_body_text
+from ...syntax.image_chrome import is_credit
 from ...syntax.text import split_lead
 from .heading_pass import GLYPHS, SPACED_GAP, settle_headings
 from .units import Unit, is_blankless
