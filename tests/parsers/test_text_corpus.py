@@ -1059,6 +1059,77 @@ KNOWN: dict[str, set[str]] = {
         "chrome kept",
         "sections",
     },
+    # held-out set 51, as first met (5dba0ee: 3 of 14 exact), left untuned:
+    # blocks differ; chrome kept (4): 'Contact Us · Copyright © 2016 · Site ...';
+    # metadata differs (publisher, category)
+    "held_out/advocacy_group_policy_report_kicker_carousel_testimonial_footer": {
+        "blocks",
+        "chrome kept",
+        "metadata",
+    },
+    # chrome kept (1): 'Previo'; metadata differs (authors); sections differ; the title
+    # is "Don't have an account? Create Account"
+    "held_out/association_policy_news_doubled_account_prompt_semicolon_list_author_box_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # blocks differ; metadata differs (published, category)
+    "held_out/foundation_press_release_label_colon_date_line_two_paragraphs": {
+        "blocks",
+        "metadata",
+    },
+    # chrome kept (2): '1/9'; metadata differs (updated, authors); sections differ
+    "held_out/guide_page_kicker_subtitle_stacked_meta_indicator_cards_severity_badges_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+    },
+    # metadata differs (published, category, tags); sections differ
+    "held_out/isac_news_post_breadcrumb_echo_title_created_line_categories_key_cut": {
+        "metadata",
+        "sections",
+    },
+    # blocks differ; chrome kept (1): 'Image Credits: UnsplashImage Credits: ...';
+    # metadata differs (category); the title is 'Advertisement by Open Privilege'
+    "held_out/news_site_ad_banner_kicker_credit_run_together_takeaway_bullets_nested_heads_cut": {
+        "blocks",
+        "chrome kept",
+        "metadata",
+        "title",
+    },
+    # chrome kept (5): 'Crédito de la imagen: FAO'; metadata differs (published);
+    # sections differ; the title is '22/11/13'
+    "held_out/science_news_feature_spanish_short_date_at_a_glance_box_send_form_caption_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # chrome kept (3): '12 min read'; metadata differs (published, authors, category);
+    # sections differ; the title is 'DARKRADAR.CO'
+    "held_out/security_blog_sponsor_box_lowercase_title_unit_byline_repeated_title_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # sections differ; the title is '03 Jun The Strategic Defence Review: 10 Key ...'
+    "held_out/think_tank_blog_day_month_run_into_title_numbered_sentence_headings_cut": {
+        "sections",
+        "title",
+    },
+    # sections differ
+    "held_out/university_daily_risk_roundup_date_line_boilerplate_intro_topic_headings_cut": {
+        "sections",
+    },
+    # metadata differs (category); sections differ; the title is 'News Archive'
+    "held_out/university_it_news_archive_label_subheading_quoted_subject_lines_cut": {
+        "metadata",
+        "sections",
+        "title",
+    },
 }
 #: Briefs of ``KNOWN`` that lose words of their content (a strict xfail of the content
 #: rule below, so a fix must take them off this list).
