@@ -584,12 +584,6 @@ KNOWN: dict[str, set[str]] = {
         "chrome kept",
         "sections",
     },
-    # the newsletter's name over a colon headline is taken as the title
-    "tuned/legislature_newsletter_kicker_line_alt_text_glued_paragraphs_question_heading_cut": {
-        "blocks",
-        "metadata",
-        "title",
-    },
     # "Table of Contents" over entries glued to page numbers is dropped as the contents label,
     # where this JSON reads a heading (the label is chrome in the tuned fixtures)
     "tuned/paper_mill_essay_intro_toc_glued_page_numbers_blank_lines_no_body_headings_cut": {
@@ -707,11 +701,9 @@ KNOWN: dict[str, set[str]] = {
         "sections",
         "title",
     },
-    # a four-word kicker is the title; a "~"-wrapped capitals heading is missed
+    # a "~"-wrapped capitals heading is missed
     "tuned/risk_consultancy_travel_report_kicker_plus_rule_tilde_caps_heading_bullets_cut": {
-        "metadata",
         "sections",
-        "title",
     },
     # a bare "15-Nov-19" date is missed, and a weekday date heading ending in a colon
     "tuned/security_contractor_weekly_update_search_chrome_day_heading_country_paras_cut": {

@@ -245,3 +245,19 @@ def test_an_identifier_in_capitals_is_no_user_name() -> None:
     # a user name in lower case next to other chrome is still dropped
     named = parse_text(f"Advisories\n\n{BODY}\n\nhalvorsen88\nPost a Comment\n\n{BODY}\n")
     assert [b.text for s in named.sections for b in s.blocks] == [BODY, BODY]
+
+
+def test_a_series_label_the_headline_names_again_is_its_kicker() -> None:
+    head = "Monthly Travel Safety Report\n\nTravel Safety Travel Summary – June 2019\n\n"
+    brief = parse_text(f"{head}Welcome to June\n\n{BODY}\n")
+    assert (brief.title, brief.category) == (
+        "Travel Safety Travel Summary – June 2019",
+        "Monthly Travel Safety Report",
+    )
+    # a headline that runs the line on, or asks about it, leaves the line the title
+    run_on = "Monthly Travel Safety Report\n\nMonthly Travel Safety Report for June 2019\n\n"
+    assert parse_text(f"{run_on}{BODY}\n").title == "Monthly Travel Safety Report"
+    asked = parse_text(
+        f"Geopolitical Intelligence\n\nWhat is Geopolitical Intelligence?\n\n{BODY}\n"
+    )
+    assert asked.title == "Geopolitical Intelligence"

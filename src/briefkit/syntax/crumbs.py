@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CRUMB", "bare_crumbs", "is_crumbs", "slash_crumbs"]
+__all__ = ["CRUMB", "bare_crumbs", "crumb_end", "is_crumbs", "slash_crumbs"]
 
 #: The separators of a breadcrumb trail ("Blog > Trade", "Insights // Report").
 CRUMB = re.compile(r"\s(?:>|›|»|//)\s")
@@ -46,3 +46,11 @@ def is_crumbs(text: str) -> bool:
     crumbed = CRUMB.search(text) is not None and ";" not in text and "«" not in text
     crumbed = crumbed and len(CRUMB.split(text, maxsplit=1)[0].split()) <= _CRUMB_WORDS
     return crumbed or slash_crumbs(text) or bare_crumbs(text)
+
+
+def crumb_end(text: str) -> str | None:
+    """The last part of a breadcrumb trail ("Blog > Trade > Export Controls"), else None."""
+    if slash_crumbs(text):
+        return text.rsplit(" / ", 1)[1].strip()
+    parts = CRUMB.split(text)
+    return parts[-1].strip() if len(parts) > 1 else None

@@ -10,6 +10,7 @@ import re
 from itertools import pairwise
 
 from ..errors import ParseError
+from .chrome import chrome_strength
 from .heading_form import heading_form, is_body_text
 from .text import heading_alone, nav_side
 
@@ -17,9 +18,11 @@ __all__ = [
     "alt_text",
     "asks_about",
     "check_title",
+    "has_sibling",
     "image_label",
     "in_series",
     "keyword_line",
+    "names_series",
     "split_run_in",
     "tailed_headline",
     "vocabulary_label",
@@ -90,6 +93,30 @@ def keyword_line(text: str, title: str) -> bool:
     return _two_in_a_row(words, re.sub(r"[^\w' -]", " ", title.lower()).split())
 
 
+_SERIES_WORDS = 5
+
+
+def names_series(label: str, headline: str) -> bool:
+    """A series or section label over a headline that repeats two of its words in a row
+    ("Monthly Travel Safety Report" over "Travel Safety Travel Summary – June 2019", "Flash
+    Alert" over "Flash Alerts: Understanding ..."): the label is the piece's kicker. A
+    headline that only runs the label on ("U.S. Embassy Procedures and Precautions") is no
+    such pair."""
+    words = _plain(label)
+    if not 2 <= len(words) <= _SERIES_WORDS or heading_form(label) not in ("title", "caps"):
+        return False
+    under = _plain(headline)
+    return (
+        len(under) > len(words)
+        and under[: len(words)] != words
+        and _two_in_a_row(_singular(words), _singular(under))
+    )
+
+
+def _plain(text: str) -> list[str]:
+    return re.sub(r"[^\w' -]", " ", text.casefold()).split()
+
+
 def _two_in_a_row(words: list[str], among: list[str]) -> bool:
     """Two of ``words``, one after the other, stand one after the other in ``among`` too."""
     pairs = set(pairwise(among))
@@ -154,4 +181,28 @@ def in_series(lines: list[str], index: int, text: str) -> bool:
             continue
         if 2 * sum(a == b for a, b in zip(words, candidate, strict=True)) >= len(words):
             return True
+    return False
+
+
+_SIBLING_SCAN = 400  # lines
+_SIBLING_WORDS = 3
+
+
+def has_sibling(lines: list[str], index: int, text: str) -> bool:
+    """Another short line of the same form as ``text`` (line ``index``) later on, over body
+    text: a section heading, not a title (a sign-off name near the end is no such sibling)."""
+    form = heading_form(text)
+    end = min(len(lines), index + _SIBLING_SCAN)
+    for other in range(index + 1, end - 1):
+        candidate = lines[other].strip()
+        if (
+            candidate
+            and candidate != text
+            and not lines[other - 1].strip()
+            and len(candidate.split()) <= _SIBLING_WORDS
+            and heading_form(candidate) == form
+        ):
+            after = next((t.strip() for t in lines[other + 1 : end] if t.strip()), "")
+            if is_body_text(after) and not chrome_strength(after):
+                return True
     return False

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import ParseError
-from .chrome import CRUMB, chrome_strength, is_counter, is_crumbs, slash_crumbs
+from .chrome import chrome_strength, is_counter, is_crumbs
+from .crumbs import crumb_end
 from .date_lines import date_line, is_time_line
 from .header_line import header_fields, signs
 from .heading_form import heading_form, is_attribute_line, is_body_text
@@ -27,8 +28,10 @@ from .headline_lines import (
     alt_text,
     asks_about,
     check_title,
+    has_sibling,
     image_label,
     in_series,
+    names_series,
     split_run_in,
     tailed_headline,
     vocabulary_label,
@@ -53,7 +56,6 @@ __all__ = ["KICKER", "Head", "read_head"]
 KICKER = "kicker"
 
 _SCAN = 40
-_SIBLING_SCAN = 400
 _KICKER_WORDS = 3
 _KICKER_CHARS = 40
 _LABEL_CHARS = 4
@@ -144,34 +146,6 @@ def _label_line(text: str) -> bool:
     return text.islower() and bare.isalpha() and len(text) >= _LABEL_CHARS
 
 
-def _has_sibling(lines: list[str], index: int, text: str) -> bool:
-    """Another short line of the same form later on, over body text: a section heading,
-    not a title (a sign-off name near the end is no such sibling)."""
-    form = heading_form(text)
-    end = min(len(lines), index + _SIBLING_SCAN)
-    for other in range(index + 1, end - 1):
-        candidate = lines[other].strip()
-        if (
-            candidate
-            and candidate != text
-            and not lines[other - 1].strip()
-            and len(candidate.split()) <= _KICKER_WORDS
-            and heading_form(candidate) == form
-        ):
-            after = next((t.strip() for t in lines[other + 1 : end] if t.strip()), "")
-            if is_body_text(after) and not chrome_strength(after):
-                return True
-    return False
-
-
-def _crumb_end(text: str) -> str | None:
-    """The last part of a breadcrumb trail, else None."""
-    if slash_crumbs(text):
-        return text.rsplit(" / ", 1)[1].strip()
-    parts = CRUMB.split(text)
-    return parts[-1].strip() if len(parts) > 1 else None
-
-
 def _skippable(text: str) -> bool:
     """Chrome, breadcrumbs, dates, times and bylines above a title."""
     return not text.startswith(ESCAPE) and bool(
@@ -207,6 +181,7 @@ def _find_head(lines: list[str], start: int) -> Head:
     skipped: list[str] = []
     last_date: tuple[int, str] | None = None
     dated_above = False  # the line above was the date: a date header sits over the headline
+    series = False  # the line is a series label the headline under it names again
     k = after_view_original(cands, meta) or _after_feature_label(cands)
     while k < len(cands):
         index, text = cands[k]
@@ -222,11 +197,11 @@ def _find_head(lines: list[str], start: int) -> Head:
             skipped.append(text)  # the logo's letters or the tagline under the site's name
             k += 1
             continue
-        if k + 1 < len(cands) and _crumb_end(text) == cands[k + 1][1]:
+        if k + 1 < len(cands) and crumb_end(text) == cands[k + 1][1]:
             index, text = cands[k + 1]  # a breadcrumb trail ends in the page's own title
             check_title(text, index)
             return Head(text, index, meta, index + 1)
-        end = _crumb_end(text)
+        end = crumb_end(text)
         if end and k + 1 < len(cands) and is_body_text(cands[k + 1][1]) and _headline(end):
             # a trail over the body with no headline line: it ends in the page's title
             return Head(end, index, meta, index + 1)
@@ -278,7 +253,7 @@ def _find_head(lines: list[str], start: int) -> Head:
             last_date is not None
             and (heading_form(text) == "caps" or " " not in text)
             and _kicker(text)
-            and _has_sibling(lines, index, text)
+            and has_sibling(lines, index, text)
         ):
             # No headline: a date, then a first section in capitals or of one word ("AFRICA")
             return Head(last_date[1], last_date[0], meta, last_date[0] + 1)
@@ -324,6 +299,13 @@ def _find_head(lines: list[str], start: int) -> Head:
             )
             or (
                 following is not None
+                and _title_like(following)
+                and not asks_about(following, text)  # "What is conflict analysis?"
+                and (series := names_series(text, following))
+                and (_headline(following) or _body_after(cands, k, following))
+            )
+            or (
+                following is not None
                 and _section_label(text, following, date_line(below) is not None)
                 and not below[:1].islower()  # the headline is no sentence run on below
                 and not following.startswith(text + " ")  # the headline, and it run on below
@@ -336,6 +318,7 @@ def _find_head(lines: list[str], start: int) -> Head:
             above = above and all(chrome_strength(t) for _, t in cands[k + 1 : after])
             named = heading_form(text) == "caps" or site_name(text) or above
             named = named and text.lower() not in _KINDS  # "Report": the kind, no site
+            named = named and not series  # the series the headline names again
             field = "publisher" if top and named else KICKER
             seen = text in skipped or text in meta.get("authors", ())  # said already
             if str(meta.get(field, "")).lower() in _PIECE_TYPES:
