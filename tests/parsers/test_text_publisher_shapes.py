@@ -261,3 +261,12 @@ def test_a_series_label_the_headline_names_again_is_its_kicker() -> None:
         f"Geopolitical Intelligence\n\nWhat is Geopolitical Intelligence?\n\n{BODY}\n"
     )
     assert asked.title == "Geopolitical Intelligence"
+
+
+def test_a_longer_heading_in_sentence_case_takes_its_kind_from_its_labels() -> None:
+    for heading, kind in (("Economic outlook", "outlook"), ("Detection and analysis", "analysis")):
+        brief = parse_text(f"Country Report\n\n{BODY}\n\n{heading}\n\n{BODY}\n")
+        assert [(s.kind.value, s.heading) for s in brief.sections][1:] == [(kind, heading)]
+    # a sentence-case heading with no label in it is other
+    plain = parse_text(f"Country Report\n\n{BODY}\n\nUnrest on city streets\n\n{BODY}\n")
+    assert [s.kind.value for s in plain.sections] == ["other", "other"]

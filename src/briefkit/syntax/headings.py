@@ -12,7 +12,8 @@ is a heading.
 
 :func:`heading_kind` is for lines already known to be headings: longer headings that
 contain a label are classified by their parts, but only when they read as a heading (Title
-Case or capitals, no sentence punctuation or inner colon, at most eight words): labels
+Case or capitals, or sentence case in at most three words; no sentence punctuation or inner
+colon, at most eight words): labels
 joined by a dash or "and" ("Background Information – Brief Overview", "Recommendations and
 Outlook"), a label followed by a preposition ("Key Takeaways from the Report") and a label
 as the last word ("Trend Analysis", "Policy Recommendations").
@@ -198,14 +199,22 @@ def _lookup(key: str) -> SectionKind | None:
     return None
 
 
+_SENTENCE_CASE_WORDS = 3
+
+
 def _title_like(label: str) -> bool:
-    """Title Case or capitals, no sentence punctuation: a label, not a sentence."""
+    """Title Case, capitals or a short phrase in sentence case, no sentence punctuation: a
+    label, not a sentence."""
     words = label.split()
     if not words or len(words) > _MAX_LOOSE_WORDS or ":" in label:
         return False
     if label.endswith((".", "!", "?", ";", ",")):
         return False
     content = [w for w in words if w.lower() not in _SMALL]
+    sentence = words[0][:1].isupper() and all(w[:1].islower() for w in words[1:])
+    if sentence and len(words) <= _SENTENCE_CASE_WORDS:
+        return True  # British style's short headings ("Economic outlook"); a longer line in
+        # sentence case reads as a sentence ("Sources and methods remain unclear")
     return all(w[:1].isupper() or not w[:1].isalpha() for w in content)
 
 
