@@ -92,3 +92,15 @@ def test_a_date_line_consumes_its_words_in_any_language() -> None:
     assert text_corpus.lost_words(text.replace("février", "février brumaire"), brief) == [
         "brumaire"
     ]
+
+
+def test_a_footnote_mark_on_an_authors_name_is_no_lost_word() -> None:
+    sys.path.insert(0, str(ROOT))
+    from benchmarks import text_corpus
+
+    text = "Column\n\nBy Fabio Panetta1\n\nFloods closed the port on Monday.\n\nPanetta2\n"
+    brief = parse_text(text)
+    assert brief.authors == ("Fabio Panetta",)
+    assert text_corpus.lost_words(text, brief) == ["by"]
+    # a marked word that is no author's name still counts
+    assert text_corpus.lost_words(text + "Floodgate3\n", brief) == ["by", "floodgate3"]

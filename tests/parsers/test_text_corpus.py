@@ -702,11 +702,6 @@ KNOWN: dict[str, set[str]] = {
     "tuned/risk_consultancy_travel_report_kicker_plus_rule_tilde_caps_heading_bullets_cut": {
         "sections",
     },
-    # a bare "15-Nov-19" date is missed, and a weekday date heading ending in a colon
-    "tuned/security_contractor_weekly_update_search_chrome_day_heading_country_paras_cut": {
-        "metadata",
-        "sections",
-    },
     # a kind label and a "More on" tag label head sections; an "(EST)" update time, the
     # tags, a tagline and an archive notice are missed
     "tuned/think_tank_backgrounder_doubled_title_dek_updated_est_topic_tags_archived_cut": {
@@ -758,11 +753,10 @@ KNOWN: dict[str, set[str]] = {
         "metadata",
         "title",
     },
-    # a related-articles block is kept; initials lose their final stop
+    # a related-articles block is kept
     "tuned/news_explainer_kicker_question_headline_dek_initials_byline_related_list": {
         "blocks",
         "chrome kept",
-        "metadata",
     },
     # the host's "Name - Site" line is the title; key figures head sections; a heading
     # run into its paragraph is missed

@@ -270,3 +270,27 @@ def test_a_longer_heading_in_sentence_case_takes_its_kind_from_its_labels() -> N
     # a sentence-case heading with no label in it is other
     plain = parse_text(f"Country Report\n\n{BODY}\n\nUnrest on city streets\n\n{BODY}\n")
     assert [s.kind.value for s in plain.sections] == ["other", "other"]
+
+
+def test_a_bylines_names_lose_footnote_marks_and_quotes_but_keep_initials() -> None:
+    cases = {
+        "By Fabio Panetta1": ("Fabio Panetta",),
+        "By T.W.": ("T.W.",),
+        'By "Sorena AI"': ("Sorena AI",),
+        "By Jane Roe* and Sam Lee†": ("Jane Roe", "Sam Lee"),
+        "By Jane Roe.": ("Jane Roe",),
+    }
+    for line, names in cases.items():
+        brief = parse_text(f"21st century cash\n\n{line}\n\n{BODY}\n")
+        assert brief.authors == names, line
+    # a number that is part of a name's word is no footnote mark
+    agent = parse_text(f"21st century cash\n\nBy Agent 47\n\n{BODY}\n")
+    assert agent.authors == ()
+
+
+def test_a_day_month_and_two_digit_year_date() -> None:
+    brief = parse_text(f"Worldview Weekly Security Update\n\n15-Nov-19\n\n{BODY}\n")
+    assert brief.published == dt.date(2019, 11, 15)
+    # a word that is no month keeps the line text
+    kept = parse_text(f"Worldview Weekly Security Update\n\n15-Foo-19\n\n{BODY}\n")
+    assert kept.published is None

@@ -23,7 +23,8 @@ from .month_names import english_date
 __all__ = ["DateLine", "date_line", "date_pair", "is_date_range", "is_time_line"]
 
 _MAX_DATE_CHARS = 80
-#: Every date line this module reads has a four-digit year: a cheap test before the rest.
+#: Every date line this module reads has a four-digit year (or is a "15-Nov-19"): a cheap
+#: test before the rest.
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _WEEKDAY = re.compile(
     r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+", re.IGNORECASE
@@ -52,6 +53,7 @@ _READING_FIRST = re.compile(r"^\d{1,3} min(?:ute)?s? read\s*(?=[A-Z\d])")
 #: A numeric date with the day and month in either order ("12/31/2024", "07-07-2021",
 #: "31.12.2024"): read only when the order cannot matter or the numbers tell it.
 _SLASHED = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
+_DAY_MON_YY = re.compile(r"\d{1,2}-[A-Za-z]{3}-\d{2}")
 _BY = re.compile(r"\s+[-–—|]\s+(?:by\s+)?([A-Z][\w.'’ -]{1,60})$")
 _MASTHEAD = re.compile(r"[-–—]\s+([A-Z][\w.'’ &]{1,50}?)\s+[-–—]\s+(.{6,40})")
 _TIME_ONLY = re.compile(r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
@@ -98,6 +100,11 @@ def _read(text: str, month_first: bool | None = None) -> dt.date | dt.datetime |
     found = iso_date(text) or printed_date(text) or _slashed(text, month_first)
     if found is None and (english := english_date(text)) is not None:
         found = printed_date(english)
+    if found is None and _DAY_MON_YY.fullmatch(text):
+        try:  # "15-Nov-19": the month's name makes a two-digit year unambiguous
+            found = dt.datetime.strptime(text, "%d-%b-%y").date()
+        except ValueError:
+            return None
     return found
 
 
@@ -106,7 +113,9 @@ def date_line(line: str, month_first: bool | None = None) -> DateLine | None:
     date with day and month both at most 12 is read in the order ``month_first`` gives, when
     given (another date of the same page shows it)."""
     text = " ".join(line.split())
-    if not text or len(text) > _MAX_DATE_CHARS or _YEAR.search(text) is None:
+    if not text or len(text) > _MAX_DATE_CHARS:
+        return None
+    if _YEAR.search(text) is None and _DAY_MON_YY.search(text) is None:
         return None
     text = _READING_FIRST.sub("", _READING.sub("", text))
     signed = _BY_FIRST.fullmatch(text)

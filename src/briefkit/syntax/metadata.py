@@ -127,10 +127,18 @@ def read_meta_line(line: str) -> tuple[str, Any] | None:
     return _FIELD.get(key, key), value
 
 
+#: A byline's final full stop, not an initial's ("By Jane Roe." but "By T.W.").
+_FINAL_STOP = re.compile(r"(?<![A-Z])\.$")
+#: A footnote's mark glued to a name in a paper's byline ("Fabio Panetta1", "Jane Roe*").
+_NOTE_MARK = re.compile(r"(?<=[a-z])[\d*†‡]{1,3}$")
+
+
 def _names(text: str, *, full: bool, lower: bool = False) -> list[str] | None:
     """Personal names joined by commas and "and"; ``full`` wants two words or more each,
     ``lower`` accepts names written in lower case (as some site builders print them)."""
-    names = [n.strip() for n in _NAME_JOIN.split(text.strip().rstrip(".")) if n.strip()]
+    text = _FINAL_STOP.sub("", text.strip())  # "By Jane Roe." but not "T.W."
+    names = [_NOTE_MARK.sub("", n.strip().strip('"“”')) for n in _NAME_JOIN.split(text)]
+    names = [n for n in names if n]
     person = bool(names) and len(names[0].split()) > 1  # "By CNN, AP": two names
     while len(names) > 1 and _appended(names[-1], person):
         names.pop()  # "Jane Roe, Founder", "Patrick Roe, CFA": a role or credential
