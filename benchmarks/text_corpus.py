@@ -212,11 +212,13 @@ def lost_words(
         if " ".join(line.split()) not in chrome and not _NAV_LINE.match(line)
     )
     kept = content_words(brief.model_dump_json())
-    # "2019-03-06T15:40:00Z" as its numbers, and its day as printed ("6", "6th")
+    # "2019-03-06T15:40:00Z" as its numbers, its day as printed ("6", "6th") and its year
+    # in two digits
     for value in (brief.published, brief.updated):
         if value is not None:
             kept |= content_words(re.sub(r"\D", " ", value.isoformat()))
             kept |= {f"{value.day}{suffix}" for suffix in ("", "st", "nd", "rd", "th")}
+            kept.add(f"{value.year % 100:02d}")  # a two-digit year ("11.20.24")
     # a footnote's mark on an author's name ("Fabio Panetta1") is read off with the name
     named = {w for a in brief.authors for w in content_words(a)}
     marked = {w for w in content_words(content) if w.rstrip("0123456789") in named}

@@ -71,14 +71,16 @@ def test_syntax_words_are_read_as_content_words_are() -> None:
 
 
 def test_a_date_line_consumes_its_words_in_any_language() -> None:
-    """A date read into metadata keeps its day as printed ("4th") and its month's name in
-    the page's language ("février"); a word of the line that is no date's still counts."""
+    """A date read into metadata keeps its day as printed ("4th"), its year in two digits
+    ("24") and its month's name in the page's language ("février"); a word of the line that
+    is no date's still counts."""
     sys.path.insert(0, str(ROOT))
     from benchmarks import text_corpus
 
     for line, date in (
         ("jeudi 26 février 2009", "2009-02-26"),
         ("November 4th, 2021", "2021-11-04"),
+        ("11.20.24", "2024-11-20"),
     ):
         text = f"Column\n\n{line}\n\nFloods closed the port on Monday.\n"
         expected = {

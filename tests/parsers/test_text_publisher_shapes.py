@@ -294,3 +294,64 @@ def test_a_day_month_and_two_digit_year_date() -> None:
     # a word that is no month keeps the line text
     kept = parse_text(f"Worldview Weekly Security Update\n\n15-Foo-19\n\n{BODY}\n")
     assert kept.published is None
+
+
+def test_site_builders_and_document_hosts_lines_are_chrome() -> None:
+    lines = (
+        "Use the form on the right to contact us.",
+        "You can set your address, phone number, email and site description in the settings tab.",
+        "123 Street Avenue, City Town, 99999",
+        "Site icon Survival Dispatch",
+        "BREAKING",
+        "print this articlechange text size",
+        "21 downloads 310 Views 512KB Size Report",
+        "Sep 4, 2015 - ... in Malakal, Nasir and Ulang, cholera cases- .... flooded roads",
+    )
+    for line in lines:
+        brief = parse_text(f"{line}\n\nUpper Nile Crisis\n\n{BODY}\n")
+        assert brief.title == "Upper Nile Crisis", line
+        assert [b.text for s in brief.sections for b in s.blocks] == [BODY], line
+    # a sentence about breaking news or downloads is content
+    said = "Breaking news reached the port on Monday, and 21 downloads were logged."
+    kept = parse_text(f"Upper Nile Crisis\n\n{said}\n")
+    assert kept.sections[0].blocks[0].text == said
+
+
+def test_a_kicker_the_headline_runs_on_is_the_title() -> None:
+    text = f"U.S. Embassy Procedures\n\nU.S. Embassy Procedures and Precautions\n\n{BODY}\n"
+    assert parse_text(text).title == "U.S. Embassy Procedures"
+    # the kind of piece is a kicker all the same
+    kind = parse_text(f"Report\n\nReport overviewing conflict trends released\n\n{BODY}\n")
+    assert (kind.title, kind.category) == ("Report overviewing conflict trends released", "Report")
+
+
+def test_a_site_name_and_tagline_joined_by_a_bar_make_the_masthead() -> None:
+    head = "Corvus Insights Blog | Smart Cyber Insurance\n\n"
+    brief = parse_text(f"{head}Q3 2024 Cyber Threat Report: Key Ransomware Statistics\n\n{BODY}\n")
+    assert brief.title == "Q3 2024 Cyber Threat Report: Key Ransomware Statistics"
+    assert (brief.publisher, brief.summary) == ("Corvus Insights Blog", "Smart Cyber Insurance")
+    # a headline with its site after a bar is the page's title line
+    titled = parse_text(f"Risk Outlook 2024 | Harbour Review\n\n{BODY}\n")
+    assert titled.title == "Risk Outlook 2024 | Harbour Review"
+
+
+def test_a_sentence_case_label_over_buttons_is_no_masthead() -> None:
+    head = "loading...\n\nRegional forecast\n\nprint this articlechange text size\n\n"
+    brief = parse_text(
+        f"{head}The Middle East will stay a hotspot\n\nFebruary 11th 2020\n\n{BODY}\n"
+    )
+    assert (brief.title, brief.category, brief.publisher) == (
+        "The Middle East will stay a hotspot",
+        "Regional forecast",
+        None,
+    )
+
+
+def test_a_slashed_date_with_a_two_digit_year_when_a_number_tells_the_day() -> None:
+    for line in ("11.20.24", "20/11/24"):
+        brief = parse_text(f"Q3 2024 Cyber Threat Report\n\n{line}\n\n{BODY}\n")
+        assert brief.published == dt.date(2024, 11, 20), line
+    # day and month that cannot be told apart, or a version number, stay text
+    for line in ("03/04/24", "1.2.3"):
+        kept = parse_text(f"Q3 2024 Cyber Threat Report\n\n{line}\n\n{BODY}\n")
+        assert kept.published is None, line

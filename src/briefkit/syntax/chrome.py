@@ -3,8 +3,8 @@
 Copying a web page brings its interface along: buttons and link labels ("Share", "Find Out
 More", "READ FULL REPORT"), comment forms ("Post a Comment"), newsletter boxes, social
 links, page anchors ("top of page"), legal and cookie notices, logo alt text and image file
-names. This module (with :mod:`.image_chrome` for images' lines) is the one place that
-says what counts as chrome.
+names. This module (with :mod:`.image_chrome` for images' lines and :mod:`.site_chrome`
+for site builders' and document hosts') is the one place that says what counts as chrome.
 
 A line is chrome only when the *whole* line matches one of the patterns below, so a
 sentence that merely starts like a footer ("Comments by the governor ...", "Copyright
@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from .crumbs import CRUMB, is_crumbs, slash_crumbs
 from .image_chrome import IMAGE_PATTERNS
+from .site_chrome import SITE_PATTERNS
 from .wiki_interface import WIKI_INTERFACE
 
 __all__ = [
@@ -249,6 +250,7 @@ _STRONG_PATTERNS = (
     r"[^\n]{1,100} [—–-] (?:a |an )?(?:service|project|publication|initiative|product)"
     r" (?:provided by|of|from|run by) [\w' .&-]{1,60}",
     *IMAGE_PATTERNS,
+    *SITE_PATTERNS,
     # a line of punctuation only: dividers, code fences
     r"[^\w\s]{1,40}",
 )

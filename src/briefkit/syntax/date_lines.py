@@ -53,6 +53,9 @@ _READING_FIRST = re.compile(r"^\d{1,3} min(?:ute)?s? read\s*(?=[A-Z\d])")
 #: A numeric date with the day and month in either order ("12/31/2024", "07-07-2021",
 #: "31.12.2024"): read only when the order cannot matter or the numbers tell it.
 _SLASHED = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
+#: A date with a two-digit year ("15-Nov-19", "11.20.24"), the one kind without four digits.
+_TWO_DIGIT_YEAR = re.compile(r"\d{1,2}-[A-Za-z]{3}-\d{2}|\d{1,2}([/.-])\d{1,2}\1\d{2}(?!\d)")
+_SHORT_SLASHED = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{2})")
 _DAY_MON_YY = re.compile(r"\d{1,2}-[A-Za-z]{3}-\d{2}")
 _BY = re.compile(r"\s+[-–—|]\s+(?:by\s+)?([A-Z][\w.'’ -]{1,60})$")
 _MASTHEAD = re.compile(r"[-–—]\s+([A-Z][\w.'’ &]{1,50}?)\s+[-–—]\s+(.{6,40})")
@@ -100,6 +103,11 @@ def _read(text: str, month_first: bool | None = None) -> dt.date | dt.datetime |
     found = iso_date(text) or printed_date(text) or _slashed(text, month_first)
     if found is None and (english := english_date(text)) is not None:
         found = printed_date(english)
+    if found is None and (short := _SHORT_SLASHED.fullmatch(text)) is not None:
+        # "11.20.24": a two-digit year, read only when a number over 12 tells the day
+        first, second = int(short[1]), int(short[3])
+        if max(first, second) > 12 >= min(first, second):
+            found = _slashed(f"{first}/{second}/{2000 + int(short[4])}")
     if found is None and _DAY_MON_YY.fullmatch(text):
         try:  # "15-Nov-19": the month's name makes a two-digit year unambiguous
             found = dt.datetime.strptime(text, "%d-%b-%y").date()
@@ -115,7 +123,7 @@ def date_line(line: str, month_first: bool | None = None) -> DateLine | None:
     text = " ".join(line.split())
     if not text or len(text) > _MAX_DATE_CHARS:
         return None
-    if _YEAR.search(text) is None and _DAY_MON_YY.search(text) is None:
+    if _YEAR.search(text) is None and _TWO_DIGIT_YEAR.search(text) is None:
         return None
     text = _READING_FIRST.sub("", _READING.sub("", text))
     signed = _BY_FIRST.fullmatch(text)
@@ -136,8 +144,9 @@ def date_line(line: str, month_first: bool | None = None) -> DateLine | None:
     by = _BY.search(text)
     if by is not None and _read(text[: by.start()]) is not None:
         author, text = by.group(1).strip(), text[: by.start()]
-    clock = _TIME.search(text)
-    text = _WEEKDAY.sub("", _TIME.sub("", text) or text)
+    clock = None if _SHORT_SLASHED.fullmatch(text) else _TIME.search(text)  # "11.20.24"
+    bare = text[: clock.start()] if clock is not None else text
+    text = _WEEKDAY.sub("", bare or text)
     date = _read(text, month_first)
     if date is None:
         return None

@@ -17,7 +17,14 @@ from .date_lines import date_line
 from .heading_form import heading_form
 from .site_suffix import SITE_WORDS
 
-__all__ = ["after_view_original", "is_tagline", "masthead", "over_buttons", "site_name"]
+__all__ = [
+    "after_view_original",
+    "is_tagline",
+    "masthead",
+    "over_buttons",
+    "piped_masthead",
+    "site_name",
+]
 
 _SITE_LINES = 3
 _TAGLINE_WORDS = 5
@@ -28,7 +35,7 @@ _MASTHEAD_WORDS = frozenset(
     (  # noqa: SIM905 - a word list reads better as one string
         "review insights insight watch news times post journal monitor report daily weekly "
         "analytics intelligence group institute center centre council foundation observer "
-        "herald tribune gazette chronicle wire digest bulletin desk hub network"
+        "herald tribune gazette chronicle wire digest bulletin desk hub network blog"
     ).split()
 )
 
@@ -80,6 +87,20 @@ def masthead(cands: list[tuple[int, str]], k: int) -> bool:
         and not tagline.endswith(".")
         and heading_form(headline) is not None
     )
+
+
+_PIPED_TAGLINE_WORDS = 6
+
+
+def piped_masthead(text: str) -> tuple[str, str] | None:
+    """ "Corvus Insights Blog | Smart Cyber Insurance": a site's name and its tagline on one
+    line, as a blog's header prints them; (name, tagline), else None."""
+    name, bar, tagline = (part.strip() for part in text.partition(" | "))
+    if not bar or "|" in tagline or not tagline:
+        return None
+    named = len(name.split()) <= _NAME_WORDS and heading_form(name) in ("title", "caps")
+    short = len(tagline.split()) <= _PIPED_TAGLINE_WORDS and heading_form(tagline) is not None
+    return (name, tagline) if named and site_name(name) and short else None
 
 
 def over_buttons(name: str, under: str, dated: str) -> bool:

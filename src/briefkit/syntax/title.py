@@ -36,7 +36,14 @@ from .headline_lines import (
     tailed_headline,
     vocabulary_label,
 )
-from .masthead import after_view_original, is_tagline, masthead, over_buttons, site_name
+from .masthead import (
+    after_view_original,
+    is_tagline,
+    masthead,
+    over_buttons,
+    piped_masthead,
+    site_name,
+)
 from .metadata import byline, is_meta_label, name_line, read_attribution, read_meta_line
 from .site_suffix import site_suffix
 from .text import (
@@ -257,6 +264,15 @@ def _find_head(lines: list[str], start: int) -> Head:
         ):
             # No headline: a date, then a first section in capitals or of one word ("AFRICA")
             return Head(last_date[1], last_date[0], meta, last_date[0] + 1)
+        elif (
+            following is not None
+            and not meta.get("publisher")
+            and (piped := piped_masthead(text)) is not None
+            and _title_like(following)
+            and not following.startswith(piped[0])
+        ):
+            _set(meta, "publisher", piped[0])  # "Corvus Insights Blog | Smart Cyber Insurance"
+            _set(meta, "summary", piped[1])
         elif masthead(cands, k) and not meta.get("publisher") and not meta.get("summary"):
             meta["publisher"], meta["summary"] = text, cands[k + 1][1]  # name over tagline
             skipped.append(text)
@@ -281,6 +297,9 @@ def _find_head(lines: list[str], start: int) -> Head:
                 and not _over_crumbs(cands, after)  # nor a breadcrumb trail, nor a listing's entry
                 and not (after is not None and in_series(lines, cands[after][0], following))
                 and not asks_about(following, text)
+                # the headline runs the line on: the line is the title ("Report" over "Report
+                # ... released" is the kind of piece all the same)
+                and (not following.startswith(text + " ") or text.lower() in _KINDS)
                 and (
                     _headline(following)
                     # a lower-case label, or any kicker over a headline with its date under it
@@ -316,6 +335,8 @@ def _find_head(lines: list[str], start: int) -> Head:
             # over the page's buttons ("Print", "Send by email") the line is the masthead
             above = after is not None and after > k + 1
             above = above and all(chrome_strength(t) for _, t in cands[k + 1 : after])
+            # (a name is capitalised: "Regional forecast" over them is the section's label)
+            above = above and heading_form(text) != "sentence"
             named = heading_form(text) == "caps" or site_name(text) or above
             named = named and text.lower() not in _KINDS  # "Report": the kind, no site
             named = named and not series  # the series the headline names again

@@ -1,0 +1,30 @@
+"""Lines that site builders, themes and document hosts print around a page: a template's
+placeholder text left in place, a theme's site icon and news ticker, a document host's
+counters and the search snippet it shows for the file. Chrome wherever they stand
+(:mod:`.chrome` makes them strong patterns); each is matched on the whole line, so a
+sentence that merely mentions such a thing stays text."""
+
+from __future__ import annotations
+
+__all__ = ["SITE_PATTERNS"]
+
+#: Whole-line patterns, matched case-insensitively.
+SITE_PATTERNS = (
+    # a website template's placeholder text, never replaced by the site's own
+    r"use the form on the right to contact us\.?",
+    r"you can edit the text in this area, and change where the contact form on the right "
+    r"submits to, by entering edit mode using the modes on the bottom right\.?",
+    r"you can set your address, phone number, email and site description in the settings "
+    r"tab\.?",
+    r"link to read me page with more information\.?",
+    r"123 street avenue, city town, 99999|\(123\) 555-6789",
+    # a theme's site icon's alt text ("Site icon Survival Dispatch") and its news ticker
+    r"site icon [^\n]{1,60}",
+    r"breaking(?: news)?:?",
+    # a text-size widget's buttons run together with a print button's label
+    r"(?:print this article ?)?change text size",
+    # a document host's counters over the file ("21 downloads 310 Views 512KB Size Report")
+    r"\d[\d,]{0,9} downloads? \d[\d,]{0,9} views? \d[\d.,]{0,9} ?[kmg]b size(?: report)?",
+    # the search snippet a document host shows for the file ("Sep 4, 2015 - ... in Malakal")
+    r"[a-z]{3} \d{1,2}, \d{4} - \.{3} [^\n]{1,300}",
+)
