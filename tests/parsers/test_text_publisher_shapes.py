@@ -11,6 +11,12 @@ from briefkit import parse_text
 BODY = "The ministry confirmed the order on Monday and said more would follow."
 
 
+def _texts_between_paragraphs(line: str) -> list[str]:
+    """The blocks' texts of a brief with ``line`` between two paragraphs of the body."""
+    brief = parse_text(f"Country Brief\n\n{BODY}\n\n{line}\n\n{BODY}\n")
+    return [b.text for s in brief.sections for b in s.blocks]
+
+
 def test_a_kicker_of_parts_joined_by_a_middle_dot_is_no_title() -> None:
     brief = parse_text(f"CI-201a · Module 3\n\nThe Intelligence Brief Format\n\n{BODY}\n")
     assert (brief.title, brief.category) == ("The Intelligence Brief Format", "CI-201a · Module 3")
@@ -154,12 +160,10 @@ def test_more_interface_lines_are_chrome() -> None:
         "A girl carries her things into a transit centre in RenkImage source, Getty Images",
     )
     for line in lines:
-        brief = parse_text(f"Sudan war: a simple guide\n\n{BODY}\n\n{line}\n\n{BODY}\n")
-        assert [b.text for s in brief.sections for b in s.blocks] == [BODY, BODY], line
-    # a sentence about signing up, or about an image's source, is content
+        assert _texts_between_paragraphs(line) == [BODY, BODY], line
+    # a sentence about signing up is content
     said = "Sign up here is what the ministry told farmers, and few did."
-    kept = parse_text(f"Sudan war: a simple guide\n\n{BODY}\n\n{said}\n")
-    assert [b.text for s in kept.sections for b in s.blocks] == [BODY, said]
+    assert _texts_between_paragraphs(said) == [BODY, said, BODY]
 
 
 def test_contents_labels_in_other_languages_are_chrome_over_their_list() -> None:
@@ -355,3 +359,23 @@ def test_a_slashed_date_with_a_two_digit_year_when_a_number_tells_the_day() -> N
     for line in ("03/04/24", "1.2.3"):
         kept = parse_text(f"Q3 2024 Cyber Threat Report\n\n{line}\n\n{BODY}\n")
         assert kept.published is None, line
+
+
+def test_newsletter_pitches_journal_tools_and_viewer_fields_are_chrome() -> None:
+    lines = (
+        "Join over 350,000 readers on our free intel reports list.",
+        "We will never sell or share your email address or information with anyone.",
+        "Get our free weekly Intelligence Reports",
+        "Request Permissions",
+        "Select your citation format:",
+        "This publication is now archived.",
+        "Start display at page:",
+        'Download "Africa Regional Summary"',
+        "AttachmentSize",
+        "You are free to use this image on your website, please credit us with a link.",
+    )
+    for line in lines:
+        assert _texts_between_paragraphs(line) == [BODY, BODY], line
+    # a sentence about readers joining, or about an archive, is content
+    said = "Join over 350,000 readers, the ministry urged, before the archive closes."
+    assert _texts_between_paragraphs(said) == [BODY, said, BODY]

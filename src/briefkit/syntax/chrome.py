@@ -3,8 +3,9 @@
 Copying a web page brings its interface along: buttons and link labels ("Share", "Find Out
 More", "READ FULL REPORT"), comment forms ("Post a Comment"), newsletter boxes, social
 links, page anchors ("top of page"), legal and cookie notices, logo alt text and image file
-names. This module (with :mod:`.image_chrome` for images' lines and :mod:`.site_chrome`
-for site builders' and document hosts') is the one place that says what counts as chrome.
+names. This module (with :mod:`.form_chrome` for comment and newsletter forms,
+:mod:`.image_chrome` for images' lines and :mod:`.site_chrome` for site builders' and
+document hosts') is the one place that says what counts as chrome.
 
 A line is chrome only when the *whole* line matches one of the patterns below, so a
 sentence that merely starts like a footer ("Comments by the governor ...", "Copyright
@@ -22,6 +23,7 @@ import re
 from functools import lru_cache
 
 from .crumbs import CRUMB, is_crumbs, slash_crumbs
+from .form_chrome import FORM_PATTERNS
 from .image_chrome import IMAGE_PATTERNS
 from .site_chrome import SITE_PATTERNS
 from .wiki_interface import WIKI_INTERFACE
@@ -71,52 +73,7 @@ _STRONG_PATTERNS = (
     # a blog theme's placeholder for an empty widget
     r"there is no custom code to display\.?",
     r"tweet(?: this)?",
-    # comments and comment forms
-    r"no comments?:?",
-    r"\d{1,6} (?:comments?|responses?|replies):?",
-    r"comments? \(\d{1,6}\)",
-    r"comments are (?:closed|disabled)\.?",
-    r"(?:leave|post|add|write|submit) (?:a |your )?(?:comment|reply|response)",
-    r"post comments \(atom\)",
-    r"(?:view|show|hide|load) (?:all |more )?comments",
-    r"please enter your (?:comment|name|email|e-mail)(?: here| address)?!?",
-    r"you have entered an incorrect email address!?",
-    r"join the (?:conversation|discussion)",
-    r"cancel reply",
-    r"speak your mind",  # a blog theme's title over its comment form
-    r"this site uses akismet to reduce spam\. learn how your comment data is processed\.?",
-    r"%d bloggers like this:?",
-    r"your e-?mail address will not be published\.?(?: required fields are marked \*?\.?)?",
-    # newsletters and subscriptions
-    r"subscribe(?: now| today| here| for free)?!?",
-    r"subscribe to:?",
-    r"subscribe to (?:our|the) [\w' -]{1,40}[.!]?",
-    r"sign up(?: now| today| here| for free)?!?",
-    r"sign up (?:for|to) (?:our|the) [\w' -]{1,40}[.!]?",
-    r"sign up with your email(?: address)? to receive news and updates\.?",
-    # "Sign up here if you would like to receive these summaries by email. ..."
-    r"sign up here (?:if|to) [^\n]{1,240}",
-    r"get alerts(?: for (?:these|this|the) (?:topics?|tags?|authors?))?",
-    r"we respect your privacy\.?",
-    r"join (?:our|the) (?:mailing list|newsletter|community)",
-    r"(?:receive|get) our (?:free )?(?:weekly|daily|monthly)?[\w' -]{0,40}"
-    r"(?:alerts?|newsletters?|updates|briefings?|digest)(?: from around the world| by email"
-    r"| in your inbox)?\.?",
-    r"enter your e-?mail(?: address)?",
-    # a mailing-list form's messages ("We need to confirm your email address.")
-    r"you['’]re almost done\.?|we need to confirm your e-?mail address\.?",
-    r"to complete the (?:registration|subscription) process, please click the link in the "
-    r"e-?mail we just sent you\.?",
-    r"unable to subscribe at this moment\.[^\n]{0,120}",
-    r"the e-?mail address(?: \S{1,80})? is already subscribed\.?",
-    r"you are subscribing to [\w' &-]{1,60}\.(?: in order to proceed,? complete the captcha "
-    r"below\.?)?",
-    r"(?:already a (?:subscriber|member)\??|to continue reading)[^\n]{0,80}",
-    r"not a (?:subscriber|member)\? ?(?:sign up|subscribe|register|join)[^\n]{0,160}",
-    r"(?:log ?in|sign ?in|register)(?: to [\w' -]{1,40})?\.?",
-    r"(?:you (?:must|need to) (?:be logged in|log in|sign in|subscribe))[^\n]{0,80}",
-    r"this (?:article|content|report) is (?:only )?(?:available|reserved) (?:to|for) "
-    r"(?:subscribers|members)[^\n]{0,40}",
+    *FORM_PATTERNS,
     # links and buttons
     r"read (?:more|on|the full (?:report|article|story|analysis|brief|newsletter|post))"
     r"(?: here)?\.?",

@@ -27,4 +27,16 @@ SITE_PATTERNS = (
     r"\d[\d,]{0,9} downloads? \d[\d,]{0,9} views? \d[\d.,]{0,9} ?[kmg]b size(?: report)?",
     # the search snippet a document host shows for the file ("Sep 4, 2015 - ... in Malakal")
     r"[a-z]{3} \d{1,2}, \d{4} - \.{3} [^\n]{1,300}",
+    # a document host's notices and viewer ("Start display at page:", "Size: px")
+    r"this document was uploaded by a user[^\n]{0,300}",
+    r"download (?:&|and) view [^\n]{1,120} as pdf for free\.?",
+    r"start display at page:?|size: ?px|transcription",
+    r"download \"[^\"\n]{1,120}\"",
+    # a content system's attachment table ("AttachmentSize", "PDF icon report.pdf232.46 KB")
+    r"attachment ?size|pdf icon [^\n]{1,120}",
+    # a journal's article tools ("Request Permissions", "Select your citation format:")
+    r"request permissions|select your citation format:?|privacy statement",
+    r"if you wish to reuse any or all of this article[^\n]{0,240}",
+    # a publication's archive notice
+    r"this (?:publication|page|article|report) (?:is|has been) (?:now )?archived\.?",
 )
