@@ -758,11 +758,6 @@ KNOWN: dict[str, set[str]] = {
     },
     # an image's alt line over its near-identical caption is kept
     "tuned/social_newsletter_repeated_headline_byline_image_alt_then_caption_cut": {"chrome kept"},
-    # an "Also in this section" block of dated teasers is kept
-    "tuned/trade_magazine_dek_paywall_stub_related_dated_teasers": {
-        "blocks",
-        "chrome kept",
-    },
     # an office-locator widget line is the title
     "tuned/travel_agency_warnings_feed_headline_timestamp_body_triples_no_blank_lines_cut": {
         "sections",

@@ -379,3 +379,18 @@ def test_newsletter_pitches_journal_tools_and_viewer_fields_are_chrome() -> None
     # a sentence about readers joining, or about an archive, is content
     said = "Join over 350,000 readers, the ministry urged, before the archive closes."
     assert _texts_between_paragraphs(said) == [BODY, said, BODY]
+
+
+def test_a_related_box_of_dated_teasers_is_chrome() -> None:
+    box = (
+        "Also in this section\n\n9 January 2026\n\nOPEC+ is staying on course as output declines"
+        "\n\n8 January 2026\n\nIndonesia and Malaysia stand on the edge of new capabilities\n\n"
+    )
+    brief = parse_text(f"Oil may not escape a recession\n\n{BODY}\n\n{box}")
+    assert [b.text for s in brief.sections for b in s.blocks] == [BODY]
+    # a dated paragraph under the label is prose, and ends the box
+    prose = "The ministry confirmed on Monday that the order would stand for another year."
+    kept = parse_text(
+        f"Oil may not escape a recession\n\n{BODY}\n\n{box}9 January 2026\n\n{prose}\n"
+    )
+    assert [b.text for s in kept.sections for b in s.blocks][-1] == prose

@@ -295,6 +295,7 @@ _RELATED = re.compile(
     r"| terms| topics)?|"
     r"you (?:may|might) also (?:like|be interested in)|more (?:on|from) [\w' .&-]{1,30}|also read|"
     r"recommended(?: for you| reading| posts| articles)?|read more|most read|"
+    r"(?:also|more) in this (?:section|category|series)|"
     r"trending(?: now)?)\s?:?",
     re.IGNORECASE,
 )

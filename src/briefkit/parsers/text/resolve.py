@@ -27,6 +27,7 @@ from ...syntax.chrome import (
     is_menu_prompt,
     is_related_label,
 )
+from ...syntax.date_lines import date_line
 from ...syntax.heading_form import heading_form, is_body_text
 from ...syntax.image_chrome import is_credit
 from ...syntax.text import split_lead
@@ -37,6 +38,7 @@ __all__ = ["resolve"]
 
 _TEASER_WORDS = 14
 _RELATED_WORDS = 14
+_TEASER_WORDS = 45
 _REPEAT_REACH = 8
 _VARIANT_WORDS = 5
 _ANNOUNCERS = (" here:", " below:", " this link:", " the link below:")
@@ -266,7 +268,13 @@ def _related_boxes(units: list[Unit]) -> None:
         if opens_box and len(unit.raw) == 1 and is_related_label(unit.raw[0]):
             unit.kind = "chrome"
             i += 1
-            while i < len(units) and (units[i].kind == "chrome" or _related_link(units[i])):
+            dated = False  # the last link was a teaser's date: its teaser line follows
+            while i < len(units) and (
+                units[i].kind == "chrome"
+                or _related_link(units[i])
+                or (dated and _teaser(units[i]))
+            ):
+                dated = units[i].single and date_line(units[i].text) is not None
                 units[i].kind = "chrome"
                 i += 1
             continue
@@ -274,12 +282,19 @@ def _related_boxes(units: list[Unit]) -> None:
 
 
 def _related_link(unit: Unit) -> bool:
-    """A headline-shaped line of a related-links box."""
+    """A headline-shaped line of a related-links box, or a teaser's date."""
     if not unit.single and unit.kind != "head":
         return False
     text = unit.text
+    if date_line(text) is not None:
+        return True
     shaped = heading_form(text.rstrip("?")) in ("title", "caps")
     return len(text.split()) <= _RELATED_WORDS and shaped
+
+
+def _teaser(unit: Unit) -> bool:
+    """A related link's teaser under its date: one line that ends without a full stop."""
+    return unit.single and len(unit.text.split()) <= _TEASER_WORDS and unit.text[-1:] not in ".!?:"
 
 
 def _repeated_title(units: list[Unit], title: str) -> None:
