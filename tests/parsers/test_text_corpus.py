@@ -124,14 +124,9 @@ KNOWN: dict[str, set[str]] = {
     "tuned/news_blog_guide_headline_from_address_toc_single_breaks": {"sections"},
     # stories opened by numbered image-name lines head nothing
     "tuned/news_site_daily_brief_numbered_image_names_indented_stories": {"sections"},
-    # the standard's name is the title; the copy notice and the "Annex D" part label are
-    # kept
-    "tuned/standards_body_annex_page_lettered_headline_semicolon_bullets": {
-        "chrome kept",
-        "metadata",
-        "sections",
-        "title",
-    },
+    # the standard's name over the copy notice is read as the publisher and the "Annex D"
+    # part label as the kicker
+    "tuned/standards_body_annex_page_lettered_headline_semicolon_bullets": {"metadata"},
     # the "Table of Contents" label's second headline is read as a heading; a lower-case
     # wordmark in the byline slot and a date joined by a mis-decoded dot give nothing
     "tuned/content_site_guide_wordmark_byline_mojibake_dot_toc_label_second_headline": {
@@ -247,8 +242,9 @@ KNOWN: dict[str, set[str]] = {
     # the article indented under a bullet continues the item, as docs/parsing.md says;
     # this expected JSON reads its heading out of it
     "tuned/security_consultancy_column_credential_byline_body_in_bullet": {"sections"},
-    # a quoted "> ## Documentation Index" notice above the "# " headline is taken as the title
-    "tuned/software_docs_markdown_export_quoted_notice_component_tags": {"sections", "title"},
+    # the steps of a documentation component ("<Steps>" ... "</Steps>"), one a line under
+    # its tag, stay paragraphs where the expected JSON reads a numbered list
+    "tuned/software_docs_markdown_export_quoted_notice_component_tags": {"blocks"},
     # set 26 (first met at 310a6b6, as a held-out set; the one it tuned is off this list):
     # a sentence-case heading tight over an indented numbered list is missed
     "tuned/business_app_docs_tagline_indented_bullets_numbered_steps_emoji_icon": {"sections"},

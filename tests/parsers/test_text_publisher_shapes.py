@@ -373,9 +373,19 @@ def test_newsletter_pitches_journal_tools_and_viewer_fields_are_chrome() -> None
         'Download "Africa Regional Summary"',
         "AttachmentSize",
         "You are free to use this image on your website, please credit us with a link.",
+        "ATTENTION: This page is intended to be viewed online and may not be printed or copied.",
+        "Health Affairs Scholar logoLink to Health Affairs Scholar",
     )
     for line in lines:
         assert _texts_between_paragraphs(line) == [BODY, BODY], line
+    notice = (
+        "> ## Documentation Index\n"
+        "> Fetch the complete documentation index at: https://docs.example.org/llms.txt\n"
+        "> Use this file to discover all available pages before exploring further.\n\n"
+    )
+    docs = parse_text(f"{notice}# Detect access conflicts\n\n{BODY}\n")
+    assert docs.title == "Detect access conflicts"
+    assert [b.text for s in docs.sections for b in s.blocks] == [BODY]
     # a sentence about readers joining, or about an archive, is content
     said = "Join over 350,000 readers, the ministry urged, before the archive closes."
     assert _texts_between_paragraphs(said) == [BODY, said, BODY]

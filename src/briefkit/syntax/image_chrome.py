@@ -33,6 +33,8 @@ IMAGE_PATTERNS = (
     # with the caption the copy ran into the source
     r"image (?:caption|source),?(?: [^\n]{1,60})?",
     r"[^\n]{1,250}\Simage source, [^\n]{1,60}",
+    # a journal's logo run into its link ("Health Affairs Scholar logoLink to Health ...")
+    r"[^\n]{1,80} logo ?link to [^\n]{1,80}",
     # a stock site's request for attribution under its picture
     r"you are free to use this image[^\n]{0,240}",
     # a picture's attribution as Wikimedia Commons prints it ("By U.S. Government [Public

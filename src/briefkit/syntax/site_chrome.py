@@ -37,6 +37,12 @@ SITE_PATTERNS = (
     # a journal's article tools ("Request Permissions", "Select your citation format:")
     r"request permissions|select your citation format:?|privacy statement",
     r"if you wish to reuse any or all of this article[^\n]{0,240}",
+    # a documentation site's notice to language models, as its copies carry it
+    r"(?:## )?documentation index",
+    r"fetch the complete documentation index at: \S{1,200}",
+    r"use this file to discover all available pages before exploring further\.?",
+    # a standards body's notice on pages not to be printed
+    r"(?:attention: )?this (?:page|document) is intended to be viewed online[^\n]{0,120}",
     # a publication's archive notice
     r"this (?:publication|page|article|report) (?:is|has been) (?:now )?archived\.?",
 )
