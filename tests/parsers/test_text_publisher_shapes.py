@@ -404,3 +404,12 @@ def test_a_related_box_of_dated_teasers_is_chrome() -> None:
         f"Oil may not escape a recession\n\n{BODY}\n\n{box}9 January 2026\n\n{prose}\n"
     )
     assert [b.text for s in kept.sections for b in s.blocks][-1] == prose
+
+
+def test_a_line_over_a_label_that_opens_the_body_is_the_title() -> None:
+    for label in ("Definition", "Introduction:"):
+        brief = parse_text(f"Security Incident\n\n{label}\n\n{BODY}\n")
+        assert (brief.title, brief.category) == ("Security Incident", None), label
+    # over a headline, the short line is the kicker still
+    kicked = parse_text(f"Maritime\n\nPiracy Rises in the Gulf of Guinea\n\n{BODY}\n")
+    assert (kicked.title, kicked.category) == ("Piracy Rises in the Gulf of Guinea", "Maritime")

@@ -22,7 +22,9 @@ __all__ = [
     "image_label",
     "in_series",
     "keyword_line",
+    "logo_letters",
     "names_series",
+    "opens_body",
     "split_run_in",
     "tailed_headline",
     "vocabulary_label",
@@ -206,3 +208,23 @@ def has_sibling(lines: list[str], index: int, text: str) -> bool:
             if is_body_text(after) and not chrome_strength(after):
                 return True
     return False
+
+
+#: One-word labels that open a piece's body ("Introduction", "Definition"): no headline.
+_BODY_LABELS = frozenset(
+    "introduction definition abstract foreword preface contents conclusion".split()  # noqa: SIM905
+)
+
+
+def opens_body(line: str) -> bool:
+    """A label that opens the body under the title ("Introduction", "Definition:"): what
+    stands over it is the title, not a kicker."""
+    return line.lower().rstrip(": ") in _BODY_LABELS
+
+
+_LOGO_CHARS = 3
+
+
+def logo_letters(text: str) -> bool:
+    """A logo's letters copied as text ("CC")."""
+    return len(text) <= _LOGO_CHARS and text.isalpha() and text.isupper()

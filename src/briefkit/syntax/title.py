@@ -31,7 +31,9 @@ from .headline_lines import (
     has_sibling,
     image_label,
     in_series,
+    logo_letters,
     names_series,
+    opens_body,
     split_run_in,
     tailed_headline,
     vocabulary_label,
@@ -68,7 +70,6 @@ _KICKER_CHARS = 40
 _LABEL_CHARS = 4
 _TITLE_WORDS = 30
 _MENU_WORDS = 8
-_LOGO_CHARS = 3
 _SITE_LINES = 3
 #: Last words of labels that name the kind of piece ("Online Article", "Expert Comment").
 _PIECE_TYPES = frozenset(
@@ -200,7 +201,7 @@ def _find_head(lines: list[str], start: int) -> Head:
             check_title(text, index)
             return Head(text, index, meta, index + 1)
         tight = k > 0 and cands[k - 1][0] == index - 1
-        if tight and (_logo(text) or _masthead_tagline(cands, k, meta)):
+        if tight and (logo_letters(text) or _masthead_tagline(cands, k, meta)):
             skipped.append(text)  # the logo's letters or the tagline under the site's name
             k += 1
             continue
@@ -244,7 +245,7 @@ def _find_head(lines: list[str], start: int) -> Head:
             _set(meta, "publisher", said[1])  # "Published daily by the Lowy Institute"
         elif _skippable(text) or (following is not None and alt_text(text, following)):
             pass
-        elif _tight_below(cands, k) and _logo(cands[k + 1][1]):
+        elif _tight_below(cands, k) and logo_letters(cands[k + 1][1]):
             pass  # the site's banner, its logo's letters under it
         elif following is not None and (site := site_suffix(text, following)) is not None:
             _set(meta, "publisher", site)
@@ -297,6 +298,7 @@ def _find_head(lines: list[str], start: int) -> Head:
                 and not _over_crumbs(cands, after)  # nor a breadcrumb trail, nor a listing's entry
                 and not (after is not None and in_series(lines, cands[after][0], following))
                 and not asks_about(following, text)
+                and not opens_body(following)  # "Definition", "Introduction": the body's start
                 # the headline runs the line on: the line is the title ("Report" over "Report
                 # ... released" is the kind of piece all the same)
                 and (not following.startswith(text + " ") or text.lower() in _KINDS)
@@ -429,11 +431,6 @@ def _over_crumbs(cands: list[tuple[int, str]], k: int | None) -> bool:
 def _tight_below(cands: list[tuple[int, str]], k: int) -> bool:
     """The candidate after ``k`` is on the very next line."""
     return k + 1 < len(cands) and cands[k + 1][0] == cands[k][0] + 1
-
-
-def _logo(text: str) -> bool:
-    """A logo's letters copied as text ("CC")."""
-    return len(text) <= _LOGO_CHARS and text.isalpha() and text.isupper()
 
 
 def _section_label(text: str, following: str, dated: bool) -> bool:

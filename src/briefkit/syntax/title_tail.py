@@ -11,7 +11,7 @@ from .chrome import STRONG, chrome_strength, is_contents_label, is_crumbs
 from .date_lines import date_line, is_time_line
 from .header_line import header_fields, signs
 from .heading_form import heading_form, is_body_text
-from .headline_lines import keyword_line
+from .headline_lines import keyword_line, logo_letters
 from .image_chrome import is_credit
 from .metadata import byline, is_meta_label, name_line, read_label_pair
 from .text import ESCAPE, ITEM, heading_alone, nav_side
@@ -21,7 +21,6 @@ from .title import (
     KICKER,
     Head,
     _kicker,
-    _logo,
     _set,
 )
 
@@ -84,7 +83,7 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
             if dated is not None:
                 index += 1
         value = _next_text(lines, index)
-        if is_crumbs(text) or (active and _logo(text)):
+        if is_crumbs(text) or (active and logo_letters(text)):
             index, active = index + 1, True  # the page header's trail or a logo's letters
             continue
         if _section_link(text) and index + 1 < len(lines) and _kicker(lines[index + 1].strip()):
