@@ -189,10 +189,10 @@ def _find_head(lines: list[str], start: int) -> Head:
     skipped: list[str] = []
     last_date: tuple[int, str] | None = None
     dated_above = False  # the line above was the date: a date header sits over the headline
-    series = False  # the line is a series label the headline under it names again
     k = after_view_original(cands, meta) or _after_feature_label(cands)
     while k < len(cands):
         index, text = cands[k]
+        label: str | None = None  # a series or section label over the headline (_label_kind)
         if text[0] == ESCAPE:
             if not text[1:].strip():
                 raise ParseError("the title line holds only a backslash", line=index + 1)
@@ -290,49 +290,28 @@ def _find_head(lines: list[str], start: int) -> Head:
             check_title(text, index)
             return Head(text, index, meta, index + 1)
         elif (
-            (
-                following is not None
-                and _kicker(text)
-                and not byline(cands[k + 1][1])  # a byline stands under a headline, not a kicker
-                and not (name_line(following) and signs(below))  # nor an author's name
-                and not _over_crumbs(cands, after)  # nor a breadcrumb trail, nor a listing's entry
-                and not (after is not None and in_series(lines, cands[after][0], following))
-                and not asks_about(following, text)
-                and not opens_body(following)  # "Definition", "Introduction": the body's start
-                # the headline runs the line on: the line is the title ("Report" over "Report
-                # ... released" is the kind of piece all the same)
-                and (not following.startswith(text + " ") or text.lower() in _KINDS)
-                and (
-                    _headline(following)
-                    # a lower-case label, or any kicker over a headline with its date under it
-                    or ((_label_line(text) or date_line(below)) and _title_like(following))
-                    or _printed_twice(cands, after)
-                    # under a section's link ("Blog"), or as the kind of piece ("Report"),
-                    # whatever case the headline is in
-                    or (
-                        str(meta.get(KICKER, "")).lower() in _PIECE_TYPES and _title_like(following)
-                    )
-                    or (
-                        text.lower() in _KINDS
-                        and (_title_like(following) or _label_line(following))
-                    )
-                )
+            following is not None
+            and _kicker(text)
+            and not byline(cands[k + 1][1])  # a byline stands under a headline, not a kicker
+            and not (name_line(following) and signs(below))  # nor an author's name
+            and not _over_crumbs(cands, after)  # nor a breadcrumb trail, nor a listing's entry
+            and not (after is not None and in_series(lines, cands[after][0], following))
+            and not asks_about(following, text)
+            and not opens_body(following)  # "Definition", "Introduction": the body's start
+            # the headline runs the line on: the line is the title ("Report" over "Report
+            # ... released" is the kind of piece all the same)
+            and (not following.startswith(text + " ") or text.lower() in _KINDS)
+            and (
+                _headline(following)
+                # a lower-case label, or any kicker over a headline with its date under it
+                or ((_label_line(text) or date_line(below)) and _title_like(following))
+                or _printed_twice(cands, after)
+                # under a section's link ("Blog"), or as the kind of piece ("Report"),
+                # whatever case the headline is in
+                or (str(meta.get(KICKER, "")).lower() in _PIECE_TYPES and _title_like(following))
+                or (text.lower() in _KINDS and (_title_like(following) or _label_line(following)))
             )
-            or (
-                following is not None
-                and _title_like(following)
-                and not asks_about(following, text)  # "What is conflict analysis?"
-                and (series := names_series(text, following))
-                and (_headline(following) or _body_after(cands, k, following))
-            )
-            or (
-                following is not None
-                and _section_label(text, following, date_line(below) is not None)
-                and not below[:1].islower()  # the headline is no sentence run on below
-                and not following.startswith(text + " ")  # the headline, and it run on below
-                and (_body_after(cands, k, following) or date_line(below) is not None)
-            )
-        ):
+        ) or (following is not None and (label := _label_kind(cands, k, following, below))):
             top = all(chrome_strength(t) for t in skipped)
             # over the page's buttons ("Print", "Send by email") the line is the masthead
             above = after is not None and after > k + 1
@@ -341,7 +320,7 @@ def _find_head(lines: list[str], start: int) -> Head:
             above = above and heading_form(text) != "sentence"
             named = heading_form(text) == "caps" or site_name(text) or above
             named = named and text.lower() not in _KINDS  # "Report": the kind, no site
-            named = named and not series  # the series the headline names again
+            named = named and label != "series"  # the series the headline names again
             field = "publisher" if top and named else KICKER
             seen = text in skipped or text in meta.get("authors", ())  # said already
             if str(meta.get(field, "")).lower() in _PIECE_TYPES:
@@ -433,15 +412,34 @@ def _tight_below(cands: list[tuple[int, str]], k: int) -> bool:
     return k + 1 < len(cands) and cands[k + 1][0] == cands[k][0] + 1
 
 
+def _label_kind(cands: list[tuple[int, str]], k: int, headline: str, below: str) -> str | None:
+    """ "series" when candidate ``k`` is a series label the headline names again ("Monthly
+    Travel Safety Report" over "Travel Safety Travel Summary – June 2019"), "section" for a
+    short section label in sentence case over it, else None."""
+    text, dated = cands[k][1], date_line(below) is not None
+    body = _body_after(cands, k, headline)
+    if not _title_like(headline) or asks_about(headline, text):  # "What is conflict analysis?"
+        return None
+    if names_series(text, headline) and (_headline(headline) or body):
+        return "series"
+    if (
+        _section_label(text, headline, dated)
+        and not below[:1].islower()  # the headline is no sentence run on below
+        and not headline.startswith(text + " ")  # the headline, and it run on below
+        and (body or dated)
+    ):
+        return "section"
+    return None
+
+
 def _section_label(text: str, following: str, dated: bool) -> bool:
     """A short section label in sentence case ("Conflict intelligence", "Statutory
-    guidance") over a longer headline; one word longer over a headline with its date under
-    it ("Making your research accessible")."""
+    guidance") over a longer headline (title-like: see ``_label_kind``); one word longer
+    over a headline with its date under it ("Making your research accessible")."""
     words = text.split()
     return (
         len(words) <= _KICKER_WORDS + dated
         and heading_form(text) == "sentence"
-        and _title_like(following)
         and len(following.split()) > len(words)
     )
 
