@@ -8,7 +8,9 @@ text. Slashed dates are read only when unambiguous (one part above 12 decides wh
 day); "03/04/2024" is no date. A line that is a span of dates ("5-11 July 2020", "1 to 15
 March 2017", "March 1-7, 2024"), as reports and listings print the period they cover, is
 no publication date; :func:`is_date_range` tells it apart so that it stays text, on a line
-of its own.
+of its own. Day-first dates in other languages ("jeudi 26 février 2009") are read through
+:mod:`.month_names`; a two-digit year only where nothing else is ambiguous ("15-Nov-19",
+"11.20.24").
 """
 
 from __future__ import annotations
@@ -23,8 +25,8 @@ from .month_names import english_date
 __all__ = ["DateLine", "date_line", "date_pair", "is_date_range", "is_time_line"]
 
 _MAX_DATE_CHARS = 80
-#: Every date line this module reads has a four-digit year (or is a "15-Nov-19"): a cheap
-#: test before the rest.
+#: Every date line this module reads has a four-digit year (or a two-digit one: "15-Nov-19",
+#: "11.20.24"): a cheap test before the rest.
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _WEEKDAY = re.compile(
     r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+", re.IGNORECASE

@@ -18,6 +18,7 @@ from .heading_form import heading_form
 from .site_suffix import SITE_WORDS
 
 __all__ = [
+    "SITE_LINES",
     "after_view_original",
     "is_tagline",
     "masthead",
@@ -26,7 +27,8 @@ __all__ = [
     "site_name",
 ]
 
-_SITE_LINES = 3
+#: How far down the page a site's header lines are looked for (candidate lines).
+SITE_LINES = 3
 _TAGLINE_WORDS = 5
 _TAGLINE_MAX_WORDS = 16
 _NAME_WORDS = 4
@@ -116,7 +118,7 @@ def over_buttons(name: str, under: str, dated: str) -> bool:
 def after_view_original(cands: list[tuple[int, str]], meta: dict[str, Any]) -> int:
     """Skip "SITE NAME" / "View Original" over a copied AMP page: the candidate after it,
     the name read as the publisher (when ``meta`` has none)."""
-    for k, (index, text) in enumerate(cands[: _SITE_LINES + 1]):
+    for k, (index, text) in enumerate(cands[: SITE_LINES + 1]):
         if " ".join(text.split()).lower() == "view original":
             names = [t for _, t in cands[:k] if not chrome_strength(t)]
             if not all(len(n.split()) <= SITE_WORDS for n in names):

@@ -30,7 +30,7 @@ SITE_PATTERNS = (
     # a document host's notices and viewer ("Start display at page:", "Size: px")
     r"this document was uploaded by a user[^\n]{0,300}",
     r"download (?:&|and) view [^\n]{1,120} as pdf for free\.?",
-    r"start display at page:?|size: ?px|transcription",
+    r"start display at page:?|size: ?px",
     r"download \"[^\"\n]{1,120}\"",
     # a content system's attachment table ("AttachmentSize", "PDF icon report.pdf232.46 KB")
     r"attachment ?size|pdf icon [^\n]{1,120}",

@@ -39,6 +39,7 @@ from .headline_lines import (
     vocabulary_label,
 )
 from .masthead import (
+    SITE_LINES,
     after_view_original,
     is_tagline,
     masthead,
@@ -70,7 +71,6 @@ _KICKER_CHARS = 40
 _LABEL_CHARS = 4
 _TITLE_WORDS = 30
 _MENU_WORDS = 8
-_SITE_LINES = 3
 #: Last words of labels that name the kind of piece ("Online Article", "Expert Comment").
 _PIECE_TYPES = frozenset(
     (  # noqa: SIM905
@@ -478,7 +478,7 @@ def _read_bullet_run(texts: list[str], meta: dict[str, Any]) -> None:
 
 def _after_feature_label(cands: list[tuple[int, str]]) -> int:
     """The candidate after a "Featured" label over a headline among the first few lines."""
-    for k, (_, text) in enumerate(cands[: _SITE_LINES + 2]):
+    for k, (_, text) in enumerate(cands[: SITE_LINES + 2]):
         label = _FEATURE_LABEL.fullmatch(" ".join(text.split())) is not None
         if label and 0 < k < len(cands) - 1 and _title_like(cands[k + 1][1]):
             return k + 1

@@ -38,7 +38,7 @@ __all__ = ["resolve"]
 
 _TEASER_WORDS = 14
 _RELATED_WORDS = 14
-_TEASER_WORDS = 45
+_DATED_TEASER_WORDS = 45  # a related link's teaser line under its date
 _REPEAT_REACH = 8
 _VARIANT_WORDS = 5
 _ANNOUNCERS = (" here:", " below:", " this link:", " the link below:")
@@ -294,7 +294,11 @@ def _related_link(unit: Unit) -> bool:
 
 def _teaser(unit: Unit) -> bool:
     """A related link's teaser under its date: one line that ends without a full stop."""
-    return unit.single and len(unit.text.split()) <= _TEASER_WORDS and unit.text[-1:] not in ".!?:"
+    return (
+        unit.single
+        and len(unit.text.split()) <= _DATED_TEASER_WORDS
+        and unit.text[-1:] not in ".!?:"
+    )
 
 
 def _repeated_title(units: list[Unit], title: str) -> None:
