@@ -676,10 +676,8 @@ KNOWN: dict[str, set[str]] = {
         "metadata",
         "sections",
     },
-    # a "Cover Image Source" label is kept and heads a section; a double question heading
-    # ("Are there levels ...? What are they?") is missed
+    # a double question heading ("Are there levels ...? What are they?") is missed
     "tuned/vendor_blog_masthead_back_link_byline_date_question_headings_numbered_levels_cut": {
-        "chrome kept",
         "sections",
     },
     # a category label between runs of blank lines and a "Title | Q1 2024" heading are

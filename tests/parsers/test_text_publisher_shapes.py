@@ -157,6 +157,7 @@ def test_more_interface_lines_are_chrome() -> None:
         "Scroll to Top",
         "Image caption,",
         "Image source, Getty Images",
+        "Cover Image Source",
         "A girl carries her things into a transit centre in RenkImage source, Getty Images",
     )
     for line in lines:

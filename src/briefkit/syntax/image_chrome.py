@@ -31,7 +31,7 @@ IMAGE_PATTERNS = (
     r"[^\n]{3,200} [-–—] (?:illustration|featured image|header image|hero image)",
     # a broadcaster's caption labels ("Image caption,", "Image source, Getty Images"), also
     # with the caption the copy ran into the source
-    r"image (?:caption|source),?(?: [^\n]{1,60})?",
+    r"(?:cover |header |featured )?image (?:caption|source),?(?: [^\n]{1,60})?",
     r"[^\n]{1,250}\Simage source, [^\n]{1,60}",
     # a journal's logo run into its link ("Health Affairs Scholar logoLink to Health ...")
     r"[^\n]{1,80} logo ?link to [^\n]{1,80}",
