@@ -1070,12 +1070,188 @@ KNOWN: dict[str, set[str]] = {
         "sections",
         "title",
     },
+    # held-out set 52, as first met (d73042c: 2 of 15 exact), left untuned:
+    # chrome kept (1): 'AI-powered OSINT brief from verified ...'; sections differ
+    "held_out/ai_osint_brief_published_on_numbered_bluf_hypotheses_lead_bullets_cut": {
+        "chrome kept",
+        "sections",
+    },
+    # chrome kept (2): 'On this site'; metadata differs (summary); sections differ; the
+    # title is 'copyright | disclaimer | privacy | contact'
+    "held_out/cert_site_bulletin_types_nav_menu_label_colon_paragraphs_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # blocks differ; metadata differs (published, authors)
+    "held_out/french_webzine_book_excerpt_kicker_byline_date_print_links_one_line_bio_cut": {
+        "blocks",
+        "metadata",
+    },
+    # metadata differs (tags); sections differ
+    "held_out/insurer_advice_page_french_tag_lines_teaser_question_headings_spaced_gaps_cut": {
+        "metadata",
+        "sections",
+    },
+    # chrome kept (14): 'CSOA First Response Report: Iran Seizes ...'; metadata differs
+    # (published, category); sections differ; the title is 'Connecting CSOs'
+    "held_out/member_network_news_menu_related_events_sidebar_title_date_paragraphs_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # chrome kept (1): 'Download PDF • 1.95MB'; sections differ
+    "held_out/newsletter_intel_report_site_builder_pdf_link_rubric_lead_bullets_exec_summary_cut": {
+        "chrome kept",
+        "sections",
+    },
+    # chrome kept (1): 'Supported by Cylance, ObserveIT, ...'; metadata differs
+    # (category); sections differ
+    "held_out/newsletter_landing_skip_link_issue_title_teaser_pairs_sponsor_line_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+    },
+    # blocks differ; chrome kept (3): 'Gover'; metadata differs (published, authors)
+    "held_out/nonprofit_blog_wordmark_dotted_date_read_time_text_by_quoted_paragraphs_footer_cut": {
+        "blocks",
+        "chrome kept",
+        "metadata",
+    },
+    # chrome kept (1): 'Listen to this article'; metadata differs (published, authors);
+    # sections differ
+    "held_out/policy_newsletter_dated_title_widgets_title_case_dek_by_colon_numbered_runon_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+    },
+    # chrome kept (1): 'Marine biologist/ecologist who also ...'; metadata differs
+    # (authors); sections differ; the title is 'Samantha Andrews'
+    "held_out/science_publisher_blog_author_bio_above_headline_date_pipe_read_time_quotes_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # chrome kept (2): 'In order to send the form you have to ...'; metadata differs
+    # (published); sections differ; the title is 'View by:'
+    "held_out/shipping_news_alert_header_date_view_by_dated_one_line_paragraphs_source_comments": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # chrome kept (1): 'Глобальні безпекові, політичні, ...'; sections differ
+    "held_out/think_tank_forecast_dek_line_foreign_version_link_numbered_heading_runon_table_cut": {
+        "chrome kept",
+        "sections",
+    },
+    # metadata differs (published); sections differ
+    "held_out/think_tank_session_preview_title_trailing_space_date_pipe_label_paragraphs_cut": {
+        "metadata",
+        "sections",
+    },
+    # held-out set 53, as first met (d73042c: 4 of 17 exact), left untuned:
+    # chrome kept (1): 'JOIN SANS FOR A 1-DAY CYBER THREAT ...'; metadata differs
+    # (publisher); sections differ; the title is 'SANS Digital Forensics and Incident
+    # Response ...'
+    "held_out/blog_masthead_line_title_caps_promo_banner_between_paragraphs_one_heading_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # chrome kept (11): '0'; metadata differs (authors); sections differ; the title is
+    # 'MAKING RESEARCH MATTER: CREATING POLICY BRIEFS ...'
+    "held_out/document_host_slide_deck_page_markers_caps_slide_titles_glyph_bullets_wrapped_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # chrome kept (3): 'Copyright Reuters'; sections differ
+    "held_out/french_news_feature_word_count_bar_photo_credit_lines_dek_dash_separator_cut": {
+        "chrome kept",
+        "sections",
+    },
+    # metadata differs (published, tags); sections differ; the title is 'legislationThe
+    # Ransomware Era (2020-2022) Daily ...'
+    "held_out/history_site_daily_briefing_runtogether_badges_indented_item_colon_headings_cut": {
+        "metadata",
+        "sections",
+        "title",
+    },
+    # sections differ; the title is 'Home : News : Display'
+    "held_out/military_college_estimate_breadcrumb_date_region_subtitle_caption_footnote_cut": {
+        "sections",
+        "title",
+    },
+    # chrome kept (1): 'Hi, what are you looking for?'; sections differ; the title is
+    # 'Virtual Event: Threat Detection and Incident ...'
+    "held_out/news_article_banner_search_chrome_duplicated_dek_runtogether_caption_cut": {
+        "chrome kept",
+        "sections",
+        "title",
+    },
+    # metadata differs (published, tags); sections differ
+    "held_out/news_mirror_travel_alert_french_date_utc_dek_tag_lines_event_advice_labels": {
+        "metadata",
+        "sections",
+    },
+    # metadata differs (published); sections differ; the title is 'Monday - December 29,
+    # 2025'
+    "held_out/news_wire_section_page_date_line_story_headlines_wire_datelines_excerpt_labels_cut": {
+        "metadata",
+        "sections",
+        "title",
+    },
+    # blocks differ; chrome kept (2): 'Download Security Brief #26 [PDF] ...'
+    "held_out/research_center_brief_listing_bulleted_titles_inline_bylines_glued_alt_text_cut": {
+        "blocks",
+        "chrome kept",
+    },
+    # chrome kept (1): 'Security Assessment in the Horn of ...'; words lost: i; metadata
+    # differs (published, authors, publisher, category); sections differ; the title is
+    # 'المركز الأفريقي للاستشارات African Center for ...'
+    "held_out/think_tank_assessment_bilingual_masthead_kicker_date_roman_numbered_headings_cut": {
+        "chrome kept",
+        "content lost",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # chrome kept (1): 'Read the full memo by clicking the ...'; metadata differs
+    # (published); sections differ
+    "held_out/think_tank_memo_publishing_date_label_key_actions_colon_list_author_bio_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+    },
+    # chrome kept (3): 'A B C D E F G H I J K L M N O P Q R S T ...'; metadata differs
+    # (category); sections differ; the title is 'Welcome University of Maryland,
+    # Baltimore'
+    "held_out/travel_risk_portal_rating_changes_alphabet_nav_level_location_category_fields_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # chrome kept (3): 'Enterprise-grade cybersecurity and risk ...'; sections differ
+    "held_out/vendor_blog_advisory_colon_lead_in_indented_numbered_steps_newsletter_footer": {
+        "chrome kept",
+        "sections",
+    },
 }
 #: Briefs of ``KNOWN`` that lose words of their content (a strict xfail of the content
 #: rule below, so a fix must take them off this list).
 LOSES_CONTENT: set[str] = {
     "tuned/paper_mill_essay_intro_toc_glued_page_numbers_blank_lines_no_body_headings_cut",
     "tuned/content_farm_qa_page_question_headline_roman_and_ordinal_word_headings",
+    # a heading's Roman section number ("I. Internal Conflicts ...") is dropped as the
+    # model's headings drop "1."; the benchmark counts the numeral as a word
+    "held_out/think_tank_assessment_bilingual_masthead_kicker_date_roman_numbered_headings_cut",
 }
 
 
