@@ -414,3 +414,44 @@ def test_a_line_over_a_label_that_opens_the_body_is_the_title() -> None:
     # over a headline, the short line is the kicker still
     kicked = parse_text(f"Maritime\n\nPiracy Rises in the Gulf of Guinea\n\n{BODY}\n")
     assert (kicked.title, kicked.category) == ("Piracy Rises in the Gulf of Guinea", "Maritime")
+
+
+def test_a_two_word_kind_of_piece_over_its_headline_is_the_kicker() -> None:
+    head = "Feature Article\n\nHow to prepare for the next port disruption\n\n"
+    brief = parse_text(f"{head}{BODY}\n")
+    assert (brief.title, brief.category) == (
+        "How to prepare for the next port disruption",
+        "Feature Article",
+    )
+    # two words that name no kind of piece stay the title over a sentence-case line
+    plain = parse_text(f"Port Strikes\n\nHow to prepare for the next port disruption\n\n{BODY}\n")
+    assert plain.title == "Port Strikes"
+
+
+def test_account_prompts_advertising_slots_and_web_version_links_are_chrome() -> None:
+    lines = (
+        "Don't have an account? Create Account",
+        "Advertisement by Open Privilege",
+        "Paid Content",
+        "You are here",
+        "Image Credits: UnsplashImage Credits: Unsplash",
+        "clock menu more-arrow no yes mobile",
+    )
+    for line in lines:
+        assert _texts_between_paragraphs(line) == [BODY, BODY], line
+    # "Back" is chrome only next to other chrome
+    assert _texts_between_paragraphs("Back\nPaid Content") == [BODY, BODY]
+    assert _texts_between_paragraphs("Back") == [BODY, "Back", BODY]
+    # a header line's link to the web version is no tag
+    dated = parse_text(f"Cyber Weekly\n\nMarch 3, 2025 | Read Online\n\n{BODY}\n")
+    assert (dated.published, dated.tags) == (dt.date(2025, 3, 3), ())
+
+
+def test_the_kind_of_piece_and_its_date_on_one_line() -> None:
+    head = "2024 Food Security Outlook: A Storm on the Horizon\n\n"
+    brief = parse_text(f"{head}PRESS RELEASE: February 7, 2024\n\n{BODY}\n")
+    assert (brief.category, brief.published) == ("PRESS RELEASE", dt.date(2024, 2, 7))
+    assert [b.text for s in brief.sections for b in s.blocks] == [BODY]
+    # with no date after the label, the line is text
+    kept = parse_text(f"{head}Statement: the ministry will act.\n\n{BODY}\n")
+    assert kept.category is None

@@ -212,7 +212,7 @@ _STRONG_PATTERNS = (
     r"[^\w\s]{1,40}",
 )
 _WEAK_PATTERNS = (
-    r"search|menu|home|index|contents|archives?|categories|tags?:?",
+    r"search|menu|home|index|contents|archives?|categories|tags?:?|back",
     # "Contents" in the languages of the largest sites (a label over its list: see
     # ``is_contents_label``)
     r"sommaire|table des matières|inhalt|inhaltsverzeichnis|índice|indice|contenidos?|inhoud"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CRUMB", "bare_crumbs", "crumb_end", "is_crumbs", "slash_crumbs"]
+__all__ = ["CRUMB", "bare_crumbs", "crumb_end", "is_crumbs", "over_crumbs", "slash_crumbs"]
 
 #: The separators of a breadcrumb trail ("Blog > Trade", "Insights // Report").
 CRUMB = re.compile(r"\s(?:>|›|»|//)\s")
@@ -54,3 +54,11 @@ def crumb_end(text: str) -> str | None:
         return text.rsplit(" / ", 1)[1].strip()
     parts = CRUMB.split(text)
     return parts[-1].strip() if len(parts) > 1 else None
+
+
+def over_crumbs(cands: list[tuple[int, str]], k: int | None) -> bool:
+    """Candidate ``k`` (of the page's (line, text) candidates) stands right over a
+    breadcrumb trail: a label of the page's header (its section), not a headline."""
+    if k is None or k + 1 >= len(cands) or cands[k + 1][0] != cands[k][0] + 1:
+        return False
+    return is_crumbs(cands[k + 1][1])

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from .dates import iso_date, printed_date
 from .month_names import english_date
 
-__all__ = ["DateLine", "date_line", "date_pair", "is_date_range", "is_time_line"]
+__all__ = ["DateLine", "date_line", "date_pair", "is_date_range", "is_time_line", "kind_dated"]
 
 _MAX_DATE_CHARS = 80
 #: Every date line this module reads has a four-digit year (or a two-digit one: "15-Nov-19",
@@ -210,6 +210,22 @@ def _ordered(text: str, other: str) -> DateLine | None:
     if shown is None or max(int(shown[1]), int(shown[3])) <= 12:
         return None
     return date_line(text, month_first=int(shown[3]) > 12)
+
+
+#: The kind of piece and its date on one line ("PRESS RELEASE: February 7, 2024",
+#: "Statement | 2 May 2024").
+_KIND_DATED = re.compile(
+    r"((?:press|news|media) release|statement|media advisory|advisory|alert|commentary)"
+    r"\s*[:|–—-]\s+(.{6,60})",
+    re.IGNORECASE,
+)
+
+
+def kind_dated(line: str) -> tuple[str, DateLine] | None:
+    """(the kind, the date line) of "PRESS RELEASE: February 7, 2024", else None."""
+    match = _KIND_DATED.fullmatch(" ".join(line.split()))
+    dated = date_line(match.group(2)) if match is not None else None
+    return None if match is None or dated is None else (match.group(1), dated)
 
 
 def is_time_line(line: str) -> bool:

@@ -50,6 +50,7 @@ FORM_PATTERNS = (
     r"you are subscribing to [\w' &-]{1,60}\.(?: in order to proceed,? complete the captcha "
     r"below\.?)?",
     r"(?:already a (?:subscriber|member)\??|to continue reading)[^\n]{0,80}",
+    r"(?:don['’]?t|do not|already) have an account\??(?: [^\n]{1,40})?",
     r"not a (?:subscriber|member)\? ?(?:sign up|subscribe|register|join)[^\n]{0,160}",
     r"(?:log ?in|sign ?in|register)(?: to [\w' -]{1,40})?\.?",
     r"(?:you (?:must|need to) (?:be logged in|log in|sign in|subscribe))[^\n]{0,80}",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .chrome import STRONG, chrome_strength
 from .date_lines import date_line, date_pair
 from .dates import MONTHS
 from .metadata import byline
@@ -50,8 +51,8 @@ def header_fields(line: str) -> dict[str, Any] | None:
             continue
         last = fielded and number == len(parts)  # after a field: the post's categories
         fielded = True
-        if not part or _EMPTY_FIELD.fullmatch(part):
-            continue
+        if not part or _EMPTY_FIELD.fullmatch(part) or chrome_strength(part) == STRONG:
+            continue  # "Tags:" whose value did not copy, a "Read Online" link
         signed = _MONTH_BY.fullmatch(part)
         part = signed.group(1) if signed is not None else part  # its byline alone
         if _READING.fullmatch(part):

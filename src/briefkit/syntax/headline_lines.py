@@ -22,6 +22,7 @@ __all__ = [
     "image_label",
     "in_series",
     "keyword_line",
+    "label_line",
     "logo_letters",
     "names_series",
     "opens_body",
@@ -228,3 +229,12 @@ _LOGO_CHARS = 3
 def logo_letters(text: str) -> bool:
     """A logo's letters copied as text ("CC")."""
     return len(text) <= _LOGO_CHARS and text.isalpha() and text.isupper()
+
+
+_LABEL_CHARS = 4
+
+
+def label_line(text: str) -> bool:
+    """A lower-case section label or slug over a page ("social and politics", "world-news")."""
+    bare = text.replace(" ", "").replace("-", "")
+    return text.islower() and bare.isalpha() and len(text) >= _LABEL_CHARS

@@ -35,6 +35,8 @@ IMAGE_PATTERNS = (
     r"[^\n]{1,250}\Simage source, [^\n]{1,60}",
     # a journal's logo run into its link ("Health Affairs Scholar logoLink to Health ...")
     r"[^\n]{1,80} logo ?link to [^\n]{1,80}",
+    # a picture's credit label ("Image Credits: Unsplash"), also run together with itself
+    r"(?:image|photo) credits?: [^\n]{1,80}",
     # a stock site's request for attribution under its picture
     r"you are free to use this image[^\n]{0,240}",
     # a picture's attribution as Wikimedia Commons prints it ("By U.S. Government [Public

@@ -43,6 +43,13 @@ SITE_PATTERNS = (
     r"use this file to discover all available pages before exploring further\.?",
     # a standards body's notice on pages not to be printed
     r"(?:attention: )?this (?:page|document) is intended to be viewed online[^\n]{0,120}",
+    # advertising and sponsored slots ("Advertisement by Open Privilege", "Paid Content")
+    r"advertisement(?: by [^\n]{1,60})?|ad banner|paid content|sponsored(?: content| post)?",
+    # a breadcrumb trail's label, a newsletter's link to its web version
+    r"you are here:?",
+    r"read (?:it )?online|view (?:it |this email )?(?:online|in (?:your )?browser)",
+    # the icons' names a Vox Media page copies as a line of text
+    r"clock menu more-arrow no yes(?: mobile)?",
     # a publication's archive notice
     r"this (?:publication|page|article|report) (?:is|has been) (?:now )?archived\.?",
 )

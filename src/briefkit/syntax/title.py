@@ -20,8 +20,8 @@ from typing import Any
 
 from ..errors import ParseError
 from .chrome import chrome_strength, is_counter, is_crumbs
-from .crumbs import crumb_end
-from .date_lines import date_line, is_time_line
+from .crumbs import crumb_end, over_crumbs
+from .date_lines import date_line, is_time_line, kind_dated
 from .header_line import header_fields, signs
 from .heading_form import heading_form, is_attribute_line, is_body_text
 from .headline_lines import (
@@ -31,6 +31,7 @@ from .headline_lines import (
     has_sibling,
     image_label,
     in_series,
+    label_line,
     logo_letters,
     names_series,
     opens_body,
@@ -116,6 +117,7 @@ def _title_like(text: str) -> bool:
         and (text[0].isupper() or text[0].isdigit() or text[0] in "\"'“‘(")
         and not chrome_strength(text)
         and date_line(text) is None
+        and kind_dated(text) is None  # "PRESS RELEASE: February 7, 2024"
         and heading_alone(text, at_start=True) is None
         and nav_side(text) is None
         and not is_url_line(text)
@@ -138,20 +140,20 @@ def _headline(text: str) -> bool:
 _KICKER_JOINS = frozenset(("and", "&", "of", "the", "·", "|", "•"))
 
 
+def _kind_label(text: str) -> bool:
+    """The kind of piece over its headline: "Report", "Feature Article", "Expert Comment"."""
+    words = text.lower().split()
+    return " ".join(words) in _KINDS or (len(words) == 2 and words[-1] in _PIECE_TYPES)
+
+
 def _kicker(text: str) -> bool:
     words = [w for w in text.split() if w.lower() not in _KICKER_JOINS]
     return (
         len(words) <= _KICKER_WORDS
         and 2 <= len(text) <= _KICKER_CHARS
-        and (heading_form(text) in ("title", "caps") or text.endswith("+") or _label_line(text))
+        and (heading_form(text) in ("title", "caps") or text.endswith("+") or label_line(text))
         and heading_alone(text, at_start=True) is None
     )
-
-
-def _label_line(text: str) -> bool:
-    """A lower-case section label or slug over a page ("social and politics", "world-news")."""
-    bare = text.replace(" ", "").replace("-", "")
-    return text.islower() and bare.isalpha() and len(text) >= _LABEL_CHARS
 
 
 def _skippable(text: str) -> bool:
@@ -294,7 +296,7 @@ def _find_head(lines: list[str], start: int) -> Head:
             and _kicker(text)
             and not byline(cands[k + 1][1])  # a byline stands under a headline, not a kicker
             and not (name_line(following) and signs(below))  # nor an author's name
-            and not _over_crumbs(cands, after)  # nor a breadcrumb trail, nor a listing's entry
+            and not over_crumbs(cands, after)  # nor a breadcrumb trail, nor a listing's entry
             and not (after is not None and in_series(lines, cands[after][0], following))
             and not asks_about(following, text)
             and not opens_body(following)  # "Definition", "Introduction": the body's start
@@ -304,12 +306,12 @@ def _find_head(lines: list[str], start: int) -> Head:
             and (
                 _headline(following)
                 # a lower-case label, or any kicker over a headline with its date under it
-                or ((_label_line(text) or date_line(below)) and _title_like(following))
+                or ((label_line(text) or date_line(below)) and _title_like(following))
                 or _printed_twice(cands, after)
                 # under a section's link ("Blog"), or as the kind of piece ("Report"),
                 # whatever case the headline is in
                 or (str(meta.get(KICKER, "")).lower() in _PIECE_TYPES and _title_like(following))
-                or (text.lower() in _KINDS and (_title_like(following) or _label_line(following)))
+                or (_kind_label(text) and (_title_like(following) or label_line(following)))
             )
         ) or (following is not None and (label := _label_kind(cands, k, following, below))):
             top = all(chrome_strength(t) for t in skipped)
@@ -319,7 +321,7 @@ def _find_head(lines: list[str], start: int) -> Head:
             # (a name is capitalised: "Regional forecast" over them is the section's label)
             above = above and heading_form(text) != "sentence"
             named = heading_form(text) == "caps" or site_name(text) or above
-            named = named and text.lower() not in _KINDS  # "Report": the kind, no site
+            named = named and not _kind_label(text)  # "Report": the kind, no site
             named = named and label != "series"  # the series the headline names again
             field = "publisher" if top and named else KICKER
             seen = text in skipped or text in meta.get("authors", ())  # said already
@@ -397,14 +399,6 @@ def _masthead_tagline(cands: list[tuple[int, str]], k: int, meta: dict[str, Any]
         and k + 1 < len(cands)
         and _title_like(cands[k + 1][1])
     )
-
-
-def _over_crumbs(cands: list[tuple[int, str]], k: int | None) -> bool:
-    """The candidate ``k`` stands right over a breadcrumb trail: a label of the page's
-    header (its section), not a headline."""
-    if k is None or k + 1 >= len(cands) or cands[k + 1][0] != cands[k][0] + 1:
-        return False
-    return is_crumbs(cands[k + 1][1])
 
 
 def _tight_below(cands: list[tuple[int, str]], k: int) -> bool:

@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from .chrome import STRONG, chrome_strength, is_contents_label, is_crumbs
-from .date_lines import date_line, is_time_line
+from .date_lines import date_line, is_time_line, kind_dated
 from .header_line import header_fields, signs
 from .heading_form import heading_form, is_body_text
 from .headline_lines import keyword_line, logo_letters
@@ -71,6 +71,12 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
                 head.meta.pop("authors")
             for name, found in header.items():
                 _set(head.meta, name, found)
+            index, active = index + 1, True
+            continue
+        kind = kind_dated(text)
+        if kind is not None:
+            head.meta.setdefault(KICKER, kind[0])  # "PRESS RELEASE: February 7, 2024"
+            _set(head.meta, kind[1].field, kind[1].date)
             index, active = index + 1, True
             continue
         placed = _PUBLISHED_IN.fullmatch(text)
