@@ -455,3 +455,18 @@ def test_the_kind_of_piece_and_its_date_on_one_line() -> None:
     # with no date after the label, the line is text
     kept = parse_text(f"{head}Statement: the ministry will act.\n\n{BODY}\n")
     assert kept.category is None
+
+
+def test_a_read_more_link_under_a_paragraph_opens_no_related_box() -> None:
+    items = (
+        "Defence: Global defence spending rose to a record on the back of ongoing wars.\n"
+        "Read more\n\nAfrica\n\n"
+        "Namibia: An energy firm says it has finished the first stage of exploration there.\n"
+        "Read more\n"
+    )
+    brief = parse_text(f"OSINTSUM: Monday 22 April 2024\n\nInternational\n\n{items}")
+    assert [s.heading for s in brief.sections] == ["International", "Africa"]
+    # a "Read more:" label over links is a related box still
+    box = "Read more:\n\nPiracy Rises in the Gulf of Guinea\n\nPorts Brace for Strikes\n"
+    boxed = parse_text(f"OSINTSUM: Monday 22 April 2024\n\n{BODY}\n\n{box}")
+    assert [b.text for s in boxed.sections for b in s.blocks] == [BODY]

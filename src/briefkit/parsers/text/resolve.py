@@ -38,7 +38,14 @@ __all__ = ["resolve"]
 
 _TEASER_WORDS = 14
 _RELATED_WORDS = 14
-_DATED_TEASER_WORDS = 45  # a related link's teaser line under its date
+_DATED_TEASER_WORDS = 45
+_READ_MORE = (
+    "read more",
+    "read more...",
+    "read more…",
+    "read more »",
+    "read more >",
+)  # a related link's teaser line under its date
 _REPEAT_REACH = 8
 _VARIANT_WORDS = 5
 _ANNOUNCERS = (" here:", " below:", " this link:", " the link below:")
@@ -265,7 +272,10 @@ def _related_boxes(units: list[Unit]) -> None:
     while i < len(units):
         unit = units[i]
         opens_box = unit.kind in ("para", "head", "chrome") and not unit.escaped
-        if opens_box and len(unit.raw) == 1 and is_related_label(unit.raw[0]):
+        # a "Read more" tight under a paragraph is that paragraph's link, not a box's label
+        linked = unit.tight and i > 0 and units[i - 1].kind == "para"
+        linked = linked and unit.raw[0].strip().lower() in _READ_MORE
+        if opens_box and not linked and len(unit.raw) == 1 and is_related_label(unit.raw[0]):
             unit.kind = "chrome"
             i += 1
             dated = False  # the last link was a teaser's date: its teaser line follows
