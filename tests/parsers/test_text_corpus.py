@@ -1226,6 +1226,186 @@ KNOWN: dict[str, set[str]] = {
         "chrome kept",
         "sections",
     },
+    # held-out set 54, as first met (acec66f: 3 of 18 exact), left untuned:
+    # chrome kept (1): 'HomeGeopoliticsThe Indo-Pacific ...'; sections differ; the title
+    # is 'The EU AI Act: What Compliance Actually ...'
+    "held_out/blog_sidebar_teaser_runtogether_breadcrumb_headline_no_byline_cut": {
+        "chrome kept",
+        "sections",
+        "title",
+    },
+    # blocks differ; metadata differs (published, authors, publisher); the title is
+    # 'Parliament house flag post'
+    "held_out/gov_library_blog_repeated_title_logo_alt_posted_by_line_question_heading_cut": {
+        "blocks",
+        "metadata",
+        "title",
+    },
+    # sections differ
+    "held_out/government_research_report_page_empty_date_label_isbn_doi_fields_references_cut": {
+        "sections",
+    },
+    # blocks differ; the title is 'Другие журналы на сайте ИНТЕЛРОС'
+    "held_out/journal_mirror_russian_breadcrumb_authors_above_title_footnote_digit_cut": {
+        "blocks",
+        "title",
+    },
+    # sections differ
+    "held_out/magazine_panel_question_dek_expert_name_heading_bio_line_no_final_stop_cut": {
+        "sections",
+    },
+    # chrome kept (1): 'Find out more.\'; "Louise O\'Brien/TNH'; sections differ; the
+    # title is 'The New Humanitarian welcomes new CEO Ebele ...'
+    "held_out/news_newsletter_banner_breadcrumbs_question_headline_credit_radar_subheads_cut": {
+        "chrome kept",
+        "sections",
+        "title",
+    },
+    # chrome kept (2): '1'; words lost: i, ii; metadata differs (authors); sections
+    # differ; the title is 'SlideShare ist ein Scribd-Unternehmen logo'
+    "held_out/pdf_viewer_chrome_caps_title_indented_byline_roman_headings_hanging_bullets_cut": {
+        "chrome kept",
+        "content lost",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # metadata differs (publisher, category); sections differ
+    "held_out/research_hub_article_back_link_runtogether_kicker_repeated_title_stat_lists_cut": {
+        "metadata",
+        "sections",
+    },
+    # chrome kept (1): 'Minor Resolved View vendor source →'; metadata differs
+    # (category); sections differ; the title is 'CyberFOX incident'
+    "held_out/status_page_incident_kicker_badges_key_value_lines_numbered_timeline": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # metadata differs (authors); sections differ
+    "held_out/think_tank_article_byline_with_role_no_blank_lines_topic_heading_cut": {
+        "metadata",
+        "sections",
+    },
+    # metadata differs (authors); sections differ
+    "held_out/think_tank_blog_french_wix_dash_meta_lines_dek_numbered_heading_bullets_cut": {
+        "metadata",
+        "sections",
+    },
+    # blocks differ; chrome kept (1): 'Share this content'; metadata differs (authors)
+    "held_out/trade_news_article_name_byline_share_dek_one_line_paragraphs_subhead_cut": {
+        "blocks",
+        "chrome kept",
+        "metadata",
+    },
+    # metadata differs (category); sections differ; the title is 'Global Humanitarian
+    # Overview 2024 Monthly ...'
+    "held_out/un_appeal_update_series_kicker_summary_stat_label_value_lines_prose_cut": {
+        "metadata",
+        "sections",
+        "title",
+    },
+    # chrome kept (1): 'World map'; metadata differs (published); sections differ
+    "held_out/vendor_ransomware_weekly_date_label_own_line_alt_text_group_headings_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+    },
+    # metadata differs (published, updated); sections differ
+    "held_out/vendor_security_bulletin_french_subtitle_pipe_date_line_version_table_cut": {
+        "metadata",
+        "sections",
+    },
+    # held-out set 55, as first met (acec66f: 2 of 16 exact), left untuned (a newsletter's
+    # heading it lost at first contact is kept since 4562bc4, a content-loss fix):
+    # chrome kept (9): 'Financial markets in June were ...'; sections differ
+    "held_out/asset_manager_news_dek_click_here_link_related_articles_danish_label": {
+        "chrome kept",
+        "sections",
+    },
+    # chrome kept (1): 'Online Intelligence Training – Become a ...'; metadata differs
+    # (published, authors, publisher, summary); sections differ; the title is
+    # 'Intelligence101'
+    "held_out/blog_guide_skip_links_nested_mega_menu_tagline_byline_comment_count_toc_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # chrome kept (1): 'Table of Contents#'; sections differ
+    "held_out/blog_guide_toc_with_hash_anchored_headings_numbered_contents_cut": {
+        "chrome kept",
+        "sections",
+    },
+    # blocks differ; chrome kept (1): 'market risk'
+    "held_out/commentary_aggregator_market_risk_update_firm_link_risk_headings_image_alt_cut": {
+        "blocks",
+        "chrome kept",
+    },
+    # metadata differs (published, category); sections differ; the title is 'A Real
+    # Economy publication'
+    "held_out/consultancy_outlook_kicker_date_key_takeaways_question_heading_numbered_trends_cut": {
+        "metadata",
+        "sections",
+        "title",
+    },
+    # sections differ
+    "held_out/content_farm_article_read_time_numbered_headings_flattened_table_filler_cut": {
+        "sections",
+    },
+    # metadata differs (category); sections differ; the title is 'News & Blog'
+    "held_out/corporate_blog_logo_section_bulleted_date_learn_list_citation_chips_cut": {
+        "metadata",
+        "sections",
+        "title",
+    },
+    # chrome kept (1): 'Disclaimer: Factually can make ...'; metadata differs
+    # (published); sections differ
+    "held_out/fact_check_question_headline_checked_on_disclaimer_numbered_headings_citations_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+    },
+    # blocks differ; chrome kept (3): 'Disclaimer: Every comment will be ...'
+    "held_out/news_site_alert_story_repeated_headline_date_time_dash_quotes_comment_disclaimer": {
+        "blocks",
+        "chrome kept",
+    },
+    # blocks differ; chrome kept (5): 'Global Situation Update'; metadata differs
+    # (published)
+    "held_out/newsletter_daily_digest_breadcrumb_masthead_region_headings_read_more_sponsor_cut": {
+        "blocks",
+        "chrome kept",
+        "metadata",
+    },
+    # metadata differs (updated, category, tags); sections differ; the title is
+    # 'conceptOSINT~6 min readUpdated Apr 29, ...'
+    "held_out/notes_site_runtogether_kicker_meta_hashtags_inline_dash_list_numbered_cut": {
+        "metadata",
+        "sections",
+        "title",
+    },
+    # blocks differ; chrome kept (1): 'Writing OSINT reports is a vital skill'; metadata
+    # differs (published, authors)
+    "held_out/site_builder_blog_writer_bullets_duplicated_byline_caption_double_blank_lines_cut": {
+        "blocks",
+        "chrome kept",
+        "metadata",
+    },
+    # metadata differs (category); sections differ; the title is 'Understanding Global
+    # Travel Advisory Levels'
+    "held_out/travel_guide_page_source_line_quoted_block_numbered_level_headings_blank_runs_cut": {
+        "metadata",
+        "sections",
+        "title",
+    },
+    # chrome kept (8): '179 0 0'; sections differ; the title is '1. Trang chủ'
+    "held_out/vietnamese_doc_viewer_breadcrumb_page_markers_pdf_bullets_missing_full_stops_cut": {
+        "chrome kept",
+        "sections",
+        "title",
+    },
 }
 #: Briefs of ``KNOWN`` that lose words of their content (a strict xfail of the content
 #: rule below, so a fix must take them off this list).
@@ -1233,8 +1413,9 @@ LOSES_CONTENT: set[str] = {
     "tuned/paper_mill_essay_intro_toc_glued_page_numbers_blank_lines_no_body_headings_cut",
     "tuned/content_farm_qa_page_question_headline_roman_and_ordinal_word_headings",
     # a heading's Roman section number ("I. Internal Conflicts ...") is dropped as the
-    # model's headings drop "1."; the benchmark counts the numeral as a word
+    # model's headings drop "1."; the benchmark counts the numeral as a word (both briefs)
     "held_out/think_tank_assessment_bilingual_masthead_kicker_date_roman_numbered_headings_cut",
+    "held_out/pdf_viewer_chrome_caps_title_indented_byline_roman_headings_hanging_bullets_cut",
 }
 
 
