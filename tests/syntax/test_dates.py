@@ -33,3 +33,21 @@ def test_instant_orders_dates_naive_and_aware_times_together() -> None:
     assert sorted(values, key=instant) == [values[2], values[0], values[1], values[3]]
     assert instant(values[0]) == dt.datetime(2024, 2, 29, 23, 0)
     assert instant(dt.date(2024, 3, 1)) == dt.datetime(2024, 3, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("2024-2-3", dt.date(2024, 2, 3)),
+        (" 2  May   2024 ", dt.date(2024, 5, 2)),
+        ("may 02, 2024", dt.date(2024, 5, 2)),
+        ("Sep 4 2015", dt.date(2015, 9, 4)),
+        ("Foo 2, 2024", None),
+        ("30 February 2024", None),
+        ("2 May 24", None),
+        ("12024-01-01", None),
+    ],
+)
+def test_printed_date_spellings_and_refusals(text: str, day: dt.date | None) -> None:
+    """The shape test in front of ``strptime`` turns nothing away that it would read."""
+    assert printed_date(text) == day

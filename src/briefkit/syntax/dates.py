@@ -30,6 +30,11 @@ MONTHS = (
     "December",
 )
 _PRINTED = ("%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y")
+#: What a string must look like for one of ``_PRINTED`` to read it: a cheap test that
+#: spares ``strptime`` (slow, and most lines a parser asks about are no dates).
+_PRINTED_SHAPE = re.compile(
+    r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\s+[A-Za-z]{3,9}\s+\d{4}|[A-Za-z]{3,9}\s+\d{1,2},?\s+\d{4}"
+)
 
 
 def iso_date(value: str) -> dt.date | dt.datetime | None:
@@ -45,9 +50,12 @@ def iso_date(value: str) -> dt.date | dt.datetime | None:
 def printed_date(text: str) -> dt.date | None:
     """A date as documents print it: ISO, "2 May 2024", "May 2, 2024" or, without the
     comma, "May 2 2024" (an ordinal's suffix dropped: "February 11th 2020"); else None."""
+    text = text.strip()
+    if _PRINTED_SHAPE.fullmatch(text) is None:
+        return None
     for fmt in _PRINTED:
         try:
-            return dt.datetime.strptime(text.strip(), fmt).date()
+            return dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
     return None
