@@ -470,3 +470,32 @@ def test_a_read_more_link_under_a_paragraph_opens_no_related_box() -> None:
     box = "Read more:\n\nPiracy Rises in the Gulf of Guinea\n\nPorts Brace for Strikes\n"
     boxed = parse_text(f"OSINTSUM: Monday 22 April 2024\n\n{BODY}\n\n{box}")
     assert [b.text for s in boxed.sections for b in s.blocks] == [BODY]
+
+
+def test_a_category_run_into_its_date_on_a_header_line_over_the_headline() -> None:
+    head = "All posts\nProductMay 18, 2026·6 min read\n\n"
+    brief = parse_text(
+        f"{head}Weekly Intelligence Briefs: Why a Digest Is Not a Synthesis\n\n{BODY}\n"
+    )
+    assert brief.title == "Weekly Intelligence Briefs: Why a Digest Is Not a Synthesis"
+    assert (brief.category, brief.published) == ("Product", dt.date(2026, 5, 18))
+    assert [b.text for s in brief.sections for b in s.blocks] == [BODY]
+    # a capitalised word run into a month's name that is no date stays text
+    kept = parse_text(f"Weekly Briefs\n\nProductMayhem follows\n\n{BODY}\n")
+    assert kept.published is None
+
+
+def test_a_created_line_and_a_categories_label_over_its_list() -> None:
+    title = "DHS Releases 2024 Homeland Threat Assessment"
+    lines = (
+        "Created: Thursday, September 14, 2023 - 14:31\nCategories:\nCybersecurity, Intelligence\n"
+    )
+    brief = parse_text(f"{title}\n\n{lines}\n{BODY}\n")
+    assert (brief.published, brief.tags) == (
+        dt.date(2023, 9, 14),
+        ("Cybersecurity", "Intelligence"),
+    )
+    assert [b.text for s in brief.sections for b in s.blocks] == [BODY]
+    # one category under the label is the category
+    single = parse_text(f"{title}\n\nCategories:\nCybersecurity\n\n{BODY}\n")
+    assert (single.category, single.tags) == ("Cybersecurity", ())

@@ -111,6 +111,7 @@ _STRONG_PATTERNS = (
     r"(?:top|bottom) of page",
     r"back to top|scroll to top",
     r"(?:<|‹|←|«) ?back(?: to [\w' &-]{1,40})?",  # a back link ("< Back", "← Back to blog")
+    r"all (?:posts|articles|stories|insights|reports)",  # a blog's link back to its index
     r"(?:skip|jump) to (?:main )?(?:content|navigation)|skip links",
     r"(?:toggle|main|primary) (?:navigation|menu)",
     r"select page",  # a theme's mobile menu

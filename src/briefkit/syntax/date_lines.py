@@ -33,7 +33,8 @@ _WEEKDAY = re.compile(
 )  # "Friday, " "Wed, "
 _PREFIX = re.compile(
     r"^(?:(?:original )?release date|date (?:released|issued)|published|posted|updated"
-    r"|last updated|last modified|last reviewed|modified|date|released|issued|post(?= on)"
+    r"|last updated|last modified|last reviewed|modified|date|released|issued|created"
+    r"|post(?= on)"
     r"|by(?: /)?(?=\s))"  # a byline whose name the copy lost: "By 16 July 2013", "By / May 2, 2024"
     r"(?: on)?\s?:?\s+",  # "Date : 22 Juin 2005", French typography's spaced colon
     re.I,

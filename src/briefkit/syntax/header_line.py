@@ -20,7 +20,11 @@ from .metadata import byline
 __all__ = ["header_fields", "signs"]
 
 _MAX_CHARS = 200
-_SEPARATOR = re.compile(r"\s+[·•]\s+|\s*\|\s*")  # bars with or without spaces
+_SEPARATOR = re.compile(r"\s+•\s+|\s*[·|]\s*")  # dots and bars with or without spaces
+#: A category run into the date after it ("ProductMay 18, 2026"): the category and the date.
+_GLUED_CATEGORY = re.compile(
+    rf"([A-Z][a-z]{{2,20}})((?:{'|'.join(m[:3] for m in MONTHS)})[a-z]*\.? .{{4,20}})"
+)
 #: A field's label whose value did not copy ("Tags:", "By |Published On: ... |Tags: |").
 _EMPTY_FIELD = re.compile(r"(?:tags|categories|category|filed under|author|by):?", re.IGNORECASE)
 _READING = re.compile(r"\d{1,3} min(?:ute)?s? read", re.IGNORECASE)
@@ -58,6 +62,9 @@ def header_fields(line: str) -> dict[str, Any] | None:
         if _READING.fullmatch(part):
             continue
         date = date_line(part)
+        glued = _GLUED_CATEGORY.fullmatch(part) if date is None else None
+        if glued is not None and (date := date_line(glued.group(2))) is not None:
+            fields.setdefault("category", glued.group(1))
         names = byline(part) if date is None else None
         if date is not None:
             fields.setdefault(date.field, date.date)

@@ -219,10 +219,13 @@ def is_meta_label(line: str) -> bool:
 def read_label_pair(label: str, value: str) -> tuple[str, Any] | None:
     """(field, value) for a label line and the value line under it; the field is "" for a
     pair that is dropped; None when the two lines are not such a pair."""
-    field = _LABEL_FIELDS.get(" ".join(label.lower().split()))
+    key = " ".join(label.lower().rstrip(":").split())
+    field = _LABEL_FIELDS.get(key)
     value = " ".join(value.split())
     if field is None or not value or is_meta_label(value) or len(value) > 120:
         return None
+    if key == "categories" and "," in value:
+        field = "tags"  # "Categories:" over "Cybersecurity, Intelligence": a list of them
     if field == "published":
         date = date_line(value)
         return None if date is None else ("published", date.date)

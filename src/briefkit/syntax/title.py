@@ -243,6 +243,10 @@ def _find_head(lines: list[str], start: int) -> Head:
             dated_above = was_dated
         elif byline(text):
             _set(meta, "authors", tuple(byline(text) or ()))
+        elif (fields := header_fields(text)) and any(fields.values()):
+            for name, found in fields.items():  # "ProductMay 18, 2026·6 min read" over it
+                _set(meta, name, found)
+            dated_above = "published" in fields or "updated" in fields
         elif (said := read_attribution(text)) is not None and said[0] == "publisher":
             _set(meta, "publisher", said[1])  # "Published daily by the Lowy Institute"
         elif _skippable(text) or (following is not None and alt_text(text, following)):
