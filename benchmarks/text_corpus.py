@@ -61,7 +61,10 @@ FIELDS = (
     "summary",
     "marking",
 )
-_ITEM_MARKER = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]?|\(\d{1,3}\)|[a-z][.)]|[•·○■►*-])\s")
+#: List markers and section numbers ("1.2", "II."): no content (headings drop their number).
+_ITEM_MARKER = re.compile(
+    r"^\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]?|\(\d{1,3}\)|[a-z][.)]|[IVX]{1,5}\.|[•·○■►*-])\s"
+)
 _NAV_LINE = re.compile(r"^\s*(?:previous|next)\s*$", re.IGNORECASE)
 #: Words a date line loses when it becomes a date: weekdays, months, ordinals, clock words.
 _DATE_WORDS = set(

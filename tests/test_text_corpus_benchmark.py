@@ -106,3 +106,15 @@ def test_a_footnote_mark_on_an_authors_name_is_no_lost_word() -> None:
     assert text_corpus.lost_words(text, brief) == ["by"]
     # a marked word that is no author's name still counts
     assert text_corpus.lost_words(text + "Floodgate3\n", brief) == ["by", "floodgate3"]
+
+
+def test_a_headings_roman_section_number_is_no_lost_word() -> None:
+    sys.path.insert(0, str(ROOT))
+    from benchmarks import text_corpus
+
+    text = "Column\n\nFloods closed the port.\n\nII. Internal Conflicts\n\nThe army moved north.\n"
+    brief = parse_text(text)
+    assert [s.heading for s in brief.sections] == [None, "Internal Conflicts"]
+    assert text_corpus.lost_words(text, brief) == []
+    # a numeral inside a line is a word like any other
+    assert text_corpus.lost_words(text + "\nPhase II ended.\n", brief) == ["ended", "ii", "phase"]
