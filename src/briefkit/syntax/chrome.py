@@ -212,12 +212,16 @@ _STRONG_PATTERNS = (
     # a line of punctuation only: dividers, code fences
     r"[^\w\s]{1,40}",
 )
+#: "Contents" in the languages of the largest sites ("Sommaire", "Inhalt").
+_FOREIGN_CONTENTS = (
+    r"sommaire|table des matières|inhalt|inhaltsverzeichnis|índice|indice|contenidos?|inhoud"
+    r"|inhoudsopgave|sumário|sommario"
+)
 _WEAK_PATTERNS = (
     r"search|menu|home|index|contents|archives?|categories|tags?:?|back",
     # "Contents" in the languages of the largest sites (a label over its list: see
     # ``is_contents_label``)
-    r"sommaire|table des matières|inhalt|inhaltsverzeichnis|índice|indice|contenidos?|inhoud"
-    r"|inhoudsopgave|sumário|sommario",
+    _FOREIGN_CONTENTS,
     r"comments?|reply|name|e-?mail|website|submit|send|close|reset|x|thank you!?",
     r"(?:e-?mail|first|last|your) (?:address|name)",
     r"twitter|facebook|linkedin|rss|instagram|youtube|telegram|whatsapp|reddit|x\.com",
@@ -421,12 +425,8 @@ def is_related_label(line: str) -> bool:
     return len(line) <= _MAX_CHROME_CHARS and bool(_RELATED.fullmatch(_label(line)))
 
 
-#: "Contents" in English and in the languages of the largest sites ("Sommaire", "Inhalt").
-_CONTENTS = re.compile(
-    r"(?:(?:table of )?contents?|sommaire|table des matières|inhalt|inhaltsverzeichnis"
-    r"|índice|indice|contenido|contenidos|inhoud|inhoudsopgave|sumário|sommario) ?:?",
-    re.IGNORECASE,
-)
+#: "Contents" in English and in the languages of the largest sites.
+_CONTENTS = re.compile(rf"(?:(?:table of )?contents?|{_FOREIGN_CONTENTS}) ?:?", re.IGNORECASE)
 
 
 _GLUED_ANCHOR = re.compile(r"section titled [“\"]([^”\"\n]{1,200})[”\"](?=\S)", re.IGNORECASE)

@@ -56,8 +56,7 @@ _READING_FIRST = re.compile(r"^\d{1,3} min(?:ute)?s? read\s*(?=[A-Z\d])")
 #: A numeric date with the day and month in either order ("12/31/2024", "07-07-2021",
 #: "31.12.2024"): read only when the order cannot matter or the numbers tell it.
 _SLASHED = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
-#: A date with a two-digit year ("15-Nov-19", "11.20.24"), the one kind without four digits.
-_TWO_DIGIT_YEAR = re.compile(r"\d{1,2}-[A-Za-z]{3}-\d{2}|\d{1,2}([/.-])\d{1,2}\1\d{2}(?!\d)")
+#: Dates with a two-digit year ("11.20.24", "15-Nov-19"), the one kind without four digits.
 _SHORT_SLASHED = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{2})")
 _DAY_MON_YY = re.compile(r"\d{1,2}-[A-Za-z]{3}-\d{2}")
 _BY = re.compile(r"\s+[-–—|]\s+(?:by\s+)?([A-Z][\w.'’ -]{1,60})$")
@@ -126,7 +125,7 @@ def date_line(line: str, month_first: bool | None = None) -> DateLine | None:
     text = " ".join(line.split())
     if not text or len(text) > _MAX_DATE_CHARS:
         return None
-    if _YEAR.search(text) is None and _TWO_DIGIT_YEAR.search(text) is None:
+    if not (_YEAR.search(text) or _SHORT_SLASHED.search(text) or _DAY_MON_YY.search(text)):
         return None
     text = _READING_FIRST.sub("", _READING.sub("", text))
     signed = _BY_FIRST.fullmatch(text)

@@ -415,16 +415,15 @@ def _label_kind(cands: list[tuple[int, str]], k: int, headline: str, below: str)
     Travel Safety Report" over "Travel Safety Travel Summary – June 2019"), "section" for a
     short section label in sentence case over it, else None."""
     text, dated = cands[k][1], date_line(below) is not None
-    body = _body_after(cands, k, headline)
     if not _title_like(headline) or asks_about(headline, text):  # "What is conflict analysis?"
         return None
-    if names_series(text, headline) and (_headline(headline) or body):
+    if names_series(text, headline) and (_headline(headline) or _body_after(cands, k, headline)):
         return "series"
     if (
         _section_label(text, headline, dated)
         and not below[:1].islower()  # the headline is no sentence run on below
         and not headline.startswith(text + " ")  # the headline, and it run on below
-        and (body or dated)
+        and (dated or _body_after(cands, k, headline))
     ):
         return "section"
     return None
