@@ -17,6 +17,12 @@ def _texts_between_paragraphs(line: str) -> list[str]:
     return [b.text for s in brief.sections for b in s.blocks]
 
 
+def _head(text: str) -> tuple[str, str | None]:
+    """The (title, category) ``parse_text`` reads from ``text``."""
+    brief = parse_text(text)
+    return brief.title, brief.category
+
+
 def test_a_kicker_of_parts_joined_by_a_middle_dot_is_no_title() -> None:
     brief = parse_text(f"CI-201a · Module 3\n\nThe Intelligence Brief Format\n\n{BODY}\n")
     assert (brief.title, brief.category) == ("The Intelligence Brief Format", "CI-201a · Module 3")
@@ -213,14 +219,12 @@ def test_a_byline_whose_name_did_not_copy_gives_the_date() -> None:
 
 def test_a_four_word_label_over_a_dated_headline_is_its_kicker() -> None:
     head = "Making your research accessible\n\nHow to write actionable policy recommendations\n\n"
-    brief = parse_text(f"{head}16 July 2013\n\n{BODY}\n")
-    assert (brief.title, brief.category) == (
+    assert _head(f"{head}16 July 2013\n\n{BODY}\n") == (
         "How to write actionable policy recommendations",
         "Making your research accessible",
     )
     # with no date under the headline, four words are too many for a kicker
-    plain = parse_text(f"{head}{BODY}\n")
-    assert plain.title == "Making your research accessible"
+    assert _head(f"{head}{BODY}\n")[0] == "Making your research accessible"
 
 
 def test_an_items_opening_clause_is_no_lead_in() -> None:
@@ -254,8 +258,7 @@ def test_an_identifier_in_capitals_is_no_user_name() -> None:
 
 def test_a_series_label_the_headline_names_again_is_its_kicker() -> None:
     head = "Monthly Travel Safety Report\n\nTravel Safety Travel Summary – June 2019\n\n"
-    brief = parse_text(f"{head}Welcome to June\n\n{BODY}\n")
-    assert (brief.title, brief.category) == (
+    assert _head(f"{head}Welcome to June\n\n{BODY}\n") == (
         "Travel Safety Travel Summary – June 2019",
         "Monthly Travel Safety Report",
     )
@@ -326,8 +329,8 @@ def test_a_kicker_the_headline_runs_on_is_the_title() -> None:
     text = f"U.S. Embassy Procedures\n\nU.S. Embassy Procedures and Precautions\n\n{BODY}\n"
     assert parse_text(text).title == "U.S. Embassy Procedures"
     # the kind of piece is a kicker all the same
-    kind = parse_text(f"Report\n\nReport overviewing conflict trends released\n\n{BODY}\n")
-    assert (kind.title, kind.category) == ("Report overviewing conflict trends released", "Report")
+    kind = f"Report\n\nReport overviewing conflict trends released\n\n{BODY}\n"
+    assert _head(kind) == ("Report overviewing conflict trends released", "Report")
 
 
 def test_a_site_name_and_tagline_joined_by_a_bar_make_the_masthead() -> None:
@@ -409,23 +412,22 @@ def test_a_related_box_of_dated_teasers_is_chrome() -> None:
 
 def test_a_line_over_a_label_that_opens_the_body_is_the_title() -> None:
     for label in ("Definition", "Introduction:"):
-        brief = parse_text(f"Security Incident\n\n{label}\n\n{BODY}\n")
-        assert (brief.title, brief.category) == ("Security Incident", None), label
+        text = f"Security Incident\n\n{label}\n\n{BODY}\n"
+        assert _head(text) == ("Security Incident", None), label
     # over a headline, the short line is the kicker still
-    kicked = parse_text(f"Maritime\n\nPiracy Rises in the Gulf of Guinea\n\n{BODY}\n")
-    assert (kicked.title, kicked.category) == ("Piracy Rises in the Gulf of Guinea", "Maritime")
+    kicked = f"Maritime\n\nPiracy Rises in the Gulf of Guinea\n\n{BODY}\n"
+    assert _head(kicked) == ("Piracy Rises in the Gulf of Guinea", "Maritime")
 
 
 def test_a_two_word_kind_of_piece_over_its_headline_is_the_kicker() -> None:
     head = "Feature Article\n\nHow to prepare for the next port disruption\n\n"
-    brief = parse_text(f"{head}{BODY}\n")
-    assert (brief.title, brief.category) == (
+    assert _head(f"{head}{BODY}\n") == (
         "How to prepare for the next port disruption",
         "Feature Article",
     )
     # two words that name no kind of piece stay the title over a sentence-case line
-    plain = parse_text(f"Port Strikes\n\nHow to prepare for the next port disruption\n\n{BODY}\n")
-    assert plain.title == "Port Strikes"
+    plain = f"Port Strikes\n\nHow to prepare for the next port disruption\n\n{BODY}\n"
+    assert _head(plain)[0] == "Port Strikes"
 
 
 def test_account_prompts_advertising_slots_and_web_version_links_are_chrome() -> None:
