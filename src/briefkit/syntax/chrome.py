@@ -64,7 +64,7 @@ _MENU_PROMPT = re.compile(
 
 _STRONG_PATTERNS = (
     # sharing, printing, saving
-    r"share(?: this| on| via)?(?: (?:article|post|page|story|report|brief|section))?"
+    r"share(?: this| on| via)?(?: (?:article|post|page|story|report|brief|section|content))?"
     r"(?: (?:on|via) (?:facebook|twitter|x|linkedin|whatsapp|email|telegram))?:?",
     r"(?:print|email|e-mail|save|bookmark|copy link|copy the link)(?: this (?:page|article|post))?",
     r"printer-friendly version|send by e-?mail|print friendly,? pdf (?:&|and) e-?mail",
@@ -78,6 +78,12 @@ _STRONG_PATTERNS = (
     r"read (?:more|on|the full (?:report|article|story|analysis|brief|newsletter|post))"
     r"(?: here)?\.?",
     r"read full (?:report|article|story|analysis|brief)",
+    # the piece's full text behind a button or a link ("Read the full memo by clicking the
+    # download button at the top of this page.", "Read the full comment - click here")
+    r"(?:read|download|view|see) the full [\w' -]{1,30}?(?: by clicking (?:on )?the "
+    r"[\w' -]{1,30}(?:button|link)(?: (?:at the (?:top|bottom)|above|below)(?: of (?:this|the)"
+    r" page)?)?| [-–—:] click here)\.?",
+    r"download (?:the |this )?[\w' -]{1,40} (?:\[pdf\]|\(pdf\))",  # "Download the Brief [pdf]"
     r"continue reading(?: at [\w.-]{1,60})?\.?",
     # an aggregator's line under a post's excerpt
     r"(?:please )?support the (?:originator|original (?:author|publisher|site)|author|source) "

@@ -32,11 +32,12 @@ _WEEKDAY = re.compile(
     r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+", re.IGNORECASE
 )  # "Friday, " "Wed, "
 _PREFIX = re.compile(
-    r"^(?:(?:original )?release date|date (?:released|issued)|published|posted|updated"
+    r"^(?:(?:original )?release date|date (?:released|issued|published|posted)"
+    r"|(?:publication|publishing|published|posted) date|published|posted|updated"
     r"|last updated|last modified|last reviewed|modified|date|released|issued|created"
     r"|post(?= on)"
     r"|by(?: /)?(?=\s))"  # a byline whose name the copy lost: "By 16 July 2013", "By / May 2, 2024"
-    r"(?: on)?\s?:?\s+",  # "Date : 22 Juin 2005", French typography's spaced colon
+    r"(?: on)?\s?[:|]?\s+",  # "Date : 22 Juin 2005" (French typography), "Date | 26 May 2024"
     re.I,
 )
 #: "by Jane Roe — last modified Jun 12, 2016 08:25 PM", "By Jane Roe, on December 1, 2018":

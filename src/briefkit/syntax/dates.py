@@ -36,6 +36,10 @@ _PRINTED_SHAPE = re.compile(
     r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\s+[A-Za-z]{3,9}\s+\d{4}|[A-Za-z]{3,9}\s+\d{1,2},?\s+\d{4}"
 )
 
+#: A month abbreviated with a full stop, or "Sept", as news style prints it ("Aug. 17, 2021",
+#: "Sept. 5, 2023"): read as the three letters ``%b`` knows.
+_MONTH_STOP = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?:\.|t\.?)(?=\s)", re.I)
+
 
 def iso_date(value: str) -> dt.date | dt.datetime | None:
     """A date or datetime from ISO 8601, or None when ``value`` is not one."""
@@ -49,8 +53,11 @@ def iso_date(value: str) -> dt.date | dt.datetime | None:
 
 def printed_date(text: str) -> dt.date | None:
     """A date as documents print it: ISO, "2 May 2024", "May 2, 2024" or, without the
-    comma, "May 2 2024" (an ordinal's suffix dropped: "February 11th 2020"); else None."""
+    comma, "May 2 2024" (an ordinal's suffix dropped: "February 11th 2020"), the month
+    abbreviated with a stop ("Aug. 17, 2021"); else None."""
     text = text.strip()
+    if "." in text or "t " in text:
+        text = _MONTH_STOP.sub(r"\1", text)
     if _PRINTED_SHAPE.fullmatch(text) is None:
         return None
     for fmt in _PRINTED:

@@ -102,6 +102,8 @@ HEADINGS: dict[str, SectionKind] = {
     "source": _K.SOURCES,
     "reference": _K.SOURCES,
     "bibliography": _K.SOURCES,
+    # an author box under the piece: a section of its own, of no analytic kind
+    "about the author": _K.OTHER,
 }
 
 #: Words that name a section's kind when they end a longer Title Case heading.

@@ -91,6 +91,15 @@ _LABEL_FIELDS = {
     "published": "published",
     "date": "published",
     "posted": "published",
+    "published on": "published",
+    "posted on": "published",
+    "published date": "published",
+    "publication date": "published",
+    "publishing date": "published",
+    "date published": "published",
+    "release date": "published",
+    "updated": "updated",
+    "last updated": "updated",
     "reading time": "",
 }
 
@@ -226,9 +235,9 @@ def read_label_pair(label: str, value: str) -> tuple[str, Any] | None:
         return None
     if key == "categories" and "," in value:
         field = "tags"  # "Categories:" over "Cybersecurity, Intelligence": a list of them
-    if field == "published":
+    if field in ("published", "updated"):
         date = date_line(value)
-        return None if date is None else ("published", date.date)
+        return None if date is None else (field, date.date)
     if field == "authors":
         names = _names(value, full=False)
         return None if not names else ("authors", tuple(names))

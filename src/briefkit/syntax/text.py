@@ -282,7 +282,8 @@ def split_lead(body: str, *, among_leads: bool = False) -> tuple[str, str]:
         return (lead, rest) if _starts_capital(lead) or _starts_capital(rest) else ("", body)
     if not _starts_capital(lead):
         return "", body
-    if (not rest or rest[0].islower()) and not _title_case(lead):
+    linked = rest.startswith(("http://", "https://", "www."))  # a link's label over its address
+    if (not rest or rest[0].islower()) and not linked and not _title_case(lead):
         return "", body  # "made up of:" over a nested list introduces it, it leads nothing
     return lead, rest
 

@@ -117,7 +117,7 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
             index = _kicker_under(lines, index, head)
         elif text == head.title or text == head.meta.get("publisher") or byline(text):
             _set(head.meta, "authors", tuple(byline(text) or ()))
-        elif _authors_line(text, active or signs(_next_text(lines, index) or "")) and not (
+        elif _authors_line(text, active or _signed(_next_text(lines, index) or "")) and not (
             head.meta.get("authors")
         ):
             _set(head.meta, "authors", tuple(name_line(text) or ()))
@@ -133,6 +133,12 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
         active = True
         index += 1
     return index
+
+
+def _signed(line: str) -> bool:
+    """What stands under an author's name: a byline or dated header (:func:`signs`), or the
+    sharing buttons of the author's card ("Share this content")."""
+    return signs(line) or (line.lower().startswith("share") and chrome_strength(line) == STRONG)
 
 
 def _authors_line(text: str, active: bool) -> bool:

@@ -29,6 +29,7 @@ from ...syntax.chrome import (
 )
 from ...syntax.date_lines import date_line
 from ...syntax.heading_form import heading_form, is_body_text
+from ...syntax.headings import heading_kind
 from ...syntax.image_chrome import is_credit
 from ...syntax.text import split_lead
 from .heading_pass import GLYPHS, SPACED_GAP, settle_headings
@@ -64,6 +65,7 @@ def resolve(units: list[Unit], title: str) -> list[Unit]:
     _teasers(units)
     _announced_links(units)
     _announced_items(units)
+    _list_labels(units)
     _related_boxes(units)
     _repeated_title(units, title)
     settle_headings(units, title)
@@ -261,6 +263,42 @@ def _announced_items(units: list[Unit]) -> None:
 
 
 _MIN_ANNOUNCED = 2
+
+
+#: Words a sentence running on into its list ends with ("... advisories include:", "Carry
+#: out a review when:"), or holds ("Rappelons que ..."): no label.
+_RUNNING_ON = frozenset(
+    (  # noqa: SIM905 - a word list reads better as one string
+        "a an the and or but to of for in on at by with from as if when where while that "
+        "which who whom whose than then so such these this those here below following "
+        "follows include includes including are is was were be been will can may might "
+        "should must would could do does like about into via que qui"
+    ).split()
+)
+_LIST_LABEL_WORDS = 4
+
+
+def _list_labels(units: list[Unit]) -> None:
+    """A short sentence-case label ending in a colon over a list ("Key actions:" over
+    its bullets, two or more) heads a section, as a Title Case one already does; a line that runs on
+    into the list ("Severe weather advisories include:") stays the list's lead."""
+    for i, unit in enumerate(units[:-1]):
+        if not unit.single or not unit.text.endswith(":") or not _list_under(units, i):
+            continue
+        label = unit.text[:-1].rstrip()
+        words = label.lower().split()
+        if not 0 < len(words) <= _LIST_LABEL_WORDS or not label[0].isupper():
+            continue
+        if any(c in label for c in ",.;!?()") or any(w in _RUNNING_ON for w in words):
+            continue
+        unit.kind = "head"
+        unit.parts = [label]
+        unit.section = heading_kind(label) or SectionKind.OTHER
+
+
+def _list_under(units: list[Unit], i: int) -> bool:
+    """Two or more items right under unit ``i``: a list, where one item may be its text."""
+    return all(j < len(units) and units[j].kind == "item" for j in (i + 1, i + 2))
 
 
 def _lead_line(unit: Unit) -> bool:

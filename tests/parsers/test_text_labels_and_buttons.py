@@ -1,0 +1,101 @@
+"""parse_text on the labels and buttons of further publishers' pages: date labels, list
+labels in sentence case, an author card's sharing buttons, links to the full text, news
+style's abbreviated months and link lists. Each test is one rule with a control the rule
+must not reach; the corpus tests check the rules together."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from briefkit import ItemList, parse_text
+
+TITLE = "Memo to the commissioner responsible for energy"
+BODY = "The ministry confirmed the order on Monday and said more would follow."
+
+
+def _texts(text: str) -> list[str]:
+    return [b.text for s in parse_text(text).sections for b in s.blocks]
+
+
+def test_a_date_label_over_its_date_or_before_a_bar_is_the_date() -> None:
+    for head in ("Publishing date\n04 September 2024", "Date | 26 November 2024"):
+        brief = parse_text(f"{TITLE}\n\n{head}\n\n{BODY}\n")
+        assert brief.published is not None, head
+        assert [s.heading for s in brief.sections] == [None]
+        assert _texts(f"{TITLE}\n\n{head}\n\n{BODY}\n") == [BODY]
+    # the label over a line that is no date stays text
+    kept = parse_text(f"{TITLE}\n\nPublishing date\nto be confirmed\n\n{BODY}\n")
+    assert kept.published is None
+    assert "to be confirmed" in " ".join(_texts(f"{TITLE}\n\nPublishing date\nto be confirmed\n"))
+
+
+def test_a_month_abbreviated_with_a_stop_is_read() -> None:
+    brief = parse_text(f"{TITLE}\n\n  • Published: Tuesday, Aug. 17, 2021\n\n{BODY}\n")
+    assert brief.published == dt.date(2021, 8, 17)
+    assert _texts(f"{TITLE}\n\nSept. 5, 2023\n\n{BODY}\n") == [BODY]
+    # an abbreviation that is no month stays text
+    assert parse_text(f"{TITLE}\n\nMr. 5, 2020\n\n{BODY}\n").published is None
+
+
+def test_a_sentence_case_label_with_a_colon_over_a_list_heads_a_section() -> None:
+    items = "  • Fix the grid bottlenecks\n\n  • Encourage investment\n\n  • End the trade\n"
+    brief = parse_text(f"{TITLE}\n\n{BODY}\n\nKey actions:\n\n{items}")
+    assert [s.heading for s in brief.sections] == [None, "Key actions"]
+    assert isinstance(brief.sections[1].blocks[0], ItemList)
+    # a sentence that runs on into its list, or a label over one item, stays text
+    for label, under in (
+        ("Severe weather advisories include:", items),
+        ("Carry out a review when:", items),
+        ("Sector level information:", "  • People at risk and priority needs\n"),
+    ):
+        kept = parse_text(f"{TITLE}\n\n{BODY}\n\n{label}\n\n{under}")
+        assert [s.heading for s in kept.sections] == [None], label
+
+
+def test_an_author_box_heads_a_section_of_its_own() -> None:
+    brief = parse_text(
+        f"{TITLE}\n\n{BODY}\n\n  • First item\n  • Second item\n\nAbout the authors\n\n"
+        "  • Simone Roe\n"
+    )
+    assert [s.heading for s in brief.sections] == [None, "About the authors"]
+
+
+def test_a_link_to_the_full_text_and_sharing_buttons_are_chrome() -> None:
+    for line in (
+        "Read the full memo by clicking the download button at the top of this page.",
+        "Read the full comment - click here",
+        "Download the Security Brief [pdf]",
+        "Share this content",
+    ):
+        assert _texts(f"{TITLE}\n\n{BODY}\n\n{line}\n\n{BODY}\n") == [BODY, BODY], line
+    # a sentence about reading the full text stays
+    said = "Read the full text of the treaty, which runs to forty pages, before the vote."
+    assert said in _texts(f"{TITLE}\n\n{BODY}\n\n{said}\n\n{BODY}\n")
+
+
+def test_a_name_over_sharing_buttons_is_the_author() -> None:
+    head = "Rising tensions reshape security planning\nJames Thorpe\nShare this content\n"
+    brief = parse_text(f"{head}\n{BODY}\n")
+    assert brief.authors == ("James Thorpe",)
+    assert [s.heading for s in brief.sections] == [None]
+    # a name over a paragraph is no byline: it stays where it stands
+    plain = parse_text(f"Rising tensions reshape security planning\n\nJames Thorpe\n\n{BODY}\n")
+    assert plain.authors == ()
+
+
+def test_items_of_a_label_and_a_link_lead_with_the_label() -> None:
+    links = (
+        "- Annonce officielle de la création de US-CERT : http://www.cert.org/about/\n"
+        "- Description des différentes listes US-CERT : http://www.us-cert.gov/cas/\n"
+    )
+    brief = parse_text(f"Note d'information\n\n{BODY}\n\nPour plus d’information :\n{links}")
+    (listed,) = [b for s in brief.sections for b in s.blocks if isinstance(b, ItemList)]
+    assert [i.lead for i in listed.items] == [
+        "Annonce officielle de la création de US-CERT",
+        "Description des différentes listes US-CERT",
+    ]
+    # a phrase in lower case after the colon still runs on: no lead
+    plain = "- Annonce officielle de la création : une page\n- Description des listes : une autre\n"
+    brief = parse_text(f"Note d'information\n\n{BODY}\n\n{plain}")
+    (listed,) = [b for s in brief.sections for b in s.blocks if isinstance(b, ItemList)]
+    assert [i.lead for i in listed.items] == ["", ""]
