@@ -99,3 +99,43 @@ def test_items_of_a_label_and_a_link_lead_with_the_label() -> None:
     brief = parse_text(f"Note d'information\n\n{BODY}\n\n{plain}")
     (listed,) = [b for s in brief.sections for b in s.blocks if isinstance(b, ItemList)]
     assert [i.lead for i in listed.items] == ["", ""]
+
+
+def test_a_heading_loses_the_hash_its_theme_prints_as_a_permalink() -> None:
+    brief = parse_text(f"{TITLE}\n\n{BODY}\n\nWhat Is the Country Report?#\n\n{BODY}\n")
+    assert [s.heading for s in brief.sections] == [None, "What Is the Country Report?"]
+    # the hash of a language's name stays
+    named = parse_text(f"{TITLE}\n\n{BODY}\n\nWriting Parsers in C#\n\n{BODY}\n")
+    assert [s.heading for s in named.sections] == [None, "Writing Parsers in C#"]
+
+
+def test_a_related_box_under_a_foreign_label_is_chrome() -> None:
+    box = "Relaterede Artikler\n\nReturns on Risky Assets Take the Lead\n\nYields Fall in July\n"
+    assert _texts(f"{TITLE}\n\n{BODY}\n\n{box}") == [BODY]
+    # the headline-shaped lines under an ordinary line stay
+    kept = "Artikler\n\nReturns on Risky Assets Take the Lead\n\nYields Fall in July\n"
+    assert len(_texts(f"{TITLE}\n\n{BODY}\n\n{kept}")) > 1
+
+
+def test_a_field_with_a_spaced_colon_and_one_value_is_no_heading() -> None:
+    brief = parse_text(f"{TITLE}\n\n{BODY}\n\nVersion : 1.2\n\n{BODY}\n")
+    assert [s.heading for s in brief.sections] == [None]
+    assert "Version : 1.2" in _texts(f"{TITLE}\n\n{BODY}\n\nVersion : 1.2\n\n{BODY}\n")
+    # a heading that runs on after the colon is one still
+    heading = "Les clés de l’analyse : concepts et méthodes"
+    assert [
+        s.heading for s in parse_text(f"{TITLE}\n\n{BODY}\n\n{heading}\n\n{BODY}\n").sections
+    ] == [
+        None,
+        heading,
+    ]
+
+
+def test_a_french_publication_and_update_line_gives_both_dates() -> None:
+    line = "Publication : 14 juillet 2015 | Mise à jour : 9 décembre 2015"
+    brief = parse_text(f"Bulletin de sécurité MS15-058\n\n{line}\n\n{BODY}\n")
+    assert (brief.published, brief.updated) == (dt.date(2015, 7, 14), dt.date(2015, 12, 9))
+    assert _texts(f"Bulletin de sécurité MS15-058\n\n{line}\n\n{BODY}\n") == [BODY]
+    later = parse_text(f"Bulletin de sécurité\n\nMis à jour le 4 mars 2021 à 10:15\n\n{BODY}\n")
+    assert later.updated is not None
+    assert later.updated.day == 4

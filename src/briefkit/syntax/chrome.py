@@ -301,8 +301,15 @@ _CTA = re.compile(
     r"read the full report|read full report)",
     re.IGNORECASE,
 )
+#: "Related articles" in the languages of the largest sites.
+_FOREIGN_RELATED = (
+    r"relaterede artikler|relaterade artiklar|relaterte artikler|gerelateerde artikelen"
+    r"|(?:ähnliche|verwandte) artikel|articles (?:connexes|similaires|liés)"
+    r"|(?:artículos|artigos) relacionados|(?:noticias|notícias) relacionadas|articoli correlati"
+)
 _RELATED = re.compile(
-    r"(?:related(?: content| articles?| posts?| pages?| links| stories| reading| coverage"
+    rf"(?:{_FOREIGN_RELATED}|"
+    r"related(?: content| articles?| posts?| pages?| links| stories| reading| coverage"
     r"| terms| topics)?|"
     r"you (?:may|might) also (?:like|be interested in)|more (?:on|from) [\w' .&-]{1,30}|also read|"
     r"recommended(?: for you| reading| posts| articles)?|read more|most read|"

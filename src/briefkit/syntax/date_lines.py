@@ -34,6 +34,7 @@ _WEEKDAY = re.compile(
 _PREFIX = re.compile(
     r"^(?:(?:original )?release date|date (?:released|issued|published|posted)"
     r"|(?:publication|publishing|published|posted) date|published|posted|updated"
+    r"|publication|publié(?: le)?|mise? à jour(?: le)?"  # French: "Publication : 14 juillet 2015"
     r"|last updated|last modified|last reviewed|modified|date|released|issued|created"
     r"|post(?= on)"
     r"|by(?: /)?(?=\s))"  # a byline whose name the copy lost: "By 16 July 2013", "By / May 2, 2024"
@@ -47,7 +48,7 @@ _BY_FIRST = re.compile(
 )
 _ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b,?", re.IGNORECASE)
 _TIME = re.compile(
-    r"(?:\s*(?:[-–—|•,@]|at)?\s*(\d{1,2})[:.](\d{2})(?::\d{2})?\s*([ap]\.?m\.?)?"
+    r"(?:\s*(?:[-–—|•,@]|at|à)?\s*(\d{1,2})[:.](\d{2})(?::\d{2})?\s*([ap]\.?m\.?)?"
     r"(?:\s*(utc|gmt|[ecmp][sd]t))?)$",
     re.IGNORECASE,
 )
@@ -137,7 +138,7 @@ def date_line(line: str, month_first: bool | None = None) -> DateLine | None:
         return DateLine(inner.date, signed.group(1).strip(), updated=inner.updated)
     prefix = _PREFIX.match(text)
     said = prefix.group(0).lower() if prefix is not None else ""
-    updated = any(word in said for word in ("updated", "modified", "reviewed"))
+    updated = any(word in said for word in ("updated", "modified", "reviewed", "à jour"))
     text = text[prefix.end() :] if prefix is not None else text
     masthead = _MASTHEAD.fullmatch(text)
     if masthead is not None:  # "- The Capital Ledger - Tuesday, April 9, 2019"
@@ -180,8 +181,11 @@ def _at(date: dt.date, clock: re.Match[str], offset: int = 0) -> dt.datetime | N
 
 #: "Published on 03/30/2026 at 08:40 am EDT - Modified on 05/08/2026 at 05:52 am EDT": a
 #: news site's publication and revision dates on one line, joined by a spaced dash, a bar
-#: or nothing ("Published April 30, 2024 Modified March 04, 2026").
-_PAIR = re.compile(r"(.{6,80}?)\s+(?:[-–—|]\s+)?((?:last )?(?:updated|modified)\b.{6,80})", re.I)
+#: or nothing ("Published April 30, 2024 Modified March 04, 2026"), in French too
+#: ("Publication : 14 juillet 2015 | Mise à jour : 9 décembre 2015").
+_PAIR = re.compile(
+    r"(.{6,80}?)\s+(?:[-–—|]\s+)?((?:last )?(?:updated|modified|mise? à jour)\b.{6,80})", re.I
+)
 
 
 def date_pair(line: str) -> tuple[DateLine, DateLine] | None:
@@ -189,7 +193,7 @@ def date_pair(line: str) -> tuple[DateLine, DateLine] | None:
     A slashed date whose order is ambiguous ("05/08/2026") takes the order the other date
     on the line shows ("03/30/2026" is month first), as one site prints both alike."""
     lowered = line.lower()
-    if "updated" not in lowered and "modified" not in lowered:
+    if "updated" not in lowered and "modified" not in lowered and "à jour" not in lowered:
         return None  # the cheap test first: most lines name neither
     match = _PAIR.fullmatch(" ".join(line.split()))
     if match is None:

@@ -198,7 +198,10 @@ def _heading_form(text: str) -> Form | None:
         return None  # a link to a document ("Sitrep 2/2017: March 2017 [PDF]"), not a heading
     if " : " in text and text.count(":") == 1 and not is_attribute_line(text):
         # French typography spaces its colon, and a heading runs on after it in lower case
-        # ("Les clés de l'analyse : concepts et méthodes", "Outils : comment les utiliser ?")
+        # ("Les clés de l'analyse : concepts et méthodes", "Outils : comment les utiliser ?");
+        # one word after it is a field's value, as after a colon ("Version : 1.2")
+        if len(text.partition(" : ")[2].split()) < 2:
+            return None
         return _form(text.replace(" : ", " "))
     head, colon, tail = text.partition(":")
     if colon and _STEP.fullmatch(head.strip()) and _step_tail(tail):

@@ -13,7 +13,7 @@ from typing import Literal
 
 from ..model import SectionKind
 from .banners import is_banner
-from .chrome import is_chrome, is_crumbs, strip_notice
+from .chrome import is_chrome, is_contents_label, is_crumbs, strip_notice
 from .date_lines import date_line, is_time_line
 from .header_line import header_fields
 from .heading_form import heading_form, is_body_text
@@ -293,15 +293,16 @@ _EDIT_LINK = re.compile(r"\s?\[\s?edit(?: source)?\s?\]$")
 #: The link run into a heading of two words or more without its brackets ("Strategic
 #: ReviewEdit"); one word glued to "Edit" is as likely a name ("MarsEdit") and stays.
 _GLUED_EDIT = re.compile(r"(?<=[a-z])Edit$")
-#: The pilcrow Sphinx and MkDocs themes print after a heading as its permalink.
-_ANCHOR_MARK = re.compile(r"\s?¶$")
+#: The pilcrow Sphinx and MkDocs themes print after a heading as its permalink, or the
+#: "#" other themes print there ("Table of Contents#"; not the "#" of "C#" or "F#").
+_ANCHOR_MARK = re.compile(r"\s?¶$|(?<!\b[A-Z])#$")
 
 
 def edit_link(line: str) -> str:
     """The line without a wiki edit link or a documentation theme's permalink mark at its
-    end ("Advisory Structure¶") when what is left has a heading's form (and is no item),
-    else the line as it is."""
-    if line.endswith("¶"):
+    end ("Advisory Structure¶", "Table of Contents#") when what is left has a heading's
+    form (and is no item), else the line as it is."""
+    if line.endswith(("¶", "#")):
         match = _ANCHOR_MARK.search(line)
     elif line.endswith("Edit"):
         match = _GLUED_EDIT.search(line) if " " in line else None
@@ -310,7 +311,7 @@ def edit_link(line: str) -> str:
     if match is None or match.start() == 0 or ITEM.match(line) is not None:
         return line
     rest = line[: match.start()]
-    return rest if heading_form(rest) is not None else line
+    return rest if heading_form(rest) is not None or is_contents_label(rest) else line
 
 
 def needs_escape(text: str) -> bool:

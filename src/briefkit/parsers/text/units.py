@@ -275,8 +275,8 @@ def split_units(lines: list[str], first_line: int) -> list[Unit]:
             current.parts.append(s)
             current.raw.append(s)
             continue
-        if s.endswith("¶") or (at_start and s.endswith(("]", "Edit"))):
-            s = edit_link(s)  # "Overview[edit]", "Overview¶": a heading and its link
+        if s.endswith("¶") or (at_start and s.endswith(("]", "Edit", "#"))):
+            s = edit_link(s)  # "Overview[edit]", "Overview¶", "Overview#": a heading, its link
         last = units[-1] if units and (current is None or current is units[-1]) else None
         follows = last.number if last is not None and last.kind == "item" else None
         letter = last.letter if last is not None and last.kind == "item" else None
