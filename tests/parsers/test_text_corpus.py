@@ -1246,11 +1246,6 @@ KNOWN: dict[str, set[str]] = {
         "title",
     },
     # metadata differs (authors); sections differ
-    "held_out/think_tank_article_byline_with_role_no_blank_lines_topic_heading_cut": {
-        "metadata",
-        "sections",
-    },
-    # metadata differs (authors); sections differ
     "held_out/think_tank_blog_french_wix_dash_meta_lines_dek_numbered_heading_bullets_cut": {
         "metadata",
         "sections",

@@ -139,3 +139,17 @@ def test_a_french_publication_and_update_line_gives_both_dates() -> None:
     later = parse_text(f"Bulletin de sécurité\n\nMis à jour le 4 mars 2021 à 10:15\n\n{BODY}\n")
     assert later.updated is not None
     assert later.updated.day == 4
+
+
+def test_a_name_with_its_title_and_role_under_the_headline_is_the_author() -> None:
+    head = (
+        "Uncertain Winds: Trends in West Asia in 2024\nDr Hirak Jyoti Das, Associate Fellow, VIF\n"
+    )
+    brief = parse_text(f"{head}Israel-Hamas Conflict\n\n{BODY}\n")
+    assert brief.authors == ("Hirak Jyoti Das",)
+    assert [s.heading for s in brief.sections] == ["Israel-Hamas Conflict"]
+    # a name alone is no byline without a date or a byline around it, and "Mr" opens headlines
+    alone = parse_text(f"Uncertain Winds\nHirak Jyoti Das\n\n{BODY}\n")
+    assert alone.authors == ()
+    mister = parse_text(f"Weekly Notes\nMr Big Sells Out, Again\n\n{BODY}\n")
+    assert mister.authors == ()

@@ -61,6 +61,9 @@ _PARTICLES = frozenset(
     ("de", "da", "di", "du", "del", "der", "den", "van", "von", "bin", "al", "la", "le", "ibn")
 )
 _MAX_NAMES = 8
+#: An academic title before a name ("Dr Jane Roe", "Prof. Tom Wash"): no part of the name
+#: ("Mr" and "Ms" open headlines too: "Mr Big Sells Out").
+_HONORIFIC = re.compile(r"(?:Dr|Prof|Professor)\.?\s+(?=[A-Z])")
 #: Last words of an author's role printed after the name ("By Jane Roe, Region Alert
 #: Founder"): the role is no second author.
 _ROLES = frozenset(
@@ -147,6 +150,7 @@ def _names(text: str, *, full: bool, lower: bool = False) -> list[str] | None:
     ``lower`` accepts names written in lower case (as some site builders print them)."""
     text = _FINAL_STOP.sub("", text.strip())  # "By Jane Roe." but not "T.W."
     names = [_NOTE_MARK.sub("", n.strip().strip('"“”')) for n in _NAME_JOIN.split(text)]
+    names = [_HONORIFIC.sub("", n) for n in names if n]  # "Dr Jane Roe": the name is Jane Roe
     names = [n for n in names if n]
     person = bool(names) and len(names[0].split()) > 1  # "By CNN, AP": two names
     while len(names) > 1 and _appended(names[-1], person):

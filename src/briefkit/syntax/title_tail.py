@@ -143,11 +143,14 @@ def _signed(line: str) -> bool:
 
 def _authors_line(text: str, active: bool) -> bool:
     """Names under the title: after a date or a byline, or two or more of them on their
-    own ("Bill Roe, Tom Wash, and Pat Lee, CFA | PDF"), which no headline or sentence is."""
+    own ("Bill Roe, Tom Wash, and Pat Lee, CFA | PDF"), or one with a role after it, which
+    no headline or sentence is."""
     names = name_line(text)
     if names is None or heading_alone(text, at_start=True) is not None:
         return False  # "Key Takeaways" under a headline printed twice is a heading
-    return active or (len(names) > 1 and not chrome_strength(text))
+    # a name with a role or an affiliation after it ("Jane Roe, Associate Fellow, VIF")
+    roled = text.count(",") >= len(names)
+    return active or ((len(names) > 1 or roled) and not chrome_strength(text))
 
 
 #: "Published in Article Analysis 4 mins read": the section a post is filed in, and its
