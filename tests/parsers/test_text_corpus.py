@@ -1305,13 +1305,6 @@ KNOWN: dict[str, set[str]] = {
         "sections",
         "title",
     },
-    # chrome kept (1): 'Disclaimer: Factually can make ...'; metadata differs
-    # (published); sections differ
-    "held_out/fact_check_question_headline_checked_on_disclaimer_numbered_headings_citations_cut": {
-        "chrome kept",
-        "metadata",
-        "sections",
-    },
     # blocks differ; chrome kept (3): 'Disclaimer: Every comment will be ...'
     "held_out/news_site_alert_story_repeated_headline_date_time_dash_quotes_comment_disclaimer": {
         "blocks",

@@ -153,3 +153,32 @@ def test_a_name_with_its_title_and_role_under_the_headline_is_the_author() -> No
     assert alone.authors == ()
     mister = parse_text(f"Weekly Notes\nMr Big Sells Out, Again\n\n{BODY}\n")
     assert mister.authors == ()
+
+
+def test_numbered_headings_with_a_key_and_a_colon_in_any_case() -> None:
+    steps = (
+        "1. The baseline: first-term tariffs and the post-2020 carryover\n\n"
+        f"{BODY}\n\n2. Scale and mechanics of the tariff expansion\n\n{BODY}\n"
+    )
+    brief = parse_text(f"Tariffs Explained\n\n{BODY}\n\n{steps}")
+    assert [s.heading for s in brief.sections] == [
+        None,
+        "The baseline: first-term tariffs and the post-2020 carryover",
+        "Scale and mechanics of the tariff expansion",
+    ]
+    # numbered sentences with a colon stay items
+    items = f"1. Officials said: the talks failed. More later\n\n{BODY}\n\n2. Then came a deal\n\n"
+    kept = parse_text(f"Tariffs Explained\n\n{BODY}\n\n{items}{BODY}\n")
+    assert [s.heading for s in kept.sections] == [None]
+
+
+def test_a_fact_check_date_and_a_generated_page_notice() -> None:
+    notice = "Disclaimer: Factually can make mistakes. Please verify important information."
+    brief = parse_text(
+        f"What changed in trade policy?\n\nChecked on January 10, 2026\n{notice}\n\n{BODY}\n"
+    )
+    assert brief.published == dt.date(2026, 1, 10)
+    assert [b.text for s in brief.sections for b in s.blocks] == [BODY]
+    # a sentence about mistakes stays
+    said = "Analysts can make mistakes. That is why a second reader checks every brief."
+    assert said in _texts(f"What changed?\n\n{BODY}\n\n{said}\n")

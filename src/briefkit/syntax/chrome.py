@@ -149,6 +149,10 @@ _STRONG_PATTERNS = (
     # a link to the piece as a PDF ("Click here for a PDF version of this report.")
     r"(?:click here for|download|view|get|read) (?:a |the )?(?:pdf|printable|print-friendly)"
     r" (?:version|copy)(?: of this [\w' -]{1,40})?(?: here)?\.?",
+    # a generated page's notice ("Disclaimer: Factually can make mistakes. Please verify
+    # important information. Learn more.")
+    r"(?:disclaimer: )?(?-i:[A-Z][\w.-]{1,30}(?: [A-Z][\w.-]{1,30})?) can make mistakes\.? "
+    r"(?:please )?(?:verify|check|double-check)[^\n]{1,160}",
     # a donation banner ("UNITED24 - Make a charitable donation in support of Ukraine!")
     r"(?:[\w' .&-]{1,40} [-–—|] )?(?:make a (?:charitable |tax-deductible )?donation"
     r"|donate(?: now| today)?)(?: (?:in support of|to support|to help) [\w' .&-]{1,60})?[.!]?",

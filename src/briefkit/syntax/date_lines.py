@@ -36,6 +36,7 @@ _PREFIX = re.compile(
     r"|(?:publication|publishing|published|posted) date|published|posted|updated"
     r"|publication|publié(?: le)?|mise? à jour(?: le)?"  # French: "Publication : 14 juillet 2015"
     r"|last updated|last modified|last reviewed|modified|date|released|issued|created"
+    r"|(?:last )?checked|fact-checked"  # a fact check's date: "Checked on January 10, 2026"
     r"|post(?= on)"
     r"|by(?: /)?(?=\s))"  # a byline whose name the copy lost: "By 16 July 2013", "By / May 2, 2024"
     r"(?: on)?\s?[:|]?\s+",  # "Date : 22 Juin 2005" (French typography), "Date | 26 May 2024"

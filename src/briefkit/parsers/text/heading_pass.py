@@ -242,7 +242,7 @@ def _numbered_steps(units: list[Unit], blankless: bool) -> set[int]:
     for i, unit in enumerate(units):
         if unit.kind != "item" or unit.number is None or unit.indent:
             continue
-        if len(unit.raw) != 1 or unit.letter is not None or heading_form(unit.text) is None:
+        if len(unit.raw) != 1 or unit.letter is not None or not _step_form(unit.text):
             continue  # ("1. Preparation" heads in Title Case; a run of steps may open so)
         j = _next_kept(units, i)
         spaced = blankless or (not unit.tight and j is not None and not units[j].tight)
@@ -253,6 +253,27 @@ def _numbered_steps(units: list[Unit], blankless: bool) -> set[int]:
         b == a + 1 for a, b in pairwise(n or 0 for n in numbers)
     )
     return set(found) if steps else set()
+
+
+_KEYED_STEP_WORDS = 14
+
+
+def _step_form(text: str) -> bool:
+    """A numbered step's text: a heading's form, or a short key and colon over a phrase in
+    any case ("The baseline: first-term tariffs and their carryover"), no sentence."""
+    if heading_form(text) is not None:
+        return True
+    key, colon, rest = text.partition(": ")
+    return (
+        bool(colon and rest)
+        and heading_form(key) is not None
+        and len(text.split()) <= _KEYED_STEP_WORDS
+        and text[-1] not in ".!?:;"
+        and not _SENTENCE_BREAK.search(rest)
+    )
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?;:]\s")
 
 
 def _pair(unit: Unit) -> bool:
