@@ -182,3 +182,12 @@ def test_a_fact_check_date_and_a_generated_page_notice() -> None:
     # a sentence about mistakes stays
     said = "Analysts can make mistakes. That is why a second reader checks every brief."
     assert said in _texts(f"What changed?\n\n{BODY}\n\n{said}\n")
+
+
+def test_a_blogs_name_over_the_headline_is_the_publisher() -> None:
+    blog = "SANS Digital Forensics and Incident Response Blog"
+    brief = parse_text(f"{blog}\n\nSecurity Intelligence: Defining APT Campaigns\n\n{BODY}\n")
+    assert (brief.title, brief.publisher) == ("Security Intelligence: Defining APT Campaigns", blog)
+    # a headline that is about a blog, over a sentence, is the title
+    about = parse_text(f"Why We Started a Blog\n\n{BODY}\n")
+    assert about.title == "Why We Started a Blog"

@@ -20,6 +20,7 @@ from .site_suffix import SITE_WORDS
 __all__ = [
     "SITE_LINES",
     "after_view_original",
+    "blog_name",
     "is_tagline",
     "masthead",
     "over_buttons",
@@ -56,6 +57,15 @@ def site_name(text: str) -> bool:
     and one word with a capital inside it ("EndlessWiki", "SecurityWeek"), a wordmark."""
     camel = text.isalpha() and text[:1].isupper() and any(c.isupper() for c in text[1:])
     return text.split()[-1].lower() in _MASTHEAD_WORDS or (camel and not text.isupper())
+
+
+def blog_name(text: str) -> bool:
+    """A blog's name in Title Case or capitals over its post ("SANS Digital Forensics and
+    Incident Response Blog"): a name longer than a kicker, that says what it is."""
+    words = text.split()
+    return (
+        len(words) > 1 and words[-1].lower() == "blog" and heading_form(text) in ("title", "caps")
+    )
 
 
 def is_tagline(text: str) -> bool:

@@ -42,6 +42,7 @@ from .headline_lines import (
 from .masthead import (
     SITE_LINES,
     after_view_original,
+    blog_name,
     is_tagline,
     masthead,
     over_buttons,
@@ -255,6 +256,8 @@ def _find_head(lines: list[str], start: int) -> Head:
             pass  # the site's banner, its logo's letters under it
         elif following is not None and (site := site_suffix(text, following)) is not None:
             _set(meta, "publisher", site)
+        elif k == 0 and following is not None and blog_name(text) and _headline(following):
+            _set(meta, "publisher", text)  # "SANS Digital Forensics Blog" over the headline
         elif k > 0 and following is not None and text == following and name_line(text):
             _set(meta, "authors", tuple(name_line(text) or ()))  # an author box: name, link
         elif following is not None and text == following:
