@@ -191,3 +191,15 @@ def test_a_blogs_name_over_the_headline_is_the_publisher() -> None:
     # a headline that is about a blog, over a sentence, is the title
     about = parse_text(f"Why We Started a Blog\n\n{BODY}\n")
     assert about.title == "Why We Started a Blog"
+
+
+def test_a_byline_with_the_authors_handle_or_role_after_a_bar() -> None:
+    head = "  • Writer: Nico Dekens | dutch_osintguy\n  • Nov 17, 2025\n  • 11 min read\n"
+    brief = parse_text(f"Intelligence Report Writing\n\n{head}\n{BODY}\n")
+    assert (brief.authors, brief.published) == (("Nico Dekens",), dt.date(2025, 11, 17))
+    assert _texts(f"Intelligence Report Writing\n\n{head}\n{BODY}\n") == [BODY]
+    roled = parse_text(f"Intelligence Report Writing\n\nBy Jane Roe | Senior Analyst\n\n{BODY}\n")
+    assert roled.authors == ("Jane Roe",)
+    # a handle after a line that is no byline names no author
+    line = "Field notes from the week | dutch_osintguy"
+    assert parse_text(f"Intelligence Report Writing\n\n{line}\n\n{BODY}\n").authors == ()

@@ -47,6 +47,8 @@ _BYLINE = re.compile(
     r"\s+(\S.{0,150})",
     re.IGNORECASE,
 )
+#: A social handle printed after the author's name ("| dutch_osintguy", "| @jroe").
+_HANDLE = re.compile(r"@?[a-z0-9_.]{2,30}")
 _VIEWS = re.compile(r"(?<=[a-z]) \d[\d,.]{0,12}[KM]? views?$", re.IGNORECASE)
 _PICTURE = re.compile(r"(?:[•·]\s*)?writer'?s picture\s*(\S.{0,80})", re.IGNORECASE)
 _ATTRIBUTION = re.compile(r"(authors?|contributors?)\s*:\s*(\S.{0,300})", re.IGNORECASE)
@@ -181,8 +183,12 @@ def _appended(part: str, person: bool) -> bool:
 
 def byline(line: str) -> list[str] | None:
     """The names of a byline ("By Jane Doe and Sam Roe", "Writer's pictureMara K"), also
-    with the post's view count after them ("by Jo Roe 48 views")."""
+    with the post's view count after them ("by Jo Roe 48 views") or, after a bar, the
+    author's handle or role."""
     text = _VIEWS.sub("", " ".join(line.split()))
+    bar, _, after = text.rpartition(" | ")
+    if bar and (_HANDLE.fullmatch(after) or after.lower().split()[-1:] in ([r] for r in _ROLES)):
+        text = bar  # "Writer: Jane Roe | jane_roe", "By Jane Roe | Analyst"
     match = _PICTURE.fullmatch(text)
     if match is not None:
         return _names(match.group(1), full=False, lower=True)
