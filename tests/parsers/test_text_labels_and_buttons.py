@@ -203,3 +203,16 @@ def test_a_byline_with_the_authors_handle_or_role_after_a_bar() -> None:
     # a handle after a line that is no byline names no author
     line = "Field notes from the week | dutch_osintguy"
     assert parse_text(f"Intelligence Report Writing\n\n{line}\n\n{BODY}\n").authors == ()
+
+
+def test_a_section_label_over_a_bulleted_date_over_the_headline() -> None:
+    head = "Logo\n\nNews & Blog\n\n  • 6th January 2026\n\n"
+    headline = "Understanding Your Duty of Care Obligations for Business Travel"
+    brief = parse_text(f"{head}{headline}\n\n{BODY}\n")
+    assert (brief.title, brief.category, brief.publisher) == (headline, "News & Blog", None)
+    assert brief.published == dt.date(2026, 1, 6)
+    assert _texts(f"{head}{headline}\n\n{BODY}\n") == [BODY]
+    # a site's name over the bulleted date is no kicker of two kinds: it is the publisher
+    named = parse_text(f"Harbour Risk Review\n\n  • 6th January 2026\n\n{headline}\n\n{BODY}\n")
+    assert named.title == headline
+    assert named.category != "Harbour Risk Review"

@@ -297,7 +297,7 @@ _RELATED_POST = re.compile(
 #: a carousel's alt texts. Prose never glues its words, so a repeat with spaces stays.
 _GLUED_REPEATS = re.compile(r"(.{4,40}?)\1{2,}")
 # Logo alt text: a capitalised name and the word "logo" ("NorthWatch Logo"), case-sensitive.
-_LOGO = re.compile(r"(?:[A-Z0-9][\w'&.-]*[ ]){1,5}[Ll]ogo")
+_LOGO = re.compile(r"(?:[A-Z0-9][\w'&.-]*[ ]){0,5}[Ll]ogo")  # "Logo" alone too
 # An icon's alt text, written in lower case ("number one green circle icon"), case-sensitive.
 _ICON = re.compile(r"(?:[a-z0-9][a-z0-9'-]*[ ]){1,6}icon")
 _CTA = re.compile(

@@ -11,12 +11,14 @@ from itertools import pairwise
 
 from ..errors import ParseError
 from .chrome import chrome_strength
+from .date_lines import date_line
 from .heading_form import heading_form, is_body_text
-from .text import heading_alone, nav_side
+from .text import ITEM, heading_alone, nav_side
 
 __all__ = [
     "alt_text",
     "asks_about",
+    "bulleted_date",
     "check_title",
     "has_sibling",
     "image_label",
@@ -238,3 +240,9 @@ def label_line(text: str) -> bool:
     """A lower-case section label or slug over a page ("social and politics", "world-news")."""
     bare = text.replace(" ", "").replace("-", "")
     return text.islower() and bare.isalpha() and len(text) >= _LABEL_CHARS
+
+
+def bulleted_date(text: str) -> bool:
+    """A date as a post header's only bullet ("• 6th January 2026")."""
+    match = ITEM.match(text)
+    return match is not None and date_line(text[match.end() :]) is not None

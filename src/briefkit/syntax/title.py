@@ -27,6 +27,7 @@ from .heading_form import heading_form, is_attribute_line, is_body_text
 from .headline_lines import (
     alt_text,
     asks_about,
+    bulleted_date,
     check_title,
     has_sibling,
     image_label,
@@ -142,8 +143,11 @@ _KICKER_JOINS = frozenset(("and", "&", "of", "the", "·", "|", "•"))
 
 
 def _kind_label(text: str) -> bool:
-    """The kind of piece over its headline: "Report", "Feature Article", "Expert Comment"."""
+    """The kind of piece over its headline: "Report", "Feature Article", "Expert Comment",
+    "News & Blog"."""
     words = text.lower().split()
+    if len(words) == 3 and words[1] in ("&", "and"):  # "News & Blog", "News and Analysis"
+        return words[0] in _KINDS and words[2] in _KINDS
     return " ".join(words) in _KINDS or (len(words) == 2 and words[-1] in _PIECE_TYPES)
 
 
@@ -314,6 +318,7 @@ def _find_head(lines: list[str], start: int) -> Head:
                 _headline(following)
                 # a lower-case label, or any kicker over a headline with its date under it
                 or ((label_line(text) or date_line(below)) and _title_like(following))
+                or (bulleted_date(following) and _title_like(below))
                 or _printed_twice(cands, after)
                 # under a section's link ("Blog"), or as the kind of piece ("Report"),
                 # whatever case the headline is in
