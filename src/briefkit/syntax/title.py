@@ -15,13 +15,25 @@ line that is not becomes the title. Only the first ``_SCAN`` non-blank lines are
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import ParseError
-from .chrome import chrome_strength, is_counter, is_crumbs
+from .chrome import chrome_strength, is_counter
 from .crumbs import crumb_end, over_crumbs
-from .date_lines import date_line, is_time_line, kind_dated
+from .date_lines import date_line, is_time_line
+from .head_shapes import (
+    KICKER,
+    KICKER_WORDS,
+    KINDS,
+    PIECE_TYPES,
+    Head,
+    headline_shaped,
+    kicker_like,
+    kind_label,
+    set_once,
+    skippable,
+    title_like,
+)
 from .header_line import header_fields, signs
 from .heading_form import heading_form, is_attribute_line, is_body_text
 from .headline_lines import (
@@ -30,14 +42,12 @@ from .headline_lines import (
     bulleted_date,
     check_title,
     has_sibling,
-    image_label,
     in_series,
     label_line,
     logo_letters,
     names_series,
     opens_body,
     split_run_in,
-    tailed_headline,
     vocabulary_label,
 )
 from .masthead import (
@@ -50,7 +60,7 @@ from .masthead import (
     piped_masthead,
     site_name,
 )
-from .metadata import byline, is_meta_label, name_line, read_attribution, read_meta_line
+from .metadata import byline, name_line, read_attribution
 from .site_suffix import site_suffix
 from .text import (
     ESCAPE,
@@ -58,121 +68,18 @@ from .text import (
     edit_link,
     glued_edit,
     heading_alone,
-    is_url_line,
     markdown_heading,
     nav_side,
 )
 
 __all__ = ["KICKER", "Head", "read_head"]
 
-#: Key of ``Head.meta`` for a kicker above the title: the category unless the page names one.
-KICKER = "kicker"
-
 _SCAN = 40
-_KICKER_WORDS = 3
-_KICKER_CHARS = 40
-_LABEL_CHARS = 4
-_TITLE_WORDS = 30
 _MENU_WORDS = 8
-#: Last words of labels that name the kind of piece ("Online Article", "Expert Comment").
-_PIECE_TYPES = frozenset(
-    (  # noqa: SIM905
-        "article commentary comment op-ed opinion interview podcast video explainer feature "
-        "blog insight insights"
-    ).split()
-)
-#: One-word labels of the kind of piece over its headline ("Report" over "Report ... released").
-_KINDS = _PIECE_TYPES | {"report", "news", "analysis", "briefing", "update", "alert", "definition"}
-#: A headline may end with an abbreviation's full stop ("... in Western Europe and the U.S.").
-_ABBREVIATED = re.compile(r"\b(?:[A-Z]\.){2,}$")
-_COUNTER = re.compile(r"\d[\d,.]{0,12}")  # an article number or counter above the title
 #: A section number opening a line ("1. Introduction ..."): a section's heading, no headline.
 _SECTION_NUMBER = re.compile(r"(?:\d{1,2}|[IVX]{1,4})\.\s+[A-Z]")
 #: Labels over the headline ("Featured"): what stands above them is the site's header.
 _FEATURE_LABEL = re.compile(r"featured(?: (?:post|article|story))?|editor'?s (?:pick|choice)", re.I)
-
-
-@dataclass
-class Head:
-    """The title, the line it is on (0-based), metadata found around it, and where the
-    body starts (the first line after the title; ``read_tail`` moves it past the dates and
-    bylines under it)."""
-
-    title: str
-    line: int
-    meta: dict[str, Any] = field(default_factory=dict)
-    body: int = 0
-    opening: str | None = None  # the first paragraph, when the copy ran it into the title
-
-
-def _set(meta: dict[str, Any], key: str, value: Any) -> None:
-    if value and not meta.get(key):
-        meta[key] = value
-
-
-def _title_like(text: str) -> bool:
-    """Could be a headline: short enough, not a full sentence, not structure or chrome."""
-    words = text.split()
-    return (
-        0 < len(words) <= _TITLE_WORDS
-        and (not text.endswith((".", ";", ",")) or _ABBREVIATED.search(text) is not None)
-        and (text[0].isupper() or text[0].isdigit() or text[0] in "\"'“‘(")
-        and not chrome_strength(text)
-        and date_line(text) is None
-        and kind_dated(text) is None  # "PRESS RELEASE: February 7, 2024"
-        and heading_alone(text, at_start=True) is None
-        and nav_side(text) is None
-        and not is_url_line(text)
-        and ITEM.match(text) is None
-        and read_meta_line(text) is None
-        and header_fields(text) is None  # "Published April 30, 2024 Modified May 4, 2026"
-        and read_attribution(text) is None
-        and not is_meta_label(text)  # "Author" over its value
-    )
-
-
-def _headline(text: str) -> bool:
-    """A line that reads as a headline: title-like and shaped like one."""
-    shaped = heading_form(text) in ("title", "caps", "question") or tailed_headline(text)
-    return _title_like(text) and shaped
-
-
-#: Joining words and separators a kicker's length does not count ("Administrative and
-#: Government Law", "CI-201a · Module 3").
-_KICKER_JOINS = frozenset(("and", "&", "of", "the", "·", "|", "•"))
-
-
-def _kind_label(text: str) -> bool:
-    """The kind of piece over its headline: "Report", "Feature Article", "Expert Comment",
-    "News & Blog"."""
-    words = text.lower().split()
-    if len(words) == 3 and words[1] in ("&", "and"):  # "News & Blog", "News and Analysis"
-        return words[0] in _KINDS and words[2] in _KINDS
-    return " ".join(words) in _KINDS or (len(words) == 2 and words[-1] in _PIECE_TYPES)
-
-
-def _kicker(text: str) -> bool:
-    words = [w for w in text.split() if w.lower() not in _KICKER_JOINS]
-    return (
-        len(words) <= _KICKER_WORDS
-        and 2 <= len(text) <= _KICKER_CHARS
-        and (heading_form(text) in ("title", "caps") or text.endswith("+") or label_line(text))
-        and heading_alone(text, at_start=True) is None
-    )
-
-
-def _skippable(text: str) -> bool:
-    """Chrome, breadcrumbs, dates, times and bylines above a title."""
-    return not text.startswith(ESCAPE) and bool(
-        chrome_strength(text)
-        or _COUNTER.fullmatch(text)
-        or image_label(text)
-        or (len(text) < _LABEL_CHARS and text.isalpha() and text.islower())  # a tag: "in"
-        or is_crumbs(text)
-        or date_line(text) is not None
-        or is_time_line(text)
-        or byline(text)
-    )
 
 
 def read_head(lines: list[str], start: int) -> Head:
@@ -217,7 +124,7 @@ def _find_head(lines: list[str], start: int) -> Head:
             check_title(text, index)
             return Head(text, index, meta, index + 1)
         end = crumb_end(text)
-        if end and k + 1 < len(cands) and is_body_text(cands[k + 1][1]) and _headline(end):
+        if end and k + 1 < len(cands) and is_body_text(cands[k + 1][1]) and headline_shaped(end):
             # a trail over the body with no headline line: it ends in the page's title
             return Head(end, index, meta, index + 1)
         if _around_headline(cands, k) and not meta.get("publisher"):
@@ -231,39 +138,39 @@ def _find_head(lines: list[str], start: int) -> Head:
             skipped += [t for _, t in cands[k:run]]
             k = run
             continue
-        after = next((j for j in range(k + 1, len(cands)) if not _skippable(cands[j][1])), None)
+        after = next((j for j in range(k + 1, len(cands)) if not skippable(cands[j][1])), None)
         following = None if after is None else cands[after][1]
         below = cands[after + 1][1] if after is not None and after + 1 < len(cands) else ""
         dated = date_line(text)
         was_dated, dated_above = dated_above, False
         if dated is not None:
-            _set(meta, dated.field, dated.date)
+            set_once(meta, dated.field, dated.date)
             if dated.author:
-                _set(meta, "authors", (dated.author,))
+                set_once(meta, "authors", (dated.author,))
             if dated.publisher:
-                _set(meta, "publisher", dated.publisher)
+                set_once(meta, "publisher", dated.publisher)
             last_date = (index, text)
             dated_above = True
         elif is_time_line(text):
             dated_above = was_dated
         elif byline(text):
-            _set(meta, "authors", tuple(byline(text) or ()))
+            set_once(meta, "authors", tuple(byline(text) or ()))
         elif (fields := header_fields(text)) and any(fields.values()):
             for name, found in fields.items():  # "ProductMay 18, 2026·6 min read" over it
-                _set(meta, name, found)
+                set_once(meta, name, found)
             dated_above = "published" in fields or "updated" in fields
         elif (said := read_attribution(text)) is not None and said[0] == "publisher":
-            _set(meta, "publisher", said[1])  # "Published daily by the Lowy Institute"
-        elif _skippable(text) or (following is not None and alt_text(text, following)):
+            set_once(meta, "publisher", said[1])  # "Published daily by the Lowy Institute"
+        elif skippable(text) or (following is not None and alt_text(text, following)):
             pass
         elif _tight_below(cands, k) and logo_letters(cands[k + 1][1]):
             pass  # the site's banner, its logo's letters under it
         elif following is not None and (site := site_suffix(text, following)) is not None:
-            _set(meta, "publisher", site)
-        elif k == 0 and following is not None and blog_name(text) and _headline(following):
-            _set(meta, "publisher", text)  # "SANS Digital Forensics Blog" over the headline
+            set_once(meta, "publisher", site)
+        elif k == 0 and following is not None and blog_name(text) and headline_shaped(following):
+            set_once(meta, "publisher", text)  # "SANS Digital Forensics Blog" over the headline
         elif k > 0 and following is not None and text == following and name_line(text):
-            _set(meta, "authors", tuple(name_line(text) or ()))  # an author box: name, link
+            set_once(meta, "authors", tuple(name_line(text) or ()))  # an author box: name, link
         elif following is not None and text == following:
             check_title(text, index)  # the headline printed twice: a title, not a kicker
             return Head(text, index, meta, index + 1)
@@ -273,7 +180,7 @@ def _find_head(lines: list[str], start: int) -> Head:
         elif (
             last_date is not None
             and (heading_form(text) == "caps" or " " not in text)
-            and _kicker(text)
+            and kicker_like(text)
             and has_sibling(lines, index, text)
         ):
             # No headline: a date, then a first section in capitals or of one word ("AFRICA")
@@ -282,11 +189,11 @@ def _find_head(lines: list[str], start: int) -> Head:
             following is not None
             and not meta.get("publisher")
             and (piped := piped_masthead(text)) is not None
-            and _title_like(following)
+            and title_like(following)
             and not following.startswith(piped[0])
         ):
-            _set(meta, "publisher", piped[0])  # "Corvus Insights Blog | Smart Cyber Insurance"
-            _set(meta, "summary", piped[1])
+            set_once(meta, "publisher", piped[0])  # "Corvus Insights Blog | Smart Cyber Insurance"
+            set_once(meta, "summary", piped[1])
         elif masthead(cands, k) and not meta.get("publisher") and not meta.get("summary"):
             meta["publisher"], meta["summary"] = text, cands[k + 1][1]  # name over tagline
             skipped.append(text)
@@ -296,7 +203,7 @@ def _find_head(lines: list[str], start: int) -> Head:
             following is not None
             and not meta.get("publisher")
             and over_buttons(text, cands[k + 1][1] if _tight_below(cands, k) else "", below)
-            and _headline(following)
+            and headline_shaped(following)
         ):
             meta["publisher"] = text  # the site's name over its back link, the headline dated
         elif was_dated:
@@ -304,7 +211,7 @@ def _find_head(lines: list[str], start: int) -> Head:
             return Head(text, index, meta, index + 1)
         elif (
             following is not None
-            and _kicker(text)
+            and kicker_like(text)
             and not byline(cands[k + 1][1])  # a byline stands under a headline, not a kicker
             and not (name_line(following) and signs(below))  # nor an author's name
             and not over_crumbs(cands, after)  # nor a breadcrumb trail, nor a listing's entry
@@ -313,17 +220,17 @@ def _find_head(lines: list[str], start: int) -> Head:
             and not opens_body(following)  # "Definition", "Introduction": the body's start
             # the headline runs the line on: the line is the title ("Report" over "Report
             # ... released" is the kind of piece all the same)
-            and (not following.startswith(text + " ") or text.lower() in _KINDS)
+            and (not following.startswith(text + " ") or text.lower() in KINDS)
             and (
-                _headline(following)
+                headline_shaped(following)
                 # a lower-case label, or any kicker over a headline with its date under it
-                or ((label_line(text) or date_line(below)) and _title_like(following))
-                or (bulleted_date(following) and _title_like(below))
+                or ((label_line(text) or date_line(below)) and title_like(following))
+                or (bulleted_date(following) and title_like(below))
                 or _printed_twice(cands, after)
                 # under a section's link ("Blog"), or as the kind of piece ("Report"),
                 # whatever case the headline is in
-                or (str(meta.get(KICKER, "")).lower() in _PIECE_TYPES and _title_like(following))
-                or (_kind_label(text) and (_title_like(following) or label_line(following)))
+                or (str(meta.get(KICKER, "")).lower() in PIECE_TYPES and title_like(following))
+                or (kind_label(text) and (title_like(following) or label_line(following)))
             )
         ) or (following is not None and (label := _label_kind(cands, k, following, below))):
             top = all(chrome_strength(t) for t in skipped)
@@ -333,18 +240,18 @@ def _find_head(lines: list[str], start: int) -> Head:
             # (a name is capitalised: "Regional forecast" over them is the section's label)
             above = above and heading_form(text) != "sentence"
             named = heading_form(text) == "caps" or site_name(text) or above
-            named = named and not _kind_label(text)  # "Report": the kind, no site
+            named = named and not kind_label(text)  # "Report": the kind, no site
             named = named and label != "series"  # the series the headline names again
             field = "publisher" if top and named else KICKER
             seen = text in skipped or text in meta.get("authors", ())  # said already
-            if str(meta.get(field, "")).lower() in _PIECE_TYPES:
+            if str(meta.get(field, "")).lower() in PIECE_TYPES:
                 meta.pop(field)  # "Blog" over "Thought Leadership": the section's link
-            if meta.get(field) and not seen and text.split()[-1].lower() not in _PIECE_TYPES:
+            if meta.get(field) and not seen and text.split()[-1].lower() not in PIECE_TYPES:
                 # a second kicker has nowhere to go: it is the headline (a label naming
                 # the kind of piece, "Commentary", is furniture)
                 check_title(text, index)
                 return Head(text, index, meta, index + 1)
-            _set(meta, field, text)
+            set_once(meta, field, text)
         elif (
             following is not None
             and is_tagline(text)
@@ -384,7 +291,7 @@ def _printed_twice(cands: list[tuple[int, str]], k: int | None) -> bool:
         k is not None
         and k + 1 < len(cands)
         and cands[k + 1][1] == cands[k][1]
-        and _title_like(cands[k][1])
+        and title_like(cands[k][1])
     )
 
 
@@ -398,7 +305,7 @@ def _around_headline(cands: list[tuple[int, str]], k: int) -> bool:
         return False
     # printed exactly twice, in any case: a headline printed again and again is no name
     twice = [t.lower() for _, t in cands].count(text.lower()) == 2
-    return twice and _title_like(text) and _title_like(headline)
+    return twice and title_like(text) and title_like(headline)
 
 
 def _masthead_tagline(cands: list[tuple[int, str]], k: int, meta: dict[str, Any]) -> bool:
@@ -409,7 +316,7 @@ def _masthead_tagline(cands: list[tuple[int, str]], k: int, meta: dict[str, Any]
         meta.get("publisher") == cands[k - 1][1]
         and heading_form(text) == "caps"
         and k + 1 < len(cands)
-        and _title_like(cands[k + 1][1])
+        and title_like(cands[k + 1][1])
     )
 
 
@@ -423,9 +330,11 @@ def _label_kind(cands: list[tuple[int, str]], k: int, headline: str, below: str)
     Travel Safety Report" over "Travel Safety Travel Summary – June 2019"), "section" for a
     short section label in sentence case over it, else None."""
     text, dated = cands[k][1], date_line(below) is not None
-    if not _title_like(headline) or asks_about(headline, text):  # "What is conflict analysis?"
+    if not title_like(headline) or asks_about(headline, text):  # "What is conflict analysis?"
         return None
-    if names_series(text, headline) and (_headline(headline) or _body_after(cands, k, headline)):
+    if names_series(text, headline) and (
+        headline_shaped(headline) or _body_after(cands, k, headline)
+    ):
         return "series"
     if (
         _section_label(text, headline, dated)
@@ -443,7 +352,7 @@ def _section_label(text: str, following: str, dated: bool) -> bool:
     over a headline with its date under it ("Making your research accessible")."""
     words = text.split()
     return (
-        len(words) <= _KICKER_WORDS + dated
+        len(words) <= KICKER_WORDS + dated
         and heading_form(text) == "sentence"
         and len(following.split()) > len(words)
     )
@@ -463,7 +372,7 @@ def _bullet_run(cands: list[tuple[int, str]], k: int) -> int:
         inner.append(rest)
         end += 1
     dated = any(date_line(t) is not None for t in inner)
-    if end >= len(cands) or not _title_like(cands[end][1]) or not (dated or len(inner) >= 3):
+    if end >= len(cands) or not title_like(cands[end][1]) or not (dated or len(inner) >= 3):
         return k
     return end
 
@@ -475,17 +384,17 @@ def _read_bullet_run(texts: list[str], meta: dict[str, Any]) -> None:
     dates = [d for d in map(date_line, inner) if d is not None]
     if not dates:
         return
-    _set(meta, "published", dates[0].date)
+    set_once(meta, "published", dates[0].date)
     for text in inner:
-        if date_line(text) is None and _kicker(text):
-            _set(meta, KICKER, text)
+        if date_line(text) is None and kicker_like(text):
+            set_once(meta, KICKER, text)
 
 
 def _after_feature_label(cands: list[tuple[int, str]]) -> int:
     """The candidate after a "Featured" label over a headline among the first few lines."""
     for k, (_, text) in enumerate(cands[: SITE_LINES + 2]):
         label = _FEATURE_LABEL.fullmatch(" ".join(text.split())) is not None
-        if label and 0 < k < len(cands) - 1 and _title_like(cands[k + 1][1]):
+        if label and 0 < k < len(cands) - 1 and title_like(cands[k + 1][1]):
             return k + 1
     return 0
 

@@ -9,20 +9,13 @@ from typing import Any
 
 from .chrome import STRONG, chrome_strength, is_contents_label, is_crumbs
 from .date_lines import date_line, is_time_line, kind_dated
+from .head_shapes import KICKER, KICKER_WORDS, PIECE_TYPES, Head, kicker_like, set_once
 from .header_line import header_fields, signs
 from .heading_form import heading_form, is_body_text
 from .headline_lines import keyword_line, logo_letters
 from .image_chrome import is_credit
 from .metadata import byline, is_meta_label, name_line, read_label_pair
 from .text import ESCAPE, ITEM, heading_alone, nav_side
-from .title import (
-    _KICKER_WORDS,
-    _PIECE_TYPES,
-    KICKER,
-    Head,
-    _kicker,
-    _set,
-)
 
 __all__ = ["is_header_item", "read_tail"]
 
@@ -60,7 +53,7 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
                 continue
             if stamp is None:
                 return index
-            _set(head.meta, "published", stamp)  # the headline again, with its date
+            set_once(head.meta, "published", stamp)  # the headline again, with its date
             index, active = index + 1, True
             continue
         header = header_fields(text)
@@ -70,13 +63,13 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
                 header["authors"] = named + tuple(a for a in header["authors"] if a not in named)
                 head.meta.pop("authors")
             for name, found in header.items():
-                _set(head.meta, name, found)
+                set_once(head.meta, name, found)
             index, active = index + 1, True
             continue
         kind = kind_dated(text)
         if kind is not None:
             head.meta.setdefault(KICKER, kind[0])  # "PRESS RELEASE: February 7, 2024"
-            _set(head.meta, kind[1].field, kind[1].date)
+            set_once(head.meta, kind[1].field, kind[1].date)
             index, active = index + 1, True
             continue
         placed = _PUBLISHED_IN.fullmatch(text)
@@ -92,11 +85,11 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
         if is_crumbs(text) or (active and logo_letters(text)):
             index, active = index + 1, True  # the page header's trail or a logo's letters
             continue
-        if _section_link(text) and index + 1 < len(lines) and _kicker(lines[index + 1].strip()):
+        if _section_link(text) and index + 1 < len(lines) and kicker_like(lines[index + 1].strip()):
             head.meta.setdefault(KICKER, lines[index + 1].strip())  # "Knowledge Hub" over
             index, active = index + 2, True  # "Cyber Threats": the section's link, the label
             continue
-        if _kicker(text) and index + 1 < len(lines) and is_crumbs(lines[index + 1].strip()):
+        if kicker_like(text) and index + 1 < len(lines) and is_crumbs(lines[index + 1].strip()):
             head.meta.setdefault(KICKER, text)  # the section's label over its trail
             index, active = index + 1, True
             continue
@@ -111,22 +104,22 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
             continue
         pair = read_label_pair(text, value) if value is not None and is_meta_label(text) else None
         if dated is not None:
-            _set(head.meta, dated.field, dated.date)
+            set_once(head.meta, dated.field, dated.date)
             if dated.author:
-                _set(head.meta, "authors", (dated.author,))
+                set_once(head.meta, "authors", (dated.author,))
             index = _kicker_under(lines, index, head)
         elif text == head.title or text == head.meta.get("publisher") or byline(text):
-            _set(head.meta, "authors", tuple(byline(text) or ()))
+            set_once(head.meta, "authors", tuple(byline(text) or ()))
         elif _authors_line(text, active or _signed(_next_text(lines, index) or "")) and not (
             head.meta.get("authors")
         ):
-            _set(head.meta, "authors", tuple(name_line(text) or ()))
+            set_once(head.meta, "authors", tuple(name_line(text) or ()))
         elif is_time_line(text) or chrome_strength(text) == 2:
             index += 1
             continue
         elif pair is not None:
             if pair[0]:
-                _set(head.meta, *pair)
+                set_once(head.meta, *pair)
             index = _next_index(lines, index)
         else:
             return index
@@ -177,7 +170,7 @@ _SECTIONS = frozenset(("hub", "center", "centre", "library", "academy", "resourc
 
 def _section_link(text: str) -> bool:
     last = text.split()[-1].lower()
-    return _kicker(text) and (last in _SECTIONS or last in _PIECE_TYPES)
+    return kicker_like(text) and (last in _SECTIONS or last in PIECE_TYPES)
 
 
 def _repeats_title(text: str, title: str) -> bool:
@@ -207,16 +200,16 @@ def _header_run(lines: list[str], index: int, head: Head) -> int | None:
     for _, text in run:
         dated = date_line(text)
         if dated is not None:
-            _set(head.meta, dated.field, dated.date)
+            set_once(head.meta, dated.field, dated.date)
         elif byline(text):
             names += byline(text) or []
         elif not is_header_item(text):
             # a field ("Reference Number: 3088") makes the run a list of the brief's own
             # fields, not a post's header of a date and names
-            if len(text.split()) > _KICKER_WORDS + 2 or is_body_text(text) or ": " in text:
+            if len(text.split()) > KICKER_WORDS + 2 or is_body_text(text) or ": " in text:
                 return None
             names.append(text)
-    _set(head.meta, "authors", tuple(names))
+    set_once(head.meta, "authors", tuple(names))
     return at
 
 
@@ -238,7 +231,7 @@ def _tag_line(lines: list[str], index: int, head: Head, in_header: bool) -> int 
         return None
     if not all(0 < len(p.split()) <= _TAG_WORDS and heading_form(p) in _NAMES for p in parts):
         return None
-    _set(head.meta, "tags", tuple(parts))
+    set_once(head.meta, "tags", tuple(parts))
     return index + 1
 
 
@@ -269,10 +262,10 @@ def _platform_header(lines: list[str], index: int, head: Head) -> int:
     names = [n for t in rest for n in name_line(t) or []]
     if len(names) != len(rest):
         return index  # a line that is neither a name nor a date: not such a header
-    _set(head.meta, "publisher", block[labels[0] - 1])
-    _set(head.meta, "published", next(d for d in dates if d).date)
+    set_once(head.meta, "publisher", block[labels[0] - 1])
+    set_once(head.meta, "published", next(d for d in dates if d).date)
     if names:
-        _set(head.meta, "authors", tuple(names))
+        set_once(head.meta, "authors", tuple(names))
     return at
 
 
@@ -329,15 +322,15 @@ def _kicker_under(lines: list[str], index: int, head: Head) -> int:
 
 
 def _kicker_line(text: str) -> bool:
-    return len(text.split()) <= _KICKER_WORDS + 1 and _kicker(text)
+    return len(text.split()) <= KICKER_WORDS + 1 and kicker_like(text)
 
 
 def _piece_type(text: str) -> bool:
     """A label naming the kind of piece ("Online Article", "Expert Commentary")."""
     words = text.split()
     return (
-        len(words) <= _KICKER_WORDS + 2
-        and words[-1].lower() in _PIECE_TYPES
+        len(words) <= KICKER_WORDS + 2
+        and words[-1].lower() in PIECE_TYPES
         and heading_form(text) in ("title", "caps")
         and heading_alone(text, at_start=True) is None
     )
