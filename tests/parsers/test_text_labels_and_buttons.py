@@ -216,3 +216,19 @@ def test_a_section_label_over_a_bulleted_date_over_the_headline() -> None:
     named = parse_text(f"Harbour Risk Review\n\n  • 6th January 2026\n\n{headline}\n\n{BODY}\n")
     assert named.title == headline
     assert named.category != "Harbour Risk Review"
+
+
+def test_a_headline_printed_twice_under_the_sites_header() -> None:
+    headline = "Security Assessment in the Horn of Africa: Escalating Challenges"
+    head = f"Centre for Regional Consultancy Studies\n\nSituation assessment\n\n{headline}\n\n"
+    brief = parse_text(f"{head}2026-02-05\n{headline}\n\nIntroduction\n\n{BODY}\n")
+    assert brief.title == headline
+    assert (brief.publisher, brief.category) == (
+        "Centre for Regional Consultancy Studies",
+        "Situation assessment",
+    )
+    assert [s.heading for s in brief.sections] == ["Introduction"]
+    # an author's name printed twice (a card and a byline) is no headline
+    card = "Physical Security\n\nDana Whitlock\nDana Whitlock\nCommentary\n\n"
+    named = parse_text(f"{card}{headline}\n\n{BODY}\n")
+    assert named.title != "Dana Whitlock"

@@ -631,7 +631,7 @@ def test_every_generated_brief_reads_back(brief: Brief) -> None:
     article = lxml.html.fragment_fromstring(render_html(brief, standalone=False).strip())
     assert read_back(article) == as_written(brief)
     doc = lxml.html.document_fromstring(render_html(brief))
-    assert read_back(article_of(doc)) == brief
+    assert read_back(article_of(doc)) == as_written(brief)
 
 
 def test_a_link_inside_a_link_keeps_its_text_under_the_outer_link() -> None:

@@ -429,4 +429,4 @@ def test_property_adjacent_runs(content: list[Inline], where: str) -> None:
     brief = Brief(title="T", sections=(Section(blocks=(block,)),))
     if not any(b.items if isinstance(b, ItemList) else b.content for b in brief.sections[0].blocks):
         return  # whitespace-only content: an empty block, which Markdown cannot hold
-    assert round_trip(brief) == brief
+    assert round_trip(brief) == as_written(brief)  # ("a::aaa" is an IPv6 address: defanged)

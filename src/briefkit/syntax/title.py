@@ -104,6 +104,7 @@ def _find_head(lines: list[str], start: int) -> Head:
     last_date: tuple[int, str] | None = None
     dated_above = False  # the line above was the date: a date header sits over the headline
     k = after_view_original(cands, meta) or _after_feature_label(cands)
+    twice = _repeated_headline(cands)
     while k < len(cands):
         index, text = cands[k]
         label: str | None = None  # a series or section label over the headline (_label_kind)
@@ -111,6 +112,14 @@ def _find_head(lines: list[str], start: int) -> Head:
             if not text[1:].strip():
                 raise ParseError("the title line holds only a backslash", line=index + 1)
             return Head(text[1:].lstrip(), index, meta, index + 1)
+        if k == twice:
+            check_title(text, index)  # the headline, printed twice near the top
+            return Head(text, index, meta, index + 1)
+        plain = twice is not None and k < twice and not skippable(text)
+        if plain and not header_fields(text) and _above_headline(text, meta):
+            skipped.append(text)  # the site's name or a kicker over that headline
+            k += 1
+            continue
         if nav_side(text) is not None or vocabulary_label(text):
             check_title(text, index)
             return Head(text, index, meta, index + 1)
@@ -282,6 +291,51 @@ def _find_head(lines: list[str], start: int) -> Head:
     index, text = cands[0]
     check_title(text, index)
     return Head(text, index, {}, index + 1)
+
+
+_TWICE_REACH = 6  # candidates: where a headline printed twice is looked for
+_TWICE_GAP = 4  # candidates between the two copies at most
+
+
+def _repeated_headline(cands: list[tuple[int, str]]) -> int | None:
+    """The candidate (after the first) of a headline-shaped line printed again a few lines
+    under it (as an image's alt text, a breadcrumb's end or the article's own heading), if
+    any: the page's headline, whatever stands above it."""
+    texts = [t for _, t in cands]
+    for k, text in enumerate(texts[:_TWICE_REACH]):
+        if k == 0 or text == texts[0]:
+            continue  # the first line: the title already, unless what follows says otherwise
+        if (
+            len(text.split()) > 1
+            and text in texts[k + 1 : k + 1 + _TWICE_GAP]
+            and title_like(text)
+            and heading_form(text) is not None
+            and " | " not in text  # a listing card's "News | 1 min"
+            and not is_attribute_line(text)  # "Source: Harrier Analytics"
+            and not name_line(text)  # the author's name, in a card and a byline
+            # the source's name above and below the headline (not the headline around a date)
+            and not (_around_headline(cands, k) and headline_shaped(texts[k + 1]))
+            and not any(is_body_text(t) for t in texts[:k])  # a header over it, no body
+        ):
+            return k
+    return None
+
+
+def _above_headline(text: str, meta: dict[str, Any]) -> bool:
+    """Place a line above a headline printed twice: a kicker, else the site's name; False
+    when both are taken or the line is body text (it is the title then, as before)."""
+    if read_attribution(text) is not None:
+        return False  # "Published daily by the Lowy Institute": read as it says
+    named = heading_form(text) == "caps" or site_name(text)  # "HALBERD": the site's name
+    if kicker_like(text) and not named and not meta.get(KICKER):
+        meta[KICKER] = text
+    elif not meta.get("publisher") and not is_body_text(text):
+        meta["publisher"] = text
+    elif not meta.get(KICKER) and len(text.split()) <= KICKER_WORDS:
+        meta[KICKER] = text  # "Situation assessment" under the site's name
+    else:
+        return False
+    return True
 
 
 def _printed_twice(cands: list[tuple[int, str]], k: int | None) -> bool:
