@@ -1190,13 +1190,6 @@ KNOWN: dict[str, set[str]] = {
         "sections",
         "title",
     },
-    # blocks differ; metadata differs (published, authors, publisher); the title is
-    # 'Parliament house flag post'
-    "held_out/gov_library_blog_repeated_title_logo_alt_posted_by_line_question_heading_cut": {
-        "blocks",
-        "metadata",
-        "title",
-    },
     # sections differ
     "held_out/government_research_report_page_empty_date_label_isbn_doi_fields_references_cut": {
         "sections",

@@ -232,3 +232,24 @@ def test_a_headline_printed_twice_under_the_sites_header() -> None:
     card = "Physical Security\n\nDana Whitlock\nDana Whitlock\nCommentary\n\n"
     named = parse_text(f"{card}{headline}\n\n{BODY}\n")
     assert named.title != "Dana Whitlock"
+
+
+def test_a_headline_around_its_image_over_a_dated_byline() -> None:
+    head = "When experts conflict\n\nParliament house flag post\n\nWhen experts conflict\n\n"
+    brief = parse_text(f"{head}Posted 25/10/2013 by Luke Buckmaster\n\n{BODY}\n")
+    assert brief.title == "When experts conflict"
+    assert (brief.published, brief.authors) == (dt.date(2013, 10, 25), ("Luke Buckmaster",))
+    assert _texts(f"{head}Posted 25/10/2013 by Luke Buckmaster\n\n{BODY}\n") == [BODY]
+    # a source's name around the headline, with no date under it, is still the publisher
+    source = "UNOCHA - United Nations Office for the Coordination of Humanitarian Affairs"
+    headline = "Today's top news: Sudan, Occupied Palestinian Territory"
+    around = parse_text(f"{source}\n\n{headline}\n\n{source}\n\nSudan\n\n{BODY}")
+    assert (around.title, around.publisher) == (headline, source)
+
+
+def test_a_date_line_with_its_author_after_by() -> None:
+    brief = parse_text(f"Weekly Notes\n\nPosted on March 3, 2024 by Jane Roe\n\n{BODY}\n")
+    assert (brief.published, brief.authors) == (dt.date(2024, 3, 3), ("Jane Roe",))
+    # words in lower case after "by" are no name
+    unsigned = parse_text(f"Weekly Notes\n\nPosted March 3, 2024 by the editors\n\n{BODY}\n")
+    assert unsigned.authors == ()

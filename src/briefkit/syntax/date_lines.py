@@ -63,6 +63,9 @@ _SLASHED = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
 _SHORT_SLASHED = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{2})")
 _DAY_MON_YY = re.compile(r"\d{1,2}-[A-Za-z]{3}-\d{2}")
 _BY = re.compile(r"\s+[-–—|]\s+(?:by\s+)?([A-Z][\w.'’ -]{1,60})$")
+#: "Posted 25/10/2013 by Luke Roe", "Posted on March 3, 2024 by Jane Roe": the author after
+#: the date.
+_DATE_BY = re.compile(r",?\s+by\s+([A-Z][\w.'’-]{1,30}(?: [A-Z][\w.'’-]{0,30}){0,3})$")
 _MASTHEAD = re.compile(r"[-–—]\s+([A-Z][\w.'’ &]{1,50}?)\s+[-–—]\s+(.{6,40})")
 _TIME_ONLY = re.compile(r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
 
@@ -146,7 +149,7 @@ def date_line(line: str, month_first: bool | None = None) -> DateLine | None:
         inner = date_line(masthead.group(2))
         return None if inner is None else DateLine(inner.date, None, masthead.group(1))
     author = None
-    by = _BY.search(text)
+    by = _BY.search(text) or _DATE_BY.search(text)
     if by is not None and _read(text[: by.start()]) is not None:
         author, text = by.group(1).strip(), text[: by.start()]
     clock = None if _SHORT_SLASHED.fullmatch(text) else _TIME.search(text)  # "11.20.24"

@@ -359,7 +359,10 @@ def _around_headline(cands: list[tuple[int, str]], k: int) -> bool:
         return False
     # printed exactly twice, in any case: a headline printed again and again is no name
     twice = [t.lower() for _, t in cands].count(text.lower()) == 2
-    return twice and title_like(text) and title_like(headline)
+    # ("When experts conflict", a logo's alt text, the headline again, "Posted ... by ...":
+    # what is dated or signed under its second copy is the headline)
+    signed = k + 3 < len(cands) and (date_line(cands[k + 3][1]) or signs(cands[k + 3][1]))
+    return twice and title_like(text) and title_like(headline) and not signed
 
 
 def _masthead_tagline(cands: list[tuple[int, str]], k: int, meta: dict[str, Any]) -> bool:

@@ -38,6 +38,9 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
         if _repeats_title(text, head.title):
             index, active = index + 1, True  # the headline again as a wiki's one-item list
             continue
+        if _between_copies(lines, index, head.title):
+            index, active = index + 1, True  # an image's alt text, the headline under it
+            continue
         if ITEM.match(text):
             end = _header_run(lines, index, head)
             if end is None:
@@ -132,6 +135,16 @@ def _signed(line: str) -> bool:
     """What stands under an author's name: a byline or dated header (:func:`signs`), or the
     sharing buttons of the author's card ("Share this content")."""
     return signs(line) or (line.lower().startswith("share") and chrome_strength(line) == STRONG)
+
+
+def _between_copies(lines: list[str], index: int, title: str) -> bool:
+    """A short line between the headline and its second copy, with only the page's date or
+    byline under that: an image's alt text ("Parliament house flag post")."""
+    text, again = lines[index].strip(), _next_index(lines, index)
+    if again >= len(lines) or lines[again].strip() != title or is_body_text(text):
+        return False
+    under = _next_text(lines, again) or ""
+    return date_line(under) is not None or signs(under)
 
 
 def _authors_line(text: str, active: bool) -> bool:
