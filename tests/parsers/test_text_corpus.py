@@ -904,12 +904,11 @@ KNOWN: dict[str, set[str]] = {
         "title",
     },
     # chrome kept (2): 'Leon Neal/Getty Images'; metadata differs (authors); sections
-    # differ; the title is 'clock menu more-arrow no yes mobile'
+    # differ
     "tuned/news_explainer_icon_text_filed_under_dek_photo_caption_credit_bio_heading_cut": {
         "chrome kept",
         "metadata",
         "sections",
-        "title",
     },
     # the headline printed around itself is read as the publisher
     "tuned/news_mirror_repeated_headline_know_dont_know_bullet_lists_paid_content_footer": {
@@ -1082,14 +1081,6 @@ KNOWN: dict[str, set[str]] = {
     # chrome kept (1): 'Marine biologist/ecologist who also ...'; metadata differs
     # (authors); sections differ; the title is 'Samantha Andrews'
     "held_out/science_publisher_blog_author_bio_above_headline_date_pipe_read_time_quotes_cut": {
-        "chrome kept",
-        "metadata",
-        "sections",
-        "title",
-    },
-    # chrome kept (2): 'In order to send the form you have to ...'; metadata differs
-    # (published); sections differ; the title is 'View by:'
-    "held_out/shipping_news_alert_header_date_view_by_dated_one_line_paragraphs_source_comments": {
         "chrome kept",
         "metadata",
         "sections",

@@ -253,3 +253,28 @@ def test_a_date_line_with_its_author_after_by() -> None:
     # words in lower case after "by" are no name
     unsigned = parse_text(f"Weekly Notes\n\nPosted March 3, 2024 by the editors\n\n{BODY}\n")
     assert unsigned.authors == ()
+
+
+def test_a_header_date_over_the_headline_gives_way_to_the_date_under_it() -> None:
+    head = "Friday, 18 April 2014 | 13:35\nView by:\n\nAlert issued for Bab el Mandeb Straits\n\n"
+    text = f"{head}Tuesday, 28 February 2012 | 11:00\n{BODY}\n"
+    brief = parse_text(text)
+    assert (brief.title, brief.published) == (
+        "Alert issued for Bab el Mandeb Straits",
+        dt.date(2012, 2, 28),
+    )
+    assert _texts(text) == [BODY]
+    # a date over the headline alone is the piece's date
+    alone = parse_text(f"Friday, 18 April 2014\n\nAlert issued for Bab el Mandeb\n\n{BODY}\n")
+    assert alone.published == dt.date(2014, 4, 18)
+
+
+def test_an_indented_comment_notice_does_not_continue_the_paragraph() -> None:
+    notices = (
+        "    There are no comments available.\n"
+        "    In order to send the form you have to type the displayed code.\n"
+    )
+    assert _texts(f"{TITLE}\n\n{BODY}\nSource: GAC\n{notices}") == [BODY, "Source: GAC"]
+    # an indented line of prose still continues it
+    wrapped = f"{TITLE}\n\n{BODY}\n    and the ministry said so again.\n"
+    assert _texts(wrapped) == [f"{BODY} and the ministry said so again."]

@@ -121,6 +121,7 @@ _STRONG_PATTERNS = (
     r"(?:skip|jump) to (?:main )?(?:content|navigation)|skip links",
     r"(?:toggle|main|primary) (?:navigation|menu)",
     r"select page",  # a theme's mobile menu
+    r"(?:view|sort|filter|order|group) by:?",  # a listing's control, its options lost
     r"close this search box\.?",
     r"(?:search )?please (?:fill (?:out|in)|complete) this field\.?",
     r"(?:table|list) of contents? ?:?",

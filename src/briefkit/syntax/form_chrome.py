@@ -11,6 +11,10 @@ __all__ = ["FORM_PATTERNS"]
 FORM_PATTERNS = (
     # comments and comment forms
     r"no comments?:?",
+    r"there are no comments(?: (?:yet|available))?\.?",
+    # a captcha's prompt ("In order to send the form you have to type the displayed code.")
+    r"(?:in order )?to (?:send|submit) (?:the|this) form,? (?:you have to|please) (?:type|enter)"
+    r" the (?:displayed |security )?code(?: shown)?\.?",
     r"\d{1,6} (?:comments?|responses?|replies):?",
     r"comments? \(\d{1,6}\)",
     r"comments are (?:closed|disabled)\.?",

@@ -158,6 +158,8 @@ def vocabulary_label(text: str) -> bool:
     """A vocabulary label alone on the line ("Analytic Judgement:", "Key Findings"): a
     section's heading where the title should be. A lower-case term with no colon
     ("judgements") is a glossary's headline instead."""
+    if chrome_strength(text):
+        return False  # "View by:": a listing's control, not a heading
     return heading_alone(text, at_start=True) is not None and not (
         text.islower() and not text.endswith(":")
     )

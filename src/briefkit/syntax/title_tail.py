@@ -24,6 +24,9 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
     """Skip the dates, bylines, author names and repeated headline under the title from line
     ``index`` on (after its metadata block); returns the index of the first body line."""
     active = False  # a date, byline or repeated headline was seen: names may follow
+    # a date over the headline, where one is printed under it too, is the site header's
+    # date of today: the date under the headline is the piece's
+    above = head.meta.get("published")
     index = _platform_header(lines, index, head)
     while index < len(lines):
         text = lines[index].strip()
@@ -107,6 +110,9 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
             continue
         pair = read_label_pair(text, value) if value is not None and is_meta_label(text) else None
         if dated is not None:
+            if above is not None and dated.field == "published" and not active:
+                head.meta.pop("published")  # (the first line under the headline only)
+            above = None
             set_once(head.meta, dated.field, dated.date)
             if dated.author:
                 set_once(head.meta, "authors", (dated.author,))

@@ -264,7 +264,9 @@ def split_units(lines: list[str], first_line: int) -> list[Unit]:
         nested = indent > 0 and _bulleted(s)  # a nested bullet or number: an item of its own
         # an item or a paragraph is open: a line indented under it continues it
         continuing = current is not None and current.kind in ("item", "para")
-        if continuing and current is not None and indent > current.indent and not nested:
+        indented = continuing and current is not None and indent > current.indent
+        # (unless the line is a notice of the page's own: "There are no comments available.")
+        if indented and current is not None and not nested and chrome_strength(s) != STRONG:
             current.parts.append(s)
             current.raw.append(s)
             continue
