@@ -1021,182 +1021,185 @@ KNOWN: dict[str, set[str]] = {
         "sections",
         "title",
     },
-    # held-out set 52, as first met (d73042c: 2 of 15 exact), left untuned:
+    # set 52 (first met at d73042c as a held-out set, 2 of 15 exact; tuned on
+    # since, those now exact are off this list):
     # chrome kept (1): 'AI-powered OSINT brief from verified ...'; sections differ
-    "held_out/ai_osint_brief_published_on_numbered_bluf_hypotheses_lead_bullets_cut": {
+    "tuned/ai_osint_brief_published_on_numbered_bluf_hypotheses_lead_bullets_cut": {
         "chrome kept",
         "sections",
     },
     # chrome kept (2): 'On this site'; metadata differs (summary); sections differ; the
     # title is 'copyright | disclaimer | privacy | contact'
-    "held_out/cert_site_bulletin_types_nav_menu_label_colon_paragraphs_cut": {
+    "tuned/cert_site_bulletin_types_nav_menu_label_colon_paragraphs_cut": {
         "chrome kept",
         "metadata",
         "sections",
         "title",
     },
     # blocks differ; metadata differs (published, authors)
-    "held_out/french_webzine_book_excerpt_kicker_byline_date_print_links_one_line_bio_cut": {
+    "tuned/french_webzine_book_excerpt_kicker_byline_date_print_links_one_line_bio_cut": {
         "blocks",
         "metadata",
     },
     # metadata differs (tags); sections differ
-    "held_out/insurer_advice_page_french_tag_lines_teaser_question_headings_spaced_gaps_cut": {
+    "tuned/insurer_advice_page_french_tag_lines_teaser_question_headings_spaced_gaps_cut": {
         "metadata",
         "sections",
     },
     # chrome kept (14): 'CSOA First Response Report: Iran Seizes ...'; metadata differs
     # (published, category); sections differ; the title is 'Connecting CSOs'
-    "held_out/member_network_news_menu_related_events_sidebar_title_date_paragraphs_cut": {
+    "tuned/member_network_news_menu_related_events_sidebar_title_date_paragraphs_cut": {
         "chrome kept",
         "metadata",
         "sections",
         "title",
     },
     # chrome kept (1): 'Download PDF • 1.95MB'; sections differ
-    "held_out/newsletter_intel_report_site_builder_pdf_link_rubric_lead_bullets_exec_summary_cut": {
+    "tuned/newsletter_intel_report_site_builder_pdf_link_rubric_lead_bullets_exec_summary_cut": {
         "chrome kept",
         "sections",
     },
     # chrome kept (1): 'Supported by Cylance, ObserveIT, ...'; metadata differs
     # (category); sections differ
-    "held_out/newsletter_landing_skip_link_issue_title_teaser_pairs_sponsor_line_cut": {
+    "tuned/newsletter_landing_skip_link_issue_title_teaser_pairs_sponsor_line_cut": {
         "chrome kept",
         "metadata",
         "sections",
     },
     # blocks differ; chrome kept (3): 'Gover'; metadata differs (published, authors)
-    "held_out/nonprofit_blog_wordmark_dotted_date_read_time_text_by_quoted_paragraphs_footer_cut": {
+    "tuned/nonprofit_blog_wordmark_dotted_date_read_time_text_by_quoted_paragraphs_footer_cut": {
         "blocks",
         "chrome kept",
         "metadata",
     },
     # chrome kept (1): 'Listen to this article'; metadata differs (published, authors);
     # sections differ
-    "held_out/policy_newsletter_dated_title_widgets_title_case_dek_by_colon_numbered_runon_cut": {
+    "tuned/policy_newsletter_dated_title_widgets_title_case_dek_by_colon_numbered_runon_cut": {
         "chrome kept",
         "metadata",
         "sections",
     },
     # chrome kept (1): 'Marine biologist/ecologist who also ...'; metadata differs
     # (authors); sections differ; the title is 'Samantha Andrews'
-    "held_out/science_publisher_blog_author_bio_above_headline_date_pipe_read_time_quotes_cut": {
+    "tuned/science_publisher_blog_author_bio_above_headline_date_pipe_read_time_quotes_cut": {
         "chrome kept",
         "metadata",
         "sections",
         "title",
     },
     # chrome kept (1): 'Глобальні безпекові, політичні, ...'; sections differ
-    "held_out/think_tank_forecast_dek_line_foreign_version_link_numbered_heading_runon_table_cut": {
+    "tuned/think_tank_forecast_dek_line_foreign_version_link_numbered_heading_runon_table_cut": {
         "chrome kept",
         "sections",
     },
-    # held-out set 53, as first met (d73042c: 4 of 17 exact), left untuned:
+    # set 53 (first met at d73042c as a held-out set, 4 of 17 exact; tuned on
+    # since, those now exact are off this list):
     # the all-caps event banner between paragraphs ('JOIN SANS FOR A 1-DAY CYBER THREAT
     # ...') is kept as a paragraph
-    "held_out/blog_masthead_line_title_caps_promo_banner_between_paragraphs_one_heading_cut": {
+    "tuned/blog_masthead_line_title_caps_promo_banner_between_paragraphs_one_heading_cut": {
         "blocks",
         "chrome kept",
     },
     # chrome kept (11): '0'; metadata differs (authors); sections differ; the title is
     # 'MAKING RESEARCH MATTER: CREATING POLICY BRIEFS ...'
-    "held_out/document_host_slide_deck_page_markers_caps_slide_titles_glyph_bullets_wrapped_cut": {
+    "tuned/document_host_slide_deck_page_markers_caps_slide_titles_glyph_bullets_wrapped_cut": {
         "chrome kept",
         "metadata",
         "sections",
         "title",
     },
     # chrome kept (3): 'Copyright Reuters'; sections differ
-    "held_out/french_news_feature_word_count_bar_photo_credit_lines_dek_dash_separator_cut": {
+    "tuned/french_news_feature_word_count_bar_photo_credit_lines_dek_dash_separator_cut": {
         "chrome kept",
         "sections",
     },
     # metadata differs (published, tags); sections differ; the title is 'legislationThe
     # Ransomware Era (2020-2022) Daily ...'
-    "held_out/history_site_daily_briefing_runtogether_badges_indented_item_colon_headings_cut": {
+    "tuned/history_site_daily_briefing_runtogether_badges_indented_item_colon_headings_cut": {
         "metadata",
         "sections",
         "title",
     },
     # sections differ; the title is 'Home : News : Display'
-    "held_out/military_college_estimate_breadcrumb_date_region_subtitle_caption_footnote_cut": {
+    "tuned/military_college_estimate_breadcrumb_date_region_subtitle_caption_footnote_cut": {
         "sections",
         "title",
     },
     # chrome kept (1): 'Hi, what are you looking for?'; sections differ; the title is
     # 'Virtual Event: Threat Detection and Incident ...'
-    "held_out/news_article_banner_search_chrome_duplicated_dek_runtogether_caption_cut": {
+    "tuned/news_article_banner_search_chrome_duplicated_dek_runtogether_caption_cut": {
         "chrome kept",
         "sections",
         "title",
     },
     # metadata differs (published, tags); sections differ
-    "held_out/news_mirror_travel_alert_french_date_utc_dek_tag_lines_event_advice_labels": {
+    "tuned/news_mirror_travel_alert_french_date_utc_dek_tag_lines_event_advice_labels": {
         "metadata",
         "sections",
     },
     # metadata differs (published); sections differ; the title is 'Monday - December 29,
     # 2025'
-    "held_out/news_wire_section_page_date_line_story_headlines_wire_datelines_excerpt_labels_cut": {
+    "tuned/news_wire_section_page_date_line_story_headlines_wire_datelines_excerpt_labels_cut": {
         "metadata",
         "sections",
         "title",
     },
     # blocks differ; chrome kept (2): 'Download Security Brief #26 [PDF] ...'
-    "held_out/research_center_brief_listing_bulleted_titles_inline_bylines_glued_alt_text_cut": {
+    "tuned/research_center_brief_listing_bulleted_titles_inline_bylines_glued_alt_text_cut": {
         "blocks",
         "chrome kept",
     },
     # the date '05/02/2026' is ambiguous and stays unread, the organisation's name under
     # it heads a section instead of being the author, and the indented '  1.' sub-headings
     # stay items (at first contact the title, chrome and a Roman number failed too)
-    "held_out/think_tank_assessment_bilingual_masthead_kicker_date_roman_numbered_headings_cut": {
+    "tuned/think_tank_assessment_bilingual_masthead_kicker_date_roman_numbered_headings_cut": {
         "metadata",
         "sections",
     },
     # the indented bio paragraphs under the author's bullet are read as that item's
     # continuation, where the page shows them as paragraphs of the author box
-    "held_out/think_tank_memo_publishing_date_label_key_actions_colon_list_author_bio_cut": {
+    "tuned/think_tank_memo_publishing_date_label_key_actions_colon_list_author_bio_cut": {
         "blocks",
     },
     # chrome kept (3): 'A B C D E F G H I J K L M N O P Q R S T ...'; metadata differs
     # (category); sections differ; the title is 'Welcome University of Maryland,
     # Baltimore'
-    "held_out/travel_risk_portal_rating_changes_alphabet_nav_level_location_category_fields_cut": {
+    "tuned/travel_risk_portal_rating_changes_alphabet_nav_level_location_category_fields_cut": {
         "chrome kept",
         "metadata",
         "sections",
         "title",
     },
     # chrome kept (3): 'Enterprise-grade cybersecurity and risk ...'; sections differ
-    "held_out/vendor_blog_advisory_colon_lead_in_indented_numbered_steps_newsletter_footer": {
+    "tuned/vendor_blog_advisory_colon_lead_in_indented_numbered_steps_newsletter_footer": {
         "chrome kept",
         "sections",
     },
-    # held-out set 54, as first met (acec66f: 3 of 18 exact), left untuned:
+    # set 54 (first met at acec66f as a held-out set, 3 of 18 exact; tuned on
+    # since, those now exact are off this list):
     # chrome kept (1): 'HomeGeopoliticsThe Indo-Pacific ...'; sections differ; the title
     # is 'The EU AI Act: What Compliance Actually ...'
-    "held_out/blog_sidebar_teaser_runtogether_breadcrumb_headline_no_byline_cut": {
+    "tuned/blog_sidebar_teaser_runtogether_breadcrumb_headline_no_byline_cut": {
         "chrome kept",
         "sections",
         "title",
     },
     # sections differ
-    "held_out/government_research_report_page_empty_date_label_isbn_doi_fields_references_cut": {
+    "tuned/government_research_report_page_empty_date_label_isbn_doi_fields_references_cut": {
         "sections",
     },
     # blocks differ; the title is 'Другие журналы на сайте ИНТЕЛРОС'
-    "held_out/journal_mirror_russian_breadcrumb_authors_above_title_footnote_digit_cut": {
+    "tuned/journal_mirror_russian_breadcrumb_authors_above_title_footnote_digit_cut": {
         "blocks",
         "title",
     },
     # sections differ
-    "held_out/magazine_panel_question_dek_expert_name_heading_bio_line_no_final_stop_cut": {
+    "tuned/magazine_panel_question_dek_expert_name_heading_bio_line_no_final_stop_cut": {
         "sections",
     },
     # chrome kept (1): 'Find out more.\'; "Louise O\'Brien/TNH'; sections differ; the
     # title is 'The New Humanitarian welcomes new CEO Ebele ...'
-    "held_out/news_newsletter_banner_breadcrumbs_question_headline_credit_radar_subheads_cut": {
+    "tuned/news_newsletter_banner_breadcrumbs_question_headline_credit_radar_subheads_cut": {
         "chrome kept",
         "sections",
         "title",
@@ -1204,33 +1207,33 @@ KNOWN: dict[str, set[str]] = {
     # chrome kept (2): '1'; metadata differs (authors); sections differ; the title is
     # 'SlideShare ist ein Scribd-Unternehmen logo' (at first contact its Roman section
     # numbers were also counted as lost words)
-    "held_out/pdf_viewer_chrome_caps_title_indented_byline_roman_headings_hanging_bullets_cut": {
+    "tuned/pdf_viewer_chrome_caps_title_indented_byline_roman_headings_hanging_bullets_cut": {
         "chrome kept",
         "metadata",
         "sections",
         "title",
     },
     # metadata differs (publisher, category); sections differ
-    "held_out/research_hub_article_back_link_runtogether_kicker_repeated_title_stat_lists_cut": {
+    "tuned/research_hub_article_back_link_runtogether_kicker_repeated_title_stat_lists_cut": {
         "metadata",
         "sections",
     },
     # chrome kept (1): 'Minor Resolved View vendor source →'; metadata differs
     # (category); sections differ; the title is 'CyberFOX incident'
-    "held_out/status_page_incident_kicker_badges_key_value_lines_numbered_timeline": {
+    "tuned/status_page_incident_kicker_badges_key_value_lines_numbered_timeline": {
         "chrome kept",
         "metadata",
         "sections",
         "title",
     },
     # metadata differs (authors); sections differ
-    "held_out/think_tank_blog_french_wix_dash_meta_lines_dek_numbered_heading_bullets_cut": {
+    "tuned/think_tank_blog_french_wix_dash_meta_lines_dek_numbered_heading_bullets_cut": {
         "metadata",
         "sections",
     },
     # metadata differs (category); sections differ; the title is 'Global Humanitarian
     # Overview 2024 Monthly ...'
-    "held_out/un_appeal_update_series_kicker_summary_stat_label_value_lines_prose_cut": {
+    "tuned/un_appeal_update_series_kicker_summary_stat_label_value_lines_prose_cut": {
         "metadata",
         "sections",
         "title",
@@ -1238,21 +1241,22 @@ KNOWN: dict[str, set[str]] = {
     # chrome kept (1): 'World map'; metadata differs (published); sections differ (at
     # acec66f; since the header-line rules that followed, the date and the sections are
     # right and only the image's "World map" line is kept)
-    "held_out/vendor_ransomware_weekly_date_label_own_line_alt_text_group_headings_cut": {
+    "tuned/vendor_ransomware_weekly_date_label_own_line_alt_text_group_headings_cut": {
         "blocks",
         "chrome kept",
     },
-    # held-out set 55, as first met (acec66f: 2 of 16 exact), left untuned (a newsletter's
-    # heading it lost at first contact is kept since 4562bc4, a content-loss fix):
+    # set 55 (first met at acec66f as a held-out set, 2 of 16 exact; tuned on since, those
+    # now exact are off this list; a newsletter's heading it lost at first contact is kept
+    # since 4562bc4, a content-loss fix):
     # chrome kept (9): 'Financial markets in June were ...'; sections differ
-    "held_out/asset_manager_news_dek_click_here_link_related_articles_danish_label": {
+    "tuned/asset_manager_news_dek_click_here_link_related_articles_danish_label": {
         "chrome kept",
         "sections",
     },
     # chrome kept (1): 'Online Intelligence Training – Become a ...'; metadata differs
     # (published, authors, publisher, summary); sections differ; the title is
     # 'Intelligence101'
-    "held_out/blog_guide_skip_links_nested_mega_menu_tagline_byline_comment_count_toc_cut": {
+    "tuned/blog_guide_skip_links_nested_mega_menu_tagline_byline_comment_count_toc_cut": {
         "chrome kept",
         "metadata",
         "sections",
@@ -1260,63 +1264,156 @@ KNOWN: dict[str, set[str]] = {
     },
     # the contents list under 'Table of Contents' is kept as a list, where this page's
     # reader drops it as navigation (other pages' contents lists are kept as content)
-    "held_out/blog_guide_toc_with_hash_anchored_headings_numbered_contents_cut": {"blocks"},
+    "tuned/blog_guide_toc_with_hash_anchored_headings_numbered_contents_cut": {"blocks"},
     # blocks differ; chrome kept (1): 'market risk'
-    "held_out/commentary_aggregator_market_risk_update_firm_link_risk_headings_image_alt_cut": {
+    "tuned/commentary_aggregator_market_risk_update_firm_link_risk_headings_image_alt_cut": {
         "blocks",
         "chrome kept",
     },
     # metadata differs (published, category); sections differ; the title is 'A Real
     # Economy publication'
-    "held_out/consultancy_outlook_kicker_date_key_takeaways_question_heading_numbered_trends_cut": {
+    "tuned/consultancy_outlook_kicker_date_key_takeaways_question_heading_numbered_trends_cut": {
         "metadata",
         "sections",
         "title",
     },
     # sections differ
-    "held_out/content_farm_article_read_time_numbered_headings_flattened_table_filler_cut": {
+    "tuned/content_farm_article_read_time_numbered_headings_flattened_table_filler_cut": {
         "sections",
     },
     # 'You will learn:' over its list is kept as the list's lead sentence, where this
     # page's reader sees a heading
-    "held_out/corporate_blog_logo_section_bulleted_date_learn_list_citation_chips_cut": {
+    "tuned/corporate_blog_logo_section_bulleted_date_learn_list_citation_chips_cut": {
         "sections",
     },
     # blocks differ; chrome kept (3): 'Disclaimer: Every comment will be ...'
-    "held_out/news_site_alert_story_repeated_headline_date_time_dash_quotes_comment_disclaimer": {
+    "tuned/news_site_alert_story_repeated_headline_date_time_dash_quotes_comment_disclaimer": {
         "blocks",
         "chrome kept",
     },
     # blocks differ; chrome kept (5): 'Global Situation Update'; metadata differs
     # (published)
-    "held_out/newsletter_daily_digest_breadcrumb_masthead_region_headings_read_more_sponsor_cut": {
+    "tuned/newsletter_daily_digest_breadcrumb_masthead_region_headings_read_more_sponsor_cut": {
         "blocks",
         "chrome kept",
         "metadata",
     },
     # metadata differs (updated, category, tags); sections differ; the title is
     # 'conceptOSINT~6 min readUpdated Apr 29, ...'
-    "held_out/notes_site_runtogether_kicker_meta_hashtags_inline_dash_list_numbered_cut": {
+    "tuned/notes_site_runtogether_kicker_meta_hashtags_inline_dash_list_numbered_cut": {
         "metadata",
         "sections",
         "title",
     },
     # an image's alt text and caption, the same line twice ('Writing OSINT reports is a
     # vital skill'), are kept as a paragraph
-    "held_out/site_builder_blog_writer_bullets_duplicated_byline_caption_double_blank_lines_cut": {
+    "tuned/site_builder_blog_writer_bullets_duplicated_byline_caption_double_blank_lines_cut": {
         "blocks",
         "chrome kept",
     },
     # metadata differs (category); sections differ; the title is 'Understanding Global
     # Travel Advisory Levels'
-    "held_out/travel_guide_page_source_line_quoted_block_numbered_level_headings_blank_runs_cut": {
+    "tuned/travel_guide_page_source_line_quoted_block_numbered_level_headings_blank_runs_cut": {
         "metadata",
         "sections",
         "title",
     },
     # chrome kept (8): '179 0 0'; sections differ; the title is '1. Trang chủ'
-    "held_out/vietnamese_doc_viewer_breadcrumb_page_markers_pdf_bullets_missing_full_stops_cut": {
+    "tuned/vietnamese_doc_viewer_breadcrumb_page_markers_pdf_bullets_missing_full_stops_cut": {
         "chrome kept",
+        "sections",
+        "title",
+    },
+    # held-out set 56, as first met (c5055ce: 3 of 17 exact; the same 3 at d8d4cad), left
+    # untuned:
+    # sections differ
+    "held_out/analysis_service_landing_kicker_region_title_captions_date_bullets_teaser_deks": {
+        "sections",
+    },
+    # chrome kept (1): '[Page 936]'; sections differ
+    "held_out/archive_memo_numbered_title_footnote_digits_subject_bullet_page_marker_cut": {
+        "chrome kept",
+        "sections",
+    },
+    # blocks differ; chrome kept (1): 'You can now read the full whitepaper at ...'
+    "held_out/asset_manager_sponsored_article_dek_repeated_title_implications_pull_quote": {
+        "blocks",
+        "chrome kept",
+    },
+    # chrome kept (2): 'Discover more from Törésvonalak'; metadata differs (publisher,
+    # category); sections differ; the title is 'Middle East Security Monitor'
+    "held_out/blog_auto_weekly_brief_repeated_title_category_bullet_stats_empty_section_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # sections differ
+    "held_out/corporate_guide_no_blank_lines_numbered_headings_dash_lists_with_lead_colons_cut": {
+        "sections",
+    },
+    # chrome kept (9): 'Benefits and challenges of risk ...'; metadata differs
+    # (category); sections differ; the title is 'Our Privacy Statement & Cookie Policy'
+    "held_out/legal_vendor_explainer_cookie_box_kicker_read_time_twice_promo_jump_to_toc_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # chrome kept (3): 'Group of soldiers on top of the earth ...'; metadata differs
+    # (published, updated, category); sections differ; the title is 'Subscribe to an
+    # email'
+    "held_out/magazine_paper_subscribe_box_kicker_caption_two_dates_abstract_space_lines_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # metadata differs (category); sections differ; the title is 'IE 11 is not
+    # supported. For an optimal ...'
+    "held_out/news_analysis_label_dek_caption_credit_run_together_dateline_numbered_takeaway_cut": {
+        "metadata",
+        "sections",
+        "title",
+    },
+    # chrome kept (1): 'Zurück zur Übersicht'; metadata differs (published, updated,
+    # authors, category); sections differ; the title is 'BundestagKleine Anfragen'
+    "held_out/parliament_question_german_run_together_badges_label_value_pairs_repeat_title_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # chrome kept (1): 'abstract blue banner'; metadata differs (category); sections
+    # differ
+    "held_out/risk_vendor_weekly_summary_week_headline_alt_text_bullets_story_index_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+    },
+    # blocks differ; chrome kept (1): 'Read the full op-ed at War On The Rocks.'
+    "held_out/think_tank_commentary_date_above_headline_byline_one_paragraph_offsite_link": {
+        "blocks",
+        "chrome kept",
+    },
+    # chrome kept (4): 'Blog'; sections differ; the title is 'SOCRadar® Cyber
+    # Intelligence Inc. | Cyber ...'
+    "held_out/threat_intel_blog_pipe_title_line_breadcrumb_date_read_time_image_credits_cut": {
+        "chrome kept",
+        "sections",
+        "title",
+    },
+    # chrome kept (1): 'To learn more, check out our Supply ...'; metadata differs
+    # (published, authors); sections differ
+    "held_out/vendor_alert_by_colon_org_on_date_sentence_case_headings_cta_link_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+    },
+    # metadata differs (published, authors, category); sections differ; the title is
+    # 'April 22, 2024 / Blog'
+    "held_out/vendor_blog_date_slash_category_author_share_sentence_case_headings_cut": {
+        "metadata",
         "sections",
         "title",
     },
