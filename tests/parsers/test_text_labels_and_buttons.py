@@ -278,3 +278,20 @@ def test_an_indented_comment_notice_does_not_continue_the_paragraph() -> None:
     # an indented line of prose still continues it
     wrapped = f"{TITLE}\n\n{BODY}\n    and the ministry said so again.\n"
     assert _texts(wrapped) == [f"{BODY} and the ministry said so again."]
+
+
+def test_numbered_labels_of_the_vocabulary_over_bullets_head_sections() -> None:
+    text = (
+        f"Sahel Leaders Unite\n\n1. BLUF (Bottom Line Up Front)\n\n{BODY}\n\n"
+        "2. Competing Hypotheses\n\n"
+        "  • Hypothesis A: the force holds.\n  • Hypothesis B: it fails.\n"
+    )
+    brief = parse_text(text)
+    assert [(s.kind.value, s.heading) for s in brief.sections] == [
+        ("judgement", "BLUF (Bottom Line Up Front)"),
+        ("analysis", "Competing Hypotheses"),
+    ]
+    # a numbered line that is no label stays an item over its sub-list
+    steps = "1. Gather the sources\n\n  • open reports\n  • field notes\n"
+    kept = parse_text(f"Sahel Leaders Unite\n\n{BODY}\n\n{steps}")
+    assert [s.heading for s in kept.sections] == [None]

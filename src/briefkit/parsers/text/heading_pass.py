@@ -384,7 +384,10 @@ def settle_headings(units: list[Unit], title: str) -> None:
                 and _ends_sentence(before.text)
             )
         elif unit.kind == "item":
-            ok = prose or chained
+            # a numbered label of the vocabulary over bullets ("2. Competing Hypotheses"
+            # over "• Hypothesis A: ..."): a numbered section over its list
+            bulleted = nxt.kind == "item" and not nxt.ordered and not nxt.tight
+            ok = prose or chained or (bulleted and heading_kind(label) is not None)
         else:
             ok = prose or chained or nxt.kind in ("item", "quote") or _details(units, j)
             # over fields each after a blank line (tight under it, a Title Case line is the
