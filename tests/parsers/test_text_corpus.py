@@ -1417,6 +1417,79 @@ KNOWN: dict[str, set[str]] = {
         "sections",
         "title",
     },
+    # held-out set 57, as first met (c5055ce: 2 of 15 exact; the same 2 at 73cf72c), left
+    # untuned:
+    # blocks differ
+    "held_out/blog_reposted_maritime_advisory_day_date_caps_title_numbered_lettered_leads_cut": {
+        "blocks",
+    },
+    # blocks differ; chrome kept (13): '0'
+    "held_out/consultant_blog_howto_nested_bullets_trailing_word_metadata_junk_cut": {
+        "blocks",
+        "chrome kept",
+    },
+    # sections differ
+    "held_out/cyber_vendor_weekly_briefing_one_paragraph_per_line_story_headlines_cut": {
+        "sections",
+    },
+    # chrome kept (4): 'Back to main Blog'; metadata differs (published, authors,
+    # category, summary); sections differ; the title is '94.7% FORECAST ACCURACY ||
+    # BUSINESS-MINDED ...'
+    "held_out/economics_consultancy_blog_tagline_banner_category_byline_author_box_bullets_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # metadata differs (authors, category); sections differ; the title is 'Rechercher'
+    "held_out/french_news_article_search_box_section_label_headline_quoted_levels_cut": {
+        "metadata",
+        "sections",
+        "title",
+    },
+    # blocks differ; chrome kept (4): '<< Back to Listing'; metadata differs (publisher,
+    # category)
+    "held_out/insurance_broker_news_post_repeated_title_image_alt_quoted_statement_back_link": {
+        "blocks",
+        "chrome kept",
+        "metadata",
+    },
+    # chrome kept (1): 'Credit to: Antony Velikagathu / ...'; metadata differs
+    # (published, category, summary); sections differ; the title is 'Piracy'
+    "held_out/insurer_topic_page_kicker_published_empty_updated_credit_dated_update_heading_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # chrome kept (5): 'Argentina runoff presidential election'; sections differ
+    "held_out/news_site_daily_brief_category_listing_image_alt_lines_truncated_teasers_cut": {
+        "chrome kept",
+        "sections",
+    },
+    # chrome kept (1): 'Listen to our Quarterly Analysis ...'; sections differ
+    "held_out/ngo_early_warning_quarterly_figure_caption_icon_alt_heading_country_leads_cut": {
+        "chrome kept",
+        "sections",
+    },
+    # chrome kept (1): 'Read more'
+    "held_out/political_risk_consultancy_region_listing_bulleted_posts_dates_read_more_cut": {
+        "chrome kept",
+    },
+    # chrome kept (1): 'Date'; sections differ
+    "held_out/travel_security_weekly_lookahead_region_headings_city_lead_pipe_label_bullets_cut": {
+        "chrome kept",
+        "sections",
+    },
+    # sections differ
+    "held_out/vendor_guide_flattened_tables_row_labels_bullets_missing_row_labels_cut": {
+        "sections",
+    },
+    # blocks differ; metadata differs (published)
+    "held_out/wordpress_blog_post_date_time_comments_line_bulleted_tips_with_colon_leads_cut": {
+        "blocks",
+        "metadata",
+    },
 }
 #: Briefs of ``KNOWN`` that lose words of their content (a strict xfail of the content
 #: rule below, so a fix must take them off this list).
