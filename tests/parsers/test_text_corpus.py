@@ -108,9 +108,8 @@ KNOWN: dict[str, set[str]] = {
         "title",
     },
     # a sentence-case question over the first prose with no heading after it is read as a
-    # standfirst (docs/parsing.md), where the expected JSON has a heading; the "See also:"
-    # line of related entries is kept
-    "tuned/vpn_vendor_glossary_entry_promo_banners": {"chrome kept", "sections"},
+    # standfirst (docs/parsing.md), where the expected JSON has a heading
+    "tuned/vpn_vendor_glossary_entry_promo_banners": {"sections"},
     # the section link run into the category badge ("InsightsGovernance") is taken as the
     # title; the author card's logo name and the name run into the practice are kept
     "tuned/advisory_firm_insights_article_glued_kicker_author_role": {
@@ -333,12 +332,8 @@ KNOWN: dict[str, set[str]] = {
         "sections",
         "title",
     },
-    # the lexicon site's word-per-line remainders head sections ("Mohamed", "Myanmar's");
-    # a "See also: ..." line is kept
-    "tuned/lexicon_site_term_entry_labelled_cut_paragraphs_see_also_line": {
-        "chrome kept",
-        "sections",
-    },
+    # the lexicon site's word-per-line remainders head sections ("Mohamed", "Myanmar's")
+    "tuned/lexicon_site_term_entry_labelled_cut_paragraphs_see_also_line": {"sections"},
     # sets 31 and 32 (first met at 61f82f5, as held-out sets, 2 and 3 of 10 exact):
     # a site template's placeholder contact box above the headline ("Use the form on the
     # right to contact us.") is taken for the title and its dummy address for a heading
@@ -1054,9 +1049,8 @@ KNOWN: dict[str, set[str]] = {
         "sections",
         "title",
     },
-    # chrome kept (1): 'Download PDF • 1.95MB'; sections differ
+    # sections differ
     "tuned/newsletter_intel_report_site_builder_pdf_link_rubric_lead_bullets_exec_summary_cut": {
-        "chrome kept",
         "sections",
     },
     # chrome kept (1): 'Supported by Cylance, ObserveIT, ...'; metadata differs

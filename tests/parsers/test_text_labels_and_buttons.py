@@ -295,3 +295,18 @@ def test_numbered_labels_of_the_vocabulary_over_bullets_head_sections() -> None:
     steps = "1. Gather the sources\n\n  • open reports\n  • field notes\n"
     kept = parse_text(f"Sahel Leaders Unite\n\n{BODY}\n\n{steps}")
     assert [s.heading for s in kept.sections] == [None]
+
+
+def test_download_links_with_a_size_or_languages_and_see_also_lines_are_chrome() -> None:
+    for line in (
+        "Download PDF • 1.95MB",
+        "Download Security Brief #26 [PDF] ENGLISH | FRANÇAIS | PORTUGUÊS",
+        "See also: self-coup, coup d'etat, political crisis.",
+    ):
+        assert _texts(f"{TITLE}\n\n{BODY}\n\n{line}\n\n{BODY}\n") == [BODY, BODY], line
+    # sentences that open the same way stay
+    for said in (
+        "See also the earlier report, which found the same pattern in 2019.",
+        "Download speeds fell to 12 MB a second during the outage.",
+    ):
+        assert said in _texts(f"{TITLE}\n\n{BODY}\n\n{said}\n\n{BODY}\n")

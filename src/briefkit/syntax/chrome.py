@@ -83,7 +83,13 @@ _STRONG_PATTERNS = (
     r"(?:read|download|view|see) the full [\w' -]{1,30}?(?: by clicking (?:on )?the "
     r"[\w' -]{1,30}(?:button|link)(?: (?:at the (?:top|bottom)|above|below)(?: of (?:this|the)"
     r" page)?)?| [-–—:] click here)\.?",
-    r"download (?:the |this )?[\w' -]{1,40} (?:\[pdf\]|\(pdf\))",  # "Download the Brief [pdf]"
+    # "Download the Brief [pdf]", "Download Security Brief #26 [PDF] ENGLISH | FRANÇAIS"
+    r"download (?:the |this )?[\w' #-]{1,40} (?:\[pdf\]|\(pdf\))"
+    r"(?: [^\W\d_]{2,12}(?: \| [^\W\d_]{2,12})*)?",
+    # a download link with the file's size ("Download PDF • 1.95MB")
+    r"download(?: (?:the )?pdf)? ?[•·|-]? ?\d{1,4}(?:[.,]\d{1,2})? ?[km]b",
+    # a cross-reference's links ("See also: self-coup, coup d'etat, political crisis.")
+    r"see also: [^\n.]{1,120}\.?",
     r"continue reading(?: at [\w.-]{1,60})?\.?",
     # an aggregator's line under a post's excerpt
     r"(?:please )?support the (?:originator|original (?:author|publisher|site)|author|source) "
