@@ -187,7 +187,8 @@ def byline(line: str) -> list[str] | None:
     author's handle or role."""
     text = _VIEWS.sub("", " ".join(line.split()))
     bar, _, after = text.rpartition(" | ")
-    if bar and (_HANDLE.fullmatch(after) or after.lower().split()[-1:] in ([r] for r in _ROLES)):
+    last = after.lower().split()[-1:]
+    if bar and (_HANDLE.fullmatch(after) or (last and last[0] in _ROLES)):
         text = bar  # "Writer: Jane Roe | jane_roe", "By Jane Roe | Analyst"
     match = _PICTURE.fullmatch(text)
     if match is not None:

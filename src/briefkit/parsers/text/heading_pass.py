@@ -256,6 +256,7 @@ def _numbered_steps(units: list[Unit], blankless: bool) -> set[int]:
 
 
 _KEYED_STEP_WORDS = 14
+_SENTENCE_BREAK = re.compile(r"[.!?;:]\s")
 
 
 def _step_form(text: str) -> bool:
@@ -271,9 +272,6 @@ def _step_form(text: str) -> bool:
         and text[-1] not in ".!?:;"
         and not _SENTENCE_BREAK.search(rest)
     )
-
-
-_SENTENCE_BREAK = re.compile(r"[.!?;:]\s")
 
 
 def _pair(unit: Unit) -> bool:

@@ -10,6 +10,7 @@ around it, so this pass (a few linear sweeps over the units) settles them:
 - a quoted sentence alone on its line with a dashed attribution is an epigraph, a quote;
 - a short line directly above a button ("Find Out More", "Download now") is its teaser;
 - lines opening with a lead-in under a paragraph ending with a colon are its items;
+- a short sentence-case label with a colon over a list ("Key actions:") heads it;
 - a related-links box ("Related Content:" and the headline-shaped lines under it) is chrome;
 - the headline repeated under the title is dropped;
 - then :mod:`.heading_pass` decides which lines head sections.
@@ -279,9 +280,9 @@ _LIST_LABEL_WORDS = 4
 
 
 def _list_labels(units: list[Unit]) -> None:
-    """A short sentence-case label ending in a colon over a list ("Key actions:" over
-    its bullets, two or more) heads a section, as a Title Case one already does; a line that runs on
-    into the list ("Severe weather advisories include:") stays the list's lead."""
+    """A short sentence-case label ending in a colon over a list of two or more items
+    ("Key actions:" over its bullets) heads a section, as a Title Case one already does; a
+    line that runs on into the list ("Severe weather advisories include:") stays text."""
     for i, unit in enumerate(units[:-1]):
         if not unit.single or not unit.text.endswith(":") or not _list_under(units, i):
             continue
