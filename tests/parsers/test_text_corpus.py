@@ -1385,11 +1385,6 @@ KNOWN: dict[str, set[str]] = {
         "metadata",
         "sections",
     },
-    # blocks differ; chrome kept (1): 'Read the full op-ed at War On The Rocks.'
-    "held_out/think_tank_commentary_date_above_headline_byline_one_paragraph_offsite_link": {
-        "blocks",
-        "chrome kept",
-    },
     # chrome kept (4): 'Blog'; sections differ; the title is 'SOCRadar® Cyber
     # Intelligence Inc. | Cyber ...'
     "held_out/threat_intel_blog_pipe_title_line_breadcrumb_date_read_time_image_credits_cut": {
@@ -1397,11 +1392,9 @@ KNOWN: dict[str, set[str]] = {
         "sections",
         "title",
     },
-    # chrome kept (1): 'To learn more, check out our Supply ...'; metadata differs
-    # (published, authors); sections differ
+    # chrome kept (1): 'To learn more, check out our Supply ...'; sections differ
     "held_out/vendor_alert_by_colon_org_on_date_sentence_case_headings_cta_link_cut": {
         "chrome kept",
-        "metadata",
         "sections",
     },
     # metadata differs (published, authors, category); sections differ; the title is

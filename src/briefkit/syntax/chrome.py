@@ -82,7 +82,7 @@ _STRONG_PATTERNS = (
     # download button at the top of this page.", "Read the full comment - click here")
     r"(?:read|download|view|see) the full [\w' -]{1,30}?(?: by clicking (?:on )?the "
     r"[\w' -]{1,30}(?:button|link)(?: (?:at the (?:top|bottom)|above|below)(?: of (?:this|the)"
-    r" page)?)?| [-–—:] click here)\.?",
+    r" page)?)?| [-–—:] click here| (?:at|on) (?-i:[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,5}))\.?",
     # "Download the Brief [pdf]", "Download Security Brief #26 [PDF] ENGLISH | FRANÇAIS"
     r"download (?:the |this )?[\w' #-]{1,40} (?:\[pdf\]|\(pdf\))"
     r"(?: [^\W\d_]{2,12}(?: \| [^\W\d_]{2,12})*)?",

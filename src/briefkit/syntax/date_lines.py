@@ -42,10 +42,11 @@ _PREFIX = re.compile(
     r"(?: on)?\s?[:|]?\s+",  # "Date : 22 Juin 2005" (French typography), "Date | 26 May 2024"
     re.I,
 )
-#: "by Jane Roe — last modified Jun 12, 2016 08:25 PM", "By Jane Roe, on December 1, 2018":
-#: a byline with the date after it.
+#: "by Jane Roe — last modified Jun 12, 2016 08:25 PM", "By Jane Roe, on December 1, 2018",
+#: "By: Jane Roe on March 3, 2024": a byline with the date after it.
 _BY_FIRST = re.compile(
-    r"by\s+([A-Z][\w.'’ -]{1,60}?)(?:\s+[-–—|/]|,(?:\s+on)?)\s+(\S.{5,60})", re.IGNORECASE
+    r"by:?\s+([A-Z][\w.'’ -]{1,60}?)(?:\s+[-–—|/]|,(?:\s+on)?|\s+on)\s+(\S.{5,60})",
+    re.IGNORECASE,
 )
 _ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b,?", re.IGNORECASE)
 _TIME = re.compile(
