@@ -332,3 +332,21 @@ def test_a_link_to_the_full_piece_elsewhere_and_a_generated_images_credit_are_ch
     # a sentence about the full report stays
     said = "Read the full report on Monday before the vote, the minister urged."
     assert said in _texts(f"{TITLE}\n\n{BODY}\n\n{said}\n\n{BODY}\n")
+
+
+def test_a_kicker_under_the_pages_search_box_over_a_sentence_case_headline() -> None:
+    headline = "Washington n'envisage pas de relever son niveau d'alerte terroriste"
+    head = f"Rechercher\nRechercher\n\nDernières Infos\n\n{headline}\n\n"
+    brief = parse_text(f"{head}{BODY}\n")
+    assert (brief.title, brief.category) == (headline, "Dernières Infos")
+    # with no header above it, a short line over a sentence-case line is the title
+    alone = parse_text(f"Dernières Infos\n\n{headline}\n\n{BODY}\n")
+    assert alone.title == "Dernières Infos"
+
+
+def test_a_browser_notice_and_a_podcast_call_are_chrome() -> None:
+    for line in (
+        "IE 11 is not supported. For an optimal experience visit our site on another browser.",
+        "Listen to our Quarterly Analysis Podcast.",
+    ):
+        assert _texts(f"{TITLE}\n\n{BODY}\n\n{line}\n\n{BODY}\n") == [BODY, BODY], line

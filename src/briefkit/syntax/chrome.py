@@ -179,6 +179,10 @@ _STRONG_PATTERNS = (
     r"text size",
     r"your (?:web )?browser is (?:no longer|not) supported\.?"
     r"(?: to improve your experience,? update it here\.?)?",
+    # "IE 11 is not supported. For an optimal experience visit our site on another browser."
+    r"(?:ie|internet explorer) ?\d{0,2} is (?:no longer |not )supported\.(?: [^\n]{1,100})?",
+    # a podcast's call under the piece ("Listen to our Quarterly Analysis Podcast.")
+    r"listen to (?:our|the) [\w' -]{1,40} podcast\.?",
     # a wiki page's site line ("From Wikipedia, the free encyclopedia")
     r"from [\w&'., -]{1,60}(?:encyclop(?:a)?edia|wikipedia|wiki)(?:, the free encyclopedia)?",
     r"showing posts with label [^\n]{1,60}\. show all posts",
@@ -236,6 +240,7 @@ _FOREIGN_CONTENTS = (
 )
 _WEAK_PATTERNS = (
     r"search|menu|home|index|contents|archives?|categories|tags?:?|back",
+    r"rechercher|recherche|buscar|suche|suchen|cerca|pesquisar|zoeken",  # "Search", translated
     # "Contents" in the languages of the largest sites (a label over its list: see
     # ``is_contents_label``)
     _FOREIGN_CONTENTS,

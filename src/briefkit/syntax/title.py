@@ -235,6 +235,8 @@ def _find_head(lines: list[str], start: int) -> Head:
                 # a lower-case label, or any kicker over a headline with its date under it
                 or ((label_line(text) or date_line(below)) and title_like(following))
                 or (bulleted_date(following) and title_like(below))
+                # under the page's header ("Rechercher"), over a headline in any case
+                or (_under_header(skipped) and title_like(following) and is_body_text(below))
                 or _printed_twice(cands, after)
                 # under a section's link ("Blog"), or as the kind of piece ("Report"),
                 # whatever case the headline is in
@@ -375,6 +377,11 @@ def _masthead_tagline(cands: list[tuple[int, str]], k: int, meta: dict[str, Any]
         and k + 1 < len(cands)
         and title_like(cands[k + 1][1])
     )
+
+
+def _under_header(skipped: list[str]) -> bool:
+    """Lines of the page's header were skipped above: a search box, a menu's labels."""
+    return bool(skipped) and all(chrome_strength(t) for t in skipped)
 
 
 def _tight_below(cands: list[tuple[int, str]], k: int) -> bool:
