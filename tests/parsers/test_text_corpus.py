@@ -1453,11 +1453,6 @@ KNOWN: dict[str, set[str]] = {
     "held_out/political_risk_consultancy_region_listing_bulleted_posts_dates_read_more_cut": {
         "chrome kept",
     },
-    # chrome kept (1): 'Date'; sections differ
-    "held_out/travel_security_weekly_lookahead_region_headings_city_lead_pipe_label_bullets_cut": {
-        "chrome kept",
-        "sections",
-    },
     # sections differ
     "held_out/vendor_guide_flattened_tables_row_labels_bullets_missing_row_labels_cut": {
         "sections",

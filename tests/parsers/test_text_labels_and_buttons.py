@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from briefkit import ItemList, parse_text
+from briefkit import ItemList, parse_text, render_text
 
 TITLE = "Memo to the commissioner responsible for energy"
 BODY = "The ministry confirmed the order on Monday and said more would follow."
@@ -350,3 +350,12 @@ def test_a_browser_notice_and_a_podcast_call_are_chrome() -> None:
         "Listen to our Quarterly Analysis Podcast.",
     ):
         assert _texts(f"{TITLE}\n\n{BODY}\n\n{line}\n\n{BODY}\n") == [BODY, BODY], line
+
+
+def test_a_date_label_whose_value_did_not_copy_is_dropped_under_the_headline() -> None:
+    text = f"The Week Ahead: October 21, 2024\n\nDate\n\nEurope\n  • Brussels, Belgium: {BODY}\n"
+    brief = parse_text(text)
+    assert [s.heading for s in brief.sections] == ["Europe"]
+    # a label that is no date's stays
+    other = parse_text(f"The Week Ahead\n\nRegion\n\nEurope\n  • Brussels, Belgium: {BODY}\n")
+    assert "Region" in render_text(other)

@@ -22,6 +22,7 @@ from .dates import iso_date, printed_date
 
 __all__ = [
     "byline",
+    "is_date_label",
     "is_meta_label",
     "meta_lines",
     "name_line",
@@ -234,6 +235,11 @@ def read_attribution(line: str) -> tuple[str, Any] | None:
 def is_meta_label(line: str) -> bool:
     """A label line a page prints above its value ("Category", "Reading Time")."""
     return " ".join(line.lower().rstrip(":").split()) in _LABEL_FIELDS
+
+
+def is_date_label(line: str) -> bool:
+    """A date's label on its own line ("Date", "Publishing date"), its value there or not."""
+    return _LABEL_FIELDS.get(" ".join(line.lower().rstrip(":").split())) in ("published", "updated")
 
 
 def read_label_pair(label: str, value: str) -> tuple[str, Any] | None:

@@ -14,7 +14,7 @@ from .header_line import header_fields, signs
 from .heading_form import heading_form, is_body_text
 from .headline_lines import keyword_line, logo_letters
 from .image_chrome import is_credit
-from .metadata import byline, is_meta_label, name_line, read_label_pair
+from .metadata import byline, is_date_label, is_meta_label, name_line, read_label_pair
 from .text import ESCAPE, ITEM, heading_alone, nav_side
 
 __all__ = ["is_header_item", "read_tail"]
@@ -130,6 +130,8 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
             if pair[0]:
                 set_once(head.meta, *pair)
             index = _next_index(lines, index)
+        elif is_date_label(text):
+            pass  # a date's label whose value did not copy ("Date" over "Europe")
         else:
             return index
         active = True
