@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from briefkit import ItemList, parse_text, render_text
+import pytest
+
+from briefkit import ItemList, ParseError, parse_text, render_text
 
 TITLE = "Memo to the commissioner responsible for energy"
 BODY = "The ministry confirmed the order on Monday and said more would follow."
@@ -359,3 +361,13 @@ def test_a_date_label_whose_value_did_not_copy_is_dropped_under_the_headline() -
     # a label that is no date's stays
     other = parse_text(f"The Week Ahead\n\nRegion\n\nEurope\n  • Brussels, Belgium: {BODY}\n")
     assert "Region" in render_text(other)
+
+
+def test_a_vocabulary_word_as_a_kicker_over_a_dated_headline() -> None:
+    text = f"ASSESSMENTS\n\nWhat's Happening in Haiti?\n\nMar 13, 2024 | 21:29 GMT\n\n{BODY}\n"
+    brief = parse_text(text)
+    assert (brief.title, brief.category) == ("What's Happening in Haiti?", "ASSESSMENTS")
+    assert brief.published is not None
+    # a label over prose where the title should be is still refused, saying where
+    with pytest.raises(ParseError, match="line 1"):
+        parse_text(f"Key Judgments\n\n{BODY}\n")

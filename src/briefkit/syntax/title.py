@@ -120,6 +120,11 @@ def _find_head(lines: list[str], start: int) -> Head:
             skipped.append(text)  # the site's name or a kicker over that headline
             k += 1
             continue
+        if vocabulary_label(text) and _dated_under(cands, k) and not meta.get(KICKER):
+            meta[KICKER] = text  # "ASSESSMENTS" over a headline and its date: the kicker
+            skipped.append(text)
+            k += 1
+            continue
         if nav_side(text) is not None or vocabulary_label(text):
             check_title(text, index)
             return Head(text, index, meta, index + 1)
@@ -376,6 +381,16 @@ def _masthead_tagline(cands: list[tuple[int, str]], k: int, meta: dict[str, Any]
         and heading_form(text) == "caps"
         and k + 1 < len(cands)
         and title_like(cands[k + 1][1])
+    )
+
+
+def _dated_under(cands: list[tuple[int, str]], k: int) -> bool:
+    """A headline-shaped line under candidate ``k``, and a date under that."""
+    return (
+        k + 2 < len(cands)
+        and headline_shaped(cands[k + 1][1])
+        and not vocabulary_label(cands[k + 1][1])
+        and date_line(cands[k + 2][1]) is not None
     )
 
 
