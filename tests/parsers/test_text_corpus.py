@@ -1317,37 +1317,37 @@ KNOWN: dict[str, set[str]] = {
         "sections",
         "title",
     },
-    # held-out set 56, as first met (c5055ce: 3 of 17 exact; the same 3 at d8d4cad), left
-    # untuned:
+    # set 56 (first met at c5055ce as a held-out set, 3 of 17 exact, the same 3 at d8d4cad;
+    # tuned on since, those now exact are off this list):
     # sections differ
-    "held_out/analysis_service_landing_kicker_region_title_captions_date_bullets_teaser_deks": {
+    "tuned/analysis_service_landing_kicker_region_title_captions_date_bullets_teaser_deks": {
         "sections",
     },
     # chrome kept (1): '[Page 936]'; sections differ
-    "held_out/archive_memo_numbered_title_footnote_digits_subject_bullet_page_marker_cut": {
+    "tuned/archive_memo_numbered_title_footnote_digits_subject_bullet_page_marker_cut": {
         "chrome kept",
         "sections",
     },
     # blocks differ; chrome kept (1): 'You can now read the full whitepaper at ...'
-    "held_out/asset_manager_sponsored_article_dek_repeated_title_implications_pull_quote": {
+    "tuned/asset_manager_sponsored_article_dek_repeated_title_implications_pull_quote": {
         "blocks",
         "chrome kept",
     },
     # chrome kept (2): 'Discover more from Törésvonalak'; metadata differs (publisher,
     # category); sections differ; the title is 'Middle East Security Monitor'
-    "held_out/blog_auto_weekly_brief_repeated_title_category_bullet_stats_empty_section_cut": {
+    "tuned/blog_auto_weekly_brief_repeated_title_category_bullet_stats_empty_section_cut": {
         "chrome kept",
         "metadata",
         "sections",
         "title",
     },
     # sections differ
-    "held_out/corporate_guide_no_blank_lines_numbered_headings_dash_lists_with_lead_colons_cut": {
+    "tuned/corporate_guide_no_blank_lines_numbered_headings_dash_lists_with_lead_colons_cut": {
         "sections",
     },
     # chrome kept (9): 'Benefits and challenges of risk ...'; metadata differs
     # (category); sections differ; the title is 'Our Privacy Statement & Cookie Policy'
-    "held_out/legal_vendor_explainer_cookie_box_kicker_read_time_twice_promo_jump_to_toc_cut": {
+    "tuned/legal_vendor_explainer_cookie_box_kicker_read_time_twice_promo_jump_to_toc_cut": {
         "chrome kept",
         "metadata",
         "sections",
@@ -1356,20 +1356,20 @@ KNOWN: dict[str, set[str]] = {
     # chrome kept (3): 'Group of soldiers on top of the earth ...'; metadata differs
     # (published, updated, category); sections differ; the title is 'Subscribe to an
     # email'
-    "held_out/magazine_paper_subscribe_box_kicker_caption_two_dates_abstract_space_lines_cut": {
+    "tuned/magazine_paper_subscribe_box_kicker_caption_two_dates_abstract_space_lines_cut": {
         "chrome kept",
         "metadata",
         "sections",
         "title",
     },
     # metadata differs (category: 'Analysis:' run into the dek); sections differ
-    "held_out/news_analysis_label_dek_caption_credit_run_together_dateline_numbered_takeaway_cut": {
+    "tuned/news_analysis_label_dek_caption_credit_run_together_dateline_numbered_takeaway_cut": {
         "metadata",
         "sections",
     },
     # chrome kept (1): 'Zurück zur Übersicht'; metadata differs (published, updated,
     # authors, category); sections differ; the title is 'BundestagKleine Anfragen'
-    "held_out/parliament_question_german_run_together_badges_label_value_pairs_repeat_title_cut": {
+    "tuned/parliament_question_german_run_together_badges_label_value_pairs_repeat_title_cut": {
         "chrome kept",
         "metadata",
         "sections",
@@ -1377,49 +1377,49 @@ KNOWN: dict[str, set[str]] = {
     },
     # chrome kept (1): 'abstract blue banner'; metadata differs (category); sections
     # differ
-    "held_out/risk_vendor_weekly_summary_week_headline_alt_text_bullets_story_index_cut": {
+    "tuned/risk_vendor_weekly_summary_week_headline_alt_text_bullets_story_index_cut": {
         "chrome kept",
         "metadata",
         "sections",
     },
     # chrome kept (4): 'Blog'; sections differ; the title is 'SOCRadar® Cyber
     # Intelligence Inc. | Cyber ...'
-    "held_out/threat_intel_blog_pipe_title_line_breadcrumb_date_read_time_image_credits_cut": {
+    "tuned/threat_intel_blog_pipe_title_line_breadcrumb_date_read_time_image_credits_cut": {
         "chrome kept",
         "sections",
         "title",
     },
     # chrome kept (1): 'To learn more, check out our Supply ...'; sections differ
-    "held_out/vendor_alert_by_colon_org_on_date_sentence_case_headings_cta_link_cut": {
+    "tuned/vendor_alert_by_colon_org_on_date_sentence_case_headings_cta_link_cut": {
         "chrome kept",
         "sections",
     },
     # metadata differs (published, authors, category); sections differ; the title is
     # 'April 22, 2024 / Blog'
-    "held_out/vendor_blog_date_slash_category_author_share_sentence_case_headings_cut": {
+    "tuned/vendor_blog_date_slash_category_author_share_sentence_case_headings_cut": {
         "metadata",
         "sections",
         "title",
     },
-    # held-out set 57, as first met (c5055ce: 2 of 15 exact; the same 2 at 73cf72c), left
-    # untuned:
+    # set 57 (first met at c5055ce as a held-out set, 2 of 15 exact, the same 2 at 73cf72c;
+    # tuned on since, those now exact are off this list):
     # blocks differ
-    "held_out/blog_reposted_maritime_advisory_day_date_caps_title_numbered_lettered_leads_cut": {
+    "tuned/blog_reposted_maritime_advisory_day_date_caps_title_numbered_lettered_leads_cut": {
         "blocks",
     },
     # blocks differ; chrome kept (13): '0'
-    "held_out/consultant_blog_howto_nested_bullets_trailing_word_metadata_junk_cut": {
+    "tuned/consultant_blog_howto_nested_bullets_trailing_word_metadata_junk_cut": {
         "blocks",
         "chrome kept",
     },
     # sections differ
-    "held_out/cyber_vendor_weekly_briefing_one_paragraph_per_line_story_headlines_cut": {
+    "tuned/cyber_vendor_weekly_briefing_one_paragraph_per_line_story_headlines_cut": {
         "sections",
     },
     # chrome kept (4): 'Back to main Blog'; metadata differs (published, authors,
     # category, summary); sections differ; the title is '94.7% FORECAST ACCURACY ||
     # BUSINESS-MINDED ...'
-    "held_out/economics_consultancy_blog_tagline_banner_category_byline_author_box_bullets_cut": {
+    "tuned/economics_consultancy_blog_tagline_banner_category_byline_author_box_bullets_cut": {
         "chrome kept",
         "metadata",
         "sections",
@@ -1427,40 +1427,127 @@ KNOWN: dict[str, set[str]] = {
     },
     # blocks differ; chrome kept (4): '<< Back to Listing'; metadata differs (publisher,
     # category)
-    "held_out/insurance_broker_news_post_repeated_title_image_alt_quoted_statement_back_link": {
+    "tuned/insurance_broker_news_post_repeated_title_image_alt_quoted_statement_back_link": {
         "blocks",
         "chrome kept",
         "metadata",
     },
     # chrome kept (1): 'Credit to: Antony Velikagathu / ...'; metadata differs
     # (published, category, summary); sections differ; the title is 'Piracy'
-    "held_out/insurer_topic_page_kicker_published_empty_updated_credit_dated_update_heading_cut": {
+    "tuned/insurer_topic_page_kicker_published_empty_updated_credit_dated_update_heading_cut": {
         "chrome kept",
         "metadata",
         "sections",
         "title",
     },
     # chrome kept (5): 'Argentina runoff presidential election'; sections differ
-    "held_out/news_site_daily_brief_category_listing_image_alt_lines_truncated_teasers_cut": {
+    "tuned/news_site_daily_brief_category_listing_image_alt_lines_truncated_teasers_cut": {
         "chrome kept",
         "sections",
     },
     # sections differ
-    "held_out/ngo_early_warning_quarterly_figure_caption_icon_alt_heading_country_leads_cut": {
+    "tuned/ngo_early_warning_quarterly_figure_caption_icon_alt_heading_country_leads_cut": {
         "sections",
     },
     # chrome kept (1): 'Read more'
-    "held_out/political_risk_consultancy_region_listing_bulleted_posts_dates_read_more_cut": {
+    "tuned/political_risk_consultancy_region_listing_bulleted_posts_dates_read_more_cut": {
         "chrome kept",
     },
     # sections differ
-    "held_out/vendor_guide_flattened_tables_row_labels_bullets_missing_row_labels_cut": {
+    "tuned/vendor_guide_flattened_tables_row_labels_bullets_missing_row_labels_cut": {
         "sections",
     },
     # blocks differ; metadata differs (published)
-    "held_out/wordpress_blog_post_date_time_comments_line_bulleted_tips_with_colon_leads_cut": {
+    "tuned/wordpress_blog_post_date_time_comments_line_bulleted_tips_with_colon_leads_cut": {
         "blocks",
         "metadata",
+    },
+    # held-out set 58, as first met (837c702, this stop's parser: 2 of 15 exact; also 2
+    # at c5055ce), left untuned (one page the parser refused at first contact, with
+    # "expected the brief's title", is read since e8d9df3):
+    # chrome kept (2): 'Intelligence Fusion Logo [Hi Res] - ...'; metadata differs
+    # (published); sections differ
+    "held_out/blog_repost_security_newsletter_logo_alt_lines_date_region_image_headings_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+    },
+    # blocks differ; chrome kept (1): 'More news on'; metadata differs (published)
+    "held_out/consultancy_news_date_site_readtime_line_caption_run_together_cut": {
+        "blocks",
+        "chrome kept",
+        "metadata",
+    },
+    # chrome kept (2): 'Support our work.'; sections differ; the title is 'Help us
+    # amplify vital stories and drive change ...'
+    "held_out/humanitarian_news_support_banner_breadcrumb_ol_image_filename_colon_headings_cut": {
+        "chrome kept",
+        "sections",
+        "title",
+    },
+    # chrome kept (3): 'Keep Reading'; sections differ
+    "held_out/intel_firm_assessment_kicker_gmt_dateline_duplicate_caption_paywall_teaser": {
+        "chrome kept",
+        "sections",
+    },
+    # chrome kept (7): '(Tu correo sirve para asegurar que le ...'; metadata differs
+    # (published, authors); sections differ
+    "held_out/ngo_spanish_breadcrumb_dated_byline_caps_headings_paso_steps_form_chrome_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+    },
+    # blocks differ; metadata differs (published, updated, tags)
+    "held_out/personal_notes_page_question_title_run_together_properties_line_nested_bullets": {
+        "blocks",
+        "metadata",
+    },
+    # chrome kept (8): 'RiskMap 2021: Africa map'; sections differ
+    "held_out/risk_consultancy_map_landing_icon_alt_lines_caps_card_headings_risers_bullet_cut": {
+        "chrome kept",
+        "sections",
+    },
+    # sections differ; the title is '**Ciberseguridad en 2024: Principales Amenazas,
+    # ...'
+    "held_out/spanish_news_markdown_bold_title_emdash_rules_numbered_h3_no_blank_lines_cut": {
+        "sections",
+        "title",
+    },
+    # chrome kept (2): 'Read More Download PDF'; sections differ; the title is '• Policy
+    # Brief & Alerts'
+    "held_out/think_tank_listing_breadcrumb_bullets_entry_titles_read_more_download_pdf_cut": {
+        "chrome kept",
+        "sections",
+        "title",
+    },
+    # blocks differ; metadata differs (category); the title is 'Notes on Analytic'
+    "held_out/tradecraft_note_broken_masthead_note_number_colon_leadins_missing_lists_cut": {
+        "blocks",
+        "metadata",
+        "title",
+    },
+    # chrome kept (2): 'LUMINAR Threat Landscape Report CTA'; metadata differs
+    # (authors); sections differ; the title is 'Tanya Gottdiener , Threat Intelligence
+    # Product ...'
+    "held_out/vendor_blog_byline_role_date_above_title_alt_line_key_findings_bullets_cta_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+        "title",
+    },
+    # metadata differs (published); sections differ; the title is 'This web app uses
+    # cookies to compile statistic ...'
+    "held_out/vendor_blog_cookie_banner_date_site_byline_question_headings_empty_section_cut": {
+        "metadata",
+        "sections",
+        "title",
+    },
+    # metadata differs (published, summary); sections differ; the title is 'Highlights
+    # of the Day'
+    "held_out/vendor_daily_summary_dash_highlights_item_line_en_dash_labelled_paragraphs_cut": {
+        "metadata",
+        "sections",
+        "title",
     },
 }
 #: Briefs of ``KNOWN`` that lose words of their content (a strict xfail of the content
