@@ -1549,11 +1549,62 @@ KNOWN: dict[str, set[str]] = {
         "sections",
         "title",
     },
+    # held-out set 59, as first met (7478f84, this stop's parser: 1 of 9 exact), left untuned:
+    # metadata differs (authors, summary); sections differ; the title is 'Farid al-
+    # Khaleqi, Middle East region analyst at ...'
+    "held_out/analyst_daily_briefing_alt_text_byline_tagline_headline_unbroken_prose_cut": {
+        "metadata",
+        "sections",
+        "title",
+    },
+    # blocks differ
+    "held_out/blog_monthly_archive_two_posts_date_lines_bullet_roundup_lead_in_quote_cut": {
+        "blocks",
+    },
+    # metadata differs (category); sections differ; the title is 'All briefings'
+    "held_out/briefing_portal_raw_markdown_bold_fields_emoji_numbered_heading_bold_bullets_cut": {
+        "metadata",
+        "sections",
+        "title",
+    },
+    # metadata differs (publisher, category); sections differ
+    "held_out/docs_page_skip_link_product_masthead_numbered_dash_leads_bullets_cut": {
+        "metadata",
+        "sections",
+    },
+    # sections differ; the title is 'Federal agencies issue wide-ranging ...'
+    "held_out/news_explainer_dek_above_headline_colon_subheads_one_line_paragraphs_cut": {
+        "sections",
+        "title",
+    },
+    # chrome kept (1): 'Send in e-mailSend in e-mail'; metadata differs (authors);
+    # sections differ
+    "held_out/news_premium_article_dek_doubled_byline_doubled_caption_credit_run_together_cut": {
+        "chrome kept",
+        "metadata",
+        "sections",
+    },
+    # metadata differs (published); sections differ; the title is 'HomeMiddle EastWhat
+    # to Keep an Eye on: ...'
+    "held_out/news_site_date_bar_runtogether_breadcrumb_inline_analysis_label_paragraphs_cut": {
+        "metadata",
+        "sections",
+        "title",
+    },
+    # blocks differ; words lost: picturegeopolitics; metadata differs (publisher)
+    "held_out/wix_blog_weekly_report_letter_greeting_headingless_numbered_lists_cut": {
+        "blocks",
+        "content lost",
+        "metadata",
+    },
 }
 #: Briefs of ``KNOWN`` that lose words of their content (a strict xfail of the content
 #: rule below, so a fix must take them off this list).
 LOSES_CONTENT: set[str] = {
     "tuned/paper_mill_essay_intro_toc_glued_page_numbers_blank_lines_no_body_headings_cut",
+    # held-out set 59: the author's name on a site builder's byline bullet ("Writer's
+    # pictureGeopolitics.Λsia", a Greek letter in the name) is dropped, not read as the author
+    "held_out/wix_blog_weekly_report_letter_greeting_headingless_numbered_lists_cut",
 }
 
 
