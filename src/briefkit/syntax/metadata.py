@@ -232,20 +232,25 @@ def read_attribution(line: str) -> tuple[str, Any] | None:
     return None
 
 
+def _label_key(line: str) -> str:
+    """A label line as ``_LABEL_FIELDS`` spells it: lower case, no colon, single spaces."""
+    return " ".join(line.lower().rstrip(":").split())
+
+
 def is_meta_label(line: str) -> bool:
     """A label line a page prints above its value ("Category", "Reading Time")."""
-    return " ".join(line.lower().rstrip(":").split()) in _LABEL_FIELDS
+    return _label_key(line) in _LABEL_FIELDS
 
 
 def is_date_label(line: str) -> bool:
     """A date's label on its own line ("Date", "Publishing date"), its value there or not."""
-    return _LABEL_FIELDS.get(" ".join(line.lower().rstrip(":").split())) in ("published", "updated")
+    return _LABEL_FIELDS.get(_label_key(line)) in ("published", "updated")
 
 
 def read_label_pair(label: str, value: str) -> tuple[str, Any] | None:
     """(field, value) for a label line and the value line under it; the field is "" for a
     pair that is dropped; None when the two lines are not such a pair."""
-    key = " ".join(label.lower().rstrip(":").split())
+    key = _label_key(label)
     field = _LABEL_FIELDS.get(key)
     value = " ".join(value.split())
     if field is None or not value or is_meta_label(value) or len(value) > 120:
