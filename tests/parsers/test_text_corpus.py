@@ -114,9 +114,8 @@ KNOWN: dict[str, set[str]] = {
     # title; the author card's logo name and the name run into the practice are kept
     "tuned/advisory_firm_insights_article_glued_kicker_author_role": {
         "blocks",
-        "chrome kept",
         "metadata",
-        "title",
+        "chrome kept",
     },
     # a Table of Contents' unbulleted entries are read as text and the headings they name
     # are missed
@@ -215,10 +214,9 @@ KNOWN: dict[str, set[str]] = {
     # a site's one-sentence blurb over "Join <site>" and a lost contents label is taken as
     # the title; the headline with its punctuation stripped heads a section
     "tuned/blog_database_typo_tagline_toc_label_dotted_numbers_label_paragraphs": {
-        "chrome kept",
-        "metadata",
         "sections",
-        "title",
+        "metadata",
+        "chrome kept",
     },
     # on single breaks, sentence-case headings stacked one over another are missed
     "tuned/cyber_advisory_term_page_question_headline_single_breaks_related_terms": {"sections"},
@@ -407,10 +405,9 @@ KNOWN: dict[str, set[str]] = {
     # a journal's tab row, "Download PDFPDF" and permissions box above the title: the first
     # is taken as the title; a numbered author line is read as a list
     "tuned/medical_journal_editorial_tab_chrome_numbered_byline_affiliation_question_heading": {
-        "chrome kept",
-        "metadata",
         "sections",
-        "title",
+        "metadata",
+        "chrome kept",
     },
     # a section's link in a "Home » Health » ..." trail gives no category; a Title Case
     # heading right under a cut sentence is missed
@@ -692,9 +689,8 @@ KNOWN: dict[str, set[str]] = {
     # a journal logo line is the title; the citation line, numbered authors and keywords
     # are missed
     "tuned/journal_repository_article_citation_line_affiliation_numbers_abstract_keywords_cut": {
-        "metadata",
         "sections",
-        "title",
+        "metadata",
     },
     # a lower-case kicker run into the headline stays in the title
     "tuned/news_dutch_kicker_run_into_headline_single_lede_question_cut": {
@@ -725,8 +721,6 @@ KNOWN: dict[str, set[str]] = {
     "tuned/radio_news_spanish_kicker_dek_rss_read_more_numbered_update_labels": {
         "blocks",
         "chrome kept",
-        "metadata",
-        "title",
     },
     # an image's alt line over its near-identical caption is kept
     "tuned/social_newsletter_repeated_headline_byline_image_alt_then_caption_cut": {"chrome kept"},
@@ -834,8 +828,7 @@ KNOWN: dict[str, set[str]] = {
     },
     # a dek sentence above the headline is the title; "Why This Matters" is missed
     "tuned/news_aggregator_dek_above_headline_no_blank_lines_why_it_matters_takeaways": {
-        "sections",
-        "title",
+        "sections"
     },
     # metadata differs (published); sections differ; the title is 'In In'
     "tuned/news_site_photo_captions_above_date_and_headline_share_residue_no_headings_cut": {
@@ -913,7 +906,6 @@ KNOWN: dict[str, set[str]] = {
     "tuned/newspaper_replica_masthead_dash_byline_question_heading_split_sentence_cut": {
         "blocks",
         "metadata",
-        "title",
     },
     # metadata differs (authors, category); sections differ; the title is 'Memorandum'
     "tuned/pdf_memo_to_from_subject_fields_hard_wrapped_heading_inline_footnote_cut": {
@@ -1109,9 +1101,8 @@ KNOWN: dict[str, set[str]] = {
     # metadata differs (published, tags); sections differ; the title is 'legislationThe
     # Ransomware Era (2020-2022) Daily ...'
     "tuned/history_site_daily_briefing_runtogether_badges_indented_item_colon_headings_cut": {
-        "metadata",
         "sections",
-        "title",
+        "metadata",
     },
     # sections differ; the title is 'Home : News : Display'
     "tuned/military_college_estimate_breadcrumb_date_region_subtitle_caption_footnote_cut": {
@@ -1478,12 +1469,13 @@ KNOWN: dict[str, set[str]] = {
         "chrome kept",
         "metadata",
     },
-    # chrome kept (2): 'Support our work.'; sections differ; the title is 'Help us
-    # amplify vital stories and drive change ...'
+    # chrome kept (2): 'Support our work.'; sections differ; the title was 'Help us
+    # amplify vital stories and drive change ...' (right since the headline scorer, which
+    # leaves the banner's lines above it as the body's first paragraph and its date unread)
     "held_out/humanitarian_news_support_banner_breadcrumb_ol_image_filename_colon_headings_cut": {
-        "chrome kept",
         "sections",
-        "title",
+        "metadata",
+        "chrome kept",
     },
     # chrome kept (3): 'Keep Reading'; sections differ
     "held_out/intel_firm_assessment_kicker_gmt_dateline_duplicate_caption_paywall_teaser": {
@@ -1535,12 +1527,13 @@ KNOWN: dict[str, set[str]] = {
         "sections",
         "title",
     },
-    # metadata differs (published); sections differ; the title is 'This web app uses
-    # cookies to compile statistic ...'
+    # metadata differs (published); sections differ; the title was 'This web app uses
+    # cookies to compile statistic ...' (right since the headline scorer; the cookie notice
+    # above it is kept as the body's first paragraph)
     "held_out/vendor_blog_cookie_banner_date_site_byline_question_headings_empty_section_cut": {
+        "blocks",
         "metadata",
-        "sections",
-        "title",
+        "chrome kept",
     },
     # metadata differs (published, summary); sections differ; the title is 'Highlights
     # of the Day'
@@ -1571,11 +1564,6 @@ KNOWN: dict[str, set[str]] = {
     "held_out/docs_page_skip_link_product_masthead_numbered_dash_leads_bullets_cut": {
         "metadata",
         "sections",
-    },
-    # sections differ; the title is 'Federal agencies issue wide-ranging ...'
-    "held_out/news_explainer_dek_above_headline_colon_subheads_one_line_paragraphs_cut": {
-        "sections",
-        "title",
     },
     # chrome kept (1): 'Send in e-mailSend in e-mail'; metadata differs (authors);
     # sections differ

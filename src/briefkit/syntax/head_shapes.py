@@ -75,6 +75,8 @@ class Head:
     meta: dict[str, Any] = field(default_factory=dict)
     body: int = 0
     opening: str | None = None  # the first paragraph, when the copy ran it into the title
+    above: list[str] = field(default_factory=list)  # content lines above it: open the body
+    guessed: bool = False  # the first line no rule skipped, rather than one a rule chose
 
 
 def set_once(meta: dict[str, Any], key: str, value: Any) -> None:

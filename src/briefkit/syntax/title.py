@@ -50,6 +50,7 @@ from .headline_lines import (
     split_run_in,
     vocabulary_label,
 )
+from .headline_score import rehead
 from .masthead import (
     SITE_LINES,
     after_view_original,
@@ -72,7 +73,7 @@ from .text import (
     nav_side,
 )
 
-__all__ = ["KICKER", "Head", "read_head"]
+__all__ = ["KICKER", "Head", "candidates", "read_head"]
 
 _SCAN = 40
 _MENU_WORDS = 8
@@ -82,11 +83,14 @@ _SECTION_NUMBER = re.compile(r"(?:\d{1,2}|[IVX]{1,4})\.\s+[A-Z]")
 _FEATURE_LABEL = re.compile(r"featured(?: (?:post|article|story))?|editor'?s (?:pick|choice)", re.I)
 
 
-def read_head(lines: list[str], start: int) -> Head:
-    """Find the title at or after line ``start`` (0-based, the first non-blank line). A
+def read_head(lines: list[str], start: int, *, rescore: bool = True) -> Head:
+    """Find the title at or after line ``start`` (0-based, the first non-blank line): the
+    rules' choice, unless the headline scorer clearly prefers another line (``rescore``). A
     title written as is (not escaped) loses a Markdown mark ("# Conflict handling"), and a
     headline the copy ran into its first paragraph is split off it (``Head.opening``)."""
     head = _find_head(lines, start)
+    if rescore:
+        head = rehead(lines, candidates(lines, start), head)
     if not lines[head.line].lstrip().startswith(ESCAPE):
         head.title = edit_link(markdown_heading(head.title) or head.title)
         head.title = glued_edit(head.title, lines[head.line + 1 : head.line + 1 + _SCAN])
@@ -96,9 +100,14 @@ def read_head(lines: list[str], start: int) -> Head:
     return head
 
 
-def _find_head(lines: list[str], start: int) -> Head:
+def candidates(lines: list[str], start: int) -> list[tuple[int, str]]:
+    """The lines the title is looked for among: the first non-blank ones, stripped."""
     found = [(i, lines[i].strip()) for i in range(start, min(len(lines), start + 4 * _SCAN))]
-    cands = [(i, t) for i, t in found if t][:_SCAN]
+    return [(i, t) for i, t in found if t][:_SCAN]
+
+
+def _find_head(lines: list[str], start: int) -> Head:
+    cands = candidates(lines, start)
     meta: dict[str, Any] = {}
     skipped: list[str] = []
     last_date: tuple[int, str] | None = None
@@ -289,15 +298,15 @@ def _find_head(lines: list[str], start: int) -> Head:
                 return Head(text, index, meta, index + 1)
             meta[free[0]] = text
         else:
-            check_title(text, index)
-            return Head(text, index, meta, index + 1)
+            check_title(text, index)  # no rule speaks for it: the scorer may overrule it
+            return Head(text, index, meta, index + 1, guessed=True)
         skipped.append(text)
         k += 1
     if last_date is not None:
         return Head(last_date[1], last_date[0], meta, last_date[0] + 1)
     index, text = cands[0]
     check_title(text, index)
-    return Head(text, index, {}, index + 1)
+    return Head(text, index, {}, index + 1, guessed=True)
 
 
 _TWICE_REACH = 6  # candidates: where a headline printed twice is looked for

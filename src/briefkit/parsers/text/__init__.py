@@ -97,7 +97,8 @@ def parse_text(text: str, *, max_chars: int = MAX_CHARS) -> Brief:
         units[0].tight = True  # right under the title: a subtitle, not a heading
     units = resolve(units, head.title)
     opened = [head.opening] if head.opening is not None else []  # run into the title
-    units[:0] = [Unit("para", head.line + 1, [v], [v], escaped=True) for v in opened + overridden]
+    kept = head.above + opened + overridden
+    units[:0] = [Unit("para", head.line + 1, [v], [v], escaped=True) for v in kept]
     units = _metadata_lines(units, meta)
     kicker = meta.pop(KICKER, None)
     if kicker and not meta.get("category"):
