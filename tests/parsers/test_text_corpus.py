@@ -1585,6 +1585,59 @@ KNOWN: dict[str, set[str]] = {
         "content lost",
         "metadata",
     },
+    # held-out set 60, as first met (1524bb8, last stop's parser, 2 of 14 exact; the same 2 at
+    # 36522de, this stop's headline scorer), left untuned:
+    # the title is 'Top Risks 2024 - Eurasia Group Thumbnail'
+    "held_out/advisory_firm_blog_thumbnail_alt_line_subheading_bold_lead_bullets_cut": {"title"},
+    # sections differ
+    "held_out/aggregator_intel_report_published_on_line_numbered_bluf_headings_markdown_cut": {
+        "sections"
+    },
+    # sections differ; chrome kept (1)
+    "held_out/ai_summary_site_markdown_incident_report_label_bullets_nested_headings_cut": {
+        "sections",
+        "chrome kept",
+    },
+    # blocks differ
+    "held_out/blogger_weekly_security_report_weekday_date_above_title_source_line": {"blocks"},
+    # sections differ; metadata differs (category); chrome kept (1)
+    "held_out/credit_bureau_news_month_above_title_colon_question_headings_swedish_footer": {
+        "sections",
+        "metadata",
+        "chrome kept",
+    },
+    # sections differ; metadata differs (published, authors)
+    "held_out/cti_blog_doubled_author_read_time_views_share_repeated_title_cut": {
+        "sections",
+        "metadata",
+    },
+    # sections differ
+    "held_out/news_aggregator_story_single_newline_paragraphs_timeline_dated_entry_cut": {
+        "sections"
+    },
+    # blocks differ
+    "held_out/obsidian_notes_markdown_bluf_heading_bold_labels_wikilink_bullets_cut": {"blocks"},
+    # sections differ; chrome kept (1)
+    "held_out/pdf_transcript_docbox_unicef_sitrep_run_on_paragraph_download_chrome_cut": {
+        "sections",
+        "chrome kept",
+    },
+    # sections differ; chrome kept (8)
+    "held_out/ratings_agency_research_related_list_above_title_duplicate_title_cut": {
+        "sections",
+        "chrome kept",
+    },
+    # sections differ; metadata differs (published, authors); chrome kept (1)
+    "held_out/research_newsletter_podcast_note_weekday_date_byline_salutation_signoff": {
+        "sections",
+        "metadata",
+        "chrome kept",
+    },
+    # sections differ; metadata differs (category)
+    "held_out/vendor_report_breadcrumb_dark_mode_double_byline_nested_dash_bullets_cut": {
+        "sections",
+        "metadata",
+    },
 }
 #: Briefs of ``KNOWN`` that lose words of their content (a strict xfail of the content
 #: rule below, so a fix must take them off this list).
