@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import pairwise
 
 from .chrome import chrome_strength
@@ -22,7 +23,6 @@ from .date_lines import date_line
 from .head_shapes import KICKER, Head, headline_shaped, kicker_like, set_once, skippable, title_like
 from .header_line import header_fields
 from .heading_form import heading_form, is_body_text
-from .headings import classify_heading
 from .headline_lines import in_series
 from .metadata import byline
 from .text import ITEM, is_url_line
@@ -76,7 +76,6 @@ WEIGHTS: dict[str, float] = {
     "title_like": 1.41,
     "shaped": 0.38,
     "kicker": -0.53,
-    "vocab": 0.01,
     "next_meta": 0.30,
     "next2_meta": 0.16,
     "prev_meta": 0.94,
@@ -100,8 +99,13 @@ WEIGHTS: dict[str, float] = {
 }
 
 
+# The same few lines are asked about as a candidate and as its neighbours: remembered.
+@lru_cache(maxsize=4096)
 def _meta_line(text: str) -> bool:
     return date_line(text) is not None or bool(byline(text)) or bool(header_fields(text))
+
+
+_title_like = lru_cache(maxsize=4096)(title_like)
 
 
 def features(lines: Sequence[str], cands: Sequence[tuple[int, str]], k: int) -> dict[str, float]:
@@ -113,7 +117,8 @@ def features(lines: Sequence[str], cands: Sequence[tuple[int, str]], k: int) -> 
     words = text.split()
     form = heading_form(text)
     own = {w.lower() for w in _WORD.findall(text)}
-    later = "\n".join(line for line in lines[index + 1 :] if line.strip() != text)
+    below = lines[index + 1 : index + 1 + _LATER_LINES * 4]
+    later = "\n".join(line for line in below if line.strip() != text)
     later = later[:_BODY_CHARS].lower()
     last = words[-1].lower() if words else ""
     kind = text.lower().rstrip(":") in _KIND_WORDS or (len(words) <= 3 and last in _KIND_WORDS)
@@ -134,10 +139,9 @@ def features(lines: Sequence[str], cands: Sequence[tuple[int, str]], k: int) -> 
         "chrome": float(chrome_strength(text) > 0),
         "meta": float(_meta_line(text)),
         "skippable": float(skippable(text)),
-        "title_like": float(title_like(text)),
+        "title_like": float(_title_like(text)),
         "shaped": float(headline_shaped(text)),
         "kicker": float(kicker_like(text)),
-        "vocab": float(classify_heading(text.rstrip(":")) is not None),
         "next_meta": float(_meta_line(after)),
         "next2_meta": float(_meta_line(after2)),
         "prev_meta": float(_meta_line(before)),
@@ -150,11 +154,11 @@ def features(lines: Sequence[str], cands: Sequence[tuple[int, str]], k: int) -> 
         "url": float(is_url_line(text) or ".com" in text.lower()),
         "item": float(ITEM.match(text) is not None),
         "prev_chrome": float(bool(before) and chrome_strength(before) > 0),
-        "next_longer": float(title_like(after) and len(after.split()) > len(words) + 1),
+        "next_longer": float(_title_like(after) and len(after.split()) > len(words) + 1),
         "prev_shorter": float(
-            bool(before) and title_like(before) and len(before.split()) < len(words) - 1
+            bool(before) and _title_like(before) and len(before.split()) < len(words) - 1
         ),
-        "titles_before": min(3, sum(title_like(t) for _, t in cands[:k])) / 3,
+        "titles_before": min(3, sum(_title_like(t) for _, t in cands[:k])) / 3,
         "next_runs_on": float(after.startswith((text + " ", text + ":"))),
         "site_mark": float(_SITE.search(text) is not None),
         "chrome_word": float(_CHROME_WORD.search(text) is not None),
