@@ -59,7 +59,7 @@ def pages(cases: Sequence[Case]) -> list[Page]:
         except BriefkitError:
             line = -1
         ruled = next((j for j, (i, _) in enumerate(cands) if i == line), None)
-        rows = [headline_score.features(lines, cands, j) for j in range(len(cands))]
+        rows = headline_score.table(lines, cands)
         out.append(Page(case, rows, k, ruled))
     return out
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .chrome import chrome_strength, is_crumbs
@@ -84,6 +85,7 @@ def set_once(meta: dict[str, Any], key: str, value: Any) -> None:
         meta[key] = value
 
 
+@lru_cache(maxsize=4096)  # asked of the same top lines by the rules and the scorer
 def title_like(text: str) -> bool:
     """Could be a headline: short enough, not a full sentence, not structure or chrome."""
     words = text.split()
@@ -105,6 +107,7 @@ def title_like(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
 def headline_shaped(text: str) -> bool:
     """A line that reads as a headline: title-like and shaped like one."""
     shaped = heading_form(text) in ("title", "caps", "question") or tailed_headline(text)
@@ -125,6 +128,7 @@ def kind_label(text: str) -> bool:
     return " ".join(words) in KINDS or (len(words) == 2 and words[-1] in PIECE_TYPES)
 
 
+@lru_cache(maxsize=4096)
 def kicker_like(text: str) -> bool:
     words = [w for w in text.split() if w.lower() not in _KICKER_JOINS]
     return (
@@ -135,6 +139,7 @@ def kicker_like(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
 def skippable(text: str) -> bool:
     """Chrome, breadcrumbs, dates, times and bylines above a title."""
     return not text.startswith(ESCAPE) and bool(

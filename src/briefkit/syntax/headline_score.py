@@ -27,7 +27,7 @@ from .headline_lines import in_series
 from .metadata import byline
 from .text import ITEM, is_url_line
 
-__all__ = ["MARGIN", "WEIGHTS", "features", "rehead", "rescored", "score"]
+__all__ = ["MARGIN", "WEIGHTS", "features", "rehead", "rescored", "score", "table"]
 
 #: Candidates scored: the page's first non-blank lines.
 REACH = 15
@@ -39,14 +39,18 @@ _LATER_LINES = 60  # lines under a candidate where a copy of it counts as printe
 _BODY_LINE_WORDS = 12
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
-_SITE = re.compile(
-    r"®|™|\.(?:com|org|net|io|co)\b|\b(?:blog|news|digest|insights?|review|advisor)$", re.I
+_DOMAIN = re.compile(r"\.(?:com|org|net|io|co)\b", re.I)
+#: Last words of a site's name ("... Blog", "... Review").
+_SITE_ENDS = frozenset(("blog", "news", "digest", "insight", "insights", "review", "advisor"))
+#: Words of the page's interface, and the pairs spelt as two ("log in", "sign up").
+_CHROME_WORDS = frozenset(
+    (  # noqa: SIM905 - a word list reads better as one string
+        "cookie cookies privacy subscribe login signin signup search menu help welcome "
+        "download home skip javascript newsletter advertisement"
+    ).split()
 )
-_CHROME_WORD = re.compile(
-    r"\b(?:cookies?|privacy|subscribe|log ?in|sign ?(?:in|up)|search|menu|help|welcome|"
-    r"download|home|skip|javascript|newsletter|advertisement)\b",
-    re.I,
-)
+_CHROME_PAIRS = frozenset((("log", "in"), ("sign", "in"), ("sign", "up")))
+_TOKEN = re.compile(r"\w+")
 _KIND_WORDS = frozenset(
     (  # noqa: SIM905 - a word list reads better as one string
         "blog report article news insights insight analysis commentary feature guidance "
@@ -99,27 +103,74 @@ WEIGHTS: dict[str, float] = {
 }
 
 
-# The same few lines are asked about as a candidate and as its neighbours: remembered.
+# Asked of the same lines as a candidate and as its neighbours: remembered.
 @lru_cache(maxsize=4096)
 def _meta_line(text: str) -> bool:
     return date_line(text) is not None or bool(byline(text)) or bool(header_fields(text))
 
 
-_title_like = lru_cache(maxsize=4096)(title_like)
+class _Page:
+    """What every candidate's features read off the page: its lines from the first
+    candidate on, stripped once."""
+
+    def __init__(self, lines: Sequence[str], cands: Sequence[tuple[int, str]]) -> None:
+        self.cands = cands
+        self.first = cands[0][0] if cands else 0
+        last = cands[-1][0] if cands else 0
+        window = lines[self.first : last + 1 + _LATER_LINES * 4]
+        self.window = window
+        self.stripped = [line.strip() for line in window]
+        self.starts = [0]
+        for line in window:
+            self.starts.append(self.starts[-1] + len(line) + 1)
+        self.lowered = "\n".join(window).lower()
+
+    def below(self, index: int, text: str) -> str:
+        """The lower-cased text under line ``index`` (a candidate's), up to _BODY_CHARS,
+        without the copies of the candidate's ``text`` (a repeated headline says nothing)."""
+        local = index - self.first + 1
+        reach = local + _LATER_LINES * 4
+        if text not in self.stripped[local:reach]:  # no copy to leave out: one slice
+            start = self.starts[min(local, len(self.window))]
+            end = max(start, self.starts[min(reach, len(self.window))] - 1)
+            return self.lowered[start : min(end, start + _BODY_CHARS)]
+        kept: list[str] = []
+        size = 0
+        for raw, stripped in zip(self.window[local:reach], self.stripped[local:reach], strict=True):
+            if stripped != text:
+                kept.append(raw)
+                size += len(raw) + 1
+                if size > _BODY_CHARS:
+                    break
+        return "\n".join(kept)[:_BODY_CHARS].lower()
+
+    def repeated(self, index: int, text: str) -> bool:
+        local = index - self.first + 1
+        return text in self.stripped[local : local + _LATER_LINES]
 
 
 def features(lines: Sequence[str], cands: Sequence[tuple[int, str]], k: int) -> dict[str, float]:
     """What candidate ``k`` (a line index and its stripped text) looks like, as numbers."""
+    return _features(_Page(lines, cands), k)
+
+
+def table(lines: Sequence[str], cands: Sequence[tuple[int, str]]) -> list[dict[str, float]]:
+    """Every candidate's features, in order (what the weights are fitted on)."""
+    page = _Page(lines, cands)
+    return [_features(page, k) for k in range(len(cands))]
+
+
+def _features(page: _Page, k: int) -> dict[str, float]:
+    cands = page.cands
     index, text = cands[k]
     after = cands[k + 1][1] if k + 1 < len(cands) else ""
     after2 = cands[k + 2][1] if k + 2 < len(cands) else ""
     before = cands[k - 1][1] if k > 0 else ""
     words = text.split()
+    tokens = _TOKEN.findall(text.lower())
     form = heading_form(text)
     own = {w.lower() for w in _WORD.findall(text)}
-    below = lines[index + 1 : index + 1 + _LATER_LINES * 4]
-    later = "\n".join(line for line in below if line.strip() != text)
-    later = later[:_BODY_CHARS].lower()
+    later = page.below(index, text)
     last = words[-1].lower() if words else ""
     kind = text.lower().rstrip(":") in _KIND_WORDS or (len(words) <= 3 and last in _KIND_WORDS)
     return {
@@ -139,7 +190,7 @@ def features(lines: Sequence[str], cands: Sequence[tuple[int, str]], k: int) -> 
         "chrome": float(chrome_strength(text) > 0),
         "meta": float(_meta_line(text)),
         "skippable": float(skippable(text)),
-        "title_like": float(_title_like(text)),
+        "title_like": float(title_like(text)),
         "shaped": float(headline_shaped(text)),
         "kicker": float(kicker_like(text)),
         "next_meta": float(_meta_line(after)),
@@ -149,22 +200,35 @@ def features(lines: Sequence[str], cands: Sequence[tuple[int, str]], k: int) -> 
         "next_short": float(0 < len(after.split()) <= 3),
         "overlap": sum(w in later for w in own) / len(own) if own else 0.0,
         "no_content": float(not own),
-        "repeated": float(any(line.strip() == text for line in lines[index + 1 :][:_LATER_LINES])),
+        "repeated": float(page.repeated(index, text)),
         "pipe": float(" | " in text or " - " in text or " – " in text),
         "url": float(is_url_line(text) or ".com" in text.lower()),
         "item": float(ITEM.match(text) is not None),
         "prev_chrome": float(bool(before) and chrome_strength(before) > 0),
-        "next_longer": float(_title_like(after) and len(after.split()) > len(words) + 1),
+        "next_longer": float(title_like(after) and len(after.split()) > len(words) + 1),
         "prev_shorter": float(
-            bool(before) and _title_like(before) and len(before.split()) < len(words) - 1
+            bool(before) and title_like(before) and len(before.split()) < len(words) - 1
         ),
-        "titles_before": min(3, sum(_title_like(t) for _, t in cands[:k])) / 3,
+        "titles_before": min(3, sum(title_like(t) for _, t in cands[:k])) / 3,
         "next_runs_on": float(after.startswith((text + " ", text + ":"))),
-        "site_mark": float(_SITE.search(text) is not None),
-        "chrome_word": float(_CHROME_WORD.search(text) is not None),
+        "site_mark": float(_site_mark(text, tokens)),
+        "chrome_word": float(_chrome_word(tokens)),
         "kind_word": float(kind),
         "next_date": float(date_line(after) is not None),
     }
+
+
+def _site_mark(text: str, tokens: list[str]) -> bool:
+    """A site's mark: ® or ™, a domain, or a name ending like a site's ("... Blog")."""
+    if "®" in text or "™" in text or ("." in text and _DOMAIN.search(text)):
+        return True
+    return bool(tokens) and tokens[-1] in _SITE_ENDS and text.lower().endswith(tokens[-1])
+
+
+def _chrome_word(tokens: list[str]) -> bool:
+    return not _CHROME_WORDS.isdisjoint(tokens) or any(
+        pair in _CHROME_PAIRS for pair in pairwise(tokens)
+    )
 
 
 def score(found: dict[str, float], weights: dict[str, float] | None = None) -> float:
@@ -179,8 +243,9 @@ def rescored(lines: Sequence[str], cands: Sequence[tuple[int, str]], chosen: int
     mended.)"""
     if chosen + 1 >= len(cands):
         return chosen
-    own = score(features(lines, cands, chosen))
-    later = [score(features(lines, cands, k)) for k in range(chosen + 1, len(cands))]
+    page = _Page(lines, cands)
+    own = score(_features(page, chosen))
+    later = [score(_features(page, k)) for k in range(chosen + 1, len(cands))]
     top = max(range(len(later)), key=later.__getitem__)
     return chosen + 1 + top if later[top] - own > MARGIN else chosen
 
