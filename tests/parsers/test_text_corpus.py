@@ -1638,6 +1638,75 @@ KNOWN: dict[str, set[str]] = {
         "sections",
         "metadata",
     },
+    # held-out set 61, as first met (2959302, this stop's parser with the headline scorer: 2 of 15
+    # exact; the same 2 at 1524bb8, without it, where one more title was wrong), left untuned:
+    # sections differ; metadata differs (summary)
+    "held_out/amp_blog_explainer_excerpt_label_bullets_with_leads_nested_headings_cut": {
+        "sections",
+        "metadata",
+    },
+    # sections differ
+    "held_out/blogger_archive_no_blank_lines_hard_wrapped_numbered_headings_cut": {"sections"},
+    # the title is 'FEBRUARY 2025'; blocks differ; metadata differs (authors, category); chrome
+    # kept (1)
+    "held_out/ceros_interactive_monthly_outlook_stray_item_numbers_no_blank_lines_cut": {
+        "title",
+        "blocks",
+        "metadata",
+        "chrome kept",
+    },
+    # the title is 'Welcome to Risk Radar 2025'; sections differ; metadata differs (summary)
+    "held_out/consultancy_report_microsite_banner_tagline_percent_stat_bullets_cut": {
+        "title",
+        "sections",
+        "metadata",
+    },
+    # blocks differ
+    "held_out/corporate_insights_weekday_date_above_title_single_heading_bullets_cut": {"blocks"},
+    # sections differ; chrome kept (2)
+    "held_out/member_wall_commentary_byline_asterisk_login_prompt_comment_form": {
+        "sections",
+        "chrome kept",
+    },
+    # metadata differs (publisher, category)
+    "held_out/news_site_skip_link_nav_doubled_headline_key_findings_quote_bullets_cut": {
+        "metadata"
+    },
+    # the title is 'Security: Activists to protest in UK cities Jan. 8, 9, and …'; sections
+    # differ; metadata differs (category)
+    "held_out/risk_alert_security_kicker_severity_label_field_bullets_date_sublabels_cut": {
+        "title",
+        "sections",
+        "metadata",
+    },
+    # the title is 'Interfor International - Weekly Security Matters Digest -Oc…'; sections
+    # differ; metadata differs (published)
+    "held_out/security_firm_wordpress_weekly_digest_repeated_title_lines_stat_lines_cut": {
+        "title",
+        "sections",
+        "metadata",
+    },
+    # sections differ; chrome kept (2)
+    "held_out/security_news_weekly_incident_summary_published_label_flat_table_repeated_title": {
+        "sections",
+        "chrome kept",
+    },
+    # blocks differ
+    "held_out/think_tank_policy_brief_kicker_date_label_footnote_markers_double_spaced_cut": {
+        "blocks"
+    },
+    # blocks differ; metadata differs (authors)
+    "held_out/wix_cyber_weekly_digest_author_bullet_above_title_no_headings_cut": {
+        "blocks",
+        "metadata",
+    },
+    # the title is 'David J. Trachtenberg, Overselling and Underperforming: The…'; sections
+    # differ; metadata differs (published, authors)
+    "held_out/wordpress_think_tank_information_series_citation_line_author_bio_footnotes_cut": {
+        "title",
+        "sections",
+        "metadata",
+    },
 }
 #: Briefs of ``KNOWN`` that lose words of their content (a strict xfail of the content
 #: rule below, so a fix must take them off this list).
