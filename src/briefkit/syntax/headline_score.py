@@ -241,11 +241,19 @@ def rescored(lines: Sequence[str], cands: Sequence[tuple[int, str]], chosen: int
     later one scores more than :data:`MARGIN` higher. (Earlier ones the rules skipped:
     cross-validated on the tuned corpus, overruling them broke as many titles as it
     mended.)"""
-    if chosen + 1 >= len(cands):
+    end = next(
+        (
+            k + 1
+            for k in range(chosen + 1, len(cands))
+            if _prose(cands[k - 1][1]) and _prose(cands[k][1])
+        ),
+        len(cands),
+    )  # past two lines of prose in a row the body has begun: its lines are its headings
+    if chosen + 1 >= end:
         return chosen
     page = _Page(lines, cands)
     own = score(_features(page, chosen))
-    later = [score(_features(page, k)) for k in range(chosen + 1, len(cands))]
+    later = [score(_features(page, k)) for k in range(chosen + 1, end)]
     top = max(range(len(later)), key=later.__getitem__)
     return chosen + 1 + top if later[top] - own > MARGIN else chosen
 
@@ -262,9 +270,6 @@ def rehead(lines: Sequence[str], cands: Sequence[tuple[int, str]], head: Head) -
     best = rescored(lines, cands, chosen)
     if best <= chosen or cands[best][1] == cands[chosen][1]:
         return head
-    between = [line for _, line in cands[chosen:best]]
-    if any(_prose(a) and _prose(b) for a, b in pairwise(between)):
-        return head  # the body has begun above it: it is one of the body's headings
     if _listed(lines, cands, best):
         return head  # the first entry of a listing: the line over it is the page's title
     index, text = cands[best]
