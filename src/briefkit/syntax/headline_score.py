@@ -2,7 +2,7 @@
 
 The title finder (:mod:`.title`) walks down the page's first lines with a rule for each
 kind of furniture it knows. On pages of publishers it was not developed on, those rules
-pick the wrong line about a third of the time: a button, a site's name, a kicker. This
+pick the wrong line about one time in four: a button, a site's name, a kicker. This
 module scores every candidate line by what any headline looks like, wherever it is
 published (its length and case, the chrome, dates and bylines around it, how many of its
 words the text under it repeats, its place among the first lines), with weights fitted on
@@ -20,7 +20,16 @@ from itertools import pairwise
 
 from .chrome import chrome_strength
 from .date_lines import date_line
-from .head_shapes import KICKER, Head, headline_shaped, kicker_like, set_once, skippable, title_like
+from .head_shapes import (
+    KICKER,
+    KINDS,
+    Head,
+    headline_shaped,
+    kicker_like,
+    set_once,
+    skippable,
+    title_like,
+)
 from .header_line import header_fields
 from .heading_form import heading_form, is_body_text
 from .headline_lines import in_series
@@ -51,12 +60,8 @@ _CHROME_WORDS = frozenset(
 )
 _CHROME_PAIRS = frozenset((("log", "in"), ("sign", "in"), ("sign", "up")))
 _TOKEN = re.compile(r"\w+")
-_KIND_WORDS = frozenset(
-    (  # noqa: SIM905 - a word list reads better as one string
-        "blog report article news insights insight analysis commentary feature guidance "
-        "briefing brief alert update podcast opinion paper research explainer"
-    ).split()
-)
+#: Words naming the kind of piece ("Report", "Insights"): the title finder's, and a few more.
+_KIND_WORDS = KINDS | {"guidance", "brief", "paper", "research"}
 
 #: Fitted by ``python -m benchmarks.headline_fit`` (conditional logit over each page's
 #: candidates, on the tuned corpus); paste its output here when the features change.
@@ -117,13 +122,12 @@ class _Page:
         self.cands = cands
         self.first = cands[0][0] if cands else 0
         last = cands[-1][0] if cands else 0
-        window = lines[self.first : last + 1 + _LATER_LINES * 4]
-        self.window = window
-        self.stripped = [line.strip() for line in window]
+        self.window = lines[self.first : last + 1 + _LATER_LINES * 4]
+        self.stripped = [line.strip() for line in self.window]
         self.starts = [0]
-        for line in window:
+        for line in self.window:
             self.starts.append(self.starts[-1] + len(line) + 1)
-        self.lowered = "\n".join(window).lower()
+        self.lowered = "\n".join(self.window).lower()
 
     def below(self, index: int, text: str) -> str:
         """The lower-cased text under line ``index`` (a candidate's), up to _BODY_CHARS,
