@@ -1703,6 +1703,75 @@ KNOWN: dict[str, set[str]] = {
         "sections",
         "metadata",
     },
+    # held-out set 62, as first met (30a4697, this stop's parser with the headline scorer: 0 of 15
+    # exact; the same at 1524bb8, without it, and with the same titles), left untuned:
+    # sections differ
+    "held_out/blogger_travel_security_report_greeting_intro_date_subheadings_cut": {"sections"},
+    # sections differ; metadata differs (category); chrome kept (1)
+    "held_out/consultancy_quick_take_repeated_title_region_tag_timestamp_bullets_cta": {
+        "sections",
+        "metadata",
+        "chrome kept",
+    },
+    # the title is 'Geopolitical & Security Analysis Global Report'; sections differ; metadata
+    # differs (authors, publisher, category); chrome kept (1)
+    "held_out/consultancy_weekly_report_labelled_details_block_key_concerns_bullets_cut": {
+        "title",
+        "sections",
+        "metadata",
+        "chrome kept",
+    },
+    # the title is 'Malware Analysis Report (AR21-202L)'; sections differ; metadata differs
+    # (published, category); chrome kept (3)
+    "held_out/gov_cert_malware_analysis_report_id_kicker_share_links_hash_sections_cut": {
+        "title",
+        "sections",
+        "metadata",
+        "chrome kept",
+    },
+    # blocks differ; metadata differs (category); chrome kept (1)
+    "held_out/insurer_insights_country_label_summary_paragraphs_region_tabs_cut": {
+        "blocks",
+        "metadata",
+        "chrome kept",
+    },
+    # sections differ; metadata differs (publisher, category); chrome kept (2)
+    "held_out/linkedin_article_doubled_title_alt_text_dash_items_source_credit_lines_cut": {
+        "sections",
+        "metadata",
+        "chrome kept",
+    },
+    # sections differ; metadata differs (published, category)
+    "held_out/magazine_online_article_byline_slash_date_label_nested_scenario_bullets_cut": {
+        "sections",
+        "metadata",
+    },
+    # sections differ; metadata differs (category)
+    "held_out/nonprofit_featured_report_single_newline_headings_dash_lead_lines_cut": {
+        "sections",
+        "metadata",
+    },
+    # sections differ; metadata differs (authors)
+    "held_out/pdf_viewer_incident_lessons_learned_caps_field_labels_heading_run_in": {
+        "sections",
+        "metadata",
+    },
+    # sections differ
+    "held_out/static_site_briefing_dash_prefixed_title_standfirst_lead_bullets_cut": {"sections"},
+    # sections differ
+    "held_out/substack_newsletter_flag_emoji_country_headings_no_blank_lines_cut": {"sections"},
+    # sections differ
+    "held_out/tech_blog_patch_tuesday_bulletin_flattened_table_severity_labels_cut": {"sections"},
+    # sections differ; metadata differs (published, authors); chrome kept (2)
+    "held_out/vendor_blog_category_above_title_meta_icon_alt_lines_callout_cut": {
+        "sections",
+        "metadata",
+        "chrome kept",
+    },
+    # blocks differ
+    "held_out/vendor_blog_title_full_stop_single_newlines_label_lines_dash_list_cut": {"blocks"},
+    # sections differ
+    "held_out/wix_blog_dash_meta_list_relative_date_no_blank_lines_cut": {"sections"},
 }
 #: Briefs of ``KNOWN`` that lose words of their content (a strict xfail of the content
 #: rule below, so a fix must take them off this list).
