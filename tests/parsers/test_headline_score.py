@@ -118,3 +118,14 @@ def test_features_count_the_headline_words_the_text_repeats() -> None:
     assert notice["overlap"] == 0.0
     assert headline["overlap"] > 0.5
     assert headline_score.score(headline) > headline_score.score(notice)
+
+
+def test_a_section_label_is_never_made_the_title(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(headline_score, "MARGIN", -100.0)  # the best later line always wins
+    text = (
+        f"{NOTICES[0]}\n\nKey Judgments\n\n1. Exporters expect long delays at the ports.\n\n"
+        "2. Insurers will raise premiums for Black Sea transits.\n"
+    )
+    brief = parse_text(text)
+    assert brief.title == NOTICES[0]
+    assert [s.heading for s in brief.sections] == ["Key Judgments"]

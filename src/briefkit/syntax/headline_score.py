@@ -32,9 +32,9 @@ from .head_shapes import (
 )
 from .header_line import header_fields
 from .heading_form import heading_form, is_body_text
-from .headline_lines import in_series
+from .headline_lines import in_series, vocabulary_label
 from .metadata import byline
-from .text import ITEM, is_url_line
+from .text import ITEM, is_url_line, nav_side
 
 __all__ = ["MARGIN", "WEIGHTS", "features", "rehead", "rescored", "score", "table"]
 
@@ -274,6 +274,8 @@ def rehead(lines: Sequence[str], cands: Sequence[tuple[int, str]], head: Head) -
     best = rescored(lines, cands, chosen)
     if best <= chosen or cands[best][1] == cands[chosen][1]:
         return head
+    if vocabulary_label(cands[best][1]) or nav_side(cands[best][1]) is not None:
+        return head  # a section's label ("Key Judgments") or a Previous/Next one: no headline
     if _listed(lines, cands, best):
         return head  # the first entry of a listing: the line over it is the page's title
     index, text = cands[best]
