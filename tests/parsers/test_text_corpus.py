@@ -1759,8 +1759,6 @@ KNOWN: dict[str, set[str]] = {
     # sections differ
     "held_out/static_site_briefing_dash_prefixed_title_standfirst_lead_bullets_cut": {"sections"},
     # sections differ
-    "held_out/substack_newsletter_flag_emoji_country_headings_no_blank_lines_cut": {"sections"},
-    # sections differ
     "held_out/tech_blog_patch_tuesday_bulletin_flattened_table_severity_labels_cut": {"sections"},
     # sections differ; metadata differs (published, authors); chrome kept (2)
     "held_out/vendor_blog_category_above_title_meta_icon_alt_lines_callout_cut": {

@@ -371,3 +371,15 @@ def test_a_vocabulary_word_as_a_kicker_over_a_dated_headline() -> None:
     # a label over prose where the title should be is still refused, saying where
     with pytest.raises(ParseError, match="line 1"):
         parse_text(f"Key Judgments\n\n{BODY}\n")
+
+
+@pytest.mark.parametrize("sep", ["\n\n", "\n"])
+def test_a_heading_opened_by_a_pictograph_is_a_heading(sep: str) -> None:
+    body = f"{BODY} Officials expect more talks next week."
+    heads = ["🇺🇦 Ukraine", "💡 Key Insight"]
+    text = f"{TITLE}{sep}{body}{sep}{heads[0]}{sep}{body}{sep}{heads[1]}{sep}{body}\n"
+    brief = parse_text(text)
+    assert [s.heading for s in brief.sections] == [None, *heads]  # the emoji kept, as printed
+    # a pictograph before a sentence leaves it a sentence
+    sentence = f"{TITLE}\n\n{body}\n\n💡 Officials expect more talks next week.\n\n{body}\n"
+    assert [s.heading for s in parse_text(sentence).sections] == [None]

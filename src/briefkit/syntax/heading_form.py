@@ -170,9 +170,14 @@ def heading_form(text: str) -> Form | None:
     return None if len(text) > 2 * _MAX_CHARS else _heading_form(text)
 
 
+#: Pictographs a newsletter opens its headings with ("💡 Key Insight", a flag before a
+#: country's name): decoration, not words; the form is the rest's.
+_EMOJI_LEAD = re.compile("^[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+ +")
+
+
 @lru_cache(maxsize=4096)  # the passes ask about the same short lines more than once
 def _heading_form(text: str) -> Form | None:
-    text = " ".join(text.split())
+    text = _EMOJI_LEAD.sub("", " ".join(text.split()))
     if not text or len(text) > _MAX_CHARS or text.endswith(":"):
         return None
     question, asked, tail = text.partition("? ")
