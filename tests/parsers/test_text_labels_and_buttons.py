@@ -383,3 +383,14 @@ def test_a_heading_opened_by_a_pictograph_is_a_heading(sep: str) -> None:
     # a pictograph before a sentence leaves it a sentence
     sentence = f"{TITLE}\n\n{body}\n\n💡 Officials expect more talks next week.\n\n{body}\n"
     assert [s.heading for s in parse_text(sentence).sections] == [None]
+
+
+def test_an_images_alt_text_ending_in_icon_or_thumbnail_is_chrome() -> None:
+    alt = f"{TITLE} Thumbnail"
+    brief = parse_text(f"{alt}\n\n{TITLE}\n\nBlog Meta Icon\nMarch 4, 2026\n\n{BODY}\n")
+    assert brief.title == TITLE
+    assert brief.published == dt.date(2026, 3, 4)
+    assert _texts(f"{alt}\n\n{TITLE}\n\nBlog Meta Icon\nMarch 4, 2026\n\n{BODY}\n") == [BODY]
+    # a heading or headline that ends in the word, as a sentence would, stays
+    kept = f"{TITLE}\n\n{BODY}\n\nParis Loses an Icon\n\n{BODY}\n"
+    assert [s.heading for s in parse_text(kept).sections] == [None, "Paris Loses an Icon"]

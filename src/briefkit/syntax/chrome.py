@@ -312,6 +312,13 @@ _GLUED_REPEATS = re.compile(r"(.{4,40}?)\1{2,}")
 _LOGO = re.compile(r"(?:[A-Z0-9][\w'&.-]*[ ]){0,5}[Ll]ogo")  # "Logo" alone too
 # An icon's alt text, written in lower case ("number one green circle icon"), case-sensitive.
 _ICON = re.compile(r"(?:[a-z0-9][a-z0-9'-]*[ ]){1,6}icon")
+#: A site builder's alt text for an image: a name, then "Thumbnail" ("Top Risks 2024 -
+#: Eurasia Group Thumbnail"), or "Icon" after a name with no joining word a sentence would
+#: have ("Blog Meta Icon"; "Paris Loses an Icon" is a headline).
+_ALT_NAME = re.compile(
+    r"(?:\S+ ){1,20}Thumbnail"
+    r"|(?:(?!(?:a|an|the|of|to|as|is|was|and|for|in|on|our|their|his|her|its)\b)\S+ ){1,8}Icon"
+)
 _CTA = re.compile(
     r"(?:(?:learn|find out|read) more|download(?: now)?|continue reading|click here|"
     r"read the full report|read full report)",
@@ -377,6 +384,8 @@ def _strength(line: str) -> int:
     if label.endswith("ogo") and _LOGO.fullmatch(label):
         return STRONG
     if label.endswith(" icon") and _ICON.fullmatch(label):
+        return STRONG
+    if label.endswith(("Icon", "Thumbnail")) and _ALT_NAME.fullmatch(label):
         return STRONG
     if label[:1].isalpha() and _GLUED_REPEATS.fullmatch(label):
         return STRONG
