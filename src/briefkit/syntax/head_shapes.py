@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from .chrome import chrome_strength, is_crumbs
-from .date_lines import date_line, is_time_line, kind_dated
+from .date_lines import DateLine, date_line, is_time_line, kind_dated
 from .header_line import header_fields
 from .heading_form import heading_form
 from .headline_lines import (
@@ -38,6 +38,7 @@ __all__ = [
     "headline_shaped",
     "kicker_like",
     "kind_label",
+    "record_date",
     "set_once",
     "skippable",
     "title_like",
@@ -78,6 +79,13 @@ class Head:
     opening: str | None = None  # the first paragraph, when the copy ran it into the title
     above: list[str] = field(default_factory=list)  # content lines above it: open the body
     guessed: bool = False  # the first line no rule skipped, rather than one a rule chose
+
+
+def record_date(meta: dict[str, Any], dated: DateLine) -> None:
+    """A date line's date, and the author it names, into the fields still empty."""
+    set_once(meta, dated.field, dated.date)
+    if dated.author:
+        set_once(meta, "authors", (dated.author,))
 
 
 def set_once(meta: dict[str, Any], key: str, value: Any) -> None:

@@ -26,6 +26,7 @@ from .head_shapes import (
     Head,
     headline_shaped,
     kicker_like,
+    record_date,
     set_once,
     skippable,
     title_like,
@@ -262,7 +263,7 @@ def rescored(lines: Sequence[str], cands: Sequence[tuple[int, str]], chosen: int
     return chosen + 1 + top if later[top] - own > MARGIN else chosen
 
 
-def rehead(lines: Sequence[str], cands: Sequence[tuple[int, str]], head: Head) -> Head:
+def rehead(lines: list[str], cands: Sequence[tuple[int, str]], head: Head) -> Head:
     """``head``, or the head on a later line the scorer clearly prefers, if no prose stands
     between them. The lines it leaves above it are read as the furniture they are (a date,
     a byline; chrome goes) and a kicker right over it as the kicker; any other line opens
@@ -284,9 +285,7 @@ def rehead(lines: Sequence[str], cands: Sequence[tuple[int, str]], head: Head) -
     for _, line in cands[chosen:best]:
         dated = date_line(line)
         if dated is not None:
-            set_once(meta, dated.field, dated.date)
-            if dated.author:
-                set_once(meta, "authors", (dated.author,))
+            record_date(meta, dated)
         elif byline(line):
             set_once(meta, "authors", tuple(byline(line) or ()))
         elif (fields := header_fields(line)) and any(fields.values()):
@@ -306,10 +305,10 @@ def _prose(text: str) -> bool:
     return long and text.endswith((".", "!", "?")) and not skippable(text)
 
 
-def _listed(lines: Sequence[str], cands: Sequence[tuple[int, str]], k: int) -> bool:
+def _listed(lines: list[str], cands: Sequence[tuple[int, str]], k: int) -> bool:
     """Candidate ``k`` opens a listing: later entries are printed on its pattern, or the
     date line under it comes again further down in the same form (a feed's timestamps)."""
-    if in_series(list(lines), cands[k][0], cands[k][1]):
+    if in_series(lines, cands[k][0], cands[k][1]):
         return True
     if k + 1 >= len(cands) or date_line(cands[k + 1][1]) is None:
         return False

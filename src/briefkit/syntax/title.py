@@ -30,6 +30,7 @@ from .head_shapes import (
     headline_shaped,
     kicker_like,
     kind_label,
+    record_date,
     set_once,
     skippable,
     title_like,
@@ -88,9 +89,10 @@ def read_head(lines: list[str], start: int, *, rescore: bool = True) -> Head:
     rules' choice, unless the headline scorer clearly prefers another line (``rescore``). A
     title written as is (not escaped) loses a Markdown mark ("# Conflict handling"), and a
     headline the copy ran into its first paragraph is split off it (``Head.opening``)."""
-    head = _find_head(lines, start)
+    cands = candidates(lines, start)
+    head = _find_head(lines, cands)
     if rescore:
-        head = rehead(lines, candidates(lines, start), head)
+        head = rehead(lines, cands, head)
     if not lines[head.line].lstrip().startswith(ESCAPE):
         head.title = edit_link(markdown_heading(head.title) or head.title)
         head.title = glued_edit(head.title, lines[head.line + 1 : head.line + 1 + _SCAN])
@@ -106,8 +108,7 @@ def candidates(lines: list[str], start: int) -> list[tuple[int, str]]:
     return [(i, t) for i, t in found if t][:_SCAN]
 
 
-def _find_head(lines: list[str], start: int) -> Head:
-    cands = candidates(lines, start)
+def _find_head(lines: list[str], cands: list[tuple[int, str]]) -> Head:
     meta: dict[str, Any] = {}
     skipped: list[str] = []
     last_date: tuple[int, str] | None = None
@@ -167,9 +168,7 @@ def _find_head(lines: list[str], start: int) -> Head:
         dated = date_line(text)
         was_dated, dated_above = dated_above, False
         if dated is not None:
-            set_once(meta, dated.field, dated.date)
-            if dated.author:
-                set_once(meta, "authors", (dated.author,))
+            record_date(meta, dated)
             if dated.publisher:
                 set_once(meta, "publisher", dated.publisher)
             last_date = (index, text)

@@ -9,7 +9,15 @@ from typing import Any
 
 from .chrome import STRONG, chrome_strength, is_contents_label, is_crumbs
 from .date_lines import date_line, is_time_line, kind_dated
-from .head_shapes import KICKER, KICKER_WORDS, PIECE_TYPES, Head, kicker_like, set_once
+from .head_shapes import (
+    KICKER,
+    KICKER_WORDS,
+    PIECE_TYPES,
+    Head,
+    kicker_like,
+    record_date,
+    set_once,
+)
 from .header_line import header_fields, signs
 from .heading_form import heading_form, is_body_text
 from .headline_lines import keyword_line, logo_letters
@@ -113,9 +121,7 @@ def read_tail(lines: list[str], head: Head, index: int) -> int:
             if above is not None and dated.field == "published" and not active:
                 head.meta.pop("published")  # (the first line under the headline only)
             above = None
-            set_once(head.meta, dated.field, dated.date)
-            if dated.author:
-                set_once(head.meta, "authors", (dated.author,))
+            record_date(head.meta, dated)
             index = _kicker_under(lines, index, head)
         elif text == head.title or text == head.meta.get("publisher") or byline(text):
             set_once(head.meta, "authors", tuple(byline(text) or ()))
