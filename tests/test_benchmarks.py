@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import subprocess
 import sys
 from pathlib import Path
 
@@ -20,6 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks import corpus  # noqa: E402
+
+from benchmark_runs import run_benchmark  # noqa: E402
 
 
 def _table(text: str, heading: str) -> list[list[str]]:
@@ -37,24 +38,10 @@ def _table(text: str, heading: str) -> list[list[str]]:
     return rows
 
 
-def _benchmark(module: str, *args: str) -> str:
-    """What ``python -m MODULE ARGS`` prints, run from the repository; it must exit 0."""
-    proc = subprocess.run(
-        [sys.executable, "-m", module, *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    return proc.stdout
-
-
 @pytest.fixture(scope="module")
 def quick_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
     out = tmp_path_factory.mktemp("bench") / "results.md"
-    printed = _benchmark("benchmarks", "--quick", "--output", str(out))
+    printed = run_benchmark("benchmarks", "--quick", "--output", str(out))
     return printed, out.read_text("utf-8")
 
 
@@ -204,7 +191,7 @@ def test_series_links_each_brief_to_its_neighbours() -> None:
 def test_indicator_benchmark_finds_every_planted_indicator() -> None:
     """The indicators benchmark runs on a small brief; no timing is asserted, only that each
     step is reported and extraction found exactly what was planted (else it exits 1)."""
-    printed = _benchmark("benchmarks.indicators", "--size-kb", "8", "--repeats", "1")
+    printed = run_benchmark("benchmarks.indicators", "--size-kb", "8", "--repeats", "1")
     first = printed.splitlines()[0]
     planted, found = re.findall(r"(\d+) indicators planted, (\d+) found", first)[0]
     assert planted == found
@@ -215,7 +202,7 @@ def test_indicator_benchmark_finds_every_planted_indicator() -> None:
 
 
 def test_lint_benchmark_runs_and_prints_one_row_per_scale() -> None:
-    printed = _benchmark("benchmarks.lint", "--quick")
+    printed = run_benchmark("benchmarks.lint", "--quick")
     assert re.match(r"Brief: \d+ words in 3 sections, \d+ evidence items; \d+ findings", printed)
     rows = _table(printed, "runs per scale")
     assert rows[0][:5] == ["scale", "CPU median ms", "CPU min ms", "wall median ms", "wall min ms"]
@@ -250,7 +237,7 @@ def test_complexity_check_runs_and_reads_growth() -> None:
     assert complexity.exponent(1.0, 4.0, 4, 0.01) == pytest.approx(1.0)
     assert complexity.exponent(1.0, 16.0, 4, 0.01) == pytest.approx(2.0)
     assert complexity.exponent(0.001, 0.002, 4, 0.01) is None  # both below the noise floor
-    printed = _benchmark(
+    printed = run_benchmark(
         "benchmarks.complexity", "--scale", "0.01", "--only", "text-items,md-dense"
     )
     rows = _table(printed, "# briefkit complexity check")
@@ -263,7 +250,8 @@ def test_complexity_check_runs_and_reads_growth() -> None:
 
 def test_the_media_benchmark_times_every_format() -> None:
     table = _table(
-        _benchmark("benchmarks.media", "--quick"), "# A brief with a table, a figure and footnotes"
+        run_benchmark("benchmarks.media", "--quick"),
+        "# A brief with a table, a figure and footnotes",
     )
     rows = [r for r in table if not set(r[0]) <= set("-:")]  # the alignment row
     assert rows[0] == ["stage", "wall median (ms)", "wall p90 (ms)", "CPU median (ms)"]

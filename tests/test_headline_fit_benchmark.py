@@ -4,7 +4,6 @@ and its report prints the weights and the table (no timing is asserted)."""
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
@@ -12,6 +11,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks import headline_fit, text_corpus  # noqa: E402
+
+from benchmark_runs import run_benchmark  # noqa: E402
 
 
 def test_the_fit_learns_the_labelled_headlines() -> None:
@@ -27,15 +28,7 @@ def test_the_fit_learns_the_labelled_headlines() -> None:
 
 
 def test_the_report_prints_weights_and_the_table() -> None:
-    proc = subprocess.run(
-        [sys.executable, "-m", "benchmarks.headline_fit", "--no-cv", "--iters", "5"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    assert proc.stdout.startswith("WEIGHTS: dict[str, float] = {")
-    assert '    "overlap": ' in proc.stdout
-    assert "| held_out |" in proc.stdout
+    printed = run_benchmark("benchmarks.headline_fit", "--no-cv", "--iters", "5")
+    assert printed.startswith("WEIGHTS: dict[str, float] = {")
+    assert '    "overlap": ' in printed
+    assert "| held_out |" in printed

@@ -4,10 +4,10 @@ broken and the parse time per brief (no timing is asserted)."""
 from __future__ import annotations
 
 import re
-import subprocess
 import sys
 from pathlib import Path
 
+from benchmark_runs import run_benchmark
 from briefkit import parse_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -15,17 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_text_corpus_report(tmp_path: Path) -> None:
     out = tmp_path / "corpus.md"
-    proc = subprocess.run(
-        [sys.executable, "-m", "benchmarks", "text-corpus", "--repeats", "1", "--output", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    assert proc.returncode == 0, proc.stderr[-2000:]
+    printed = run_benchmark("benchmarks", "text-corpus", "--repeats", "1", "--output", str(out))
     text = out.read_text("utf-8")
-    assert proc.stdout.strip() == text.strip()
+    assert printed.strip() == text.strip()
     rows = re.findall(r"^\| (tuned|held_out) \| (\d+) \| (\d+) \| (\d+) \| (\d+)% \|$", text, re.M)
     assert [r[0] for r in rows] == ["tuned", "held_out"]
     for _, briefs, _, exact, rate in rows:
