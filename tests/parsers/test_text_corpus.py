@@ -272,9 +272,6 @@ KNOWN: dict[str, set[str]] = {
         "blocks",
         "metadata",
     },
-    # a byline whose name did not copy, run into the date and a comment counter ("by on
-    # July 17th, 2025 0 comments"), is kept
-    "tuned/exam_prep_tech_blog_nameless_by_ordinal_date_comment_count": {"blocks", "metadata"},
     # a one-word "Report" kicker over a sentence-case headline is now the category, but the
     # sentence-case standfirst under it heads a section (with the headline in sentence case
     # the deck rule does not apply: such a page may write its headings so)
@@ -1121,12 +1118,9 @@ KNOWN: dict[str, set[str]] = {
         "metadata",
         "sections",
     },
-    # metadata differs (published); sections differ; the title is 'Monday - December 29,
-    # 2025'
+    # sections differ
     "tuned/news_wire_section_page_date_line_story_headlines_wire_datelines_excerpt_labels_cut": {
-        "metadata",
         "sections",
-        "title",
     },
     # blocks differ; chrome kept (2): 'Download Security Brief #26 [PDF] ...'
     "tuned/research_center_brief_listing_bulleted_titles_inline_bylines_glued_alt_text_cut": {
@@ -1447,11 +1441,6 @@ KNOWN: dict[str, set[str]] = {
     # sections differ
     "tuned/vendor_guide_flattened_tables_row_labels_bullets_missing_row_labels_cut": {
         "sections",
-    },
-    # blocks differ; metadata differs (published)
-    "tuned/wordpress_blog_post_date_time_comments_line_bulleted_tips_with_colon_leads_cut": {
-        "blocks",
-        "metadata",
     },
     # held-out set 58, as first met (837c702, this stop's parser: 2 of 15 exact; also 2
     # at c5055ce), left untuned (one page the parser refused at first contact, with

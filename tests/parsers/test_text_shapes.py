@@ -356,6 +356,16 @@ def test_title_skips_what_stands_above_it(head: str, title: str, meta: dict[str,
         ("Newsletter compiled by Jon Munshaw.", {"authors": ("Jon Munshaw",)}),
         ("3 min readNov 5, 2023", {"published": dt.date(2023, 11, 5)}),
         ("Updated: Dec 8, 2020", {"updated": dt.date(2020, 12, 8), "published": None}),
+        # a blog's counters after the date, with or without separators
+        ("Jun 09, 2026 8 min read 10 views", {"published": dt.date(2026, 6, 9)}),
+        ("Nov 5, 2023 · 3 min. read · 1,204 views", {"published": dt.date(2023, 11, 5)}),
+        ("February 18, 2008 at 9:52 pm 2 comments", {"published": dt.date(2008, 2, 18)}),
+        ("Monday - December 29, 2025", {"published": dt.date(2025, 12, 29)}),
+        # a zone in brackets, and the French hour mark
+        ("Last updated May 14, 2008 8:00 am (EST)", {
+            "updated": dt.datetime(2008, 5, 14, 13, 0, tzinfo=dt.UTC)}),
+        ("24 novembre 2022 | 02h35 UTC", {
+            "published": dt.datetime(2022, 11, 24, 2, 35, tzinfo=dt.UTC)}),
         # a content system's byline with the date of the last change after a dash
         ("by Jane Roe — last modified Jun 12, 2016 08:25 PM", {
             "authors": ("Jane Roe",), "updated": dt.date(2016, 6, 12), "published": None}),
@@ -1460,6 +1470,7 @@ def test_a_byline_with_a_slash_before_the_date() -> None:
         ("31.12.2024", dt.date(2024, 12, 31)),  # day first: 31 is no month
         ("12-31-2024", dt.date(2024, 12, 31)),  # month first
         ("03-04-2024", None),  # 3 April or March 4: not read
+        ("03.04.2024", dt.date(2024, 4, 3)),  # stops: printed where the day comes first
         ("07-07/2021", None),  # mixed separators are no date
     ],
 )

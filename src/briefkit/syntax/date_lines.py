@@ -5,7 +5,8 @@ feeds "Mar 21, 2022 - ISW Press", footers "Tuesday, March 10, 2009", content sys
 "by Jane Roe — last modified Jun 12, 2016 08:25 PM". Such a line is read
 as the brief's date (and, after a dash, its author); a line with anything else on it is
 text. Slashed dates are read only when unambiguous (one part above 12 decides which is the
-day); "03/04/2024" is no date. A line that is a span of dates ("5-11 July 2020", "1 to 15
+day); "03/04/2024" is no date, but "03.04.2024" is the 3rd of April: the countries that print
+dates with stops print the day first. A line that is a span of dates ("5-11 July 2020", "1 to 15
 March 2017", "March 1-7, 2024"), as reports and listings print the period they cover, is
 no publication date; :func:`is_date_range` tells it apart so that it stays text, on a line
 of its own. Day-first dates in other languages ("jeudi 26 février 2009") are read through
@@ -29,8 +30,8 @@ _MAX_DATE_CHARS = 80
 #: "11.20.24"): a cheap test before the rest.
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _WEEKDAY = re.compile(
-    r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+", re.IGNORECASE
-)  # "Friday, " "Wed, "
+    r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?(?:,|\s[-–—|])?\s+", re.IGNORECASE
+)  # "Friday, " "Wed, " "Monday - "
 _PREFIX = re.compile(
     r"^(?:(?:original )?release date|date (?:released|issued|published|posted)"
     r"|(?:publication|publishing|published|posted) date|published|posted|updated"
@@ -50,11 +51,18 @@ _BY_FIRST = re.compile(
 )
 _ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b,?", re.IGNORECASE)
 _TIME = re.compile(
-    r"(?:\s*(?:[-–—|•,@]|at|à)?\s*(\d{1,2})[:.](\d{2})(?::\d{2})?\s*([ap]\.?m\.?)?"
-    r"(?:\s*(utc|gmt|[ecmp][sd]t))?)$",
+    r"(?:\s*(?:[-–—|•,@]|at|à)?\s*(\d{1,2})[:.h](\d{2})(?::\d{2})?\s*([ap]\.?m\.?)?"
+    r"(?:\s*\(?(utc|gmt|[ecmp][sd]t)\)?)?)$",  # "8:00 am (EST)", French "02h35 UTC"
     re.IGNORECASE,
 )
-_READING = re.compile(r"\s*[•·|-]\s*\d{1,3} min(?:ute)?s? read$", re.IGNORECASE)
+#: What a blog prints after a post's date, with or without a separator: a reading time and
+#: counts of views, comments or likes ("Jun 9, 2026 · 8 min read · 10 views", "February 18,
+#: 2008 at 9:52 pm 2 comments"). The counts say nothing of the brief and go with the date.
+_READING = re.compile(
+    r"(?:\s*[•·|-]?\s*(?:\d{1,3} min(?:ute)?s?\.? read"
+    r"|\d[\d,.]*[km]? (?:views?|comments?|likes?|reads?|shares?)))+$",
+    re.IGNORECASE,
+)
 #: A reading time the copy ran into the date after it ("3 min readNov 5, 2023").
 _READING_FIRST = re.compile(r"^\d{1,3} min(?:ute)?s? read\s*(?=[A-Z\d])")
 #: A numeric date with the day and month in either order ("12/31/2024", "07-07-2021",
@@ -91,10 +99,13 @@ def _slashed(text: str, month_first: bool | None = None) -> dt.date | None:
     if match is None:
         return None
     first, second, year = int(match[1]), int(match[3]), int(match[4])
+    separator = match[2]
     if first == second:
         day = month = first
     elif month_first is not None and max(first, second) <= 12:
         month, day = (first, second) if month_first else (second, first)
+    elif separator == "." and max(first, second) <= 12:
+        day, month = first, second  # "12.01.2026": dotted dates are day first where printed
     elif first > 12 >= second:
         day, month = first, second
     elif second > 12 >= first:
