@@ -1760,6 +1760,74 @@ KNOWN: dict[str, set[str]] = {
     "held_out/vendor_blog_title_full_stop_single_newlines_label_lines_dash_list_cut": {"blocks"},
     # sections differ
     "held_out/wix_blog_dash_meta_list_relative_date_no_blank_lines_cut": {"sections"},
+    # held-out set 63, as first met (1d5d75a, the last stop's parser: 4 of 14 exact; the same at
+    # 379d000), left untuned:
+    # the title is 'Printer Friendly'; blocks differ; navigation differs; metadata differs
+    # (published); chrome kept (7)
+    "held_out/article_archive_printer_friendly_numbered_recommendations_details_prev_next": {
+        "title",
+        "blocks",
+        "navigation",
+        "metadata",
+        "chrome kept",
+    },
+    # sections differ; chrome kept (8)
+    "held_out/consultancy_country_risk_update_map_legend_space_lines_video_transcripts_cut": {
+        "sections",
+        "chrome kept",
+    },
+    # sections differ; metadata differs (published); chrome kept (10)
+    "held_out/intel_firm_annual_forecast_min_read_dates_region_teasers_image_credits_cut": {
+        "sections",
+        "metadata",
+        "chrome kept",
+    },
+    # sections differ; chrome kept (3)
+    "held_out/local_news_wordpress_travel_alert_label_bullets_share_feedburner_comment_form": {
+        "sections",
+        "chrome kept",
+    },
+    # the title is 'title: "Ransomware Attack Statistics 2026: Explosive Growth Revealed"';
+    # sections differ; metadata differs (authors, category, tags); chrome kept (5)
+    "held_out/markdown_export_yaml_front_matter_h1_editors_choice_bold_stat_bullets_cut": {
+        "title",
+        "sections",
+        "metadata",
+        "chrome kept",
+    },
+    # the title is 'PERSPECTIVE: Risks of election violenceAn Analytic Framework for Asses';
+    # blocks differ; metadata differs (category)
+    "held_out/news_aggregator_kicker_run_into_title_published_line_quoted_extract_cut": {
+        "title",
+        "blocks",
+        "metadata",
+    },
+    # blocks differ; metadata differs (authors)
+    "held_out/security_newsletter_roundup_date_range_byline_in_standfirst_caps_headings_cut": {
+        "blocks",
+        "metadata",
+    },
+    # the title is 'The Editors'; blocks differ; metadata differs (authors, category); chrome
+    # kept (2)
+    "held_out/think_tank_threat_update_date_template_sidebar_repeat_key_takeaways_bullets": {
+        "title",
+        "blocks",
+        "metadata",
+        "chrome kept",
+    },
+    # blocks differ; chrome kept (1)
+    "held_out/vendor_resource_weekday_date_above_title_key_findings_bullets_download_cta": {
+        "blocks",
+        "chrome kept",
+    },
+    # the title is 'Introduction to Geopolitical Risk'; sections differ; metadata differs
+    # (category); chrome kept (1)
+    "held_out/wix_advisory_explainer_two_line_title_logo_alt_doubled_heading_space_lines_cut": {
+        "title",
+        "sections",
+        "metadata",
+        "chrome kept",
+    },
 }
 #: Briefs of ``KNOWN`` that lose words of their content (a strict xfail of the content
 #: rule below, so a fix must take them off this list).
