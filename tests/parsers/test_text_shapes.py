@@ -1003,6 +1003,26 @@ CHROME = [
     "Log in to access this content.",
     "Not a subscriber? Sign up for 30 days free access to our reporting.",
     "You may also be interested in",
+    # a news photo's credit, in brackets or after a label
+    "(Chris Jackson/Getty Images)",
+    "(CLARENS SIFFROY/AFP via Getty Images)",
+    "(Andy Buchanan - WPA Pool/Getty Images)",
+    "Photo: Jane Roe/Reuters",
+    # a share plugin's buttons and label, a printer link
+    "Click to Tweet.",
+    "Click to send to Facebook.",
+    "Click to share on X (Opens in new window)",
+    "Share with your friends",
+    "Printer Friendly",
+    # a member wall and a paywall's buttons
+    "Please Login to view this content. (Not a member? Join Today!)",
+    "You do not have permission to view the comments.",
+    "Keep Reading",
+    "Register Now",
+    "Proceed to sign up",
+    # a feed's mail box
+    "Enter your email address to get updated when we have new posts on the site:",
+    "Delivered by FeedBurner",
 ]
 
 #: Lines that open like the chrome above but say something: content.
@@ -1020,6 +1040,11 @@ LIKE_CHROME = [
     "An hour ago the convoy crossed the river.",
     "Text size limits apply to every submission, the agency said.",
     "Not a subscriber to the theory, the minister signed up anyway.",
+    # an aside in brackets naming an agency is no credit without a credit's slash or "via"
+    "(The figures were later confirmed by AP and Reuters.)",
+    "(Reporting by Jane Roe for Reuters)",
+    "Click to see the map, the ministry told residents.",
+    "Please log in to the portal before Friday, the agency wrote to claimants.",
 ]
 
 
@@ -1585,3 +1610,16 @@ def test_a_piece_type_label_over_the_date_under_the_title_is_the_category() -> N
     # a label that names no kind of piece stays the body's
     other = parse_text(text.replace("Blog\n", "Madrid Talks\n"))
     assert other.category is None
+
+
+def test_a_line_printed_twice_on_consecutive_lines_is_kept_once() -> None:
+    """An image's alt text over the same caption: the copy printed the line twice."""
+    caption = "Police officers take up positions in the capital on March 9."
+    brief = parse_text(f"Export Controls Tighten Again\n\n{caption}\n{caption}\n\n{BODY}\n")
+    assert [b.text for s in brief.sections for b in s.blocks] == [caption, BODY]
+    # with a blank line between, a page may repeat a paragraph; short cells stay twice
+    brief = parse_text(f"Export Controls Tighten Again\n\n{caption}\n\n{caption}\n\n{BODY}\n")
+    assert [b.text for s in brief.sections for b in s.blocks] == [caption, caption, BODY]
+    cells = "Elevation of Privilege\nElevation of Privilege"
+    brief = parse_text(f"Export Controls Tighten Again\n\n{BODY}\n\n{cells}\n\n{BODY}\n")
+    assert kept_text(brief).count("Elevation of Privilege") == 2

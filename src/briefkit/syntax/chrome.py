@@ -68,6 +68,12 @@ _STRONG_PATTERNS = (
     r"(?: (?:on|via) (?:facebook|twitter|x|linkedin|whatsapp|email|telegram))?:?",
     r"(?:print|email|e-mail|save|bookmark|copy link|copy the link)(?: this (?:page|article|post))?",
     r"printer-friendly version|send by e-?mail|print friendly,? pdf (?:&|and) e-?mail",
+    r"printer[- ]friendly(?: page| format)?",
+    # a share plugin's buttons ("Click to Tweet.", "Click to share on X (Opens in new
+    # window)", "Click to send to Facebook.") and their label ("Share with your friends")
+    r"click to (?:share|tweet|print|email|e-mail|pin|send)(?: (?:to|on|via|by) [\w ]{1,30}"
+    r"| a link to a friend)?\.?(?: \(opens in (?:a )?new window\))?",
+    r"share (?:it )?with (?:your )?friends:?",
     # a documentation theme's anchor under a heading ("Section titled “Overview”")
     r"section titled [“\"][^”\"\n]{1,200}[”\"]",
     # a blog theme's placeholder for an empty widget

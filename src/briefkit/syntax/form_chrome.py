@@ -57,6 +57,16 @@ FORM_PATTERNS = (
     r"(?:don['’]?t|do not|already) have an account\??(?: [^\n]{1,40})?",
     r"not a (?:subscriber|member)\? ?(?:sign up|subscribe|register|join)[^\n]{0,160}",
     r"(?:log ?in|sign ?in|register)(?: to [\w' -]{1,40})?\.?",
+    r"register (?:now|today|here)!?|keep reading|proceed to (?:sign up|subscribe|checkout)",
+    # a member wall ("Please Login to view this content. (Not a member? Join Today!)")
+    r"please (?:log ?in|sign ?in|register)(?: to (?:view|read|see|access) (?:this|the) "
+    r"[\w' -]{1,30})?\.?(?: \(not a member\? join (?:today|now|us)!?\))?",
+    r"you do not have permission to (?:view|see|read|post) (?:the |this )?"
+    r"(?:comments?|content|page|post)\.?",
+    # a feed's mail box ("Enter your email address to get updated ...", "Delivered by
+    # FeedBurner")
+    r"enter your e-?mail address to (?:get|receive|subscribe|be)[^\n]{1,160}",
+    r"delivered by feedburner",
     r"(?:you (?:must|need to) (?:be logged in|log in|sign in|subscribe))[^\n]{0,80}",
     r"this (?:article|content|report) is (?:only )?(?:available|reserved) (?:to|for) "
     r"(?:subscribers|members)[^\n]{0,40}",

@@ -140,7 +140,8 @@ def _form(text: str) -> Form | None:
         if words[0].endswith(",") and words[0][:-1].isalpha():
             return None  # "So, do you know the difference ...?": a sentence that asks
         return "question" if len(words) <= _MAX_QUESTION_WORDS else None
-    if len(words) > _MAX_WORDS or text[-1] in ".,;!":
+    # a stop inside a closing bracket or quote ends a sentence too: "(Figures by AP.)"
+    if len(words) > _MAX_WORDS or (text.rstrip("\"'”’)]") or text)[-1] in ".,;!":
         return None
     if len(words) > 1 and words[-1] in _DANGLING:
         return None  # "Logs, and": a list's line cut off before its last entry
@@ -187,6 +188,8 @@ def _heading_form(text: str) -> Form | None:
         return None
     if text[:3].lower() == "by " and byline(text):
         return None  # "By Ray Roe, PSP": a byline, wherever it stands
+    if text.startswith("(") and text.endswith(")"):
+        return None  # an aside in brackets ("(Reporting by Jane Roe for Reuters)")
     if text.startswith("|") or text.endswith("|"):
         return None  # a table's row pasted with its bars ("Traditional | Intelligence |")
     if " " not in text and any(c.isdigit() for c in text):

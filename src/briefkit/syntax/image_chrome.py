@@ -12,6 +12,12 @@ __all__ = ["IMAGE_PATTERNS", "is_credit"]
 #: A news photo's credit, "Credit" run into its holder by an ellipsis as the NYT prints it.
 NEWS_CREDIT = r"credit(?:\.{3}|…) ?\S[^\n]{0,80}"
 
+#: The photo agencies a news photo's credit ends with.
+_AGENCY = (
+    r"(?:getty images|afp|reuters|ap(?: photo)?|epa(?:-efe)?|efe|anadolu(?: agency)?|bloomberg"
+    r"|xinhua|shutterstock|istock(?:photo)?|sipa(?: press)?|nurphoto|zuma(?: press)?|pool)"
+)
+
 #: Whole-line patterns, matched case-insensitively.
 IMAGE_PATTERNS = (
     # a wiki thumbnail's size run into its caption ("250px Map of the region")
@@ -41,6 +47,11 @@ IMAGE_PATTERNS = (
     r"(?:image|photo) credits?: [^\n]{1,80}",
     # a stock site's request for attribution under its picture
     r"you are free to use this image[^\n]{0,240}",
+    # a news photo's credit in brackets, the agency last ("(Chris Jackson/Getty Images)",
+    # "(CLARENS SIFFROY/AFP via Getty Images)"), or after a label ("Photo: Jane Roe/Reuters")
+    rf"\((?:[^()\n]{{1,80}}(?:/| via | [-–] )|(?:photo|image|picture|credit)s?:? "
+    rf"(?:[^()\n]{{1,60}}[/ ])?){_AGENCY}\)",
+    rf"(?:photo|image|picture)(?: credit)?: [^\n]{{1,60}}[/ ]{_AGENCY}",
     # a picture's attribution as Wikimedia Commons prints it ("By U.S. Government [Public
     # domain], via Wikimedia Commons")
     r"by [^\n]{1,120}, via wikimedia commons\.?",

@@ -12,6 +12,8 @@ around it, so this pass (a few linear sweeps over the units) settles them:
 - lines opening with a lead-in under a paragraph ending with a colon are its items;
 - a short sentence-case label with a colon over a list ("Key actions:") heads it;
 - a related-links box ("Related Content:" and the headline-shaped lines under it) is chrome;
+- a line printed twice on consecutive lines (an image's alt text over the same caption) is
+  kept once;
 - the headline repeated under the title is dropped;
 - then :mod:`.heading_pass` decides which lines head sections.
 """
@@ -19,6 +21,7 @@ around it, so this pass (a few linear sweeps over the units) settles them:
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from ...model import SectionKind
 from ...syntax.chrome import (
@@ -61,6 +64,7 @@ def resolve(units: list[Unit], title: str) -> list[Unit]:
     _menu_entries(units)
     _weak_chrome(units)
     _credits(units)
+    _doubled_lines(units)
     _epigraphs(units)
     _bullet_marks(units)
     _teasers(units)
@@ -97,6 +101,26 @@ def _weak_chrome(units: list[Unit]) -> None:
 
 #: A contents label ("Contents", "Table of Contents", a site's "Teaching Contents").
 _CONTENTS_LABEL = re.compile(r"(?:[A-Z][a-z]+ )?(?:Table of )?Contents:?", re.IGNORECASE)
+
+
+#: A doubled line is dropped only when it says something: two "Yes" cells or two "Remote
+#: Code Execution" cells of a flattened table are each content.
+_DOUBLED_WORDS = 4
+
+
+def _doubled_lines(units: list[Unit]) -> None:
+    """The second of two one-line paragraphs that say the same, the second on the line right
+    under the first: the copy printed the line twice (an image's alt text over its caption),
+    so its words are kept once. With a blank line between, a page may repeat a paragraph."""
+    for before, unit in pairwise(units):
+        if (
+            unit.single
+            and unit.tight
+            and before.single
+            and len(unit.parts[0].split()) >= _DOUBLED_WORDS
+            and " ".join(unit.text.split()) == " ".join(before.text.split())
+        ):
+            unit.kind = "chrome"
 
 
 def _lost_contents(units: list[Unit]) -> None:
