@@ -452,3 +452,18 @@ def test_front_door_detects_markdown(tmp_path: Path) -> None:
     assert briefkit.parse(text) == expected  # sniffed from the leading heading
     assert briefkit.parse(path) == expected  # by extension
     assert briefkit.parse(text.encode(), format="markdown") == expected
+
+
+def test_front_matter_names_other_site_generators_give() -> None:
+    """Ghost's ``published_at`` and ``canonical_url``, Hugo's ``keywords``, an export's
+    ``categories`` entries with links: the first category is the brief's."""
+    text = (
+        "---\ntitle: Ransom Payments Fell\npublished_at: '2026-03-04'\n"
+        "updated_at: 2026-03-11\ncanonical_url: https://example.org/r\nkeywords: [cra, eu]\n"
+        "categories:\n  - name: Internet\n    url: /topics/internet\n  - name: Security\n"
+        "tags:\n  - name: Statistics\n    url: /tags/statistics\n---\n\nBody text.\n"
+    )
+    brief = parse_markdown(text)
+    assert (brief.published, brief.updated) == (dt.date(2026, 3, 4), dt.date(2026, 3, 11))
+    assert (brief.url, brief.category) == ("https://example.org/r", "Internet")
+    assert brief.tags == ("Statistics",)  # ``tags`` itself wins over ``keywords``

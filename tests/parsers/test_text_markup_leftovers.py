@@ -398,3 +398,47 @@ def test_an_icon_menu_under_its_instruction_is_chrome() -> None:
     assert alone in _paragraphs_of(f"Insider Threats\n\n{BODY}\n\n{alone}\n\n{BODY}\n")
     other = menu.replace(alone, "The four steps are these.")
     assert "Define" in _paragraphs_of(f"Assessing Insider Threats\n\n{other}{BODY}\n")
+
+
+_FRONT = """---
+title: "Ransom Payments Fell in 2025"
+date: 2026-05-16
+author: "Jane Roe"
+featured_image: "https://example.org/cover.jpg"
+categories:
+  - name: "Internet"
+    url: "/topics/internet.md"
+keywords: ["ransomware", "payments"]
+canonical_url: "https://example.org/ransom-2025"
+---
+"""
+
+
+def test_yaml_front_matter_at_the_top_of_a_text_gives_the_fields() -> None:
+    """A Markdown export pasted as text: its front matter is read as the Markdown parser
+    reads it, and the headline printed under it is the title, once."""
+    brief = parse_text(f"{_FRONT}\n# Ransom Payments Fell in 2025\n\n{BODY}\n")
+    assert brief.title == "Ransom Payments Fell in 2025"
+    assert (brief.published, brief.authors) == (dt.date(2026, 5, 16), ("Jane Roe",))
+    assert (brief.category, brief.tags) == ("Internet", ("ransomware", "payments"))
+    assert brief.url == "https://example.org/ransom-2025"
+    assert kept_text(brief) == [None, BODY]
+    # a title the text does not print is the title all the same, over the body
+    brief = parse_text(f"{_FRONT}\n{BODY}\n")
+    assert (brief.title, kept_text(brief)) == ("Ransom Payments Fell in 2025", [None, BODY])
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "---\n\nA rule over the text, then prose.\n\n---\n",  # names no field
+        "---\ntitle: [unclosed\n---\n",  # YAML that does not load
+        "---\ntitle: {a: 1}\n---\n",  # a field of the wrong type
+    ],
+)
+def test_a_rule_block_that_is_no_front_matter_stays_text(top: str) -> None:
+    brief = parse_text(f"Ransom Payments Fell\n\n{top}\n{BODY}\n")
+    assert BODY in kept_text(brief)
+    brief = parse_text(f"{top}\n{BODY}\n")
+    words = " ".join(str(t) for t in [brief.title, *kept_text(brief)])
+    assert all(w.strip("-[]{}:,") in words for w in top.split() if w.strip("-[]{}:,"))

@@ -5,6 +5,8 @@ YAML recognises but Python cannot build) is a ParseError with the line. An unsaf
 neighbour ``href`` (``javascript:``, ``file:``...) is dropped and the brief kept, as the HTML
 parser does with unsafe links: the field was metadata, the content is still the content.
 Strings are Markdown, as pandoc reads them: backslash escapes (``\\<``, ``\\*``) are undone.
+A site generator's entries with links (``categories: [{name: Internet, url: ...}]``) give
+their names; of a ``categories`` list, the first is the brief's category.
 """
 
 from __future__ import annotations
@@ -34,6 +36,12 @@ _ALIASES = {
     "author": "authors",
     "description": "summary",
     "lang": "language",
+    "categories": "category",
+    # the names other site generators and exports give the same fields
+    "published_at": "published",
+    "updated_at": "updated",
+    "canonical_url": "url",
+    "keywords": "tags",
 }
 
 
@@ -108,6 +116,9 @@ def _load_yaml(raw: str) -> dict[str, Any]:
 def _scalar(name: str, value: object) -> str | None:
     if value is None:
         return None
+    if isinstance(value, dict) and isinstance(value.get("name", value.get("title")), str):
+        # a site generator's entry with its link ("- name: Internet", "url: /topics/...")
+        value = value.get("name", value.get("title"))
     if isinstance(value, str):
         return unescape(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -144,6 +155,8 @@ def metadata(front: dict[str, Any]) -> dict[str, Any]:
     meta: dict[str, Any] = {}
     if "title" in data:
         meta["title"] = _scalar("title", data["title"])
+    if isinstance(data.get("category"), list):  # "categories:": the first names the piece's
+        data["category"] = next(iter(data["category"]), None)
     for name in _STRING_FIELDS:
         if name in data:
             meta[name] = _scalar(name, data[name])

@@ -1,6 +1,7 @@
 """Plain-text briefs: text copied from a web page, an email or ``render_text`` output.
 
-The shape (``FORMATS.md`` sections 1-4): the page's furniture above the title (site name,
+The shape (``FORMATS.md`` sections 1-4): YAML front matter when the text opens with it
+(:mod:`.front`), the page's furniture above the title (site name,
 "View Original", kickers, dates, bylines: :mod:`briefkit.syntax.title`), the title line, an optional
 "Key: value" metadata block directly under it, then sections opened by headings (alone on a
 line with a colon, known labels, lines that have a heading's form and stand over body text,
@@ -50,6 +51,7 @@ from ...syntax.text import ESCAPE, inline_heading, split_lead
 from ...syntax.title import KICKER, read_head
 from ...syntax.title_tail import read_tail
 from .. import validation_message
+from .front import take_front_matter
 from .notes import attach_notes
 from .resolve import resolve
 from .units import Unit, split_units
@@ -76,6 +78,9 @@ def parse_text(text: str, *, max_chars: int = MAX_CHARS) -> Brief:
     start = next((i for i, line in enumerate(lines) if line.strip()), None)
     if start is None:
         raise ParseError("empty input: no title and no content")
+    front = take_front_matter(lines, start)
+    if front:
+        start = next(i for i, line in enumerate(lines) if line.strip())
     head = read_head(lines, start)
     block, index = _read_meta(lines, head.line + 1)
     # A line above the title read as a field the block under it sets too (a tagline as the
@@ -89,7 +94,8 @@ def parse_text(text: str, *, max_chars: int = MAX_CHARS) -> Brief:
         overridden.append(banner)  # the block under the title states another marking
     elif banner is not None:
         block["marking"] = banner
-    meta = {**head.meta, **block}
+    links = {side: front.pop(side) for side in ("prev", "next") if side in front}
+    meta = {**head.meta, **block, **front}
     head.meta = meta
     index = read_tail(lines, head, index)
     units = split_units(lines[index:], index + 1)
@@ -104,6 +110,7 @@ def parse_text(text: str, *, max_chars: int = MAX_CHARS) -> Brief:
     if kicker and not meta.get("category"):
         meta["category"] = kicker
     sections, prev, nxt = _assemble(units)
+    prev, nxt = prev or links.get("prev"), nxt or links.get("next")
     sections = attach_notes(sections)  # "[1]" markers and a Notes list at the end
     try:
         return Brief(title=head.title, sections=sections, prev=prev, next=nxt, **meta)
