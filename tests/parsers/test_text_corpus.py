@@ -608,6 +608,10 @@ KNOWN: dict[str, set[str]] = {
         "metadata",
         "chrome kept",
     },
+    # from held-out set 62, its headings over lists tuned on: the short sentence opening
+    # each item ("Pull vendor diagnostics. Run ...") is not read as its lead-in; the corpus
+    # reads such sentences both ways (8 lists without a lead, 3 with)
+    "tuned/static_site_briefing_dash_prefixed_title_standfirst_lead_bullets_cut": {"blocks"},
     # held-out set 45, as first met (13788be: 1 of 6 exact), left untuned for the next round,
     # writers briefed to read a standfirst under the headline as a paragraph:
     # French related-link lines ("A lire aussi : ...") are kept as text: the real-page
@@ -1751,8 +1755,6 @@ KNOWN: dict[str, set[str]] = {
         "sections",
         "metadata",
     },
-    # sections differ
-    "held_out/static_site_briefing_dash_prefixed_title_standfirst_lead_bullets_cut": {"sections"},
     # sections differ
     "held_out/tech_blog_patch_tuesday_bulletin_flattened_table_severity_labels_cut": {"sections"},
     # tuned on since (its icons' alt text is chrome now, and its date is read), so in the tuned

@@ -161,3 +161,14 @@ def test_the_last_item_of_a_numbered_list_over_a_heading_stays_an_item() -> None
     brief = parse_text(text)
     assert [s.heading for s in brief.sections] == [None, "Recommendations"]
     assert isinstance(brief.sections[0].blocks[-1], ItemList)
+
+
+def test_sentence_case_lines_each_over_a_list_head_a_series() -> None:
+    """With no blank line anywhere, two sentence-case lines each over a list after a
+    finished paragraph or item are headings (one alone stays text: see above)."""
+    items = "- Premiums rose for every vessel class.\n- Insurers priced in the diversions.\n"
+    text = f"{TITLE}\n{BODY}\nPatch acceleration moves\n{items}Detection and resilience\n{items}"
+    assert _heads(text) == [None, "Patch acceleration moves", "Detection and resilience"]
+    # a line over a paragraph is no such heading: it needs its list
+    text = f"{TITLE}\n{BODY}\nPatch acceleration moves\n{MORE}\nDetection and resilience\n{items}"
+    assert "Detection and resilience" not in _heads(text)

@@ -317,6 +317,7 @@ def settle_headings(units: list[Unit], title: str) -> None:
     # no blank line anywhere: lines tight one under the other tell nothing of a page's header
     blankless = is_blankless(units)
     steps = _numbered_steps(units, blankless)
+    list_heads = _list_heads(units) if blankless else set()
     first_prose = next((i for i, u in enumerate(units) if _prose(u)), len(units))
     later = False  # a heading follows
     keys: set[str] = set()  # the parts before the colon of "Key: Title" headings found
@@ -372,7 +373,9 @@ def settle_headings(units: list[Unit], title: str) -> None:
             # over prose, or over a heading of its own (a heading for a run of headings)
             ok = (prose and (not unit.tight or pasted)) or (chained and not unit.tight)
             ok = ok or i in steps
-            # over a list, between blank lines after a finished paragraph ("Some definitions")
+            # over a list, between blank lines after a finished paragraph ("Some definitions"),
+            # or one of two or more such lines in text with no blank line at all
+            ok = ok or i in list_heads
             ok = ok or (
                 nxt.kind == "item"
                 and not unit.tight
@@ -409,6 +412,23 @@ def settle_headings(units: list[Unit], title: str) -> None:
                 unit.kind, unit.parts, unit.section = "head", [unit.text], kind
             elif _entry(units, i, keys):
                 unit.kind, unit.parts, unit.section = "head", [unit.text], SectionKind.OTHER
+
+
+def _list_heads(units: list[Unit]) -> set[int]:
+    """In text with no blank line at all, the sentence-case lines that each stand over a
+    list after a finished paragraph or item ("Patch acceleration moves" over its bullets,
+    then "Detection and resilience" over the next): two or more make the headings of a
+    series; one alone ("Some examples") may be the paragraph that announces its list."""
+    found = {
+        i
+        for i in range(1, len(units) - 1)
+        if units[i].single
+        and units[i + 1].kind == "item"
+        and units[i - 1].kind in ("para", "item")
+        and _ends_sentence(units[i - 1].text)
+        and heading_form(units[i].text) == "sentence"
+    }
+    return found if len(found) > 1 else set()
 
 
 def _deck(line: str, units: list[Unit], title: str) -> bool:
