@@ -812,11 +812,6 @@ KNOWN: dict[str, set[str]] = {
         "metadata",
         "title",
     },
-    # a photo agency's credit line with a stray bracket ("LEON NEAL/Getty Images)") is kept;
-    # such credits are the labelled body of the real-page corpus, so they stay text
-    "tuned/risk_column_kicker_date_lines_photo_caption_with_credit_title_case_heading_cut": {
-        "chrome kept",
-    },
     # sections differ; metadata: authors=[] (expected ['ChainsSignal Intelligence
     # Team']); category=None (expected 'Executi
     "tuned/vendor_resource_skip_link_dek_runtogether_meta_line_digit_glued_numbered_list_cut": {
@@ -1082,12 +1077,10 @@ KNOWN: dict[str, set[str]] = {
         "chrome kept",
         "metadata",
     },
-    # chrome kept (1): 'Listen to this article'; metadata differs (published, authors);
-    # sections differ
+    # metadata differs (published, authors); sections differ
     "tuned/policy_newsletter_dated_title_widgets_title_case_dek_by_colon_numbered_runon_cut": {
-        "chrome kept",
-        "metadata",
         "sections",
+        "metadata",
     },
     # chrome kept (1): 'Marine biologist/ecologist who also ...'; metadata differs
     # (authors); sections differ; the title is 'Samantha Andrews'
@@ -1134,12 +1127,10 @@ KNOWN: dict[str, set[str]] = {
         "sections",
         "title",
     },
-    # chrome kept (1): 'Hi, what are you looking for?'; sections differ; the title is
-    # 'Virtual Event: Threat Detection and Incident ...'
+    # sections differ; the title is 'Virtual Event: Threat Detection and Incident ...'
     "tuned/news_article_banner_search_chrome_duplicated_dek_runtogether_caption_cut": {
-        "chrome kept",
-        "sections",
         "title",
+        "sections",
     },
     # metadata differs (published, tags); sections differ
     "tuned/news_mirror_travel_alert_french_date_utc_dek_tag_lines_event_advice_labels": {
@@ -1346,13 +1337,12 @@ KNOWN: dict[str, set[str]] = {
         "blocks",
         "chrome kept",
     },
-    # chrome kept (2): 'Discover more from Törésvonalak'; metadata differs (publisher,
-    # category); sections differ; the title is 'Middle East Security Monitor'
+    # metadata differs (publisher, category); sections differ; the title is 'Middle East
+    # Security Monitor'
     "tuned/blog_auto_weekly_brief_repeated_title_category_bullet_stats_empty_section_cut": {
-        "chrome kept",
-        "metadata",
-        "sections",
         "title",
+        "sections",
+        "metadata",
     },
     # sections differ
     "tuned/corporate_guide_no_blank_lines_numbered_headings_dash_lists_with_lead_colons_cut": {
@@ -1380,13 +1370,10 @@ KNOWN: dict[str, set[str]] = {
         "metadata",
         "sections",
     },
-    # chrome kept (1): 'Zurück zur Übersicht'; metadata differs (published, updated,
-    # authors, category); sections differ; the title is 'BundestagKleine Anfragen'
+    # blocks differ; metadata differs (published, updated, authors, publisher, category)
     "tuned/parliament_question_german_run_together_badges_label_value_pairs_repeat_title_cut": {
-        "chrome kept",
+        "blocks",
         "metadata",
-        "sections",
-        "title",
     },
     # chrome kept (1): 'abstract blue banner'; metadata differs (category); sections
     # differ
@@ -1445,13 +1432,12 @@ KNOWN: dict[str, set[str]] = {
         "chrome kept",
         "metadata",
     },
-    # chrome kept (1): 'Credit to: Antony Velikagathu / ...'; metadata differs
-    # (published, category, summary); sections differ; the title is 'Piracy'
+    # metadata differs (published, category, summary); sections differ; the title is
+    # 'Piracy'
     "tuned/insurer_topic_page_kicker_published_empty_updated_credit_dated_update_heading_cut": {
-        "chrome kept",
-        "metadata",
-        "sections",
         "title",
+        "sections",
+        "metadata",
     },
     # chrome kept (5): 'Argentina runoff presidential election'; sections differ
     "tuned/news_site_daily_brief_category_listing_image_alt_lines_truncated_teasers_cut": {

@@ -54,6 +54,10 @@ KNOWN: dict[str, tuple[set[str], str]] = {
         "a breadcrumb trail above the title",
     ),
     "moz/mercurial": ({"contents"}, "a table of contents' 'Contents' label"),
+    "moz/nytimes-5": (
+        {"creditkevin", "frayer", "getty", "images"},
+        "a news photo's credit ('CreditKevin Frayer/Getty Images') is dropped as chrome",
+    ),
     "moz/royal-road": ({"102"}, "a number alone above the title: an article number"),
     "moz/wikipedia": ({"logo"}, "image alt text 'Firefox logo'"),
     "moz/wikipedia-3": ({"edit"}, "a wiki heading's '[edit]' link"),

@@ -1023,6 +1023,27 @@ CHROME = [
     # a feed's mail box
     "Enter your email address to get updated when we have new posts on the site:",
     "Delivered by FeedBurner",
+    # the same credits without brackets, the agency's copyright, a credit's label
+    "Leon Neal/Getty Images",
+    "Copyright Reuters",
+    "Credit to: Antony Velikagathu / Shutterstock.com",
+    "Crédito de la imagen: FAO",
+    # a document host's viewer, Substack's box, a news site's player and search box
+    "Page 2: MAKING RESEARCH MATTER: CREATING POLICY BRIEFS",
+    "Citation preview",
+    "Embed Size (px)",
+    "Discover more from Törésvonalak",
+    "Subscribe now to keep reading and get access to the full archive.",
+    "Listen to this article",
+    "Hi, what are you looking for?",
+    "Search this site",
+    "Icon representing CYPnaval Conference - October 2nd - Cyprus",
+    # back links and a listing's links
+    "<< Back to Listing",
+    "Back to main Blog",
+    "Zurück zur Übersicht",
+    "See all publications",
+    "Enviar a un amigo",
 ]
 
 #: Lines that open like the chrome above but say something: content.
@@ -1045,6 +1066,8 @@ LIKE_CHROME = [
     "(Reporting by Jane Roe for Reuters)",
     "Click to see the map, the ministry told residents.",
     "Please log in to the portal before Friday, the agency wrote to claimants.",
+    "Page 3: the ministry's figures show a fall in every region.",
+    "Listen to this article's claims with care, the regulator warned.",
 ]
 
 

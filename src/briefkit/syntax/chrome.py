@@ -128,7 +128,10 @@ _STRONG_PATTERNS = (
     r"(?:navigation|content|menu|search)(?: to (?:the )?main content)?\.?",
     r"(?:top|bottom) of page",
     r"back to top|scroll to top",
-    r"(?:<|‹|←|«) ?back(?: to [\w' &-]{1,40})?",  # a back link ("< Back", "← Back to blog")
+    r"(?:<<?|‹|←|«) ?back(?: to [\w' &-]{1,40})?",  # a back link ("< Back", "← Back to blog")
+    r"back to (?:the )?main (?:blog|page|site|menu)|zurück zur (?:übersicht|startseite)",
+    r"see all (?:posts|articles|news|publications|reports|insights|stories|events)",
+    r"(?:send|e-?mail) (?:this )?to a friend|enviar a un amigo|join (?:now|today)!?",
     r"all (?:posts|articles|stories|insights|reports)",  # a blog's link back to its index
     r"(?:skip|jump) to (?:main )?(?:content|navigation)|skip links",
     r"(?:toggle|main|primary) (?:navigation|menu)",
@@ -341,7 +344,8 @@ _RELATED = re.compile(
     r"related(?: content| articles?| posts?| pages?| links| stories| reading| coverage"
     r"| terms| topics)?|"
     r"you (?:may|might) also (?:like|be interested in)|more (?:on|from) [\w' .&-]{1,30}|also read|"
-    r"recommended(?: for you| reading| posts| articles)?|read more|most read|"
+    r"recommended(?: for you| reading| posts| articles)?|read more|most (?:read|viewed|popular)"
+    r"(?: (?:articles|stories|posts|video stories))?|"
     r"(?:also|more) in this (?:section|category|series)|"
     r"trending(?: now)?)\s?:?",
     re.IGNORECASE,

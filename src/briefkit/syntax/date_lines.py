@@ -63,8 +63,9 @@ _READING = re.compile(
     r"|\d[\d,.]*[km]? (?:views?|comments?|likes?|reads?|shares?)))+$",
     re.IGNORECASE,
 )
-#: A reading time the copy ran into the date after it ("3 min readNov 5, 2023").
-_READING_FIRST = re.compile(r"^\d{1,3} min(?:ute)?s? read\s*(?=[A-Z\d])")
+#: A reading time the copy ran into the date after it ("3 min readNov 5, 2023"), also with
+#: its number lost ("MIN READJan 12, 2015").
+_READING_FIRST = re.compile(r"^(?:\d{1,3} )?min(?:ute)?s? read\s*(?=[A-Z\d])", re.IGNORECASE)
 #: A numeric date with the day and month in either order ("12/31/2024", "07-07-2021",
 #: "31.12.2024"): read only when the order cannot matter or the numbers tell it.
 _SLASHED = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")

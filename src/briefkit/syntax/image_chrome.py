@@ -52,6 +52,12 @@ IMAGE_PATTERNS = (
     rf"\((?:[^()\n]{{1,80}}(?:/| via | [-–] )|(?:photo|image|picture|credit)s?:? "
     rf"(?:[^()\n]{{1,60}}[/ ])?){_AGENCY}\)",
     rf"(?:photo|image|picture)(?: credit)?: [^\n]{{1,60}}[/ ]{_AGENCY}",
+    # the same without brackets, a name and the agency ("Leon Neal/Getty Images"), or the
+    # agency's copyright alone ("Copyright Reuters")
+    rf"(?-i:[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){{0,3}}) ?/ ?{_AGENCY}\)?",
+    rf"copyright {_AGENCY}(?: \([^()\n]{{1,40}}\))?",
+    # a credit's label in English and Spanish ("Credit to: ...", "Crédito de la imagen: FAO")
+    r"credit to: [^\n]{1,80}|cr[ée]dito(?: de la (?:imagen|foto))?: [^\n]{1,80}",
     # a picture's attribution as Wikimedia Commons prints it ("By U.S. Government [Public
     # domain], via Wikimedia Commons")
     r"by [^\n]{1,120}, via wikimedia commons\.?",

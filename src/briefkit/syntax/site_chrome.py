@@ -50,6 +50,18 @@ SITE_PATTERNS = (
     r"read (?:it )?online|view (?:it |this email )?(?:online|in (?:your )?browser)",
     # the icons' names a Vox Media page copies as a line of text
     r"clock menu more-arrow no yes(?: mobile)?",
+    # a document host's viewer and its page labels ("Citation preview", "Embed Size (px)",
+    # "Page 2: MAKING RESEARCH MATTER ...")
+    r"citation preview|embed size \(px\)|page \d{1,4}: [^\n]{0,149}[^\s.!?]",
+    # Substack's box over a post's rest ("Discover more from ...", "Subscribe now to keep
+    # reading and get access to the full archive.")
+    r"discover more from [^\n]{1,80}",
+    r"subscribe (?:now )?to keep reading(?: and get access(?: to the full archive)?)?\.?",
+    # a news site's audio player and search box
+    r"listen to (?:this|the) (?:article|story|post|episode)(?: \d{1,2}:\d{2})?",
+    r"(?:hi, )?what are you looking for\??|search (?:this|the) site",
+    # an icon's alt text naming the link beside it ("Icon representing CYPnaval Conference")
+    r"icon representing [^\n]{1,150}",
     # a publication's archive notice
     r"this (?:publication|page|article|report) (?:is|has been) (?:now )?archived\.?",
 )
