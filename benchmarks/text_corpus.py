@@ -61,9 +61,11 @@ FIELDS = (
     "summary",
     "marking",
 )
-#: List markers and section numbers ("1.2", "II."): no content (headings drop their number).
+#: List markers and section numbers ("1.2", "II.", also after a Markdown heading's marks:
+#: "### 1."): no content (headings drop their number).
 _ITEM_MARKER = re.compile(
-    r"^\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]?|\(\d{1,3}\)|[a-z][.)]|[IVX]{1,5}\.|[•·○■►*-])\s"
+    r"^\s*(?:#{1,6}\s+)?"
+    r"(?:\d{1,3}(?:\.\d{1,3})*[.)]?|\(\d{1,3}\)|[a-z][.)]|[IVX]{1,5}\.|[•·○■►*-])\s"
 )
 _NAV_LINE = re.compile(r"^\s*(?:previous|next)\s*$", re.IGNORECASE)
 #: Words a date line loses when it becomes a date: weekdays, months, ordinals, clock words.

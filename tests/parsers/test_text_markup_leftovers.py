@@ -442,3 +442,22 @@ def test_a_rule_block_that_is_no_front_matter_stays_text(top: str) -> None:
     brief = parse_text(f"{top}\n{BODY}\n")
     words = " ".join(str(t) for t in [brief.title, *kept_text(brief)])
     assert all(w.strip("-[]{}:,") in words for w in top.split() if w.strip("-[]{}:,"))
+
+
+def test_a_markdown_headings_section_number_goes_as_a_plain_headings_does() -> None:
+    brief = parse_text(
+        f"Ransom Payments Fell\n\n### 1. Introducción\n\n{BODY}\n\n## 2.3 Scope\n\n{BODY}\n"
+    )
+    assert [s.heading for s in brief.sections] == ["Introducción", "Scope"]
+    # a count without its stop is a word of the heading
+    brief = parse_text(f"Ransom Payments Fell\n\n## 10 Risks to Watch\n\n{BODY}\n")
+    assert [s.heading for s in brief.sections] == ["10 Risks to Watch"]
+
+
+@pytest.mark.parametrize("line", ["• Policy Brief & Alerts", "**Policy Brief & Alerts**"])
+def test_a_bullet_before_the_headline_or_bold_around_it_is_no_part_of_the_title(
+    line: str,
+) -> None:
+    assert parse_text(f"{line}\n\n{BODY}\n").title == "Policy Brief & Alerts"
+    # bold inside the headline is the headline's
+    assert parse_text(f"**Policy** Brief & **Alerts**\n\n{BODY}\n").title.count("**") == 4

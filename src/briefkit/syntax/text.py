@@ -34,6 +34,7 @@ __all__ = [
     "nav_side",
     "needs_escape",
     "split_lead",
+    "unmarked",
 ]
 
 #: A line starting with this character is text, whatever it looks like (one is removed).
@@ -125,6 +126,15 @@ def is_url_line(line: str) -> bool:
         return True
     path = line.split("#", 1)[0].split("?", 1)[0].lower()
     return path.endswith(_PAGE_SUFFIXES)
+
+
+def unmarked(title: str) -> str:
+    """A headline without a bullet before it (a breadcrumb's or a menu's last entry) or
+    Markdown's bold around it ("**Ciberseguridad en 2024**"): marks of the copy, no words."""
+    bare = title.lstrip("•▪►· ") if title[:1] in "•▪►·" else title
+    if bare.startswith("**") and bare.endswith("**") and "**" not in bare[2:-2]:
+        bare = bare[2:-2].strip()
+    return bare or title
 
 
 def markdown_heading(line: str) -> str | None:

@@ -18,6 +18,7 @@ pasted as text ("## Key Points") is a heading.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -53,6 +54,11 @@ _LONG_LINE = 3  # a line this many times the wrap width says the text is not wra
 _EVIDENCE = 5  # lines another line follows: fewer say nothing about a wrap width
 _TERMINAL = tuple(".!?…:;\"'”’)")
 _OPENERS = "\"'“‘«(["
+
+
+#: A section number opening a Markdown heading ("1. ", "2.3 ", "II. "); a count without its
+#: stop ("10 Risks to Watch") is a word of the heading and stays.
+_MARKED_NUMBER = re.compile(r"^(?:\d{1,3}\.(?:\d{1,3}\.?)*|[IVX]{1,4}\.)\s+(?=\S)")
 
 
 @dataclass(slots=True)
@@ -313,6 +319,8 @@ def split_units(lines: list[str], first_line: int) -> list[Unit]:
                 continue
         marked = markdown_heading(s)
         if marked is not None:
+            # "### 1. Introducción": the section's number goes, as a plain heading's does
+            marked = _MARKED_NUMBER.sub("", marked, count=1) or marked
             section = heading_kind(marked) or SectionKind.OTHER
             units.append(Unit("head", number, [marked], [s], section=section, tight=tight))
             current = None
