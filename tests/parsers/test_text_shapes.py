@@ -1646,3 +1646,13 @@ def test_a_line_printed_twice_on_consecutive_lines_is_kept_once() -> None:
     cells = "Elevation of Privilege\nElevation of Privilege"
     brief = parse_text(f"Export Controls Tighten Again\n\n{BODY}\n\n{cells}\n\n{BODY}\n")
     assert kept_text(brief).count("Elevation of Privilege") == 2
+
+
+def test_a_caption_ending_in_its_photos_credit_heads_no_section() -> None:
+    caption = "Flooding in Baidoa, Central Somalia (STR/EPA-EFE/Shutterstock)"
+    brief = parse_text(f"Export Controls Tighten Again\n\n{BODY}\n\n{caption}\n\n{BODY}\n")
+    assert [s.heading for s in brief.sections] == [None]
+    assert caption in [b.text for b in brief.sections[0].blocks]
+    # a heading that merely ends in brackets is a heading
+    brief = parse_text(f"Export Controls Tighten Again\n\n{BODY}\n\nSanctions (Update)\n\n{BODY}\n")
+    assert [s.heading for s in brief.sections] == [None, "Sanctions (Update)"]

@@ -21,6 +21,7 @@ from typing import Literal
 
 from .chrome import chrome_strength
 from .date_lines import date_line, is_date_range
+from .image_chrome import credited
 from .metadata import byline
 
 __all__ = [
@@ -188,8 +189,8 @@ def _heading_form(text: str) -> Form | None:
         return None
     if text[:3].lower() == "by " and byline(text):
         return None  # "By Ray Roe, PSP": a byline, wherever it stands
-    if text.startswith("(") and text.endswith(")"):
-        return None  # an aside in brackets ("(Reporting by Jane Roe for Reuters)")
+    if text.endswith(")") and (text.startswith("(") or credited(text)):
+        return None  # an aside in brackets, a caption with its photo's credit
     if text.startswith("|") or text.endswith("|"):
         return None  # a table's row pasted with its bars ("Traditional | Intelligence |")
     if " " not in text and any(c.isdigit() for c in text):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["IMAGE_PATTERNS", "is_credit"]
+__all__ = ["IMAGE_PATTERNS", "credited", "is_credit"]
 
 #: A news photo's credit, "Credit" run into its holder by an ellipsis as the NYT prints it.
 NEWS_CREDIT = r"credit(?:\.{3}|…) ?\S[^\n]{0,80}"
@@ -62,6 +62,15 @@ IMAGE_PATTERNS = (
     # domain], via Wikimedia Commons")
     r"by [^\n]{1,120}, via wikimedia commons\.?",
 )
+
+
+_CREDIT_TAIL = re.compile(rf"\s\([^()\n]{{1,80}}(?:/| via ){_AGENCY}\)$", re.IGNORECASE)
+
+
+def credited(line: str) -> bool:
+    """A photo's caption with its credit in brackets at the end ("President Cyril Ramaphosa
+    (Kim Ludbrook/EPA-EFE/Shutterstock)"): a caption, never a heading."""
+    return line.endswith(")") and _CREDIT_TAIL.search(line) is not None
 
 
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*", re.IGNORECASE)
