@@ -1783,6 +1783,136 @@ KNOWN: dict[str, set[str]] = {
         "metadata",
         "chrome kept",
     },
+    # held-out set 64, as first met (9122b45, this stop's parser: 3 of 13 exact; the same 3 at
+    # 1d5d75a, the last stop's), left untuned:
+    # the title is 'Threat Intelligence'; sections differ; metadata differs (category)
+    "held_out/academy_lesson_kicker_numbered_headings_unbulleted_label_lines_subheadings_cut": {
+        "title",
+        "sections",
+        "metadata",
+    },
+    # the title is 'Sanctions & export controls'; sections differ; metadata differs (published,
+    # authors, category)
+    "held_out/content_site_kicker_stop_title_share_row_published_by_read_time_no_blanks_cut": {
+        "title",
+        "sections",
+        "metadata",
+    },
+    # sections differ; chrome kept (4)
+    "held_out/german_think_tank_chapter_date_above_title_series_line_hash_toc_abstract_cut": {
+        "sections",
+        "chrome kept",
+    },
+    # the title is 'CISA-Published Industrial Control System Vulnerabilities'; sections differ;
+    # metadata differs (category)
+    "held_out/ics_advisory_mirror_kicker_above_title_numbered_caps_headings_field_lines_cut": {
+        "title",
+        "sections",
+        "metadata",
+    },
+    # sections differ; metadata differs (published, authors)
+    "held_out/odoo_blog_date_by_author_split_line_two_headings_kev_cves_cut": {
+        "sections",
+        "metadata",
+    },
+    # blocks differ; chrome kept (1)
+    "held_out/online_journal_standfirst_below_title_key_takeaways_box_alt_text_line_cut": {
+        "blocks",
+        "chrome kept",
+    },
+    # sections differ; metadata differs (published, publisher, category); chrome kept (1)
+    "held_out/portuguese_chamber_doubled_title_publicado_em_date_main_findings_bullets_cut": {
+        "sections",
+        "metadata",
+        "chrome kept",
+    },
+    # sections differ; metadata differs (published)
+    "held_out/think_tank_paper_skip_link_kicker_type_label_glued_date_chapter_label_cut": {
+        "sections",
+        "metadata",
+    },
+    # sections differ
+    "held_out/training_site_dated_briefing_no_blank_lines_numbered_run_in_headings_cut": {
+        "sections",
+    },
+    # the title is 'Categories: Uncategorized'; sections differ; metadata differs (category)
+    "held_out/wordpress_amp_weekly_digest_category_line_story_headings_labels_cut": {
+        "title",
+        "sections",
+        "metadata",
+    },
+    # held-out set 65, as first met (9122b45, this stop's parser: 1 of 15 exact; the same at
+    # 1d5d75a), left untuned:
+    # blocks differ; chrome kept (1)
+    "held_out/blogger_post_stray_css_line_date_above_title_no_byline_cut": {
+        "blocks",
+        "chrome kept",
+    },
+    # blocks differ; metadata differs (category); chrome kept (5)
+    "held_out/corporate_insights_byline_role_read_time_archived_notice_disclaimer_cut": {
+        "blocks",
+        "metadata",
+        "chrome kept",
+    },
+    # sections differ; chrome kept (2)
+    "held_out/finance_site_disclaimer_banner_runtogether_nav_numbered_subheading_bullets_cut": {
+        "sections",
+        "chrome kept",
+    },
+    # sections differ; metadata differs (publisher)
+    "held_out/forensics_firm_amp_page_title_repeated_thrice_tldr_bullets_cut": {
+        "sections",
+        "metadata",
+    },
+    # the title is 'Tag Archives: elections'; sections differ
+    "held_out/intel_vendor_tag_archive_headline_suffix_executive_summary_situation_cut": {
+        "title",
+        "sections",
+    },
+    # the title is 'My Games'; sections differ; chrome kept (10)
+    "held_out/kc7_style_game_glossary_nav_menu_logout_modal_breadcrumb_inline_markdown_cut": {
+        "title",
+        "sections",
+        "chrome kept",
+    },
+    # blocks differ; metadata differs (published, authors, category)
+    "held_out/law_firm_blog_pipe_meta_line_under_title_no_blank_lines_cut": {"blocks", "metadata"},
+    # the title is 'Xenia Wickett'; blocks differ; metadata differs (authors, category); chrome
+    # kept (1)
+    "held_out/linkedin_article_mirror_author_headline_line_subheadings_no_blank_lines_cut": {
+        "title",
+        "blocks",
+        "metadata",
+        "chrome kept",
+    },
+    # sections differ
+    "held_out/personal_blog_mojibake_emoji_headings_mermaid_source_no_blank_lines_cut": {
+        "sections",
+    },
+    # sections differ; chrome kept (1)
+    "held_out/risk_consultancy_weekly_summary_alt_text_series_label_judgement_bullets_cut": {
+        "sections",
+        "chrome kept",
+    },
+    # sections differ; metadata differs (authors)
+    "held_out/risk_firm_monthly_briefing_date_analysts_label_lines_bullet_groups_cut": {
+        "sections",
+        "metadata",
+    },
+    # sections differ; chrome kept (2)
+    "held_out/security_vendor_spanish_weekly_outlook_region_labels_glued_heading_cta_cut": {
+        "sections",
+        "chrome kept",
+    },
+    # metadata differs (published)
+    "held_out/think_tank_overnight_digest_date_in_title_region_heading_source_dash_cut": {
+        "metadata",
+    },
+    # sections differ; chrome kept (3)
+    "held_out/wix_personal_blog_report_writer_widget_bullets_photo_credit_emoji_heading_cut": {
+        "sections",
+        "chrome kept",
+    },
 }
 #: Briefs of ``KNOWN`` that lose words of their content (a strict xfail of the content
 #: rule below, so a fix must take them off this list).
