@@ -1044,6 +1044,9 @@ CHROME = [
     "Zurück zur Übersicht",
     "See all publications",
     "Enviar a un amigo",
+    # a blog theme's archive header
+    "Tag Archives: elections",
+    "Category Archives: Analysis",
 ]
 
 #: Lines that open like the chrome above but say something: content.
@@ -1656,3 +1659,14 @@ def test_a_caption_ending_in_its_photos_credit_heads_no_section() -> None:
     # a heading that merely ends in brackets is a heading
     brief = parse_text(f"Export Controls Tighten Again\n\n{BODY}\n\nSanctions (Update)\n\n{BODY}\n")
     assert [s.heading for s in brief.sections] == [None, "Sanctions (Update)"]
+
+
+def test_a_categories_field_over_the_headline_is_the_category() -> None:
+    """A blog theme's "Categories: Uncategorized" over a one-word headline: the field gives
+    the category, so the line under it is the title, not a second kicker."""
+    brief = parse_text(
+        f"Categories: Uncategorized\n\nInfoComm\n\nWeek ending May 2, 2026\n\n{BODY}\n"
+    )
+    assert (brief.title, brief.category) == ("InfoComm", "Uncategorized")
+    brief = parse_text(f"Categories: Cyber, Policy\n\nExport Controls Tighten Again\n\n{BODY}\n")
+    assert (brief.title, brief.tags) == ("Export Controls Tighten Again", ("Cyber", "Policy"))

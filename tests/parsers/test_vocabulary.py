@@ -22,6 +22,7 @@ K = SectionKind
         ("Bottom Line Up Front", K.JUDGEMENT),
         ("BLUF", K.JUDGEMENT),
         ("Executive Summary", K.OVERVIEW),
+        ("Main Findings", K.EVIDENCE),
         ("Summary", K.OVERVIEW),
         ("Overview", K.OVERVIEW),
         ("Background", K.BACKGROUND),

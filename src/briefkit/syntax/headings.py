@@ -74,6 +74,7 @@ HEADINGS: dict[str, SectionKind] = {
     "key finding": _K.EVIDENCE,
     "finding": _K.EVIDENCE,
     "key development": _K.EVIDENCE,
+    "main finding": _K.EVIDENCE,
     "implication": _K.IMPLICATIONS,
     "impact": _K.IMPLICATIONS,
     "potential impact": _K.IMPLICATIONS,

@@ -32,7 +32,8 @@ __all__ = [
 ]
 
 _KEY = re.compile(
-    r"(url|slug|published|last updated|updated|authors?|publisher|category|tags|description"
+    r"(url|slug|published|last updated|updated|authors?|publisher|categor(?:y|ies)|tags"
+    r"|description"
     r"|marking|language|date|source)[ \t]*:[ \t]*",
     re.IGNORECASE,
 )
@@ -139,6 +140,9 @@ def read_meta_line(line: str) -> tuple[str, Any] | None:
         return "authors", (value,)
     if key in ("authors", "tags"):
         return key, _split_list(value)
+    if key == "categories":  # a blog theme's "Categories: Uncategorized": one is the category
+        values = _split_list(value)
+        return ("category", values[0]) if len(values) == 1 else ("tags", values)
     return _FIELD.get(key, key), value
 
 

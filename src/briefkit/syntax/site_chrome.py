@@ -62,6 +62,8 @@ SITE_PATTERNS = (
     r"(?:hi, )?what are you looking for\??|search (?:this|the) site",
     # an icon's alt text naming the link beside it ("Icon representing CYPnaval Conference")
     r"icon representing [^\n]{1,150}",
+    # a blog theme's archive header over the posts it lists ("Tag Archives: elections")
+    r"(?:tag|category|author|date|monthly|yearly|daily) archives?: [^\n]{1,80}",
     # a publication's archive notice
     r"this (?:publication|page|article|report) (?:is|has been) (?:now )?archived\.?",
 )

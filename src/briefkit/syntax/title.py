@@ -62,7 +62,7 @@ from .masthead import (
     piped_masthead,
     site_name,
 )
-from .metadata import byline, name_line, read_attribution
+from .metadata import byline, name_line, read_attribution, read_meta_line
 from .site_suffix import site_suffix
 from .text import (
     ESCAPE,
@@ -186,6 +186,8 @@ def _find_head(lines: list[str], cands: list[tuple[int, str]]) -> Head:
             set_once(meta, "publisher", said[1])  # "Published daily by the Lowy Institute"
         elif skippable(text) or (following is not None and alt_text(text, following)):
             pass
+        elif (pair := read_meta_line(text)) is not None and pair[0] in ("category", "tags"):
+            set_once(meta, *pair)  # a blog theme's "Categories: Uncategorized" over it
         elif _tight_below(cands, k) and logo_letters(cands[k + 1][1]):
             pass  # the site's banner, its logo's letters under it
         elif following is not None and (site := site_suffix(text, following)) is not None:
@@ -271,9 +273,10 @@ def _find_head(lines: list[str], cands: list[tuple[int, str]]) -> Head:
             seen = text in skipped or text in meta.get("authors", ())  # said already
             if str(meta.get(field, "")).lower() in PIECE_TYPES:
                 meta.pop(field)  # "Blog" over "Thought Leadership": the section's link
-            if meta.get(field) and not seen and text.split()[-1].lower() not in PIECE_TYPES:
-                # a second kicker has nowhere to go: it is the headline (a label naming
-                # the kind of piece, "Commentary", is furniture)
+            taken = meta.get(field) or (field == KICKER and meta.get("category"))
+            if taken and not seen and text.split()[-1].lower() not in PIECE_TYPES:
+                # a second kicker (under a "Category:" field too) has nowhere to go: it is
+                # the headline (a label naming the kind of piece, "Commentary", is furniture)
                 check_title(text, index)
                 return Head(text, index, meta, index + 1)
             set_once(meta, field, text)
