@@ -366,6 +366,11 @@ def test_title_skips_what_stands_above_it(head: str, title: str, meta: dict[str,
             "updated": dt.datetime(2008, 5, 14, 13, 0, tzinfo=dt.UTC)}),
         ("24 novembre 2022 | 02h35 UTC", {
             "published": dt.datetime(2022, 11, 24, 2, 35, tzinfo=dt.UTC)}),
+        # "Published" in Portuguese, Spanish, German and Italian
+        ("Publicado em 25 Novembro, 2020", {"published": dt.date(2020, 11, 25)}),
+        ("Publicado el 3 de marzo de 2024", {"published": dt.date(2024, 3, 3)}),
+        ("Veröffentlicht am 10. April 2025", {"published": dt.date(2025, 4, 10)}),
+        ("Pubblicato il 3 marzo 2024", {"published": dt.date(2024, 3, 3)}),
         # a content system's byline with the date of the last change after a dash
         ("by Jane Roe — last modified Jun 12, 2016 08:25 PM", {
             "authors": ("Jane Roe",), "updated": dt.date(2016, 6, 12), "published": None}),
@@ -1047,6 +1052,11 @@ CHROME = [
     # a blog theme's archive header
     "Tag Archives: elections",
     "Category Archives: Analysis",
+    # a share button in other languages, a spinner, a template's comment
+    "Partilhar",
+    "Teilen",
+    "Loading",
+    "/* */",
 ]
 
 #: Lines that open like the chrome above but say something: content.

@@ -79,6 +79,8 @@ _STRONG_PATTERNS = (
     # a blog theme's placeholder for an empty widget
     r"there is no custom code to display\.?",
     r"tweet(?: this)?",
+    # a share button in the languages of the largest sites ("Partilhar", "Teilen")
+    r"partilhar|compartilhar|compartir|partager|teilen|condividi|delen|udostępnij",
     *FORM_PATTERNS,
     # links and buttons
     r"read (?:more|on|the full (?:report|article|story|analysis|brief|newsletter|post))"
@@ -198,7 +200,9 @@ _STRONG_PATTERNS = (
     r"you are on page \d{1,5} ?of \d{1,5}",
     r"jump to (?:comments|navigation)(?:,? jump to search)?",  # MediaWiki's skip links
     *WIKI_INTERFACE,
-    r"(?:advertisement|advertising|sponsored(?: content)?|fbpx|(?:ad )?loading(?:\.\.\.|…))",
+    r"(?:advertisement|advertising|sponsored(?: content)?|fbpx|(?:ad )?loading(?:\.\.\.|…)?)",
+    # a template's comment left in the copy ("/* */")
+    r"/\*[^\n]{0,80}\*/",
     # an e-book's locator of the printed edition's pages
     r"printed page \d{1,5}(?:[-–]\d{1,5})?",
     r"(?:google|bing|yandex|facebook)[\w-]{0,20}-verification: ?\S{1,80}",

@@ -36,6 +36,8 @@ _PREFIX = re.compile(
     r"^(?:(?:original )?release date|date (?:released|issued|published|posted)"
     r"|(?:publication|publishing|published|posted) date|published|posted|updated"
     r"|publication|publié(?: le)?|mise? à jour(?: le)?"  # French: "Publication : 14 juillet 2015"
+    # the same in Spanish, Portuguese, Italian, German and Dutch ("Publicado em 25 Novembro")
+    r"|publicado(?: el| em| en)?|pubblicato(?: il)?|veröffentlicht(?: am)?|gepubliceerd(?: op)?"
     r"|last updated|last modified|last reviewed|modified|date|released|issued|created"
     r"|(?:last )?checked|fact-checked"  # a fact check's date: "Checked on January 10, 2026"
     r"|post(?= on)"

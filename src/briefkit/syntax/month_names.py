@@ -42,9 +42,10 @@ _WEEKDAYS = frozenset(
 )
 #: Every month and weekday name above, lower case: the words a date line is written with.
 NAMES = frozenset(_MONTH) | _WEEKDAYS
-#: "26 février 2009", "10. April 2025", "1er mars 2024", "3 de marzo de 2024".
+#: "26 février 2009", "10. April 2025", "1er mars 2024", "3 de marzo de 2024", "25 Novembro,
+#: 2020".
 _DAY_FIRST = re.compile(
-    r"(\d{1,2})(?:er|\.|º)?\s+(?:de\s+)?([^\W\d_]{3,10})\.?\s+(?:de\s+)?(\d{4})", re.IGNORECASE
+    r"(\d{1,2})(?:er|\.|º)?\s+(?:de\s+)?([^\W\d_]{3,10})\.?,?\s+(?:de\s+)?(\d{4})", re.IGNORECASE
 )
 
 
