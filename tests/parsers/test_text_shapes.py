@@ -347,6 +347,7 @@ def test_title_skips_what_stands_above_it(head: str, title: str, meta: dict[str,
         ("March 4, 2024", {"published": dt.date(2024, 3, 4)}),
         ("Mar 21, 2022 - ISW Press", {"published": dt.date(2022, 3, 21), "authors": ("ISW Press",)}),  # noqa: E501
         ("By Jane Roe and Sam Poe", {"authors": ("Jane Roe", "Sam Poe")}),
+        ("Published by Matthew Young", {"authors": ("Matthew Young",)}),
         ("4/22/2021\n08:30 AM", {"published": dt.date(2021, 4, 22)}),
         ("Wed, 09/18/2019 - 10:05am\n\nExport Controls Tighten Again\n\nJane Roe and Sam Poe", {
             "published": dt.date(2019, 9, 18), "authors": ("Jane Roe", "Sam Poe")}),

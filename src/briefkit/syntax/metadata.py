@@ -45,7 +45,8 @@ _FIELD = {
     "source": "url",
 }
 _BYLINE = re.compile(
-    r"(?:[•·]\s*)?(?:by:?|(?:written|words|posted) by:?|writer:|author:|(?:[a-z]+ )?compiled by)"
+    r"(?:[•·]\s*)?(?:by:?|(?:written|words|posted|published) by:?|writer:|author:"
+    r"|(?:[a-z]+ )?compiled by)"
     r"\s+(\S.{0,150})",
     re.IGNORECASE,
 )
