@@ -172,3 +172,14 @@ def test_sentence_case_lines_each_over_a_list_head_a_series() -> None:
     # a line over a paragraph is no such heading: it needs its list
     text = f"{TITLE}\n{BODY}\nPatch acceleration moves\n{MORE}\nDetection and resilience\n{items}"
     assert "Detection and resilience" not in _heads(text)
+
+
+def test_a_heading_run_into_its_paragraph_takes_the_kind_its_words_name() -> None:
+    """A heading run into its paragraph ("Broader Implications The day's events ...") is
+    classified as one alone on its line is, by the labels it is made of."""
+    text = f"{TITLE}\n{BODY}\nBroader Implications The day's events show the weak points.\n"
+    brief = parse_text(text)
+    assert [(s.kind, s.heading) for s in brief.sections] == [
+        (SectionKind.OTHER, None),
+        (SectionKind.IMPLICATIONS, "Broader Implications"),
+    ]

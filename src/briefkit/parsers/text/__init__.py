@@ -45,7 +45,7 @@ from ...syntax.chrome import strip_notice
 from ...syntax.date_lines import date_line
 from ...syntax.header_line import header_fields
 from ...syntax.heading_form import is_body_text
-from ...syntax.headings import classify_heading
+from ...syntax.headings import heading_kind
 from ...syntax.metadata import is_meta_label, read_attribution, read_label_pair, read_meta_line
 from ...syntax.text import ESCAPE, inline_heading, split_lead
 from ...syntax.title import KICKER, read_head
@@ -290,7 +290,7 @@ class _Sections:
                 split = None if unit.escaped or announced else inline_heading(text)
                 if split is not None:
                     label, text = split
-                    self.start(classify_heading(label) or _OTHER, label)
+                    self.start(heading_kind(label) or _OTHER, label)
                 self.add(Paragraph(content=_inline(text)))
 
     def done(self) -> tuple[Section, ...]:
