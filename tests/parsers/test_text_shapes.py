@@ -348,6 +348,7 @@ def test_title_skips_what_stands_above_it(head: str, title: str, meta: dict[str,
         ("Mar 21, 2022 - ISW Press", {"published": dt.date(2022, 3, 21), "authors": ("ISW Press",)}),  # noqa: E501
         ("By Jane Roe and Sam Poe", {"authors": ("Jane Roe", "Sam Poe")}),
         ("Published by Matthew Young", {"authors": ("Matthew Young",)}),
+        ("Analysts: D. Crystal, J. Roe", {"authors": ("D. Crystal", "J. Roe")}),
         ("4/22/2021\n08:30 AM", {"published": dt.date(2021, 4, 22)}),
         ("Wed, 09/18/2019 - 10:05am\n\nExport Controls Tighten Again\n\nJane Roe and Sam Poe", {
             "published": dt.date(2019, 9, 18), "authors": ("Jane Roe", "Sam Poe")}),
@@ -1681,3 +1682,10 @@ def test_a_categories_field_over_the_headline_is_the_category() -> None:
     assert (brief.title, brief.category) == ("InfoComm", "Uncategorized")
     brief = parse_text(f"Categories: Cyber, Policy\n\nExport Controls Tighten Again\n\n{BODY}\n")
     assert (brief.title, brief.tags) == ("Export Controls Tighten Again", ("Cyber", "Policy"))
+
+
+def test_an_analysts_label_over_no_names_stays_text() -> None:
+    line = "Analysts: expect the ruling to be delayed until March."
+    brief = parse_text(f"Export Controls Tighten Again\n\n{BODY}\n\n{line}\n")
+    assert brief.authors == ()
+    assert line in [b.text for s in brief.sections for b in s.blocks]

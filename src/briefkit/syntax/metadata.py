@@ -54,7 +54,7 @@ _BYLINE = re.compile(
 _HANDLE = re.compile(r"@?[a-z0-9_.]{2,30}")
 _VIEWS = re.compile(r"(?<=[a-z]) \d[\d,.]{0,12}[KM]? views?$", re.IGNORECASE)
 _PICTURE = re.compile(r"(?:[•·]\s*)?writer'?s picture\s*(\S.{0,80})", re.IGNORECASE)
-_ATTRIBUTION = re.compile(r"(authors?|contributors?)\s*:\s*(\S.{0,300})", re.IGNORECASE)
+_ATTRIBUTION = re.compile(r"(authors?|contributors?|analysts?)\s*:\s*(\S.{0,300})", re.IGNORECASE)
 #: "Originally published by X", and a masthead's strapline "Published daily by the X".
 _ORIGINALLY = re.compile(
     r"(?:originally published (?:by|in|at|on)|published (?:daily|weekly|fortnightly|monthly"
@@ -224,6 +224,9 @@ def read_attribution(line: str) -> tuple[str, Any] | None:
     if match is not None:
         if match.group(1).lower().startswith("contributor"):
             return None
+        if match.group(1).lower().startswith("analyst"):  # "Analysts: D. Crystal, J. Roe"
+            named = _names(match.group(2), full=True)  # ("Analysts: expect delays" is a quote)
+            return ("authors", tuple(named)) if named else None
         names = [n.strip() for n in _NAME_JOIN.split(match.group(2).rstrip(".")) if n.strip()]
         if names and all(len(n.split()) <= 2 * _MAX_NAME_WORDS for n in names):
             return "authors", tuple(names)
