@@ -1898,6 +1898,76 @@ KNOWN: dict[str, set[str]] = {
         "sections",
         "chrome kept",
     },
+    # held-out set 66, as first met (566d5ec, this stop's last parser: 2 of 15 exact; 1 at
+    # 1d5d75a, the last stop's), left untuned:
+    # blocks differ; metadata differs (category); chrome kept (1)
+    "held_out/blog_run_together_category_line_short_paras_tagline_footer": {
+        "blocks",
+        "metadata",
+        "chrome kept",
+    },
+    # sections differ; chrome kept (1)
+    "held_out/credit_insurer_economic_studies_masthead_doubled_title_rating_table_cut": {
+        "sections",
+        "chrome kept",
+    },
+    # blocks differ; chrome kept (2)
+    "held_out/eu_library_record_labelled_fields_empty_values_single_abstract_source_link": {
+        "blocks",
+        "chrome kept",
+    },
+    # sections differ; chrome kept (9)
+    "held_out/french_think_tank_journal_article_no_blank_lines_plan_list_share_related_cut": {
+        "sections",
+        "chrome kept",
+    },
+    # the title is 'Commercial Vessel Compliance'; blocks differ; metadata differs (category)
+    "held_out/government_blog_category_kicker_date_in_title_bullet_list_cut": {
+        "title",
+        "blocks",
+        "metadata",
+    },
+    # the title is 'Join our crew and become one of the 105,461 members that receive our n';
+    # blocks differ; metadata differs (published, authors); chrome kept (2)
+    "held_out/news_site_newsletter_banner_doubled_photo_caption_byline_views_date_cut": {
+        "title",
+        "blocks",
+        "metadata",
+        "chrome kept",
+    },
+    # sections differ
+    "held_out/ransomware_recap_blog_no_blank_lines_emoji_headings_pipe_tables_cut": {"sections"},
+    # sections differ; metadata differs (published); chrome kept (1)
+    "held_out/think_tank_insight_title_arrow_breadcrumb_pipe_dateline_label_bullets_cut": {
+        "sections",
+        "metadata",
+        "chrome kept",
+    },
+    # the title is 'Publications and Calls'; sections differ; metadata differs (published,
+    # authors, category); chrome kept (1)
+    "held_out/think_tank_policy_brief_section_label_byline_iso_date_brackets_quote_credit": {
+        "title",
+        "sections",
+        "metadata",
+        "chrome kept",
+    },
+    # blocks differ; chrome kept (1)
+    "held_out/university_cert_blog_repost_teaser_read_more": {"blocks", "chrome kept"},
+    # the title is 'Interactive Report Summary'; sections differ; metadata differs (category);
+    # chrome kept (3)
+    "held_out/vendor_interactive_report_caps_tile_labels_timeline_dates_cut": {
+        "title",
+        "sections",
+        "metadata",
+        "chrome kept",
+    },
+    # sections differ; chrome kept (1)
+    "held_out/vendor_research_quarterly_threatscape_figure_caption_bullets_cut": {
+        "sections",
+        "chrome kept",
+    },
+    # blocks differ; metadata differs (authors)
+    "held_out/wix_news_blog_top_of_page_bullet_byline_above_title_cut": {"blocks", "metadata"},
 }
 #: Briefs of ``KNOWN`` that lose words of their content (a strict xfail of the content
 #: rule below, so a fix must take them off this list).
