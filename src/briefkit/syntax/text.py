@@ -23,6 +23,7 @@ from .metadata import is_meta_label, name_line, read_attribution
 __all__ = [
     "ESCAPE",
     "ITEM",
+    "bare_headline",
     "edit_link",
     "glued_edit",
     "heading_alone",
@@ -34,7 +35,6 @@ __all__ = [
     "nav_side",
     "needs_escape",
     "split_lead",
-    "unmarked",
 ]
 
 #: A line starting with this character is text, whatever it looks like (one is removed).
@@ -128,7 +128,7 @@ def is_url_line(line: str) -> bool:
     return path.endswith(_PAGE_SUFFIXES)
 
 
-def unmarked(title: str) -> str:
+def bare_headline(title: str) -> str:
     """A headline without a bullet before it (a breadcrumb's or a menu's last entry) or
     Markdown's bold around it ("**Ciberseguridad en 2024**"): marks of the copy, no words."""
     bare = title.lstrip("•▪►· ") if title[:1] in "•▪►·" else title

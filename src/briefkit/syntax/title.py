@@ -67,12 +67,12 @@ from .site_suffix import site_suffix
 from .text import (
     ESCAPE,
     ITEM,
+    bare_headline,
     edit_link,
     glued_edit,
     heading_alone,
     markdown_heading,
     nav_side,
-    unmarked,
 )
 
 __all__ = ["KICKER", "Head", "candidates", "read_head"]
@@ -95,7 +95,7 @@ def read_head(lines: list[str], start: int, *, rescore: bool = True) -> Head:
     if rescore:
         head = rehead(lines, cands, head)
     if not lines[head.line].lstrip().startswith(ESCAPE):
-        head.title = edit_link(markdown_heading(head.title) or unmarked(head.title))
+        head.title = edit_link(markdown_heading(head.title) or bare_headline(head.title))
         head.title = glued_edit(head.title, lines[head.line + 1 : head.line + 1 + _SCAN])
         run_in = split_run_in(head.title)
         if run_in is not None:
