@@ -1689,3 +1689,18 @@ def test_an_analysts_label_over_no_names_stays_text() -> None:
     brief = parse_text(f"Export Controls Tighten Again\n\n{BODY}\n\n{line}\n")
     assert brief.authors == ()
     assert line in [b.text for s in brief.sections for b in s.blocks]
+
+
+def test_a_line_that_opens_like_the_headline_but_differs_in_its_last_word_is_kept() -> None:
+    """The headline run on by a word ("... And Brief" over "... And Briefing Relate") is its
+    copy; a line as long that ends in another word is a line of its own (found by the
+    sentences-survive property test: both copies of such a line were dropped)."""
+    head = "Comments aaa ab aaa aaa ab aaa…"
+    line = "Comments aaa ab aaa aaa ab aa…"
+    brief = parse_text(f"Export Controls Tighten Again\n\n{head}\n\n{line}\n\n{line}\n")
+    assert brief.title == head
+    assert [b.text for s in brief.sections for b in s.blocks] == [line, line]
+    title = "The 2024 Annual Regional Security Threat Assessment And Brief"
+    run_on = "The 2024 Annual Regional Security Threat Assessment And Briefing Relate"
+    brief = parse_text(f"{title}\n\n{run_on}\n\n{BODY}\n")
+    assert run_on not in kept_text(brief)  # the headline's copy, run on: it goes

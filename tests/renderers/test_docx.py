@@ -25,6 +25,7 @@ from briefkit import Brief, Item, ItemList, Paragraph, RenderError, Section, Tem
 from briefkit.parsers.docx import parse_docx
 from briefkit.renderers.docx import base as _docx_base
 from briefkit.renderers.docx import render_docx
+from briefkit.syntax import ooxml as ox
 from briefs import ALL, bullets_brief, long_brief, rich_brief, seed_shaped, with_metadata
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -516,6 +517,36 @@ def test_template_keeps_styles_sections_headers_footers_and_properties(tmp_path:
 def test_template_round_trips(tmp_path: Path) -> None:
     brief = with_metadata()
     assert briefkit.parse_docx(render_docx(brief, template=make_template(tmp_path))) == brief
+
+
+def _without_numbering(data: bytes) -> bytes:
+    """``data`` with no numbering part: the part, its relationship and its content type go."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as copy:
+        for info in source.infolist():
+            if info.filename == "word/numbering.xml":
+                continue
+            blob = source.read(info)
+            if info.filename == "word/_rels/document.xml.rels":
+                rels = etree.fromstring(blob)
+                for rel in list(rels):
+                    if rel.get("Type", "").endswith("/numbering"):
+                        rels.remove(rel)
+                blob = etree.tostring(rels, xml_declaration=True, encoding="UTF-8")
+            copy.writestr(info, blob)
+    return out.getvalue()
+
+
+def test_a_template_without_numbering_gets_briefkits_lists(tmp_path: Path) -> None:
+    """Many house templates define no lists, so they have no numbering part; python-docx
+    cannot make one, so the renderer adds it and the brief's lists are numbered as ever."""
+    template = _without_numbering(make_template(tmp_path).read_bytes())
+    assert "word/numbering.xml" not in zipfile.ZipFile(io.BytesIO(template)).namelist()
+    brief = with_metadata()
+    data = render_docx(brief, template=template)
+    numbering = open_docx(data).part.numbering_part.element
+    assert numbering.findall(ox.w("num"))  # the lists' definitions are there
+    assert briefkit.parse_docx(data) == brief
 
 
 def test_template_page_size_is_kept_unless_asked(tmp_path: Path) -> None:

@@ -358,6 +358,14 @@ def test_a_reference_document_with_ids_that_are_not_numbers_still_works(
     assert briefkit.parse(briefkit.render_docx(seed_shaped(), template=template)) == seed_shaped()
 
 
+def test_a_reference_documents_numbering_declared_as_another_kind_is_a_template_error() -> None:
+    types = zipfile.ZipFile(io.BytesIO(_template({}))).read("[Content_Types].xml")
+    assert b"numbering+xml" in types
+    template = _template({"[Content_Types].xml": types.replace(b"numbering+xml", b"numbers+xml")})
+    with pytest.raises(TemplateError, match=r"numbering"):
+        briefkit.render(seed_shaped(), "docx", template=template)
+
+
 _PARTS = [
     "word/styles.xml", "word/numbering.xml", "word/settings.xml", "word/header1.xml",
     "word/footer1.xml", "word/_rels/document.xml.rels", "docProps/custom.xml",
@@ -372,6 +380,7 @@ _PARTS = [
 )
 @example(part="docProps/core.xml", cut=90, junk=b"'")  # the core's namespace broken
 @example(part="[Content_Types].xml", cut=430, junk=b"\t")  # the core's content type broken
+@example(part="word/_rels/document.xml.rels", cut=802, junk=b"-")  # numbering's link broken
 @budget(40)
 def test_a_damaged_reference_document_is_a_template_error_or_works(
     part: str, cut: int, junk: bytes

@@ -396,7 +396,14 @@ def _repeated_title(units: list[Unit], title: str) -> None:
 def _same_headline(words: list[str], title: list[str]) -> bool:
     if words == title:
         return True
+    shorter = min(len(words), len(title))
     shared = next((n for n, (a, b) in enumerate(zip(words, title, strict=False)) if a != b), None)
-    shared = min(len(words), len(title)) if shared is None else shared
+    if shared is not None and shared < shorter - 1:
+        return False  # another line that opens like the headline: no copy of it
+    if shared is not None:  # only the shorter one's last word differs: cut off inside it
+        cut, whole = (words, title) if len(words) <= len(title) else (title, words)
+        if not whole[shared].startswith(cut[shared].rstrip(".…")) or shorter == len(whole):
+            return False  # ("Brief" of "Briefing" is cut off; "aa…" under "aaa…" is no copy)
+    shared = shorter if shared is None else shared
     longer = max(len(words), len(title))
     return shared >= _VARIANT_WORDS and shared * 5 >= 4 * longer and not words[-1].endswith(".")

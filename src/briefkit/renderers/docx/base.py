@@ -323,10 +323,35 @@ def _clear_core(document: Any, source: str) -> None:
             element.remove(child)
 
 
+def _numbering(document: Any) -> Any:
+    """The document's numbering definitions, a new empty part when the template has none
+    (many do: they define no lists; python-docx cannot create one itself)."""
+    from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.oxml import parse_xml
+    from docx.parts.numbering import NumberingPart
+
+    part = document.part
+    try:
+        related = part.part_related_by(RELATIONSHIP_TYPE.NUMBERING)
+    except KeyError:
+        element = parse_xml(f'<w:numbering xmlns:w="{ox.W_NS}"/>')
+        uri = PackURI("/word/numbering.xml")
+        related = NumberingPart(uri, CONTENT_TYPE.WML_NUMBERING, element, part.package)
+        part.relate_to(related, RELATIONSHIP_TYPE.NUMBERING)
+    if not isinstance(related, NumberingPart):
+        raise TemplateError(
+            "the template's numbering part (word/numbering.xml) is not declared as numbering "
+            "in [Content_Types].xml",
+            format="docx",
+        )
+    return related.element
+
+
 def _finish(document: Any, ids: dict[str, str], *, own_header: bool, split_title: bool) -> Base:
     from docx.opc.pkgreader import PackageReader
 
-    numbering = document.part.numbering_part.element
+    numbering = _numbering(document)
     lists = ox.define_lists(numbering)
     used = ox.numeric_ids(n.get(ox.w("numId")) for n in numbering.iterfind("w:num", ox.NS))
     out = io.BytesIO()
