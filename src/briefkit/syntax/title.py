@@ -35,6 +35,7 @@ from .head_shapes import (
     skippable,
     title_like,
 )
+from .header_bullets import bullet_run, read_bullet_run
 from .header_line import header_fields, signs
 from .heading_form import heading_form, is_attribute_line, is_body_text
 from .headline_lines import (
@@ -66,7 +67,6 @@ from .metadata import byline, name_line, read_attribution, read_meta_line
 from .site_suffix import site_suffix
 from .text import (
     ESCAPE,
-    ITEM,
     bare_headline,
     edit_link,
     glued_edit,
@@ -78,7 +78,6 @@ from .text import (
 __all__ = ["KICKER", "Head", "candidates", "read_head"]
 
 _SCAN = 40
-_MENU_WORDS = 8
 #: A section number opening a line ("1. Introduction ..."): a section's heading, no headline.
 _SECTION_NUMBER = re.compile(r"(?:\d{1,2}|[IVX]{1,4})\.\s+[A-Z]")
 #: Labels over the headline ("Featured"): what stands above them is the site's header.
@@ -157,9 +156,9 @@ def _find_head(lines: list[str], cands: list[tuple[int, str]]) -> Head:
             skipped.append(text)
             k += 1
             continue
-        run = _bullet_run(cands, k)
+        run = bullet_run(cands, k)
         if run > k:
-            _read_bullet_run([t for _, t in cands[k:run]], meta)
+            read_bullet_run([t for _, t in cands[k:run]], meta)
             skipped += [t for _, t in cands[k:run]]
             k = run
             continue
@@ -447,38 +446,6 @@ def _section_label(text: str, following: str, dated: bool) -> bool:
         and heading_form(text) == "sentence"
         and len(following.split()) > len(words)
     )
-
-
-def _bullet_run(cands: list[tuple[int, str]], k: int) -> int:
-    """The end of a run of short bulleted lines at candidate ``k`` that stands over a
-    headline-like line, else ``k``: a post's header when it holds a date, the site's menu
-    when it is three or more labels or interface lines."""
-    end, inner = k, []
-    while end < len(cands):
-        match = ITEM.match(cands[end][1])
-        rest = cands[end][1][match.end() :] if match is not None and match.group(3) else ""
-        label = len(rest.split()) <= _MENU_WORDS and not is_body_text(rest)
-        if not rest or not (label or chrome_strength(rest)) or byline(rest):
-            break  # a byline is read under the title, as before
-        inner.append(rest)
-        end += 1
-    dated = any(date_line(t) is not None for t in inner)
-    if end >= len(cands) or not title_like(cands[end][1]) or not (dated or len(inner) >= 3):
-        return k
-    return end
-
-
-def _read_bullet_run(texts: list[str], meta: dict[str, Any]) -> None:
-    """Bullets above the headline: with a date they are the post's header (its date and
-    kicker, "• Report" / "• 30 September 2019"); without one, the site's menu (dropped)."""
-    inner = [t[m.end() :] if (m := ITEM.match(t)) is not None else t for t in texts]
-    dates = [d for d in map(date_line, inner) if d is not None]
-    if not dates:
-        return
-    set_once(meta, "published", dates[0].date)
-    for text in inner:
-        if date_line(text) is None and kicker_like(text):
-            set_once(meta, KICKER, text)
 
 
 def _after_feature_label(cands: list[tuple[int, str]]) -> int:
