@@ -116,9 +116,8 @@ def _load_yaml(raw: str) -> dict[str, Any]:
 def _scalar(name: str, value: object) -> str | None:
     if value is None:
         return None
-    if isinstance(value, dict) and isinstance(value.get("name", value.get("title")), str):
-        # a site generator's entry with its link ("- name: Internet", "url: /topics/...")
-        value = value.get("name", value.get("title"))
+    if isinstance(value, dict) and isinstance(named := value.get("name", value.get("title")), str):
+        value = named  # a site generator's entry with its link ("- name: Internet", "url: ...")
     if isinstance(value, str):
         return unescape(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):

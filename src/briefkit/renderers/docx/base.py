@@ -252,7 +252,7 @@ def _build_default(size: tuple[int, int]) -> Base:
     for rid, rel in list(part.package.rels.items()):
         if rel.reltype.endswith("/thumbnail"):
             del part.package.rels[rid]
-    numbering = part.numbering_part.element
+    numbering = _numbering(document)
     for child in list(numbering):
         numbering.remove(child)
     sect_pr = document.sections[0]._sectPr
